@@ -1,0 +1,168 @@
+//! Diagnostics are plain data: what a rule found, where, and what would be right.
+//!
+//! Rules build [`Diagnostic`]s; renderers (see `render/`) turn them into text, JSON or
+//! anything else. Every human-readable string is a [`Message`] carrying both the Chinese and
+//! the English text so that the language is chosen at render time, never by a rule.
+
+use serde::Serialize;
+
+use crate::model::Span;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Output language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The language from the usual locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`):
+    /// Chinese when the locale is `zh*`, English otherwise; Chinese when no locale is set,
+    /// since the reports (and their readers) are Chinese.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                let v = v.trim();
+                if v.is_empty() {
+                    continue;
+                }
+                if v == "C" || v == "POSIX" || v.starts_with("C.") {
+                    return Lang::Zh;
+                }
+                return if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::Zh
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A secondary place the judgement used ("预算数 stated here").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: Message,
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    /// The figure (or text) that is wrong.
+    pub span: Span,
+    /// Message attached to the primary span in graphical output.
+    pub primary_label: Option<Message>,
+    /// Every other figure the judgement used.
+    pub labels: Vec<Label>,
+    /// What to do, with the corrected value when one is known.
+    pub help: Option<Message>,
+    /// Machine-readable expected value (e.g. `99.67%`).
+    pub expected: Option<String>,
+    /// Machine-readable value found (e.g. `99.66%`).
+    pub found: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        meta: &crate::rules::RuleMeta,
+        span: Span,
+        message: Message,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: meta.code,
+            name: meta.name,
+            severity: meta.severity,
+            message,
+            span,
+            primary_label: None,
+            labels: Vec::new(),
+            help: None,
+            expected: None,
+            found: None,
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn primary(mut self, message: Message) -> Self {
+        self.primary_label = Some(message);
+        self
+    }
+
+    pub fn label(mut self, span: Span, message: Message) -> Self {
+        self.labels.push(Label { span, message });
+        self
+    }
+
+    pub fn help(mut self, message: Message) -> Self {
+        self.help = Some(message);
+        self
+    }
+
+    pub fn expected_found(mut self, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
+}

@@ -1,0 +1,204 @@
+//! Per-file pipeline: read → decode → parse → relations → rules, files in parallel with rayon,
+//! results in the order of the sorted input list.
+//!
+//! A file that cannot be read or decoded becomes a [`FileReport`] with an [`FileError`]; the
+//! other files are still checked. Nothing here prints.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, SourceFormat};
+use crate::rules::{Context, RULES, Rule};
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    /// `io`, `decode`, `parse`, `unsupported`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// How much of a file was verified.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Figures (numbers with their units) extracted.
+    pub figures: usize,
+    /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
+    /// numbering sequences).
+    pub relations: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Stats {
+    pub fn add(&mut self, other: &Stats) {
+        self.figures += other.figures;
+        self.relations += other.relations;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
+    fn count(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// Everything jxlint has to say about one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// The path as given on the command line (joined with the walked part), `/`-separated.
+    pub display_path: String,
+    pub format: SourceFormat,
+    /// Encoding the bytes were decoded from (`utf-8`, `gb18030`, `utf-16le` …).
+    pub encoding: Option<&'static str>,
+    /// The decoded text diagnostics point into (empty when the file could not be read).
+    pub text: String,
+    pub error: Option<FileError>,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+/// Which rules run and what fails the run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Codes or code prefixes to run (`A`, `A001`); empty = all.
+    pub select: Vec<String>,
+    /// Codes or prefixes not to run.
+    pub ignore: Vec<String>,
+    /// Findings at or above this severity make the exit code 1.
+    pub fail_on: Severity,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            select: Vec::new(),
+            ignore: Vec::new(),
+            fail_on: Severity::Warning,
+        }
+    }
+}
+
+impl Options {
+    pub fn enabled(&self, code: &str) -> bool {
+        let hit = |pats: &[String]| {
+            pats.iter()
+                .any(|p| code.to_ascii_uppercase().starts_with(&p.to_ascii_uppercase()))
+        };
+        (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
+    }
+}
+
+/// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
+pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
+    run_rule_set(text, doc, RULES.iter().copied().filter(|r| options.enabled(r.meta().code)))
+}
+
+/// Run the given rules (used by per-rule tests to run one rule alone).
+pub fn run_rule_set<'r>(
+    text: &str,
+    doc: &Document,
+    rules: impl Iterator<Item = &'r dyn Rule>,
+) -> Vec<Diagnostic> {
+    let cx = Context { text, doc };
+    let mut out = Vec::new();
+    for rule in rules {
+        rule.check(&cx, &mut out);
+    }
+    out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    out.dedup();
+    out
+}
+
+/// Lint a text already in memory (the library entry point used by tests).
+pub fn lint_text(text: &str, format: SourceFormat, options: &Options) -> (Document, Vec<Diagnostic>) {
+    let doc = crate::parse::parse(text, format);
+    let diags = run_rules(text, &doc, options);
+    (doc, diags)
+}
+
+/// Read, decode, parse and check one file.
+pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileReport {
+    let format = crate::source::format_of(path).unwrap_or(SourceFormat::Text);
+    let mut report = FileReport {
+        path: path.to_path_buf(),
+        display_path,
+        format,
+        encoding: None,
+        text: String::new(),
+        error: None,
+        diagnostics: Vec::new(),
+        stats: Stats::default(),
+    };
+    match crate::source::read(path) {
+        Ok(src) => {
+            report.format = src.format;
+            report.encoding = Some(src.encoding);
+            let (doc, diags) = lint_text(&src.text, src.format, options);
+            report.stats.figures = doc.quantities.len();
+            report.stats.relations = doc.relations.count();
+            report.stats.count(&diags);
+            report.diagnostics = diags;
+            report.text = src.text;
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
+}
+
+/// The result of one run over many files.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub files: Vec<FileReport>,
+}
+
+impl Outcome {
+    pub fn totals(&self) -> Stats {
+        let mut s = Stats::default();
+        for f in &self.files {
+            s.add(&f.stats);
+        }
+        s
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.files.iter().any(|f| f.error.is_some())
+    }
+
+    /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
+    pub fn exit_code(&self, fail_on: Severity) -> i32 {
+        if self.has_errors() {
+            2
+        } else if self
+            .files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .any(|d| d.severity >= fail_on)
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Lint many files in parallel; the output order is the input order.
+pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
+    files
+        .par_iter()
+        .map(|(p, shown)| lint_file(p, shown.clone(), options))
+        .collect()
+}

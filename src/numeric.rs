@@ -1,0 +1,178 @@
+//! Exact arithmetic helpers shared by the parser, the relations and the rules: rounding at a
+//! written precision, interval checks (DOMAIN §3), formatting. Everything is `Decimal`.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Round half-up (四舍五入) to `dp` decimal places.
+pub fn round_half_up(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Round half-even (banker's rounding) to `dp` places.
+pub fn round_half_even(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointNearestEven)
+}
+
+/// Truncate toward zero to `dp` places.
+pub fn truncate(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
+}
+
+/// Half a unit of the `dp`-th decimal place.
+pub fn half_unit(dp: u32) -> Decimal {
+    Decimal::new(5, dp + 1)
+}
+
+/// Format with exactly `dp` decimal places (`99.7` at 2 → `99.70`).
+pub fn fmt_fixed(v: Decimal, dp: u32) -> String {
+    let r = round_half_up(v, dp);
+    let mut s = r.to_string();
+    let cur = s.split_once('.').map(|(_, f)| f.len() as u32).unwrap_or(0);
+    if cur < dp {
+        if cur == 0 {
+            s.push('.');
+        }
+        for _ in cur..dp {
+            s.push('0');
+        }
+    }
+    s
+}
+
+/// Format a value with up to `max_dp` places, trailing zeros removed.
+pub fn fmt_trim(v: Decimal, max_dp: u32) -> String {
+    round_half_up(v, max_dp).normalize().to_string()
+}
+
+/// An interval of possible true values `[lo, hi]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: Decimal,
+    pub hi: Decimal,
+}
+
+impl Interval {
+    /// The values a figure written with `decimals` places may stand for (±½ unit of its last
+    /// digit, boundaries included so that both half-up and half-even ties are accepted).
+    pub fn of_written(v: Decimal, decimals: u32) -> Interval {
+        let h = half_unit(decimals);
+        Interval { lo: v - h, hi: v + h }
+    }
+
+    pub fn exact(v: Decimal) -> Interval {
+        Interval { lo: v, hi: v }
+    }
+
+    pub fn meets(&self, other: &Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    pub fn contains(&self, v: Decimal) -> bool {
+        self.lo <= v && v <= self.hi
+    }
+
+    /// `self / other` for positive intervals; `None` when the divisor may be zero or negative.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        if other.lo <= Decimal::ZERO || self.lo < Decimal::ZERO {
+            return None;
+        }
+        Some(Interval {
+            lo: self.lo.checked_div(other.hi)?,
+            hi: self.hi.checked_div(other.lo)?,
+        })
+    }
+
+    pub fn add(&self, other: &Interval) -> Interval {
+        Interval { lo: self.lo + other.lo, hi: self.hi + other.hi }
+    }
+
+    pub fn sub(&self, other: &Interval) -> Interval {
+        Interval { lo: self.lo - other.hi, hi: self.hi - other.lo }
+    }
+
+    pub fn scale(&self, k: Decimal) -> Interval {
+        let (a, b) = (self.lo * k, self.hi * k);
+        Interval { lo: a.min(b), hi: a.max(b) }
+    }
+}
+
+/// `一` … `九十九` for outline markers.
+pub fn han_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[(n - 10) as usize] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n % 10 == 0 { "" } else { D[(n % 10) as usize] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Parse `一` … `九十九` (and `〇`/`零`, `两`); `None` for anything else.
+pub fn parse_han_numeral(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        ['十'] => Some(10),
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_modes_differ_at_ties() {
+        assert_eq!(round_half_up(d("0.125"), 2), d("0.13"));
+        assert_eq!(round_half_even(d("0.125"), 2), d("0.12"));
+        assert_eq!(truncate(d("99.6674"), 2), d("99.66"));
+    }
+
+    #[test]
+    fn fixed_formatting_pads() {
+        assert_eq!(fmt_fixed(d("99.7"), 2), "99.70");
+        assert_eq!(fmt_fixed(d("12"), 1), "12.0");
+        assert_eq!(fmt_fixed(d("99.6674"), 0), "100");
+    }
+
+    #[test]
+    fn intervals_meet_at_boundaries() {
+        let stated = Interval::of_written(d("99.70"), 2);
+        assert!(stated.contains(d("99.695")));
+        assert!(!stated.contains(d("99.7051")));
+    }
+
+    #[test]
+    fn han_numerals_round_trip() {
+        for n in 1..100 {
+            assert_eq!(parse_han_numeral(&han_numeral(n)), Some(n));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! Duplicates.
+pub mod conflicting_duplicate;

@@ -1,0 +1,110 @@
+//! The rule catalogue.
+//!
+//! Each rule lives in its own file, named after it, and is declared with [`declare_rule!`]:
+//! the doc comment written above the declaration *is* the rule's documentation, printed by
+//! `jxlint explain CODE`. [`RULES`] lists every rule sorted by code (a test keeps it so).
+//!
+//! Rules read the [`Document`](crate::model::Document) — its quantities and the relations
+//! found once in `relations.rs` — and push [`Diagnostic`]s. They never read files, never
+//! print, and never depend on each other's output.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+
+pub mod text;
+pub mod units;
+pub mod duplicates;
+pub mod arithmetic;
+
+/// What `jxlint rules` and `jxlint explain` print about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The doc comment of the declaration, Markdown.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the docs: a one-line summary.
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+}
+
+/// A check over one document.
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Declare a rule: its doc comment, type, code, name and default severity.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// One-line summary.
+///     ///
+///     /// ### What it checks …
+///     pub RatioMismatch, "A001", "ratio-mismatch", Error
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:expr])+ $vis:vis $ty:ident, $code:literal, $name:literal, $sev:ident) => {
+        $(#[doc = $doc])+
+        $vis struct $ty;
+
+        impl $ty {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $name,
+                severity: $crate::diagnostic::Severity::$sev,
+                docs: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+
+/// Every rule, sorted by code.
+pub static RULES: &[&dyn Rule] = &[
+    &arithmetic::ratio_mismatch::RatioMismatch,
+    &arithmetic::ratio_rounding::RatioRounding,
+    &arithmetic::sum_mismatch::SumMismatch,
+    &arithmetic::share_sum::ShareSum,
+    &arithmetic::change_mismatch::ChangeMismatch,
+    &duplicates::conflicting_duplicate::ConflictingDuplicate,
+    &text::numbering_gap::NumberingGap,
+    &text::foreign_token::ForeignToken,
+    &text::partial_period::PartialPeriod,
+    &units::unit_scale::UnitScale,
+];
+
+/// Find a rule by code (`A001`) or name (`ratio-mismatch`), case-insensitively.
+pub fn find(key: &str) -> Option<&'static dyn Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key))
+}
+
+/// Strip the one leading space rustdoc leaves on each `///` line.
+pub fn docs_text(meta: &RuleMeta) -> String {
+    meta.docs
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,2 @@
+//! Units.
+pub mod unit_scale;
