@@ -121,11 +121,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        meta: &crate::rules::RuleMeta,
-        span: Span,
-        message: Message,
-    ) -> Diagnostic {
+    pub fn new(meta: &crate::rules::RuleMeta, span: Span, message: Message) -> Diagnostic {
         Diagnostic {
             code: meta.code,
             name: meta.name,

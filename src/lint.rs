@@ -95,8 +95,10 @@ impl Default for Options {
 impl Options {
     pub fn enabled(&self, code: &str) -> bool {
         let hit = |pats: &[String]| {
-            pats.iter()
-                .any(|p| code.to_ascii_uppercase().starts_with(&p.to_ascii_uppercase()))
+            pats.iter().any(|p| {
+                code.to_ascii_uppercase()
+                    .starts_with(&p.to_ascii_uppercase())
+            })
         };
         (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
     }
@@ -104,7 +106,14 @@ impl Options {
 
 /// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
 pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
-    run_rule_set(text, doc, RULES.iter().copied().filter(|r| options.enabled(r.meta().code)))
+    run_rule_set(
+        text,
+        doc,
+        RULES
+            .iter()
+            .copied()
+            .filter(|r| options.enabled(r.meta().code)),
+    )
 }
 
 /// Run the given rules (used by per-rule tests to run one rule alone).
@@ -124,7 +133,11 @@ pub fn run_rule_set<'r>(
 }
 
 /// Lint a text already in memory (the library entry point used by tests).
-pub fn lint_text(text: &str, format: SourceFormat, options: &Options) -> (Document, Vec<Diagnostic>) {
+pub fn lint_text(
+    text: &str,
+    format: SourceFormat,
+    options: &Options,
+) -> (Document, Vec<Diagnostic>) {
     let doc = crate::parse::parse(text, format);
     let diags = run_rules(text, &doc, options);
     (doc, diags)

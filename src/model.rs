@@ -251,7 +251,11 @@ impl Quantity {
 
     /// The figure as written, normalised: `8707.27万元`, `99.70%`.
     pub fn display(&self) -> String {
-        format!("{}{}", crate::numeric::fmt_fixed(self.value, self.decimals), self.unit.display())
+        format!(
+            "{}{}",
+            crate::numeric::fmt_fixed(self.value, self.decimals),
+            self.unit.display()
+        )
     }
 }
 
@@ -262,6 +266,11 @@ pub fn scale_up(value: Decimal, scale: u8) -> Decimal {
         v *= Decimal::TEN;
     }
     v
+}
+
+/// The scale `scale + e` (for a unit shifted by `10^e`), clamped at 0.
+pub fn scale_up_u8(scale: u8, e: i32) -> u8 {
+    (i32::from(scale) + e).clamp(0, 16) as u8
 }
 
 /// Numbering style of a heading or list item.
@@ -357,5 +366,11 @@ pub struct Document {
     pub report_year: Option<u16>,
     /// Whether the report covers a whole year (部门整体/年度 reports do).
     pub full_year_report: bool,
+    /// Every period expression (`1-12月`, `截至11月底`) with where it stands.
+    pub periods: Vec<(Period, Span)>,
+    /// Period expressions with their sentence and block.
+    pub period_marks: Vec<crate::parse::quantity::PeriodMark>,
+    /// Structuring words (其中, 包括, 可比) with their positions.
+    pub cues: Vec<crate::parse::quantity::Cue>,
     pub relations: Relations,
 }

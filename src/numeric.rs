@@ -56,7 +56,10 @@ impl Interval {
     /// digit, boundaries included so that both half-up and half-even ties are accepted).
     pub fn of_written(v: Decimal, decimals: u32) -> Interval {
         let h = half_unit(decimals);
-        Interval { lo: v - h, hi: v + h }
+        Interval {
+            lo: v - h,
+            hi: v + h,
+        }
     }
 
     pub fn exact(v: Decimal) -> Interval {
@@ -83,16 +86,25 @@ impl Interval {
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: self.lo + other.lo, hi: self.hi + other.hi }
+        Interval {
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
+        }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval { lo: self.lo - other.hi, hi: self.hi - other.lo }
+        Interval {
+            lo: self.lo - other.hi,
+            hi: self.hi - other.lo,
+        }
     }
 
     pub fn scale(&self, k: Decimal) -> Interval {
         let (a, b) = (self.lo * k, self.hi * k);
-        Interval { lo: a.min(b), hi: a.max(b) }
+        Interval {
+            lo: a.min(b),
+            hi: a.max(b),
+        }
     }
 }
 
@@ -105,7 +117,11 @@ pub fn han_numeral(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 == 0 { "" } else { D[(n % 10) as usize] }
+            if n % 10 == 0 {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
         ),
         _ => n.to_string(),
     }

@@ -7,8 +7,15 @@ use crate::lint::FileError;
 /// One input: a file to check, or a path that could not be walked.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File { path: PathBuf, display: String },
-    Error { path: PathBuf, display: String, error: FileError },
+    File {
+        path: PathBuf,
+        display: String,
+    },
+    Error {
+        path: PathBuf,
+        display: String,
+        error: FileError,
+    },
 }
 
 /// Expand files and folders (walkdir; known extensions; hidden folders and `target/` skipped;
@@ -17,7 +24,10 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_file() {
-            out.push(Input::File { path: p.clone(), display: display(p) });
+            out.push(Input::File {
+                path: p.clone(),
+                display: display(p),
+            });
             continue;
         }
         let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
@@ -29,7 +39,10 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
             .map(|e| e.into_path())
             .collect();
         files.sort();
-        out.extend(files.into_iter().map(|f| Input::File { display: display(&f), path: f }));
+        out.extend(files.into_iter().map(|f| Input::File {
+            display: display(&f),
+            path: f,
+        }));
     }
     out
 }

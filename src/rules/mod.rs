@@ -11,10 +11,10 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 
+pub mod arithmetic;
+pub mod duplicates;
 pub mod text;
 pub mod units;
-pub mod duplicates;
-pub mod arithmetic;
 
 /// What `jxlint rules` and `jxlint explain` print about a rule.
 #[derive(Debug)]
@@ -92,10 +92,9 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// Find a rule by code (`A001`) or name (`ratio-mismatch`), case-insensitively.
 pub fn find(key: &str) -> Option<&'static dyn Rule> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key))
+    RULES.iter().copied().find(|r| {
+        r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key)
+    })
 }
 
 /// Strip the one leading space rustdoc leaves on each `///` line.

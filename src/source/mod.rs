@@ -42,11 +42,19 @@ pub fn read(path: &Path) -> Result<Source, FileError> {
     match format {
         SourceFormat::Docx => {
             let text = docx::extract_text(&bytes)?;
-            Ok(Source { format, encoding: "docx", text })
+            Ok(Source {
+                format,
+                encoding: "docx",
+                text,
+            })
         }
         _ => {
             let (text, encoding) = decode::decode(&bytes)?;
-            Ok(Source { format, encoding, text })
+            Ok(Source {
+                format,
+                encoding,
+                text,
+            })
         }
     }
 }

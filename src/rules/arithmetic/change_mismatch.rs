@@ -1,11 +1,47 @@
-//! Rule A005 change-mismatch.
+//! A005 change-mismatch.
+
+use rust_decimal::Decimal;
+
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::model::Document;
+use crate::numeric::{Interval, fmt_fixed, fmt_trim};
+use crate::relations::{GrowthClaim, growth_interval, interval_of};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
-    /// TODO
+    /// A stated growth or decline disagrees with the current and prior values, or a total's
+    /// growth disagrees with its parts' growth.
+    ///
+    /// ### What it checks
+    /// * `本年X万元，上年Y万元，同比增长r%` (or `增加N万元`): r must equal (X − Y) / Y and N
+    ///   must equal X − Y, at the written precision. A percentage rise from 0 is flagged: it
+    ///   has no percentage.
+    /// * A total with its growth, broken into parts with theirs
+    ///   (`进出口1121亿元，同比上升12%，其中出口905.4亿元，同比上升11%，进口215.6亿元，同比上升16.3%`):
+    ///   the parts' prior values (part / (1 + rate)) give the total's implied growth
+    ///   (here 11.98%), which must meet the stated one, all rates taken as intervals.
+    ///
+    /// Growth at comparable prices (可比价) need not equal the nominal change: there the
+    /// finding is only a note (info).
+    ///
+    /// ### Why
+    /// Growth rates are usually copied from statistical bulletins while the levels come from
+    /// another table; when they disagree, one of them is stale.
+    ///
+    /// ### Example
+    /// ```text
+    /// 本年“三公”经费支出12.60万元，上年支出15.00万元，同比下降10%。
+    /// ```
+    /// (12.60 − 15.00) / 15.00 = −16%, not −10%.
+    ///
+    /// ### How to fix
+    /// Recompute the change from the two levels, or correct the level that is wrong.
     pub ChangeMismatch, "A005", "change-mismatch", Warning
+}
+
+fn pct_text(v: Decimal, dp: u32) -> String {
+    format!("{}%", fmt_fixed(v, dp))
 }
 
 impl Rule for ChangeMismatch {
@@ -13,5 +49,268 @@ impl Rule for ChangeMismatch {
         &Self::META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        for g in &doc.relations.growths {
+            match g {
+                GrowthClaim::Aggregate {
+                    total,
+                    total_rate,
+                    parts,
+                    comparable,
+                } => aggregate(doc, *total, *total_rate, parts, *comparable, out),
+                GrowthClaim::Levels {
+                    change,
+                    current,
+                    prior,
+                    comparable,
+                } => levels(doc, *change, *current, *prior, *comparable, out),
+            }
+        }
+    }
+}
+
+fn severity(comparable: bool) -> Severity {
+    if comparable {
+        Severity::Info
+    } else {
+        ChangeMismatch::META.severity
+    }
+}
+
+fn aggregate(
+    doc: &Document,
+    total: usize,
+    total_rate: usize,
+    parts: &[(usize, usize)],
+    comparable: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let q = &doc.quantities;
+    let hundred = Decimal::ONE_HUNDRED;
+    // Prior value of each part: current / (1 + g/100), as an interval.
+    let mut prior = Interval::exact(Decimal::ZERO);
+    let mut prior_central = Decimal::ZERO;
+    for &(p, r) in parts {
+        let (Some(g), cur) = (growth_interval(&q[r]), interval_of(&q[p])) else {
+            return;
+        };
+        let lo_factor = Decimal::ONE + g.lo / hundred;
+        let hi_factor = Decimal::ONE + g.hi / hundred;
+        if lo_factor <= Decimal::ZERO {
+            return;
+        }
+        let (Some(a), Some(b)) = (cur.lo.checked_div(hi_factor), cur.hi.checked_div(lo_factor))
+        else {
+            return;
+        };
+        prior = prior.add(&Interval { lo: a, hi: b });
+        let gc = growth_interval(&q[r])
+            .map(|i| (i.lo + i.hi) / Decimal::TWO)
+            .unwrap_or_default();
+        prior_central += q[p].base_value() / (Decimal::ONE + gc / hundred);
+    }
+    let Some(stated) = growth_interval(&q[total_rate]) else {
+        return;
+    };
+    let cur = interval_of(&q[total]);
+    let Some(ratio) = cur.div(&prior) else { return };
+    let implied = Interval {
+        lo: (ratio.lo - Decimal::ONE) * hundred,
+        hi: (ratio.hi - Decimal::ONE) * hundred,
+    };
+    if implied.meets(&stated) || prior_central.is_zero() {
+        return;
+    }
+    let central = (q[total].base_value() / prior_central - Decimal::ONE) * hundred;
+    let dp = q[total_rate].decimals;
+    let exp = pct_text(central.abs(), dp.max(1));
+    let mut d = Diagnostic::new(
+        &ChangeMismatch::META,
+        q[total_rate].span,
+        Message::new(
+            format!(
+                "总量增幅 {} 与各分项增幅不符：由分项推算总量增幅约为 {}",
+                q[total_rate].display(),
+                pct_text(central, 2)
+            ),
+            format!(
+                "the total's growth {} disagrees with its parts' growth: they imply {}",
+                q[total_rate].display(),
+                pct_text(central, 2)
+            ),
+        ),
+    )
+    .with_severity(severity(comparable))
+    .primary(Message::new(
+        format!("分项推算为 {exp}"),
+        format!("parts imply {exp}"),
+    ))
+    .label(
+        q[total].span,
+        Message::new(
+            format!("总量 {}", q[total].display()),
+            format!("total {}", q[total].display()),
+        ),
+    );
+    for &(p, r) in parts {
+        d = d.label(
+            q[p].span,
+            Message::new(
+                format!("分项 {}，增幅 {}", q[p].display(), q[r].display()),
+                format!("part {}, growth {}", q[p].display(), q[r].display()),
+            ),
+        );
+    }
+    out.push(
+        d.help(Message::new(
+            format!(
+                "核对总量或分项的增幅；分项推算的总量增幅为 {}",
+                pct_text(central, 2)
+            ),
+            format!(
+                "check the growth of the total or of the parts; the parts imply {}",
+                pct_text(central, 2)
+            ),
+        ))
+        .expected_found(exp, q[total_rate].display()),
+    );
+}
+
+fn levels(
+    doc: &Document,
+    change: usize,
+    current: usize,
+    prior: usize,
+    comparable: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let q = &doc.quantities;
+    let (c, p, ch) = (&q[current], &q[prior], &q[change]);
+    let (ci, pi) = (interval_of(c), interval_of(p));
+    let diff = ci.sub(&pi);
+    let hundred = Decimal::ONE_HUNDRED;
+    let (ok, expected, found) = if let Some(g) = growth_interval(ch) {
+        if p.value.is_zero() {
+            // A rise from zero has no percentage.
+            let d = Diagnostic::new(
+                &ChangeMismatch::META,
+                ch.span,
+                Message::new(
+                    format!("上年数为0，增幅 {} 无意义", ch.display()),
+                    format!(
+                        "the prior value is 0, so the change {} has no percentage",
+                        ch.display()
+                    ),
+                ),
+            )
+            .with_severity(severity(comparable))
+            .label(
+                p.span,
+                Message::new(
+                    format!("上年 {}", p.display()),
+                    format!("prior {}", p.display()),
+                ),
+            )
+            .help(Message::new(
+                "改为写明增加额",
+                "state the absolute increase instead",
+            ));
+            out.push(d);
+            return;
+        }
+        let Some(rel) = diff.div(&pi).or_else(|| {
+            // Negative differences: divide the magnitudes.
+            let neg = Interval {
+                lo: -diff.hi,
+                hi: -diff.lo,
+            };
+            neg.div(&pi).map(|r| Interval {
+                lo: -r.hi,
+                hi: -r.lo,
+            })
+        }) else {
+            return;
+        };
+        let implied = rel.scale(hundred);
+        let central = (c.base_value() - p.base_value()) / p.base_value() * hundred;
+        let word = if central < Decimal::ZERO {
+            "下降"
+        } else {
+            "增长"
+        };
+        (
+            implied.meets(&g),
+            format!("{word}{}", pct_text(central.abs(), ch.decimals)),
+            ch.display(),
+        )
+    } else if ch.unit.is_money() {
+        let sign = if ch.label_text().ends_with("减少")
+            || ch.label_text().ends_with("下降")
+            || ch.label_text().ends_with("节约")
+            || ch.label_text().ends_with("压减")
+        {
+            Decimal::NEGATIVE_ONE
+        } else {
+            Decimal::ONE
+        };
+        let stated = interval_of(ch).scale(sign);
+        let central = c.base_value() - p.base_value();
+        let mut v = central.abs();
+        for _ in 0..ch.unit.scale() {
+            v /= Decimal::TEN;
+        }
+        (
+            diff.meets(&stated),
+            format!("{}{}", fmt_trim(v, ch.decimals.max(2)), ch.unit.display()),
+            ch.display(),
+        )
+    } else {
+        return;
+    };
+    if ok {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            &ChangeMismatch::META,
+            ch.span,
+            Message::new(
+                format!(
+                    "变动 {found} 与本期 {} 、上期 {} 不符：应为{expected}",
+                    c.display(),
+                    p.display()
+                ),
+                format!(
+                    "change {found} disagrees with current {} and prior {}: expected {expected}",
+                    c.display(),
+                    p.display()
+                ),
+            ),
+        )
+        .with_severity(severity(comparable))
+        .primary(Message::new(
+            format!("应为{expected}"),
+            format!("expected {expected}"),
+        ))
+        .label(
+            c.span,
+            Message::new(
+                format!("本期 {}", c.display()),
+                format!("current {}", c.display()),
+            ),
+        )
+        .label(
+            p.span,
+            Message::new(
+                format!("上期 {}", p.display()),
+                format!("prior {}", p.display()),
+            ),
+        )
+        .help(Message::new(
+            format!("按本期与上期重新计算：{expected}"),
+            format!("recompute from the two levels: {expected}"),
+        ))
+        .expected_found(expected, found),
+    );
 }

@@ -1,2 +1,37 @@
-//! Arithmetic rules: ratios, sums, shares, changes.
-pub mod ratio_mismatch; pub mod ratio_rounding; pub mod sum_mismatch; pub mod share_sum; pub mod change_mismatch;
+//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005).
+
+pub mod change_mismatch;
+pub mod ratio_mismatch;
+pub mod ratio_rounding;
+pub mod share_sum;
+pub mod sum_mismatch;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Message;
+use crate::model::{Document, Quantity};
+use crate::numeric::fmt_trim;
+use crate::relations::RatioClaim;
+
+/// `num / den × 100` to `dp` places, trailing zeros trimmed (`99.6674`).
+pub(crate) fn ratio_text(doc: &Document, c: &RatioClaim, dp: u32) -> String {
+    let q = &doc.quantities;
+    let v = q[c.numerator].base_value() / q[c.denominator].base_value() * Decimal::ONE_HUNDRED;
+    fmt_trim(v, dp)
+}
+
+/// The label message for an operand: `支出决算 8707.27元` / `operand 8707.27元`.
+pub(crate) fn operand_label(q: &Quantity, zh_role: &str, en_role: &str) -> Message {
+    let l = q.label_text();
+    if l.is_empty() {
+        Message::new(
+            format!("{zh_role} {}", q.display()),
+            format!("{en_role} {}", q.display()),
+        )
+    } else {
+        Message::new(
+            format!("{zh_role}：{l} {}", q.display()),
+            format!("{en_role}: {l} {}", q.display()),
+        )
+    }
+}

@@ -1,10 +1,33 @@
-//! Rule A004 share-sum.
+//! A004 share-sum.
+
+use rust_decimal::Decimal;
+
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::numeric::{Interval, fmt_trim};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
-    /// TODO
+    /// Percentage shares of one whole do not add up to 100%.
+    ///
+    /// ### What it checks
+    /// Shares stated together in one sentence (`基本支出…（占比25.14%）；项目支出…（占比74.86%）`)
+    /// whose amounts form a complete, consistent breakdown of a stated total: their sum must
+    /// be 100% within the rounding of the shares (n × ½ unit of the last digit). Each share is
+    /// also checked against part / whole by A001.
+    ///
+    /// ### Why
+    /// Shares of a complete breakdown that do not add up to 100% mean one of them was
+    /// computed from an old figure — or "plugged" to force the total.
+    ///
+    /// ### Example
+    /// ```text
+    /// 支出800.00万元，其中基本支出200.00万元（占比25.00%），项目支出600.00万元（占比70.00%）。
+    /// ```
+    /// 25.00% + 70.00% = 95.00%.
+    ///
+    /// ### How to fix
+    /// Recompute each share from its amount and the total.
     pub ShareSum, "A004", "share-sum", Error
 }
 
@@ -13,5 +36,67 @@ impl Rule for ShareSum {
         &Self::META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let q = &doc.quantities;
+        for g in &doc.relations.shares {
+            let Some(whole) = g.whole else { continue };
+            let sum = g
+                .shares
+                .iter()
+                .fold(Interval::exact(Decimal::ZERO), |a, &s| {
+                    a.add(&Interval::of_written(q[s].value, q[s].decimals))
+                });
+            if sum.contains(Decimal::ONE_HUNDRED) {
+                continue;
+            }
+            let central: Decimal = g.shares.iter().map(|&s| q[s].value).sum();
+            let list: Vec<String> = g.shares.iter().map(|&s| q[s].display()).collect();
+            let sum_text = format!("{}%", fmt_trim(central, 4));
+            let Some(&last) = g.shares.last() else {
+                continue;
+            };
+            let mut d = Diagnostic::new(
+                &Self::META,
+                q[last].span,
+                Message::new(
+                    format!(
+                        "同一总额的各项占比之和不为100%：{} = {sum_text}",
+                        list.join(" + ")
+                    ),
+                    format!(
+                        "shares of one whole do not add up to 100%: {} = {sum_text}",
+                        list.join(" + ")
+                    ),
+                ),
+            )
+            .primary(Message::new(
+                format!("合计 {sum_text}"),
+                format!("sum {sum_text}"),
+            ))
+            .label(
+                q[whole].span,
+                Message::new(
+                    format!("总额 {}", q[whole].display()),
+                    format!("whole {}", q[whole].display()),
+                ),
+            );
+            for &s in g.shares.iter().filter(|&&s| s != last) {
+                d = d.label(
+                    q[s].span,
+                    Message::new(
+                        format!("占比 {}", q[s].display()),
+                        format!("share {}", q[s].display()),
+                    ),
+                );
+            }
+            out.push(
+                d.help(Message::new(
+                    "按各分项金额 / 总额重新计算占比",
+                    "recompute each share as part / whole",
+                ))
+                .expected_found("100%", sum_text),
+            );
+        }
+    }
 }

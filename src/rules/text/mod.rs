@@ -1,2 +1,4 @@
 //! Text.
-pub mod foreign_token; pub mod numbering_gap; pub mod partial_period;
+pub mod foreign_token;
+pub mod numbering_gap;
+pub mod partial_period;

@@ -1,0 +1,110 @@
+//! Print the figures jxlint extracts from a report: `cargo run --example dump -- FILE`.
+use jxlint::model::SourceFormat;
+use jxlint::source::LineIndex;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: dump FILE");
+        std::process::exit(2);
+    };
+    let src = match jxlint::source::read(std::path::Path::new(&path)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {}: {}", e.kind, e.message);
+            std::process::exit(2);
+        }
+    };
+    let doc = jxlint::parse::parse(&src.text, SourceFormat::Text);
+    let li = LineIndex::new(&src.text);
+    for q in &doc.quantities {
+        let (l, c) = li.line_col(&src.text, q.span.start);
+        println!(
+            "{l}:{c}\t{}\t{:?}\t{}\t{:?}\t{:?}\t{:?}\ts{}",
+            q.display(),
+            q.qualifier,
+            q.label_text(),
+            q.concept(),
+            q.period,
+            q.year,
+            q.sentence
+        );
+    }
+    let r = &doc.relations;
+    let at = |i: usize| {
+        let q = &doc.quantities[i];
+        format!("{}@{}", q.display(), li.line_col(&src.text, q.span.start).0)
+    };
+    for c in &r.ratios {
+        println!(
+            "RATIO {:?} {} = {} / {} -> {:?}",
+            c.kind,
+            at(c.rate),
+            at(c.numerator),
+            at(c.denominator),
+            c.verdict(&doc)
+        );
+    }
+    for c in &r.sums {
+        let parts: Vec<String> = c.parts.iter().map(|&p| at(p)).collect();
+        println!(
+            "SUM {} = {} -> {:?}",
+            at(c.total),
+            parts.join(" + "),
+            c.verdict(&doc)
+        );
+    }
+    for g in &r.shares {
+        println!(
+            "SHARES {:?} parts {:?} whole {:?}",
+            g.shares.iter().map(|&i| at(i)).collect::<Vec<_>>(),
+            g.parts.iter().map(|&i| at(i)).collect::<Vec<_>>(),
+            g.whole.map(at)
+        );
+    }
+    for g in &r.growths {
+        println!("GROWTH {g:?}");
+    }
+    for g in &r.restatements {
+        println!(
+            "RESTATE {:?}",
+            g.mentions
+                .iter()
+                .map(|&i| format!("{}:{}", doc.quantities[i].label_text(), at(i)))
+                .collect::<Vec<_>>()
+        );
+    }
+    for s in &r.sequences {
+        println!(
+            "SEQ {:?}",
+            s.items
+                .iter()
+                .map(|&b| {
+                    let m = doc.blocks[b].marker.unwrap();
+                    format!(
+                        "{}@{}",
+                        m.style.render(m.number),
+                        li.line_col(&src.text, m.span.start).0
+                    )
+                })
+                .collect::<Vec<_>>()
+        );
+    }
+    for f in &doc.foreign_tokens {
+        println!(
+            "FOREIGN {:?} @{}",
+            f.text,
+            li.line_col(&src.text, f.span.start).0
+        );
+    }
+    println!("year {:?} full {}", doc.report_year, doc.full_year_report);
+    let diags = jxlint::lint::run_rules(&src.text, &doc, &jxlint::lint::Options::default());
+    for d in &diags {
+        let (l, c) = li.line_col(&src.text, d.span.start);
+        println!(
+            "DIAG {l}:{c} {} [{}] {}",
+            d.code,
+            d.severity.as_str(),
+            d.message.zh
+        );
+    }
+}

@@ -1,0 +1,874 @@
+//! The quantity extractor: every figure with its exact value, unit, qualifier, period, year and
+//! label, plus the foreign tokens of the prose.
+//!
+//! Works on the normalised view of each block (see [`super::norm`]). What is *not* a figure is
+//! as important as what is: years (`2023年`), dates (`12月30日`), periods (`1-12月`, which
+//! become period marks), ordinals (`第57位`), document numbers (`〔2016〕13号`), codes glued to
+//! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped.
+//! A token that cannot be split unambiguously (`390390100%`) is not guessed at.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::lexicon;
+use super::norm::{Norm, is_cjk};
+use crate::model::{
+    Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
+};
+
+/// Count words, longest first so that `人次` wins over `人`.
+const COUNT_WORDS: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "人次",
+    "批次",
+    "场次",
+    "户次",
+    "架次",
+    "车次",
+    "余人",
+    "小时",
+    "个月",
+    "家次",
+    "千米",
+    "公顷",
+    "万亩",
+    "人",
+    "个",
+    "家",
+    "处",
+    "起",
+    "项",
+    "件",
+    "次",
+    "单",
+    "名",
+    "台",
+    "场",
+    "条",
+    "份",
+    "套",
+    "批",
+    "户",
+    "位",
+    "篇",
+    "所",
+    "辆",
+    "座",
+    "亩",
+    "吨",
+    "米",
+    "天",
+    "分",
+    "期",
+    "栋",
+    "间",
+    "张",
+    "本",
+    "册",
+    "棵",
+    "株",
+    "km",
+    "kg",
+    "m",
+];
+
+/// Qualifiers written before a figure, longest first.
+const PRE_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不少于", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("不超过", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("大约", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("超过", Qualifier::MoreThan),
+    ("多于", Qualifier::MoreThan),
+    ("高达", Qualifier::Approx),
+    ("不足", Qualifier::LessThan),
+    ("不到", Qualifier::LessThan),
+    ("不满", Qualifier::LessThan),
+    ("少于", Qualifier::LessThan),
+    ("至少", Qualifier::AtLeast),
+    ("约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+    ("超", Qualifier::MoreThan),
+    ("逾", Qualifier::MoreThan),
+    ("过", Qualifier::MoreThan),
+];
+
+/// Qualifiers written after a figure.
+const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("之内", Qualifier::AtMost),
+    ("左右", Qualifier::Approx),
+];
+
+/// A structuring word and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    /// Source byte offset.
+    pub offset: usize,
+    pub sentence: usize,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// 其中
+    Of,
+    /// 包括, 包含, 含
+    Including,
+    /// 可比 (comparable prices)
+    Comparable,
+}
+
+/// A period expression found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodMark {
+    pub period: Period,
+    pub span: Span,
+    pub sentence: usize,
+    /// Character index in its block's normalised view.
+    pub at: usize,
+    pub block: usize,
+}
+
+/// What the extractor finds.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub quantities: Vec<Quantity>,
+    pub foreign: Vec<ForeignToken>,
+    pub periods: Vec<PeriodMark>,
+    pub cues: Vec<Cue>,
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '；'
+            | '。'
+            | '：'
+            | '、'
+            | '（'
+            | '）'
+            | '！'
+            | '？'
+            | '\u{FF5B}'
+            | '\u{FF5D}'
+            | '【'
+            | '】'
+    )
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// Parse a number at `i`: digits, `,` or space thousands groups, decimals.
+/// Returns the value, decimals written, and the end index.
+fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
+    let c = &n.chars;
+    let mut j = i;
+    let mut digits = String::new();
+    while j < c.len() && c[j].is_ascii_digit() {
+        digits.push(c[j]);
+        j += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Thousands groups: `,ddd` (only after a first group of 1–3 digits).
+    if digits.len() <= 3 {
+        loop {
+            let sep = c.get(j).copied();
+            if (sep == Some(',') || sep == Some(' '))
+                && (1..=3).all(|k| c.get(j + k).is_some_and(|d| d.is_ascii_digit()))
+                && !c.get(j + 4).is_some_and(|d| d.is_ascii_digit())
+            {
+                if sep == Some(' ') {
+                    // `54 440.73`: a space group only when decimals or a money unit follow,
+                    // never between two plain numbers (`390 390`).
+                    let after = c.get(j + 4).copied();
+                    if !(after == Some('.') || after == Some('万') || after == Some('元')) {
+                        break;
+                    }
+                }
+                digits.extend(&c[j + 1..j + 4]);
+                j += 4;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut decimals = 0u32;
+    if c.get(j) == Some(&'.') && c.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
+        digits.push('.');
+        j += 1;
+        while j < c.len() && c[j].is_ascii_digit() {
+            digits.push(c[j]);
+            decimals += 1;
+            j += 1;
+        }
+    }
+    if decimals > 10 || digits.len() > 24 {
+        return None;
+    }
+    let v = Decimal::from_str(&digits).ok()?;
+    Some((v, decimals, j))
+}
+
+/// The unit written at `j`; returns the unit and its length in characters.
+fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
+    let money = [
+        ("万亿元", Currency::Cny, 12u8),
+        ("亿美元", Currency::Usd, 8),
+        ("万美元", Currency::Usd, 4),
+        ("千美元", Currency::Usd, 3),
+        ("美元", Currency::Usd, 0),
+        ("亿元", Currency::Cny, 8),
+        ("万元", Currency::Cny, 4),
+        ("千元", Currency::Cny, 3),
+        ("元", Currency::Cny, 0),
+    ];
+    for (w, currency, scale) in money {
+        if n.starts_with_at(j, w) {
+            return (Unit::Money { currency, scale }, w.chars().count());
+        }
+    }
+    if n.starts_with_at(j, "%") {
+        return (Unit::Percent, 1);
+    }
+    if n.starts_with_at(j, "个百分点") {
+        return (Unit::PercentPoint, 4);
+    }
+    if n.starts_with_at(j, "百分点") {
+        return (Unit::PercentPoint, 3);
+    }
+    if n.starts_with_at(j, "倍") {
+        return (Unit::Times, 1);
+    }
+    if n.starts_with_at(j, "成") && !n.starts_with_at(j, "成立") && !n.starts_with_at(j, "成功")
+    {
+        return (Unit::Tenths, 1);
+    }
+    // 万/亿 before a count word: 万人, 亿次.
+    for (p, scale) in [("万", 4u8), ("亿", 8)] {
+        if n.starts_with_at(j, p) {
+            for w in COUNT_WORDS {
+                if n.starts_with_at(j + 1, w) {
+                    return (
+                        Unit::Count {
+                            word: (*w).to_string(),
+                            scale,
+                        },
+                        1 + w.chars().count(),
+                    );
+                }
+            }
+            // `3359.62万` with the 元 lost: money in 万元.
+            let next = n.chars.get(j + 1).copied();
+            if p == "万" && next.is_none_or(|c| !is_cjk(c)) {
+                return (
+                    Unit::Money {
+                        currency: Currency::Cny,
+                        scale: 4,
+                    },
+                    1,
+                );
+            }
+        }
+    }
+    for w in COUNT_WORDS {
+        if n.starts_with_at(j, w) {
+            // 个月 is a duration, 分钟 a time, 天 in 天然 is not a unit.
+            if (*w == "分"
+                && (n.starts_with_at(j, "分钟")
+                    || n.starts_with_at(j, "分别")
+                    || n.starts_with_at(j, "分类")))
+                || (*w == "个" && n.starts_with_at(j, "个月"))
+                || (*w == "期" && n.starts_with_at(j, "期间"))
+                || (*w == "天" && n.starts_with_at(j, "天然"))
+            {
+                continue;
+            }
+            return (
+                Unit::Count {
+                    word: (*w).to_string(),
+                    scale: 0,
+                },
+                w.chars().count(),
+            );
+        }
+    }
+    (Unit::None, 0)
+}
+
+/// A period expression at `i`: `1-12月`, `9至10月`, `截至11月底`, `截止2023年12月30日`,
+/// `全年`, `一季度`. Returns the period and its length.
+fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
+    let c = &n.chars;
+    let digits_at = |k: usize| -> Option<(u32, usize)> {
+        let mut e = k;
+        while e < c.len() && c[e].is_ascii_digit() && e - k < 4 {
+            e += 1;
+        }
+        if e == k {
+            return None;
+        }
+        let v: u32 = c[k..e].iter().collect::<String>().parse().ok()?;
+        Some((v, e))
+    };
+    if n.starts_with_at(i, "截至") || n.starts_with_at(i, "截止") || n.starts_with_at(i, "截止到")
+    {
+        let mut k = i + if n.starts_with_at(i, "截止到") {
+            3
+        } else {
+            2
+        };
+        // Optional year.
+        if let Some((y, e)) = digits_at(k)
+            && c.get(e) == Some(&'年')
+            && (1990..=2100).contains(&y)
+        {
+            k = e + 1;
+        }
+        let (m, e) = digits_at(k)?;
+        if !(1..=12).contains(&m) || c.get(e) != Some(&'月') {
+            return None;
+        }
+        let mut k = e + 1;
+        if n.starts_with_at(k, "底") || n.starts_with_at(k, "末") {
+            return Some((
+                Period::Until {
+                    month: m as u8,
+                    day: 0,
+                },
+                k + 1 - i,
+            ));
+        }
+        if let Some((d, e2)) = digits_at(k)
+            && c.get(e2) == Some(&'日')
+            && (1..=31).contains(&d)
+        {
+            k = e2 + 1;
+            return Some((
+                Period::Until {
+                    month: m as u8,
+                    day: d as u8,
+                },
+                k - i,
+            ));
+        }
+        return Some((
+            Period::Until {
+                month: m as u8,
+                day: 0,
+            },
+            k - i,
+        ));
+    }
+    if n.starts_with_at(i, "全年") {
+        return Some((Period::FullYear, 2));
+    }
+    for (w, q) in [
+        ("第一季度", 1u8),
+        ("第二季度", 2),
+        ("第三季度", 3),
+        ("第四季度", 4),
+        ("一季度", 1),
+        ("二季度", 2),
+        ("三季度", 3),
+        ("四季度", 4),
+    ] {
+        if n.starts_with_at(i, w) {
+            return Some((Period::Quarter { n: q }, w.chars().count()));
+        }
+    }
+    // `1-12月`, `1至11月`, `1月至11月`.
+    let (a, e) = digits_at(i)?;
+    let mut k = e;
+    if c.get(k) == Some(&'月') {
+        k += 1;
+    }
+    if !matches!(c.get(k), Some('-') | Some('至') | Some('到')) {
+        return None;
+    }
+    let (b, e2) = digits_at(k + 1)?;
+    if c.get(e2) != Some(&'月') || !(1..=12).contains(&a) || !(1..=12).contains(&b) || a > b {
+        return None;
+    }
+    let mut end = e2 + 1;
+    if n.starts_with_at(end, "份") {
+        end += 1;
+    }
+    Some((
+        Period::Months {
+            from: a as u8,
+            to: b as u8,
+        },
+        end - i,
+    ))
+}
+
+/// Normalise a label for comparison: no quotes, no leading 其中/共/我中心…, no trailing 为/达….
+pub fn normalize_label(raw: &str) -> String {
+    let mut s: String = raw
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | ' ' | '*'
+            )
+        })
+        .collect();
+    const LEAD: &[&str] = &[
+        "其中",
+        "包括",
+        "含",
+        "共计",
+        "合计",
+        "总计",
+        "共",
+        "我中心",
+        "我单位",
+        "我局",
+        "我委",
+        "我办",
+        "我部门",
+        "本单位",
+        "本部门",
+        "我院",
+        "我校",
+        "全年",
+        "当年度",
+        "实现",
+        "分别为",
+        "分别",
+        "年度",
+        "度",
+        "为",
+        "是",
+        "及",
+        "和",
+        "与",
+        "的",
+    ];
+    const TRAIL: &[&str] = &[
+        "调整为",
+        "增至",
+        "减至",
+        "达到",
+        "已达",
+        "共计",
+        "合计",
+        "为",
+        "是",
+        "达",
+        "计",
+        "共",
+        "约",
+        "仅",
+        "有",
+        "的",
+    ];
+    loop {
+        let before = s.len();
+        for p in LEAD {
+            if let Some(rest) = s.strip_prefix(p)
+                && !rest.is_empty()
+            {
+                s = rest.to_string();
+            }
+        }
+        for p in TRAIL {
+            if let Some(rest) = s.strip_suffix(p)
+                && !rest.is_empty()
+            {
+                s = rest.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s
+}
+
+/// Extract the figures, period marks and foreign tokens of every block.
+pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
+    let mut out = Extracted::default();
+    let mut sentence_base = 0usize;
+    let mut clause_counter = 0usize;
+    for (bi, block) in blocks.iter().enumerate() {
+        match &block.kind {
+            BlockKind::TableRow { cells } => {
+                for (ci, cell) in cells.iter().enumerate() {
+                    let n = Norm::new(text, *cell);
+                    scan(
+                        text,
+                        &n,
+                        bi,
+                        Some((bi, ci)),
+                        sentence_base + ci,
+                        &mut clause_counter,
+                        &mut out,
+                    );
+                }
+                sentence_base += cells.len().max(1);
+            }
+            _ => {
+                let n = Norm::new(text, block.span);
+                let count = n.chars.iter().filter(|c| is_sentence_end(**c)).count() + 1;
+                scan(
+                    text,
+                    &n,
+                    bi,
+                    None,
+                    sentence_base,
+                    &mut clause_counter,
+                    &mut out,
+                );
+                sentence_base += count;
+            }
+        }
+    }
+    assign_periods(&mut out);
+    out
+}
+
+fn scan(
+    _text: &str,
+    n: &Norm,
+    block: usize,
+    cell: Option<(usize, usize)>,
+    sentence_base: usize,
+    clause_counter: &mut usize,
+    out: &mut Extracted,
+) {
+    let c = &n.chars;
+    let mut sentence = sentence_base;
+    *clause_counter += 1;
+    let mut clause = *clause_counter;
+    // Characters that belong to period/year/date expressions: left out of labels.
+    let mut consumed = vec![false; c.len()];
+    // Start of the current label region (after a boundary or the previous figure).
+    let mut label_from = 0usize;
+    let mut years: Vec<(usize, u16)> = Vec::new();
+    let mut year_sentence: Vec<usize> = Vec::new();
+    let mut i = 0usize;
+    while i < c.len() {
+        let ch = c[i];
+        // A comma is a clause boundary unless it separates thousands.
+        let is_thousands_comma = ch == ','
+            && i > 0
+            && c[i - 1].is_ascii_digit()
+            && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if is_boundary(ch) || (ch == ',' && !is_thousands_comma) {
+            if is_sentence_end(ch) {
+                sentence += 1;
+            }
+            *clause_counter += 1;
+            clause = *clause_counter;
+            label_from = i + 1;
+            i += 1;
+            continue;
+        }
+        if let Some((kind, len)) = cue_at(n, i) {
+            out.cues.push(Cue {
+                kind,
+                offset: n.span(i, i + len).start,
+                sentence,
+                block,
+            });
+        }
+        if let Some((period, len)) = period_at(n, i) {
+            out.periods.push(PeriodMark {
+                period,
+                span: n.span(i, i + len),
+                sentence,
+                at: i,
+                block,
+            });
+            for k in consumed.iter_mut().skip(i).take(len) {
+                *k = true;
+            }
+            i += len;
+            continue;
+        }
+        // Garbled text.
+        if ch == '\u{FFFD}' || n.starts_with_at(i, "锟斤拷") {
+            let len = if ch == '\u{FFFD}' {
+                c[i..].iter().take_while(|&&x| x == '\u{FFFD}').count()
+            } else {
+                3
+            };
+            out.foreign.push(ForeignToken {
+                span: n.span(i, i + len),
+                text: n.text(i, i + len),
+            });
+            i += len;
+            continue;
+        }
+        if ch.is_ascii_alphabetic() {
+            let start = i;
+            while i < c.len() && (c[i].is_ascii_alphabetic() || is_pinyin_mark(c[i])) {
+                i += 1;
+            }
+            let word = n.text(start, i);
+            let prev = start.checked_sub(1).map(|k| c[k]);
+            let next = c.get(i).copied();
+            let lower = word
+                .chars()
+                .all(|x| x.is_ascii_lowercase() || is_pinyin_mark(x));
+            let cjk_around = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+            let pinyin =
+                word.chars().any(is_pinyin_mark) && prev == Some('（') && next == Some('）');
+            if cell.is_none() && ((lower && word.chars().count() >= 2 && cjk_around) || pinyin) {
+                out.foreign.push(ForeignToken {
+                    span: n.span(start, i),
+                    text: word,
+                });
+            }
+            // Digits glued to letters (H986, 5G) are codes, not figures.
+            while i < c.len() && c[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if !ch.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let Some((value, decimals, end)) = number_at(n, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i = end;
+        let prev = start.checked_sub(1).map(|k| c[k]);
+        let next = c.get(end).copied();
+        // Codes and ordinals.
+        if prev.is_some_and(|p| {
+            p.is_ascii_alphabetic()
+                || p == '第'
+                || p == '〔'
+                || p == '['
+                || p == '.'
+                || p == '-'
+                || p == '/'
+                || p == '#'
+        }) || next.is_some_and(|x| {
+            x.is_ascii_alphabetic() || x == '〕' || x == ']' || x == '/' || x == '-' || x == '.'
+        }) {
+            while i < c.len() && (c[i].is_ascii_alphanumeric() || matches!(c[i], '.' | '-' | '/')) {
+                i += 1;
+            }
+            continue;
+        }
+        // Years, dates, times, document numbers.
+        if let Some(x) = next
+            && matches!(
+                x,
+                '年' | '月'
+                    | '日'
+                    | '号'
+                    | '时'
+                    | '点'
+                    | '届'
+                    | '级'
+                    | '季'
+                    | '周'
+                    | '岁'
+                    | '版'
+                    | '楼'
+                    | '层'
+                    | '栋'
+                    | '路'
+                    | '类'
+                    | '位'
+                    | '名'
+                    | '星'
+            )
+        {
+            let rank_like = matches!(x, '位' | '名') && prev == Some('第');
+            if x == '年' && decimals == 0 && (1990..=2100).contains(&value.trunc().mantissa()) {
+                years.push((start, value.trunc().mantissa() as u16));
+                year_sentence.push(sentence);
+                let mut e = end + 1;
+                if n.starts_with_at(e, "度") {
+                    e += 1;
+                }
+                for k in consumed.iter_mut().take(e).skip(start) {
+                    *k = true;
+                }
+                i = e;
+                continue;
+            }
+            if matches!(
+                x,
+                '年' | '月'
+                    | '日'
+                    | '号'
+                    | '时'
+                    | '点'
+                    | '届'
+                    | '级'
+                    | '季'
+                    | '周'
+                    | '岁'
+                    | '版'
+                    | '楼'
+                    | '层'
+                    | '路'
+                    | '类'
+                    | '星'
+            ) || rank_like
+            {
+                for k in consumed.iter_mut().take(end + 1).skip(start) {
+                    *k = true;
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        // Ranges `80-90%` are bounds, not figures.
+        // Post-number 余/多: `100余家`, `3000多人`.
+        let mut j = end;
+        let mut qualifier = None;
+        if matches!(c.get(j), Some('余') | Some('多'))
+            && !n.starts_with_at(j, "多种")
+            && !n.starts_with_at(j, "多项")
+        {
+            let (u, _) = unit_at(n, j + 1);
+            if u != Unit::None {
+                qualifier = Some(Qualifier::MoreThan);
+                j += 1;
+            }
+        }
+        let (unit, ulen) = unit_at(n, j);
+        let unit_end = j + ulen;
+        if unit == Unit::None && cell.is_none() {
+            continue;
+        }
+        // Qualifiers before and after.
+        let mut qstart = start;
+        for (w, q) in PRE_QUALIFIERS {
+            if n.ends_with_at(start, w) && start - w.chars().count() >= label_from {
+                // `超` in 超任务 is not adjacent; `过百` is a Chinese numeral — both excluded by
+                // adjacency to the digits.
+                qualifier = qualifier.or(Some(*q));
+                qstart = start - w.chars().count();
+                break;
+            }
+        }
+        let mut lit_end = unit_end;
+        for (w, q) in POST_QUALIFIERS {
+            if n.starts_with_at(unit_end, w) {
+                qualifier = qualifier.or(Some(*q));
+                lit_end = unit_end + w.chars().count();
+                break;
+            }
+        }
+        let _ = lit_end;
+        // The label: from the clause start (or the previous figure) to the qualifier.
+        let from = label_from.min(qstart);
+        let raw: String = (from..qstart)
+            .filter(|&k| !consumed[k])
+            .map(|k| c[k])
+            .collect();
+        let label_text = normalize_label(&raw);
+        let label = if label_text.is_empty() {
+            None
+        } else {
+            let concept = match unit {
+                Unit::Percent | Unit::PercentPoint => lexicon::rate_concept(&label_text),
+                Unit::Money { .. } => lexicon::money_concept(&label_text),
+                _ => {
+                    lexicon::rate_concept(&label_text).filter(|c| c.starts_with("rate.completion"))
+                }
+            };
+            // Span of the label text in the source (first to last non-consumed character).
+            let ks: Vec<usize> = (from..qstart).filter(|&k| !consumed[k]).collect();
+            let span = match (ks.first(), ks.last()) {
+                (Some(&a), Some(&b)) => n.span(a, b + 1),
+                _ => n.span(from, qstart),
+            };
+            Some(FigureLabel {
+                text: label_text,
+                span,
+                concept,
+            })
+        };
+        // The year stated last before the figure in its sentence.
+        let year = years
+            .iter()
+            .zip(&year_sentence)
+            .rev()
+            .find(|((at, _), s)| **s == sentence && *at < start)
+            .map(|((_, y), _)| *y);
+        out.quantities.push(Quantity {
+            span: n.span(start, unit_end),
+            number_span: n.span(start, end),
+            value,
+            decimals,
+            unit,
+            qualifier,
+            period: None,
+            year,
+            label,
+            block,
+            sentence,
+            clause,
+            cell,
+        });
+        i = unit_end;
+        label_from = unit_end;
+    }
+}
+
+/// Words that structure figures: `其中` opens a breakdown, `包括`/`含` a nested one, `可比`
+/// marks comparable-price growth.
+fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
+    if n.starts_with_at(i, "其中") {
+        return Some((CueKind::Of, 2));
+    }
+    if n.starts_with_at(i, "包括") || n.starts_with_at(i, "包含") {
+        return Some((CueKind::Including, 2));
+    }
+    if n.starts_with_at(i, "含") && !n.ends_with_at(i, "包") {
+        return Some((CueKind::Including, 1));
+    }
+    if n.starts_with_at(i, "可比") {
+        return Some((CueKind::Comparable, 2));
+    }
+    None
+}
+
+fn is_pinyin_mark(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
+}
+
+/// Give each figure the period in force: the last period stated before it in its sentence,
+/// else the period stated in the first sentence of its block.
+fn assign_periods(out: &mut Extracted) {
+    for q in &mut out.quantities {
+        let in_sentence = out.periods.iter().rfind(|p| {
+            p.block == q.block && p.sentence == q.sentence && p.span.start < q.span.start
+        });
+        // A period at the head of the paragraph (`2023年1-12月…`, `经济效益。2023年1-12月…`)
+        // governs the whole paragraph.
+        let block_default = || {
+            out.periods
+                .iter()
+                .filter(|p| p.block == q.block && p.span.start < q.span.start)
+                .find(|p| p.at <= 12)
+        };
+        q.period = in_sentence.or_else(block_default).map(|p| p.period);
+    }
+}

@@ -1,0 +1,382 @@
+//! Lines → logical blocks: headings, paragraphs (joined across PDF line breaks), table rows,
+//! with numbering markers and sentence spans.
+//!
+//! Invariants: blocks are in document order and do not overlap; every span lies on character
+//! boundaries of the source text; a table row is never joined with another line.
+
+use crate::model::{Block, BlockKind, Marker, MarkerStyle, SourceFormat, Span};
+use crate::numeric::parse_han_numeral;
+
+/// One physical line (without its line break).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let mut end = i;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            out.push(Line { start, end });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Line {
+            start,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// Trim whitespace (incl. U+3000) from both ends of `text[span]`.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .len();
+    let trail = s.len()
+        - s.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .len();
+    if lead + trail >= s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// Characters that end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '：' | ':' | '；' | ';' | '．'
+    )
+}
+
+/// Parse a numbering marker at the start of `s` (already trimmed). Returns the style, the
+/// number and the marker's byte length.
+pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
+    let mut it = s.char_indices().peekable();
+    let (_, first) = *it.peek()?;
+    // Circled numbers ① … ⑳.
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some((
+            MarkerStyle::Circled,
+            first as u32 - 0x2460 + 1,
+            first.len_utf8(),
+        ));
+    }
+    let paren_open = matches!(first, '（' | '(');
+    let body_start = if paren_open { first.len_utf8() } else { 0 };
+    let body = &s[body_start..];
+    // Arabic digits (ASCII or full-width).
+    let digits: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(|c| {
+            if c.is_ascii_digit() {
+                c
+            } else {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+        })
+        .collect();
+    let han: String = body
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    let (num, num_len, arabic) = if !digits.is_empty() {
+        let len: usize = body
+            .chars()
+            .take(digits.chars().count())
+            .map(char::len_utf8)
+            .sum();
+        (digits.parse::<u32>().ok()?, len, true)
+    } else if !han.is_empty() {
+        (parse_han_numeral(&han)?, han.len(), false)
+    } else {
+        return None;
+    };
+    if num_len > 6 || num == 0 || num > 99 {
+        return None;
+    }
+    let rest = &body[num_len..];
+    let next = rest.chars().next()?;
+    let after = rest[next.len_utf8()..].chars().next();
+    let end = body_start + num_len + next.len_utf8();
+    if paren_open {
+        if matches!(next, '）' | ')') {
+            let style = if arabic {
+                MarkerStyle::ArabicParen
+            } else {
+                MarkerStyle::HanParen
+            };
+            return Some((style, num, end));
+        }
+        return None;
+    }
+    match next {
+        '、' => Some((
+            if arabic {
+                MarkerStyle::ArabicComma
+            } else {
+                MarkerStyle::HanComma
+            },
+            num,
+            end,
+        )),
+        // `1.` but not `1.5万元`, and not a bare `2023.` year.
+        '.' | '．' if arabic => {
+            if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                None
+            } else {
+                Some((MarkerStyle::ArabicDot, num, end))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Split a block into sentences at 。！？ (the terminal character stays in its sentence).
+fn sentences(text: &str, span: Span, kind: &BlockKind) -> Vec<Span> {
+    if let BlockKind::TableRow { cells } = kind {
+        return cells.clone();
+    }
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let end = span.start + i + c.len_utf8();
+            let s = trim_span(text, Span::new(start, end));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = trim_span(text, Span::new(start, span.end));
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+#[derive(Debug)]
+enum LineKind {
+    Blank,
+    Table(Vec<Span>),
+    /// Markdown heading (`# …`) or separator line of a Markdown table.
+    Heading,
+    Skip,
+    Text,
+}
+
+fn classify(text: &str, line: Line, format: SourceFormat) -> (LineKind, Span) {
+    let span = trim_span(text, Span::new(line.start, line.end));
+    if span.is_empty() {
+        return (LineKind::Blank, span);
+    }
+    let s = &text[span.start..span.end];
+    if s.starts_with('|') {
+        let inner = s.trim_start_matches('|').trim_end_matches('|');
+        if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            return (LineKind::Skip, span);
+        }
+        let mut cells = Vec::new();
+        let mut pos = span.start + 1;
+        for part in inner.split('|') {
+            let cell = trim_span(text, Span::new(pos, pos + part.len()));
+            cells.push(cell);
+            pos += part.len() + 1;
+        }
+        return (LineKind::Table(cells), span);
+    }
+    let raw = &text[line.start..line.end];
+    if raw.contains('\t') {
+        let mut cells = Vec::new();
+        let mut pos = line.start;
+        for part in raw.split('\t') {
+            cells.push(trim_span(text, Span::new(pos, pos + part.len())));
+            pos += part.len() + 1;
+        }
+        return (LineKind::Table(cells), span);
+    }
+    if s.starts_with('#')
+        && (format == SourceFormat::Markdown || s.starts_with("# ") || s.starts_with("##"))
+    {
+        let hashes = s.len() - s.trim_start_matches('#').len();
+        let inner = trim_span(text, Span::new(span.start + hashes, span.end));
+        return (LineKind::Heading, inner);
+    }
+    (LineKind::Text, span)
+}
+
+/// A short numbered line with no sentence inside it: a heading.
+fn looks_like_heading(s: &str, marker_len: usize) -> bool {
+    let body = s[marker_len..].trim_end_matches(['。', '.', '．']);
+    let n = body.chars().count();
+    n <= 30 && !body.contains(['，', ',', '。', '；', ';', '！', '？'])
+}
+
+/// Build the blocks of a text.
+pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    // Whether the last block may be continued by the next text line (a PDF line break).
+    let mut open = false;
+    for line in lines(text) {
+        let (kind, span) = classify(text, line, format);
+        match kind {
+            LineKind::Blank => {}
+            LineKind::Skip => open = false,
+            LineKind::Table(cells) => {
+                let kind = BlockKind::TableRow { cells };
+                let sentences = sentences(text, span, &kind);
+                out.push(Block {
+                    kind,
+                    span,
+                    marker: None,
+                    sentences,
+                });
+                open = false;
+            }
+            LineKind::Heading => {
+                let s = &text[span.start..span.end];
+                let marker = marker_at(s).map(|(style, number, len)| Marker {
+                    style,
+                    number,
+                    span: Span::new(span.start, span.start + len),
+                });
+                let kind = BlockKind::Heading;
+                let sentences = sentences(text, span, &kind);
+                out.push(Block {
+                    kind,
+                    span,
+                    marker,
+                    sentences,
+                });
+                open = false;
+            }
+            LineKind::Text => {
+                let s = &text[span.start..span.end];
+                let marker = marker_at(s);
+                if open && marker.is_none() {
+                    if let Some(last) = out.last_mut() {
+                        last.span = Span::new(last.span.start, span.end);
+                    }
+                } else {
+                    let marker = marker.map(|(style, number, len)| Marker {
+                        style,
+                        number,
+                        span: Span::new(span.start, span.start + len),
+                    });
+                    let heading = match marker {
+                        Some(m) => looks_like_heading(s, m.span.len()),
+                        None => {
+                            s.chars().count() < 20
+                                && !s.contains(['，', ',', '。', '；', ';', '：', ':'])
+                        }
+                    };
+                    let kind = if heading {
+                        BlockKind::Heading
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    out.push(Block {
+                        kind,
+                        span,
+                        marker,
+                        sentences: Vec::new(),
+                    });
+                }
+                let last_char = s.chars().last().unwrap_or('。');
+                open = out.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
+                    && !is_terminal(last_char);
+            }
+        }
+    }
+    for b in &mut out {
+        if b.sentences.is_empty() {
+            b.sentences = sentences(text, b.span, &b.kind);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Option<(MarkerStyle, u32)>)> {
+        blocks(text, SourceFormat::Text)
+            .into_iter()
+            .map(|b| {
+                (
+                    text[b.span.start..b.span.end].replace('\n', "⏎"),
+                    b.marker.map(|m| (m.style, m.number)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markers_of_every_style() {
+        assert_eq!(marker_at("一、部门"), Some((MarkerStyle::HanComma, 1, 6)));
+        assert_eq!(
+            marker_at("（十二）x").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::HanParen, 12))
+        );
+        assert_eq!(
+            marker_at("(2) x").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::ArabicParen, 2))
+        );
+        assert_eq!(
+            marker_at("10、负责").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::ArabicComma, 10))
+        );
+        assert_eq!(
+            marker_at("5.持续").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::ArabicDot, 5))
+        );
+        assert_eq!(
+            marker_at("③项目").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::Circled, 3))
+        );
+        assert_eq!(marker_at("1.5万元"), None);
+        assert_eq!(marker_at("2023年"), None);
+    }
+
+    #[test]
+    fn pdf_line_breaks_are_joined() {
+        let t = "5、树牢风险管控意识，筑牢安全发展屏障。严格落实\n\n安全生产相关要求。\n\n6、下一项。\n";
+        let k = kinds(t);
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert!(k[0].0.contains("严格落实⏎⏎安全生产"));
+    }
+
+    #[test]
+    fn short_numbered_lines_are_headings_and_not_joined() {
+        let t = "1、促进园区经济稳步发展\n\n2023 年实现进出口总额 1121 亿元。\n";
+        let b = blocks(t, SourceFormat::Text);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn tab_lines_are_table_rows() {
+        let t = "项目\t预算数\t决算数\n基本支出\t11,122,315.04\t10,998,201.50\n";
+        let b = blocks(t, SourceFormat::Text);
+        assert_eq!(b.len(), 2);
+        match &b[1].kind {
+            BlockKind::TableRow { cells } => {
+                assert_eq!(&t[cells[1].start..cells[1].end], "11,122,315.04")
+            }
+            k => panic!("{k:?}"),
+        }
+    }
+}
