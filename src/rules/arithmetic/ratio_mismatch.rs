@@ -55,7 +55,7 @@ impl Rule for RatioMismatch {
             };
             let mut message = Message::new(
                 format!(
-                    "{}{} {} 与其运算数不符：{} / {} = {}%",
+                    "{}{}{} 与其运算数不符：{} / {} = {}%",
                     what.0,
                     if rate.label_text().is_empty() {
                         String::new()

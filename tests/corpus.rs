@@ -1,0 +1,152 @@
+//! The corpus as a regression suite (our `lintcheck`): every report in `corpus/` is linted with
+//! all rules and its findings — line, code and severity — must be exactly those listed in its
+//! `<stem>.expected.md` table: nothing missed, nothing extra. Clean reports have an empty table.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use jxlint::lint::{Options, lint_file};
+use jxlint::source::LineIndex;
+
+type Finding = (usize, String, String);
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// Parse the `| line | code | severity | what |` rows of an expected-findings file.
+fn expected(path: &Path) -> BTreeSet<Finding> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| l.trim_start().starts_with('|'))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            let line = cells.first()?.parse::<usize>().ok()?;
+            Some((line, cells.get(1)?.to_string(), cells.get(2)?.to_string()))
+        })
+        .collect()
+}
+
+fn reports() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .expect("corpus/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name.ends_with(".txt")
+                || (name.ends_with(".md")
+                    && !name.ends_with(".expected.md")
+                    && name != "README.md"))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn actual(path: &Path) -> BTreeSet<Finding> {
+    let report = lint_file(path, path.display().to_string(), &Options::default());
+    assert!(
+        report.error.is_none(),
+        "{}: {:?}",
+        path.display(),
+        report.error
+    );
+    let li = LineIndex::new(&report.text);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                li.line_col(&report.text, d.span.start).0,
+                d.code.to_string(),
+                d.severity.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_findings_match_expectations() {
+    let files = reports();
+    assert!(
+        files.len() >= 11,
+        "the corpus holds the reference report and at least 10 more"
+    );
+    let mut failures = Vec::new();
+    for path in &files {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let exp_path = path.with_file_name(format!("{stem}.expected.md"));
+        assert!(
+            exp_path.exists(),
+            "{} has no {}",
+            path.display(),
+            exp_path.display()
+        );
+        let want = expected(&exp_path);
+        let got = actual(path);
+        let missed: Vec<_> = want.difference(&got).collect();
+        let extra: Vec<_> = got.difference(&want).collect();
+        if !missed.is_empty() || !extra.is_empty() {
+            failures.push(format!(
+                "{}:\n  missed: {missed:?}\n  unexpected: {extra:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "corpus mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn clean_reports_have_no_errors_or_warnings() {
+    for path in reports() {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let want = expected(&path.with_file_name(format!("{stem}.expected.md")));
+        if want.iter().any(|(_, _, sev)| sev != "info") {
+            continue;
+        }
+        let got = actual(&path);
+        let loud: Vec<_> = got.iter().filter(|(_, _, s)| s != "info").collect();
+        assert!(
+            loud.is_empty(),
+            "{}: clean report has findings {loud:?}",
+            path.display()
+        );
+    }
+}
+
+/// The reference report's defects, pinned one by one.
+#[test]
+fn yantian_2023_reference_defects() {
+    let got = actual(&corpus_dir().join("yantian-2023.txt"));
+    for (line, code, sev) in [
+        (85, "U001", "error"),
+        (185, "A002", "warning"),
+        (143, "D001", "error"),
+        (243, "D001", "error"),
+        (177, "T001", "warning"),
+        (195, "T001", "warning"),
+        (155, "T002", "info"),
+        (149, "T003", "info"),
+    ] {
+        assert!(
+            got.contains(&(line, code.to_string(), sev.to_string())),
+            "yantian_2023_line_{line}: {code} {sev} missing in {got:?}"
+        );
+    }
+}

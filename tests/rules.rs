@@ -1,0 +1,150 @@
+//! Every rule against its fixtures: `tests/fixtures/<CODE>-<name>/fail*.txt` must make the rule
+//! fire (and only that rule is run), `pass*.txt` must leave it silent; the diagnostics of every
+//! fixture are snapshotted (both languages, all labels) so that a change in wording or
+//! position shows up in review.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use jxlint::lint::run_rule_set;
+use jxlint::model::SourceFormat;
+use jxlint::rules::{RULES, Rule};
+use jxlint::source::LineIndex;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Render diagnostics as plain text: position, code, severity, both messages, labels, help.
+fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
+    let li = LineIndex::new(text);
+    let mut s = String::new();
+    for d in diags {
+        let (l, c) = li.line_col(text, d.span.start);
+        let _ = writeln!(
+            s,
+            "{l}:{c} {} {} [{}] `{}`",
+            d.code,
+            d.name,
+            d.severity.as_str(),
+            &text[d.span.start..d.span.end]
+        );
+        let _ = writeln!(s, "  zh: {}", d.message.zh);
+        let _ = writeln!(s, "  en: {}", d.message.en);
+        if let Some(p) = &d.primary_label {
+            let _ = writeln!(s, "  here: {} / {}", p.zh, p.en);
+        }
+        for lab in &d.labels {
+            let (l, c) = li.line_col(text, lab.span.start);
+            let _ = writeln!(
+                s,
+                "  label {l}:{c} `{}`: {} / {}",
+                &text[lab.span.start..lab.span.end],
+                lab.message.zh,
+                lab.message.en
+            );
+        }
+        if let Some(h) = &d.help {
+            let _ = writeln!(s, "  help: {} / {}", h.zh, h.en);
+        }
+        if let (Some(e), Some(f)) = (&d.expected, &d.found) {
+            let _ = writeln!(s, "  expected `{e}`, found `{f}`");
+        }
+    }
+    s
+}
+
+fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc = jxlint::parse::parse(&text, SourceFormat::Text);
+    let diags = run_rule_set(&text, &doc, std::iter::once(rule));
+    (text, diags)
+}
+
+fn fixture_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_rule_has_fail_and_pass_fixtures() {
+    for rule in RULES {
+        let m = rule.meta();
+        let dir = fixtures_dir().join(format!("{}-{}", m.code, m.name));
+        let files = fixture_files(&dir);
+        let name = |p: &PathBuf| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert!(
+            files.iter().any(|p| name(p).starts_with("fail")),
+            "{}: no fail fixture in {}",
+            m.code,
+            dir.display()
+        );
+        assert!(
+            files.iter().any(|p| name(p).starts_with("pass")),
+            "{}: no pass fixture in {}",
+            m.code,
+            dir.display()
+        );
+    }
+}
+
+#[test]
+fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
+    for rule in RULES {
+        let m = rule.meta();
+        let dir = fixtures_dir().join(format!("{}-{}", m.code, m.name));
+        for path in fixture_files(&dir) {
+            let (text, diags) = run_one(*rule, &path);
+            let file = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            assert!(
+                diags.iter().all(|d| d.code == m.code),
+                "{file}: another rule's diagnostic"
+            );
+            if file.starts_with("fail") {
+                assert!(!diags.is_empty(), "{}: {file} should fire", m.code);
+            } else {
+                assert!(
+                    diags.is_empty(),
+                    "{}: {file} should stay silent, got:\n{}",
+                    m.code,
+                    dump(&text, &diags)
+                );
+            }
+            // Every span lies on the text, on character boundaries.
+            for d in &diags {
+                assert!(
+                    text.get(d.span.start..d.span.end)
+                        .is_some_and(|s| !s.is_empty()),
+                    "{file}: bad span"
+                );
+                for l in &d.labels {
+                    assert!(
+                        text.get(l.span.start..l.span.end).is_some(),
+                        "{file}: bad label span"
+                    );
+                }
+            }
+            insta::assert_snapshot!(
+                format!("{}-{}", m.code, file.trim_end_matches(".txt")),
+                dump(&text, &diags)
+            );
+        }
+    }
+}
