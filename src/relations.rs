@@ -26,6 +26,9 @@ pub struct Relations {
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
     pub sequences: Vec<Sequence>,
+    /// The same amount written with the same digits in two units (`1587.36元` here,
+    /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
+    pub unit_echoes: Vec<(usize, usize)>,
     /// The money scale most used in the document's prose (4 for 万元), with its count, and
     /// the count of each scale: used to tell which of two disagreeing units is the slip.
     pub money_scales: Vec<(u8, usize)>,
@@ -40,6 +43,7 @@ impl Relations {
             + self.growths.len()
             + self.restatements.len()
             + self.sequences.len()
+            + self.unit_echoes.len()
     }
 
     /// How often a money scale is used in the document's prose.
@@ -358,7 +362,45 @@ pub fn find(_text: &str, doc: &Document) -> Relations {
     r.growths = find_growths(&d, &r.sums);
     r.restatements = find_restatements(&d);
     r.sequences = find_sequences(&d);
+    r.unit_echoes = find_unit_echoes(&d);
     r
+}
+
+/// Significant digits of a written value (`1587.36` → 6, `0.50` → 2).
+fn significant_digits(v: Decimal) -> usize {
+    let s = v.abs().to_string();
+    s.trim_start_matches(['0', '.'])
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .count()
+}
+
+fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for (i, a) in qs.iter().enumerate() {
+        let Unit::Money { currency, scale } = a.unit else {
+            continue;
+        };
+        if !in_prose(doc, a) || a.qualifier.is_some() || significant_digits(a.value) < 5 {
+            continue;
+        }
+        // `a` is the odd one: its unit is rarer than the other's, by 10⁴ or 10⁸.
+        let other = qs.iter().enumerate().find(|(j, b)| {
+            *j != i
+                && in_prose(doc, b)
+                && b.qualifier.is_none()
+                && b.value == a.value
+                && b.decimals == a.decimals
+                && matches!(b.unit, Unit::Money { currency: c, scale: s } if c == currency && (i32::from(s) - i32::from(scale)).abs() % 4 == 0 && s != scale)
+                && doc.relations.scale_count(b.unit.scale()) > doc.relations.scale_count(scale)
+                && (a.concept().is_some() && a.concept() == b.concept() || metric_key(a.label_text()).ends_with(metric_key(b.label_text())) || metric_key(b.label_text()).ends_with(metric_key(a.label_text())))
+        });
+        if let Some((j, _)) = other {
+            out.push((i, j));
+        }
+    }
+    out
 }
 
 fn in_prose(doc: &Document, q: &Quantity) -> bool {
@@ -541,53 +583,207 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
             })
             .collect();
         let mut dims: Vec<String> = after.iter().filter_map(|&i| dim(&qs[i].unit)).collect();
-        dims.dedup();
         dims.sort();
         dims.dedup();
         for d in dims {
-            let Some(&total) = before
-                .iter()
-                .rev()
-                .find(|&&i| dim(&qs[i].unit).as_deref() == Some(&d))
-            else {
-                continue;
-            };
             let parts: Vec<usize> = after
                 .iter()
                 .copied()
                 .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
                 .collect();
-            if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some()) {
-                continue;
-            }
-            // Parts equal to the total start another breakdown of the same whole
-            // (`按资金来源…；按资金用途…`); split there.
-            let tv = interval_of(&qs[total]);
-            let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
-            for &p in &parts {
-                if interval_of(&qs[p]).meets(&tv) && qs[p].base_value() == qs[total].base_value() {
-                    segments.push(Vec::new());
-                } else if let Some(s) = segments.last_mut() {
-                    s.push(p);
+            // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
+            // are two breakdowns: each series against the total of the same series.
+            let series: Vec<Option<&str>> = parts.iter().map(|&p| qs[p].concept()).collect();
+            let split = series.iter().all(|c| c.is_some())
+                && series.contains(&Some("budget"))
+                && series.contains(&Some("spend"));
+            let groups: Vec<(Option<&str>, Vec<usize>)> = if split {
+                ["budget", "spend"]
+                    .iter()
+                    .map(|s| {
+                        (
+                            Some(*s),
+                            parts
+                                .iter()
+                                .copied()
+                                .filter(|&p| qs[p].concept() == Some(s))
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            } else {
+                vec![(None, parts)]
+            };
+            for (series, parts) in groups {
+                let Some(&total) = before.iter().rev().find(|&&i| {
+                    dim(&qs[i].unit).as_deref() == Some(&d)
+                        && (series.is_none() || qs[i].concept() == series)
+                }) else {
+                    continue;
+                };
+                if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some())
+                {
+                    continue;
                 }
-            }
-            let had_restart = segments.len() > 1;
-            for seg in segments.into_iter().filter(|s| s.len() >= 2) {
-                out.extend(resolve_breakdown(doc, total, &seg, had_restart));
+                // Parts equal to the total start another breakdown of the same whole
+                // (`按资金来源…；按资金用途…`); split there.
+                let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
+                for &p in &parts {
+                    if qs[p].base_value() == qs[total].base_value() {
+                        segments.push(Vec::new());
+                    } else if let Some(s) = segments.last_mut() {
+                        s.push(p);
+                    }
+                }
+                for seg in segments.into_iter().filter(|s| s.len() >= 2) {
+                    out.extend(resolve_breakdown(doc, total, &seg));
+                }
             }
         }
     }
     out
 }
 
-/// Resolve nesting in a breakdown: a part immediately followed by parts that add up to it is
-/// their subtotal (`基本支出2238.52，包括人员经费1709，公用经费529.52；项目支出7010.46`).
-fn resolve_breakdown(
+/// Read a breakdown. A part immediately followed by parts that add up to it is their subtotal
+/// (`基本支出2238.52，包括人员经费1709，公用经费529.52；项目支出7010.46`); a list may also end
+/// at the first `；` (`基本支出X，其中人员经费a，公用经费b；项目支出Y…`). Any reading that adds
+/// up makes the breakdown consistent; when none does, it is reported only if every reading
+/// fails the same way, on the shortest reading.
+fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut readings: Vec<Vec<usize>> = vec![parts.to_vec()];
+    if let Some(semi) = doc.cues.iter().find(|c| {
+        c.kind == CueKind::Semicolon
+            && c.offset > qs[parts[0]].span.end
+            && c.offset < qs[parts[parts.len() - 1]].span.start
+    }) {
+        let prefix: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|&p| qs[p].span.end <= semi.offset)
+            .collect();
+        if prefix.len() >= 2 {
+            readings.push(prefix);
+        }
+    }
+    for r in &readings {
+        if let Some(claims) = consistent_reading(doc, total, r) {
+            return claims;
+        }
+    }
+    // Explicit nesting: `A a，包括 x，y；B b` — the parts after 包括 up to the next `；` are A's.
+    let last = parts[parts.len() - 1];
+    let including: Vec<usize> = doc
+        .cues
+        .iter()
+        .filter(|c| {
+            c.kind == CueKind::Including
+                && c.offset > qs[parts[0]].span.start
+                && c.offset < qs[last].span.start
+        })
+        .map(|c| c.offset)
+        .collect();
+    if !including.is_empty() {
+        return nested_by_cues(doc, total, parts, &including);
+    }
+    let verdicts: Vec<SumVerdict> = readings
+        .iter()
+        .map(|r| {
+            SumClaim {
+                total,
+                parts: r.clone(),
+                nested: false,
+            }
+            .verdict(doc)
+        })
+        .collect();
+    let same_kind = verdicts
+        .windows(2)
+        .all(|w| std::mem::discriminant(&w[0]) == std::mem::discriminant(&w[1]));
+    let exceed_agree = verdicts
+        .iter()
+        .all(|v| matches!(v, SumVerdict::Mismatch { exceeds: true, .. }))
+        || verdicts
+            .iter()
+            .all(|v| matches!(v, SumVerdict::Mismatch { exceeds: false, .. }));
+    if !same_kind || (matches!(verdicts[0], SumVerdict::Mismatch { .. }) && !exceed_agree) {
+        return Vec::new();
+    }
+    let shortest = readings
+        .iter()
+        .min_by_key(|r| r.len())
+        .cloned()
+        .unwrap_or_default();
+    vec![SumClaim {
+        total,
+        parts: shortest,
+        nested: false,
+    }]
+}
+
+/// Read `A a，包括 x，y；B b` as written. Judged only when at least one level adds up, so that
+/// the reading is confirmed by the figures themselves.
+fn nested_by_cues(
     doc: &Document,
     total: usize,
     parts: &[usize],
-    _restart: bool,
+    including: &[usize],
 ) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut top: Vec<usize> = Vec::new();
+    let mut groups: Vec<SumClaim> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let p = parts[i];
+        let opens = including.iter().find(|&&o| {
+            o > qs[p].span.end && parts.get(i + 1).is_some_and(|&n| o < qs[n].span.start)
+        });
+        top.push(p);
+        if let Some(&o) = opens {
+            let close = doc
+                .cues
+                .iter()
+                .find(|c| c.kind == CueKind::Semicolon && c.offset > o)
+                .map(|c| c.offset)
+                .unwrap_or(usize::MAX);
+            let kids: Vec<usize> = parts[i + 1..]
+                .iter()
+                .copied()
+                .take_while(|&k| qs[k].span.start < close)
+                .collect();
+            i += 1 + kids.len();
+            if kids.len() >= 2 {
+                groups.push(SumClaim {
+                    total: p,
+                    parts: kids,
+                    nested: true,
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut claims = Vec::new();
+    if top.len() >= 2 {
+        claims.push(SumClaim {
+            total,
+            parts: top,
+            nested: true,
+        });
+    }
+    claims.extend(groups);
+    let any_ok = claims
+        .iter()
+        .any(|c| c.verdict(doc) == SumVerdict::Consistent);
+    if any_ok && claims.len() >= 2 {
+        claims
+    } else {
+        Vec::new()
+    }
+}
+
+/// The claims of a reading of a breakdown, if it adds up (flat, or with one subtotal run).
+fn consistent_reading(doc: &Document, total: usize, parts: &[usize]) -> Option<Vec<SumClaim>> {
     let qs = &doc.quantities;
     let iv = |i: usize| interval_of(&qs[i]);
     let sum_of = |s: &[usize]| {
@@ -595,13 +791,12 @@ fn resolve_breakdown(
             .fold(Interval::exact(Decimal::ZERO), |a, &p| a.add(&iv(p)))
     };
     if sum_of(parts).meets(&iv(total)) {
-        return vec![SumClaim {
+        return Some(vec![SumClaim {
             total,
             parts: parts.to_vec(),
             nested: false,
-        }];
+        }]);
     }
-    // Try collapsing one run of children under a part (greedy, shortest run first).
     for h in 0..parts.len() {
         for end in h + 3..=parts.len() {
             let kids = &parts[h + 1..end];
@@ -609,35 +804,23 @@ fn resolve_breakdown(
                 let mut top: Vec<usize> = parts[..=h].to_vec();
                 top.extend_from_slice(&parts[end..]);
                 if top.len() >= 2 && sum_of(&top).meets(&iv(total)) {
-                    let mut v = vec![SumClaim {
-                        total,
-                        parts: top,
-                        nested: true,
-                    }];
-                    v.push(SumClaim {
-                        total: parts[h],
-                        parts: kids.to_vec(),
-                        nested: true,
-                    });
-                    return v;
+                    return Some(vec![
+                        SumClaim {
+                            total,
+                            parts: top,
+                            nested: true,
+                        },
+                        SumClaim {
+                            total: parts[h],
+                            parts: kids.to_vec(),
+                            nested: true,
+                        },
+                    ]);
                 }
             }
         }
     }
-    // Explicit nesting (包括 …) that does not add up: judge the levels as written.
-    let has_nesting = doc.cues.iter().any(|c| {
-        c.kind == CueKind::Including
-            && c.offset > qs[parts[0]].span.start
-            && c.offset < qs[*parts.last().unwrap_or(&parts[0])].span.start
-    });
-    if has_nesting {
-        return Vec::new();
-    }
-    vec![SumClaim {
-        total,
-        parts: parts.to_vec(),
-        nested: false,
-    }]
+    None
 }
 
 fn find_shares(doc: &Document, sums: &[SumClaim], ratios: &mut Vec<RatioClaim>) -> Vec<ShareGroup> {
@@ -787,14 +970,23 @@ fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     && prior_words.iter().any(|w| qs[i].label_text().contains(w))
             })
             .collect();
+        // The current level: named 本年/今年…, or named like the prior one without 上年.
+        let prior_name = priors.first().map(|&p| {
+            let mut l = qs[p].label_text().to_string();
+            for w in prior_words {
+                l = l.replace(w, "");
+            }
+            l
+        });
         let currents: Vec<usize> = idx
             .iter()
             .copied()
+            .filter(|&i| qs[i].unit.is_money() && !is_change(i) && !priors.contains(&i))
             .filter(|&i| {
-                qs[i].unit.is_money()
-                    && !is_change(i)
-                    && !priors.contains(&i)
-                    && current_words.iter().any(|w| qs[i].label_text().contains(w))
+                current_words.iter().any(|w| qs[i].label_text().contains(w))
+                    || prior_name
+                        .as_deref()
+                        .is_some_and(|n| n.chars().count() >= 2 && qs[i].label_text().ends_with(n))
             })
             .collect();
         if let ([change], [prior], [current]) =
@@ -881,6 +1073,24 @@ pub fn is_specific_metric(label: &str) -> bool {
         >= 3
 }
 
+/// The label as a metric name: area words that do not change the metric in a report about
+/// one area (`全区电子商务交易额` = `电子商务交易额`) are dropped; scope words (规上, 限上) stay.
+pub fn metric_key(label: &str) -> &str {
+    const AREA: &[&str] = &[
+        "全区", "全市", "全县", "全省", "全镇", "全乡", "本区", "本市", "本县", "辖区", "区内",
+        "市内", "县内", "沿线",
+    ];
+    let mut l = label;
+    for a in AREA {
+        if let Some(rest) = l.strip_prefix(a)
+            && rest.chars().count() >= 3
+        {
+            l = rest;
+        }
+    }
+    l
+}
+
 fn find_restatements(doc: &Document) -> Vec<Restatement> {
     let qs = &doc.quantities;
     let mut groups: Vec<(String, Restatement)> = Vec::new();
@@ -898,7 +1108,12 @@ fn find_restatements(doc: &Document) -> Vec<Restatement> {
             continue;
         }
         let year = q.year.or(doc.report_year);
-        let key = format!("{label}|{:?}|{year:?}|{d}", q.period);
+        // In a full-year report an unstated period, 全年, 1-12月 and 截至12月底 are one period.
+        let period = match q.period {
+            Some(p) if p.is_full_year() => None,
+            p => p,
+        };
+        let key = format!("{}|{period:?}|{year:?}|{d}", metric_key(label));
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, g)) => g.mentions.push(i),
             None => groups.push((key, Restatement { mentions: vec![i] })),

@@ -39,10 +39,10 @@ fn reports() -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            (name.ends_with(".txt")
+            name.ends_with(".txt")
                 || (name.ends_with(".md")
                     && !name.ends_with(".expected.md")
-                    && name != "README.md"))
+                    && name != "README.md")
         })
         .collect();
     v.sort();

@@ -126,6 +126,8 @@ pub enum CueKind {
     Including,
     /// 可比 (comparable prices)
     Comparable,
+    /// `；`: closes a list item.
+    Semicolon,
 }
 
 /// A period expression found in the text.
@@ -569,6 +571,14 @@ fn scan(
             && i > 0
             && c[i - 1].is_ascii_digit()
             && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if ch == '；' {
+            out.cues.push(Cue {
+                kind: CueKind::Semicolon,
+                offset: n.span(i, i + 1).start,
+                sentence,
+                block,
+            });
+        }
         if is_boundary(ch) || (ch == ',' && !is_thousands_comma) {
             if is_sentence_end(ch) {
                 sentence += 1;

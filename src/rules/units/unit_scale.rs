@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Document, Quantity, Unit, scale_up_u8};
-use crate::relations::{RatioVerdict, SumVerdict, interval_of};
+use crate::relations::{RatioVerdict, SumVerdict};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -161,46 +161,29 @@ impl Rule for UnitScale {
                 );
             }
         }
-        // The same metric restated with the same digits in another unit.
-        for g in &doc.relations.restatements {
-            let first = g.mentions[0];
-            for &m in &g.mentions[1..] {
-                let (a, b) = (&qs[first], &qs[m]);
-                if a.value != b.value || a.unit.scale() == b.unit.scale() || !a.unit.is_money() {
-                    continue;
-                }
-                if interval_of(a).meets(&interval_of(b)) {
-                    continue;
-                }
-                let (odd, other) = if doc.relations.scale_count(b.unit.scale())
-                    < doc.relations.scale_count(a.unit.scale())
-                {
-                    (m, first)
-                } else {
-                    (first, m)
-                };
-                let exponent = i32::from(qs[other].unit.scale()) - i32::from(qs[odd].unit.scale());
-                report(
-                    doc,
-                    odd,
-                    exponent,
-                    (
-                        format!("同一指标另处写作 {}", qs[other].display()),
-                        format!(
-                            "the same figure is stated as {} elsewhere",
-                            qs[other].display()
-                        ),
+        // The same amount written with the same digits in another unit.
+        for &(odd, other) in &doc.relations.unit_echoes {
+            let exponent = i32::from(qs[other].unit.scale()) - i32::from(qs[odd].unit.scale());
+            report(
+                doc,
+                odd,
+                exponent,
+                (
+                    format!("同一金额另处写作 {}", qs[other].display()),
+                    format!(
+                        "the same amount is stated as {} elsewhere",
+                        qs[other].display()
                     ),
-                    &[(
-                        other,
-                        Message::new(
-                            format!("另处写作 {}", qs[other].display()),
-                            format!("stated as {} here", qs[other].display()),
-                        ),
-                    )],
-                    out,
-                );
-            }
+                ),
+                &[(
+                    other,
+                    Message::new(
+                        format!("另处写作 {}", qs[other].display()),
+                        format!("stated as {} here", qs[other].display()),
+                    ),
+                )],
+                out,
+            );
         }
     }
 }
