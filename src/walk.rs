@@ -1,8 +1,29 @@
 //! Command-line paths → the sorted list of report files to check.
+//!
+//! What [`collect`] guarantees:
+//!
+//! * **A path named on the command line is always used** if it is a file — whatever its
+//!   extension (an unknown one is read as text) and even if it is hidden. A folder named on the
+//!   command line is walked even if it is hidden or called `target`.
+//! * **Inside a folder**, only files with a known extension ([`crate::source::format_of`]:
+//!   `.txt`, `.md`, `.markdown`, `.docx`, `.json`) are taken; hidden files and folders (name
+//!   starting with `.`) and folders named `target` are skipped; symbolic links are neither
+//!   followed nor taken.
+//! * **Order** follows the arguments; the files found under one argument are sorted by path.
+//! * **No file twice**: a file reached through two arguments (`dir` and `dir/a.txt`, `a.txt`
+//!   and `./a.txt`) is listed once, where it is first reached.
+//! * **Problems are inputs too**: a path that does not exist, a broken symbolic link, a
+//!   special file, or a folder that cannot be read becomes an [`Input::Error`] with a
+//!   [`FileError`] of kind `io` naming the cause (`no such file or directory`,
+//!   `permission denied` …); the other paths are still walked. Nothing panics.
+//! * `display` is the path as given on the command line joined with the walked part,
+//!   `/`-separated.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::lint::FileError;
+use crate::source::io_message;
 
 /// One input: a file to check, or a path that could not be walked.
 #[derive(Debug, Clone)]
@@ -18,41 +39,122 @@ pub enum Input {
     },
 }
 
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File { path, .. } | Input::Error { path, .. } => path,
+        }
+    }
+
+    pub fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Error { display, .. } => display,
+        }
+    }
+}
+
 /// Expand files and folders (walkdir; known extensions; hidden folders and `target/` skipped;
-/// symlinks not followed), sorted within each argument.
+/// symlinks not followed), sorted within each argument, each file once.
 pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut seen_files = HashSet::new();
+    let mut seen_errors = HashSet::new();
     for p in paths {
-        if p.is_file() {
-            out.push(Input::File {
-                path: p.clone(),
-                display: display(p),
-            });
-            continue;
+        for input in expand(p) {
+            let new = match &input {
+                Input::File { path, .. } => seen_files.insert(identity(path)),
+                Input::Error { path, .. } => seen_errors.insert(path.clone()),
+            };
+            if new {
+                out.push(input);
+            }
         }
-        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
-            .follow_links(false)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !skip(e.path()))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && crate::source::format_of(e.path()).is_some())
-            .map(|e| e.into_path())
-            .collect();
-        files.sort();
-        out.extend(files.into_iter().map(|f| Input::File {
-            display: display(&f),
-            path: f,
-        }));
     }
     out
 }
 
-fn skip(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') || n == "target")
+/// The inputs under one command-line argument, sorted by path.
+fn expand(p: &Path) -> Vec<Input> {
+    let meta = match std::fs::metadata(p) {
+        Ok(m) => m,
+        Err(e) => {
+            let broken_link = e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+            let message = if broken_link {
+                "broken symbolic link (its target does not exist)".to_string()
+            } else {
+                io_message(&e)
+            };
+            return vec![error(p, message)];
+        }
+    };
+    if meta.is_file() {
+        return vec![file(p.to_path_buf())];
+    }
+    if !meta.is_dir() {
+        return vec![error(p, "not a regular file or directory".to_string())];
+    }
+
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(p)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !skipped(e));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_file() && crate::source::format_of(e.path()).is_some() {
+                    found.push(file(e.into_path()));
+                }
+            }
+            Err(err) => {
+                let path = err.path().unwrap_or(p).to_path_buf();
+                let message = match err.io_error() {
+                    Some(io) => io_message(io),
+                    None => err.to_string(),
+                };
+                found.push(error(&path, message));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path().cmp(b.path()));
+    found
+}
+
+/// Hidden entries, and folders named `target`, are not walked into.
+fn skipped(e: &walkdir::DirEntry) -> bool {
+    let name = e.file_name().to_string_lossy();
+    name.starts_with('.') || (name == "target" && e.file_type().is_dir())
+}
+
+/// What makes two paths the same file: the canonical path when it can be found.
+fn identity(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn file(path: PathBuf) -> Input {
+    Input::File {
+        display: display(&path),
+        path,
+    }
+}
+
+fn error(p: &Path, message: String) -> Input {
+    Input::Error {
+        path: p.to_path_buf(),
+        display: display(p),
+        error: FileError {
+            kind: "io",
+            message,
+        },
+    }
 }
 
 fn display(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let s = p.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    }
 }

@@ -40,9 +40,7 @@ fn reports() -> Vec<PathBuf> {
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             name.ends_with(".txt")
-                || (name.ends_with(".md")
-                    && !name.ends_with(".expected.md")
-                    && name != "README.md")
+                || (name.ends_with(".md") && !name.ends_with(".expected.md") && name != "README.md")
         })
         .collect();
     v.sort();
@@ -148,5 +146,24 @@ fn yantian_2023_reference_defects() {
             got.contains(&(line, code.to_string(), sev.to_string())),
             "yantian_2023_line_{line}: {code} {sev} missing in {got:?}"
         );
+    }
+}
+
+/// A GBK and a UTF-16 copy of the reference report give exactly the diagnostics of the original.
+#[test]
+fn encoded_copies_give_the_same_diagnostics() {
+    let render = |p: &Path| {
+        let r = lint_file(p, String::new(), &Options::default());
+        assert!(r.error.is_none(), "{}: {:?}", p.display(), r.error);
+        r.diagnostics
+            .iter()
+            .map(|d| format!("{} {:?} {}", d.code, d.span, d.message.zh))
+            .collect::<Vec<_>>()
+    };
+    let original = render(&corpus_dir().join("yantian-2023.txt"));
+    assert!(!original.is_empty());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/source");
+    for copy in ["yantian-2023.gbk.txt", "yantian-2023.utf16.txt"] {
+        assert_eq!(render(&fixtures.join(copy)), original, "{copy}");
     }
 }

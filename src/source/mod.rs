@@ -1,5 +1,17 @@
 //! Reading sources: file type by extension, byte decoding, `.docx` text extraction, and the
 //! byte-offset → line/column index used by every renderer.
+//!
+//! What this layer guarantees to everything downstream:
+//!
+//! * [`read`] turns a path into a [`Source`]: UTF-8 text plus the format it is read as and the
+//!   encoding it was decoded from. The text is what diagnostics point into (byte offsets) and
+//!   what is shown to people; it is the file's content as decoded, with only a leading byte
+//!   order mark removed ([`decode`]), or the text of a `.docx` body ([`docx`]).
+//! * Every failure is a [`FileError`], never a panic: kind `io` (with the operating system's
+//!   cause, see [`io_message`]), `decode`, or `docx`.
+//! * [`format_of`] decides the format from the extension alone (`.txt`, `.md`/`.markdown`,
+//!   `.docx`, `.json`, case-insensitive); a file with another extension named explicitly is
+//!   read as text.
 
 use std::path::Path;
 
@@ -16,6 +28,8 @@ pub use line_index::LineIndex;
 #[derive(Debug, Clone)]
 pub struct Source {
     pub format: SourceFormat,
+    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030` … or `docx` for text extracted from a
+    /// `.docx` archive.
     pub encoding: &'static str,
     pub text: String,
 }
@@ -34,14 +48,16 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
 
 /// Read and decode one file.
 pub fn read(path: &Path) -> Result<Source, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
-        kind: "io",
-        message: e.to_string(),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| io_error(&e))?;
+    from_bytes(path, &bytes)
+}
+
+/// Decode bytes already in memory as if read from `path` (only its extension is used).
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, FileError> {
     let format = format_of(path).unwrap_or(SourceFormat::Text);
     match format {
         SourceFormat::Docx => {
-            let text = docx::extract_text(&bytes)?;
+            let text = docx::extract_text(bytes)?;
             Ok(Source {
                 format,
                 encoding: "docx",
@@ -49,12 +65,32 @@ pub fn read(path: &Path) -> Result<Source, FileError> {
             })
         }
         _ => {
-            let (text, encoding) = decode::decode(&bytes)?;
+            let (text, encoding) = decode::decode(bytes)?;
             Ok(Source {
                 format,
                 encoding,
                 text,
             })
         }
+    }
+}
+
+/// An I/O error as a [`FileError`] of kind `io`.
+pub fn io_error(e: &std::io::Error) -> FileError {
+    FileError {
+        kind: "io",
+        message: io_message(e),
+    }
+}
+
+/// The cause of an I/O error in plain words: `no such file or directory`, `permission denied`,
+/// `is a directory`, otherwise the operating system's own message.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        _ => e.to_string(),
     }
 }
