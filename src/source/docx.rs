@@ -205,10 +205,10 @@ impl Extractor {
         }
         match name {
             "w:p" => {
-                if matches!(self.stack.last(), Some(Frame::Paragraph(_))) {
-                    if let Some(Frame::Paragraph(text)) = self.stack.pop() {
-                        self.finish_block(text);
-                    }
+                if matches!(self.stack.last(), Some(Frame::Paragraph(_)))
+                    && let Some(Frame::Paragraph(text)) = self.stack.pop()
+                {
+                    self.finish_block(text);
                 }
             }
             "w:tc" => {
@@ -232,10 +232,10 @@ impl Extractor {
                 }
             }
             "w:tbl" => {
-                if matches!(self.stack.last(), Some(Frame::Table { .. })) {
-                    if let Some(Frame::Table { rows, .. }) = self.stack.pop() {
-                        self.finish_block(rows.join("\n"));
-                    }
+                if matches!(self.stack.last(), Some(Frame::Table { .. }))
+                    && let Some(Frame::Table { rows, .. }) = self.stack.pop()
+                {
+                    self.finish_block(rows.join("\n"));
                 }
             }
             "w:r" => self.in_run = self.in_run.saturating_sub(1),
