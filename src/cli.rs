@@ -1,4 +1,315 @@
-//! Command line (stub).
-pub fn main() -> i32 {
-    0
+//! The command line: `jxlint check`, `jxlint rules`, `jxlint explain`.
+//!
+//! This is the only module that prints. It parses the arguments (clap), walks the paths,
+//! lints the files (in parallel, see [`lint`]), hands the [`Outcome`] to a renderer and
+//! writes the result through a locked stdout. [`Exit`] is the one place exit statuses are
+//! decided:
+//!
+//! * 0 — no finding at or above `--fail-on` (default `warning`);
+//! * 1 — findings at or above `--fail-on`;
+//! * 2 — a usage error (bad arguments, unknown rule code) or a file that could not be read.
+//!
+//! A closed stdout (`jxlint check | head`) ends the run quietly with 0, as ripgrep does.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::{Lang, Severity};
+use crate::lint::{self, FileError, Options, Outcome};
+use crate::render::{self, HumanOptions, catalogue};
+use crate::rules::{self, RULES};
+use crate::walk::{self, Input};
+
+/// jxlint checks the figures of budget performance evaluation reports (绩效评价报告):
+/// ratios, sums, shares, growth, units, restatements and numbering.
+#[derive(Debug, Parser)]
+#[command(name = "jxlint", version, propagate_version = true)]
+pub struct Cli {
+    /// Language of messages [default: from LC_ALL / LC_MESSAGES / LANG; Chinese if unset]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check reports (.txt, .md, .docx, .json) in files and folders
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity, summary
+    Rules {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Print the documentation of a rule
+    Explain {
+        /// Rule code (`A001`) or name (`ratio-mismatch`)
+        code: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Run only rules whose code starts with one of these (comma-separated: `A,U001`)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Do not run rules whose code starts with one of these (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+
+    /// Lowest severity that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Do not print the summary lines (human and concise formats)
+    #[arg(long)]
+    pub no_summary: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphical reports with the figures underlined in the text
+    Human,
+    /// One line per finding: path:line:col: CODE [severity] message
+    Concise,
+    /// The stable JSON document (schemas/output.schema.json)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// How a run ends. The only place exit statuses are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: nothing at or above the failing severity.
+    Clean,
+    /// 1: findings at or above the failing severity.
+    Findings,
+    /// 2: a usage error, or a file that could not be read.
+    Trouble,
+}
+
+impl Exit {
+    pub fn status(self) -> u8 {
+        match self {
+            Exit::Clean => 0,
+            Exit::Findings => 1,
+            Exit::Trouble => 2,
+        }
+    }
+
+    /// Unreadable files win over findings: a partial check must not pass as a clean one.
+    pub fn of_outcome(outcome: &Outcome, fail_on: Severity) -> Exit {
+        if outcome.has_errors() {
+            Exit::Trouble
+        } else if outcome.has_findings(fail_on) {
+            Exit::Findings
+        } else {
+            Exit::Clean
+        }
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    ExitCode::from(run(std::env::args_os()).status())
+}
+
+/// Parse `args` (the program name first) and run the command.
+pub fn run<I, T>(args: I) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" clap prints to stdout.
+            let _ = e.print();
+            return if e.use_stderr() {
+                Exit::Trouble
+            } else {
+                Exit::Clean
+            };
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    match cli.command {
+        Command::Check(args) => check(&args, lang),
+        Command::Rules { format } => {
+            let text = match format {
+                RulesFormat::Human => catalogue::render_rules_table(),
+                RulesFormat::Json => catalogue::render_rules_json(),
+            };
+            print(&text, Exit::Clean)
+        }
+        Command::Explain { code } => match rules::find(code.trim()) {
+            Some(rule) => print(&catalogue::render_explain(rule.meta()), Exit::Clean),
+            None => {
+                eprint(&match lang {
+                    Lang::Zh => format!(
+                        "错误：没有代码为 `{code}` 的规则；运行 `jxlint rules` 查看全部规则代码"
+                    ),
+                    Lang::En => format!(
+                        "error: no rule has the code `{code}`; run `jxlint rules` to see every code"
+                    ),
+                });
+                Exit::Trouble
+            }
+        },
+    }
+}
+
+fn check(args: &CheckArgs, lang: Lang) -> Exit {
+    let select = match code_patterns(&args.select, "--select", lang) {
+        Ok(p) => p,
+        Err(exit) => return exit,
+    };
+    let ignore = match code_patterns(&args.ignore, "--ignore", lang) {
+        Ok(p) => p,
+        Err(exit) => return exit,
+    };
+    let options = Options {
+        select,
+        ignore,
+        fail_on: args.fail_on.into(),
+    };
+    let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
+    let text = match args.format {
+        Format::Human => {
+            let stdout = io::stdout();
+            let color =
+                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&w| w >= 40)
+                .unwrap_or(100);
+            render::render_human(
+                &outcome,
+                lang,
+                &HumanOptions {
+                    color,
+                    width,
+                    summary: !args.no_summary,
+                },
+            )
+        }
+        Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
+        Format::Json => render::render_json(&outcome, lang),
+    };
+    print(&text, Exit::of_outcome(&outcome, options.fail_on))
+}
+
+/// The files to check, in command-line order. A path that does not exist (or cannot be
+/// inspected) is reported as an unreadable input, not skipped.
+fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::symlink_metadata(path) {
+            Ok(_) => out.extend(walk::collect(std::slice::from_ref(path))),
+            Err(e) => out.push(Input::Error {
+                path: path.clone(),
+                display: path.to_string_lossy().replace('\\', "/"),
+                error: FileError {
+                    kind: "io",
+                    message: e.to_string(),
+                },
+            }),
+        }
+    }
+    out
+}
+
+/// `--select`/`--ignore` entries: trimmed, empty ones dropped, each the prefix of a known
+/// rule code (so a typo is an error rather than a silently empty selection).
+fn code_patterns(values: &[String], flag: &str, lang: Lang) -> Result<Vec<String>, Exit> {
+    let mut out = Vec::new();
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let known = RULES.iter().any(|r| {
+            r.meta()
+                .code
+                .to_ascii_uppercase()
+                .starts_with(&v.to_ascii_uppercase())
+        });
+        if !known {
+            eprint(&match lang {
+                Lang::Zh => format!(
+                    "错误：{flag} 中的 `{v}` 不是任何规则代码的前缀；运行 `jxlint rules` 查看全部规则代码"
+                ),
+                Lang::En => format!(
+                    "error: `{v}` in {flag} is not the prefix of any rule code; run `jxlint rules` to see every code"
+                ),
+            });
+            return Err(Exit::Trouble);
+        }
+        out.push(v.to_string());
+    }
+    Ok(out)
+}
+
+/// Write to stdout; a closed pipe ends the run quietly with success.
+fn print(text: &str, exit: Exit) -> Exit {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Clean,
+        Err(e) => {
+            eprint(&format!("error: cannot write output: {e}"));
+            Exit::Trouble
+        }
+    }
+}
+
+/// A line on stderr; nothing to do if stderr itself is gone.
+fn eprint(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::rules::{Context, RULES, Rule};
+use crate::walk::Input;
 
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,6 +70,23 @@ pub struct FileReport {
     /// Sorted by position, then code.
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
+}
+
+impl FileReport {
+    /// The report for a file that could not be read (or a path that could not be walked):
+    /// no text, no diagnostics, the format guessed from the extension.
+    pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
+        FileReport {
+            format: crate::source::format_of(&path).unwrap_or(SourceFormat::Text),
+            path,
+            display_path,
+            encoding: None,
+            text: String::new(),
+            error: Some(error),
+            diagnostics: Vec::new(),
+            stats: Stats::default(),
+        }
+    }
 }
 
 /// Which rules run and what fails the run.
@@ -191,6 +209,14 @@ impl Outcome {
         self.files.iter().any(|f| f.error.is_some())
     }
 
+    /// Whether any finding is at or above `fail_on`.
+    pub fn has_findings(&self, fail_on: Severity) -> bool {
+        self.files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .any(|d| d.severity >= fail_on)
+    }
+
     /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
     pub fn exit_code(&self, fail_on: Severity) -> i32 {
         if self.has_errors() {
@@ -214,4 +240,32 @@ pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileRep
         .par_iter()
         .map(|(p, shown)| lint_file(p, shown.clone(), options))
         .collect()
+}
+
+/// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not
+/// be walked become unreadable [`FileReport`]s; the output order is the input order.
+pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
+    let files: Vec<(PathBuf, String)> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, display } => Some((path.clone(), display.clone())),
+            Input::Error { .. } => None,
+        })
+        .collect();
+    let mut checked = lint_files(&files, options).into_iter();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match input {
+            Input::File { .. } => out.extend(checked.next()),
+            Input::Error {
+                path,
+                display,
+                error,
+            } => {
+                let (path, display) = (path.clone(), display.clone());
+                out.push(FileReport::unreadable(path, display, error.clone()));
+            }
+        }
+    }
+    Outcome { files: out }
 }

@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(jxlint::cli::main());
+fn main() -> std::process::ExitCode {
+    jxlint::cli::main()
 }

@@ -1,1 +1,147 @@
-//! Renderers (stub).
+//! Renderers: pure functions from an [`Outcome`] (file reports with their diagnostics and
+//! decoded text) to the text jxlint prints.
+//!
+//! * [`human`]: miette's graphical report for every diagnostic, the figures underlined in the
+//!   report's own text, followed by a per-file and a total summary.
+//! * [`concise`]: one `path:line:col: CODE [severity] message` line per diagnostic.
+//! * [`json`]: the stable machine-readable contract (documented in that module and in
+//!   `schemas/output.schema.json`).
+//! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`).
+//!
+//! Renderers never print and never read files: the command line writes what they return.
+//! Every human-readable string is chosen in the requested [`Lang`]; positions are 1-based
+//! lines and columns counted in characters, from the byte spans of the diagnostics.
+
+use crate::diagnostic::Lang;
+use crate::lint::{FileReport, Outcome, Stats};
+use crate::model::Span;
+use crate::source::LineIndex;
+
+pub mod catalogue;
+pub mod concise;
+pub mod human;
+pub mod json;
+
+pub use concise::render_concise;
+pub use human::{HumanOptions, render_human};
+pub use json::render_json;
+
+/// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
+/// out of range or through a character whatever a rule reported.
+pub(crate) fn clamp_span(text: &str, span: Span) -> Span {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    Span::new(start, ceil(span.end.max(start)))
+}
+
+/// 1-based line and character column of a byte offset (clamped into the text).
+pub(crate) fn line_col(index: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
+    index.line_col(text, clamp_span(text, Span::new(offset, offset)).start)
+}
+
+/// `1 error`, `2 errors`.
+fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The line printed after a file's findings:
+/// `path: N figures, M relations checked: E errors, W warnings, I infos`.
+pub fn file_summary(file: &FileReport, lang: Lang) -> String {
+    let s = &file.stats;
+    match lang {
+        Lang::Zh => format!(
+            "{}：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
+            file.display_path, s.figures, s.relations, s.errors, s.warnings, s.infos
+        ),
+        Lang::En => format!(
+            "{}: {}, {} checked: {}, {}, {}",
+            file.display_path,
+            count_en(s.figures, "figure", "figures"),
+            count_en(s.relations, "relation", "relations"),
+            count_en(s.errors, "error", "errors"),
+            count_en(s.warnings, "warning", "warnings"),
+            count_en(s.infos, "info", "infos"),
+        ),
+    }
+}
+
+/// The last line of a run: files, figures and relations checked, findings by severity, and
+/// how many files could not be read (when any).
+pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
+    let t: Stats = outcome.totals();
+    let files = outcome.files.len();
+    let unreadable = outcome.files.iter().filter(|f| f.error.is_some()).count();
+    match lang {
+        Lang::Zh => {
+            let mut line = format!(
+                "共检查 {files} 个文件：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
+                t.figures, t.relations, t.errors, t.warnings, t.infos
+            );
+            if unreadable > 0 {
+                line.push_str(&format!("；{unreadable} 个文件无法读取"));
+            }
+            line
+        }
+        Lang::En => {
+            let mut line = format!(
+                "checked {}: {}, {}; {}, {}, {}",
+                count_en(files, "file", "files"),
+                count_en(t.figures, "figure", "figures"),
+                count_en(t.relations, "relation", "relations"),
+                count_en(t.errors, "error", "errors"),
+                count_en(t.warnings, "warning", "warnings"),
+                count_en(t.infos, "info", "infos"),
+            );
+            if unreadable > 0 {
+                let verb = if unreadable == 1 { "file" } else { "files" };
+                line.push_str(&format!("; {unreadable} {verb} could not be read"));
+            }
+            line
+        }
+    }
+}
+
+/// `error: path: kind: message` for a file that could not be read (`None` when it was).
+pub fn file_error_line(file: &FileReport, lang: Lang) -> Option<String> {
+    let e = file.error.as_ref()?;
+    Some(match lang {
+        Lang::Zh => format!("错误：{}：{}：{}", file.display_path, e.kind, e.message),
+        Lang::En => format!("error: {}: {}: {}", file.display_path, e.kind, e.message),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clamp_span_stays_on_char_boundaries() {
+        let text = "预算执行率";
+        assert_eq!(clamp_span(text, Span::new(1, 4)), Span::new(0, 6));
+        assert_eq!(clamp_span(text, Span::new(3, 3)), Span::new(3, 3));
+        assert_eq!(clamp_span(text, Span::new(100, 200)), Span::new(15, 15));
+        assert_eq!(clamp_span(text, Span::new(6, 2)), Span::new(6, 6));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "第一行\n预算执行率99.66%";
+        let index = LineIndex::new(text);
+        let offset = text.find("99").map_or(0, |i| i);
+        assert_eq!(line_col(&index, text, offset), (2, 6));
+        assert_eq!(line_col(&index, text, 10_000), (2, 12));
+    }
+}

@@ -1,0 +1,218 @@
+//! Human output: miette's graphical report for each diagnostic.
+//!
+//! [`Report`] wraps one of our [`Diagnostic`]s with the file's text and implements
+//! [`miette::Diagnostic`] once: the primary span is underlined and carries the primary label
+//! (or the message), every secondary label is drawn where it points, `help` is the footer,
+//! and the code reads `A002 ratio-rounding`. Severities map to miette's error, warning and
+//! advice. miette measures the display width of CJK text itself, so underlines line up under
+//! Chinese figures.
+//!
+//! miette counts the column in its `[path:line:col]` header in bytes; [`CharColumns`] makes
+//! it count characters, like the concise and JSON output.
+//!
+//! The output is deterministic for a given width and theme: tests render with
+//! [`GraphicalTheme::unicode_nocolor`] at a fixed width, and the snapshots are byte-stable.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::lint::{FileReport, Outcome};
+use crate::model::Span;
+use crate::source::LineIndex;
+
+use super::{clamp_span, file_error_line, file_summary, line_col, total_summary};
+
+/// How the human output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HumanOptions {
+    /// ANSI colours (for a terminal); monochrome otherwise.
+    pub color: bool,
+    /// Width the report is wrapped to, in terminal columns.
+    pub width: usize,
+    /// Print the per-file and total summary lines.
+    pub summary: bool,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            color: false,
+            width: 100,
+            summary: true,
+        }
+    }
+}
+
+/// Render every file: its diagnostics, then (when it had findings) its summary line; files
+/// that could not be read as one `error:` line; and the total summary at the end.
+pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .without_syntax_highlighting();
+    let mut out = String::new();
+    for file in &outcome.files {
+        if let Some(line) = file_error_line(file, lang) {
+            out.push_str(&line);
+            out.push_str("\n\n");
+            continue;
+        }
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        render_file(&mut out, &handler, file, lang);
+        if options.summary {
+            out.push_str(&file_summary(file, lang));
+            out.push_str("\n\n");
+        }
+    }
+    if options.summary {
+        out.push_str(&total_summary(outcome, lang));
+        out.push('\n');
+    }
+    out
+}
+
+fn render_file(out: &mut String, handler: &GraphicalReportHandler, file: &FileReport, lang: Lang) {
+    let text: Arc<str> = Arc::from(file.text.as_str());
+    let index = LineIndex::new(&file.text);
+    for diag in &file.diagnostics {
+        let report = Report::new(diag, lang, &file.display_path, &text);
+        let mut buf = String::new();
+        match handler.render_report(&mut buf, &report) {
+            Ok(()) => out.push_str(&buf),
+            // miette could not lay the snippet out: say the same thing on one line.
+            Err(fmt::Error) => {
+                let (line, col) = line_col(&index, &file.text, diag.span.start);
+                out.push_str(&format!(
+                    "{}:{line}:{col}: {} {} [{}] {}\n",
+                    file.display_path,
+                    diag.code,
+                    diag.name,
+                    diag.severity.as_str(),
+                    diag.message.get(lang)
+                ));
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// One diagnostic, in one language, with the text it points into.
+pub struct Report<'a> {
+    diag: &'a Diagnostic,
+    lang: Lang,
+    code: String,
+    source: NamedSource<CharColumns>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl<'a> Report<'a> {
+    /// `name` is the path shown in the snippet header; `text` the file's decoded text.
+    pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
+        let span = |s: Span| {
+            let s = clamp_span(text, s);
+            SourceSpan::from((s.start, s.len()))
+        };
+        let primary = diag
+            .primary_label
+            .as_ref()
+            .unwrap_or(&diag.message)
+            .get(lang);
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(primary.to_string()),
+            span(diag.span),
+        )];
+        labels.extend(diag.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.message.get(lang).to_string()), span(l.span))
+        }));
+        Report {
+            diag,
+            lang,
+            code: format!("{} {}", diag.code, diag.name),
+            source: NamedSource::new(name, CharColumns(Arc::clone(text))),
+            labels,
+        }
+    }
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("diag", self.diag)
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.diag.message.get(self.lang))
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.diag.help.as_ref()?;
+        Some(Box::new(help.get(self.lang)))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// A file's text whose span contents report the column in characters, not bytes.
+#[derive(Debug, Clone)]
+pub struct CharColumns(pub Arc<str>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &'a str = &self.0;
+        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
+        // miette's column is that of the span's start, counted from the last line break.
+        let offset = clamp_span(text, Span::new(span.offset(), span.offset())).start;
+        let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let column = text[line_start..offset].chars().count();
+        Ok(Box::new(MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}

@@ -1,0 +1,222 @@
+//! JSON output (`jxlint check --format json`): the stable contract other tools read.
+//!
+//! The wire format is written by the plain serde structs below, whose field order is the
+//! order in the output; `schemas/output.schema.json` describes the same document and a test
+//! validates real output against it. Pretty-printed, with a trailing newline.
+//!
+//! ```json
+//! {
+//!   "tool": {"name": "jxlint", "version": "0.1.0"},
+//!   "files": [
+//!     {
+//!       "path": "corpus/report.txt",          // as given on the command line, `/`-separated
+//!       "format": "text",                     // text | markdown | docx | json
+//!       "encoding": "utf-8",                  // null when the file could not be read
+//!       "error": null,                        // or {"kind": "io|decode|parse|unsupported", "message": "…"}
+//!       "diagnostics": [
+//!         {
+//!           "code": "A002",
+//!           "name": "ratio-rounding",
+//!           "severity": "warning",            // error | warning | info
+//!           "message": "…",                   // in the --lang language
+//!           "help": "…",                      // or null
+//!           "span": {"start": 10234, "end": 10240},
+//!           "line": 185, "column": 41,
+//!           "labels": [{"span": {"start": 10101, "end": 10107}, "line": 185, "column": 12, "message": "…"}],
+//!           "expected": "99.67%",             // or null
+//!           "found": "99.66%"                 // or null
+//!         }
+//!       ],
+//!       "score": null,                        // the re-scored scorecard, when the file has one
+//!       "stats": {"figures": 312, "relations": 45, "errors": 0, "warnings": 1, "infos": 0}
+//!     }
+//!   ],
+//!   "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}
+//! }
+//! ```
+//!
+//! * `span.start`/`span.end` are byte offsets into the file's text decoded to UTF-8 (the
+//!   original bytes for UTF-8 files), on character boundaries; `line` and `column` are
+//!   1-based, the column counted in characters, both of `span.start`.
+//! * Messages, help and label messages are in the language chosen with `--lang`; codes,
+//!   names, severities, `expected` and `found` are never translated.
+//! * Fields are only ever added, never renamed or removed; consumers should ignore fields
+//!   they do not know.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Lang};
+use crate::lint::{FileReport, Outcome, Stats};
+use crate::model::Span;
+use crate::source::LineIndex;
+
+use super::{clamp_span, line_col};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    tool: Tool,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    format: &'static str,
+    encoding: Option<&'static str>,
+    error: Option<FileError<'a>>,
+    diagnostics: Vec<Diag<'a>>,
+    /// Always `null` until re-scoring lands; an object then.
+    score: Option<()>,
+    stats: FileStats,
+}
+
+#[derive(Serialize)]
+struct FileError<'a> {
+    kind: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Diag<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    span: JsonSpan,
+    line: usize,
+    column: usize,
+    labels: Vec<JsonLabel<'a>>,
+    expected: Option<&'a str>,
+    found: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    span: JsonSpan,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct FileStats {
+    figures: usize,
+    relations: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// The whole run as the JSON document described in the module docs.
+pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
+    let totals = outcome.totals();
+    let output = Output {
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files: outcome.files.iter().map(|f| file(f, lang)).collect(),
+        summary: Summary {
+            files: outcome.files.len(),
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+        },
+    };
+    // The structs above hold only strings, integers, options and vectors: serialising them
+    // cannot fail, whatever the input was.
+    let mut json = serde_json::to_string_pretty(&output)
+        .expect("serialising plain structs of strings and integers cannot fail");
+    json.push('\n');
+    json
+}
+
+fn file<'a>(f: &'a FileReport, lang: Lang) -> File<'a> {
+    let index = LineIndex::new(&f.text);
+    File {
+        path: &f.display_path,
+        format: f.format.as_str(),
+        encoding: f.encoding,
+        error: f.error.as_ref().map(|e| FileError {
+            kind: e.kind,
+            message: &e.message,
+        }),
+        diagnostics: f
+            .diagnostics
+            .iter()
+            .map(|d| diag(d, &f.text, &index, lang))
+            .collect(),
+        score: None,
+        stats: stats(&f.stats),
+    }
+}
+
+fn diag<'a>(d: &'a Diagnostic, text: &str, index: &LineIndex, lang: Lang) -> Diag<'a> {
+    let (line, column) = line_col(index, text, d.span.start);
+    Diag {
+        code: d.code,
+        name: d.name,
+        severity: d.severity.as_str(),
+        message: d.message.get(lang),
+        help: d.help.as_ref().map(|h| h.get(lang)),
+        span: span(text, d.span),
+        line,
+        column,
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (line, column) = line_col(index, text, l.span.start);
+                JsonLabel {
+                    span: span(text, l.span),
+                    line,
+                    column,
+                    message: l.message.get(lang),
+                }
+            })
+            .collect(),
+        expected: d.expected.as_deref(),
+        found: d.found.as_deref(),
+    }
+}
+
+/// Spans as the text can be sliced with them (a rule's span past the end is clamped).
+fn span(text: &str, s: Span) -> JsonSpan {
+    let s = clamp_span(text, s);
+    JsonSpan {
+        start: s.start,
+        end: s.end,
+    }
+}
+
+fn stats(s: &Stats) -> FileStats {
+    FileStats {
+        figures: s.figures,
+        relations: s.relations,
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+    }
+}

@@ -1,0 +1,259 @@
+//! `schemas/output.schema.json` describes what `--format json` writes: real output (files
+//! linted from disk, an unreadable file, a missing path, hand-made findings with and without
+//! help and labels) validates against it in both languages, and broken documents do not.
+
+use std::path::{Path, PathBuf};
+
+use jxlint::diagnostic::{Diagnostic, Label, Lang, Message, Severity};
+use jxlint::lint::{self, FileError, FileReport, Options, Outcome, Stats};
+use jxlint::model::{SourceFormat, Span};
+use jxlint::render::render_json;
+use jxlint::rules::RULES;
+use serde_json::{Value, json};
+
+const SCHEMA: &str = include_str!("../schemas/output.schema.json");
+
+const REPORT: &str = "一、预算执行情况\n\
+2023年预算数为8733.75万元，实际支出8707.27万元，预算执行率为99.66%。\n";
+
+fn parse(text: &str) -> Value {
+    match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => panic!("not JSON ({e}):\n{text}"),
+    }
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema = parse(SCHEMA);
+    if let Err(e) = jsonschema::meta::validate(&schema) {
+        panic!("the schema is not a valid JSON Schema: {e}");
+    }
+    match jsonschema::draft202012::new(&schema) {
+        Ok(v) => v,
+        Err(e) => panic!("the schema does not compile: {e}"),
+    }
+}
+
+/// Every way `instance` breaks the schema, one per line.
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> String {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("jxlint-schema-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("cannot create {}: {e}", dir.display());
+    }
+    Scratch(dir)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Err(e) = std::fs::write(&path, bytes) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+    path
+}
+
+fn span_of(needle: &str) -> Span {
+    match REPORT.find(needle) {
+        Some(i) => Span::new(i, i + needle.len()),
+        None => panic!("`{needle}` is in the report"),
+    }
+}
+
+/// A finding with everything set, as A001 would report it.
+fn full_finding() -> Diagnostic {
+    Diagnostic {
+        code: "A001",
+        name: "ratio-mismatch",
+        severity: Severity::Error,
+        message: Message::new(
+            "预算执行率应为 99.70%",
+            "budget execution rate should be 99.70%",
+        ),
+        span: span_of("99.66%"),
+        primary_label: Some(Message::new("应为 99.70%", "should be 99.70%")),
+        labels: vec![
+            Label {
+                span: span_of("8733.75万元"),
+                message: Message::new("预算数", "budget"),
+            },
+            Label {
+                span: span_of("8707.27万元"),
+                message: Message::new("实际支出", "spending"),
+            },
+        ],
+        help: Some(Message::new("改为 99.70%", "write 99.70%")),
+        expected: Some("99.70%".into()),
+        found: Some("99.66%".into()),
+    }
+}
+
+/// A finding with nothing optional set.
+fn bare_finding() -> Diagnostic {
+    Diagnostic {
+        code: "T001",
+        name: "numbering-gap",
+        severity: Severity::Warning,
+        message: Message::new("编号不连续", "numbering skips a number"),
+        span: Span::new(0, 0),
+        primary_label: None,
+        labels: Vec::new(),
+        help: None,
+        expected: None,
+        found: None,
+    }
+}
+
+/// Real reports: a file read, decoded and linted from disk (with two findings added), a
+/// Markdown text linted in memory, an unreadable file and a missing path.
+fn outcome(dir: &Path) -> Outcome {
+    let options = Options::default();
+    let good = write(dir, "report.txt", REPORT.as_bytes());
+    let bad = write(dir, "binary.txt", b"\x00\x81\x00\xff\x00\xc0\x00\x00");
+
+    let mut linted = lint::lint_file(&good, "report.txt".into(), &options);
+    assert!(linted.error.is_none(), "{:?}", linted.error);
+    linted.diagnostics.extend([full_finding(), bare_finding()]);
+    linted.stats.errors += 1;
+    linted.stats.warnings += 1;
+
+    let markdown = "# 2023年度绩效评价报告\n\n| 项目 | 金额 |\n|---|---|\n| 预算 | 100万元 |\n";
+    let (doc, diagnostics) = lint::lint_text(markdown, SourceFormat::Markdown, &options);
+    let in_memory = FileReport {
+        path: PathBuf::from("memory.md"),
+        display_path: "memory.md".into(),
+        format: SourceFormat::Markdown,
+        encoding: Some("utf-8"),
+        text: markdown.into(),
+        error: None,
+        diagnostics,
+        stats: Stats {
+            figures: doc.quantities.len(),
+            ..Stats::default()
+        },
+    };
+
+    let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);
+    assert!(
+        unreadable.error.is_some(),
+        "binary.txt must not be readable"
+    );
+
+    let missing = FileReport::unreadable(
+        dir.join("missing.json"),
+        "missing.json".into(),
+        FileError {
+            kind: "io",
+            message: "No such file or directory (os error 2)".into(),
+        },
+    );
+    Outcome {
+        files: vec![linted, in_memory, unreadable, missing],
+    }
+}
+
+#[test]
+fn real_output_is_valid() {
+    let validator = validator();
+    let dir = scratch("valid");
+    let outcome = outcome(&dir.0);
+    for lang in [Lang::Zh, Lang::En] {
+        let output = parse(&render_json(&outcome, lang));
+        let errs = errors(&validator, &output);
+        assert!(errs.is_empty(), "{lang:?}: {errs}\n{output:#}");
+    }
+    assert!(validator.is_valid(&parse(&render_json(&Outcome::default(), Lang::Zh))));
+}
+
+#[test]
+fn every_rule_fits_the_code_and_name_patterns() {
+    let validator = validator();
+    let files = RULES
+        .iter()
+        .map(|rule| {
+            let mut report = FileReport::unreadable(
+                PathBuf::from("x.txt"),
+                "x.txt".into(),
+                FileError {
+                    kind: "io",
+                    message: String::new(),
+                },
+            );
+            report.error = None;
+            report.diagnostics.push(Diagnostic::new(
+                rule.meta(),
+                Span::new(0, 0),
+                Message::new("消息", "message"),
+            ));
+            report
+        })
+        .collect();
+    let output = parse(&render_json(&Outcome { files }, Lang::En));
+    let errs = errors(&validator, &output);
+    assert!(errs.is_empty(), "{errs}");
+}
+
+#[test]
+fn broken_documents_are_invalid() {
+    let validator = validator();
+    let dir = scratch("broken");
+    let valid = parse(&render_json(&outcome(&dir.0), Lang::En));
+    assert!(validator.is_valid(&valid));
+
+    type Breakage = fn(&mut Value);
+    let breakages: [(&str, Breakage); 10] = [
+        ("unknown severity", |v| {
+            v["files"][0]["diagnostics"][0]["severity"] = json!("fatal")
+        }),
+        ("unknown format", |v| v["files"][0]["format"] = json!("pdf")),
+        ("help not a string", |v| {
+            v["files"][0]["diagnostics"][0]["help"] = json!(3)
+        }),
+        ("line 0", |v| {
+            v["files"][0]["diagnostics"][0]["line"] = json!(0)
+        }),
+        ("negative offset", |v| {
+            v["files"][0]["diagnostics"][0]["span"]["start"] = json!(-1)
+        }),
+        ("extra field", |v| {
+            v["files"][0]["diagnostics"][0]["fix"] = json!("99.70%")
+        }),
+        ("missing summary", |v| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("summary");
+            }
+        }),
+        ("missing expected", |v| {
+            if let Some(o) = v["files"][0]["diagnostics"][0].as_object_mut() {
+                o.remove("expected");
+            }
+        }),
+        ("error without kind", |v| {
+            v["files"][2]["error"] = json!({"message": "…"})
+        }),
+        ("score not an object", |v| {
+            v["files"][0]["score"] = json!(87)
+        }),
+    ];
+    for (what, breakage) in breakages {
+        let mut broken = valid.clone();
+        breakage(&mut broken);
+        assert_ne!(broken, valid, "{what}: the breakage changed nothing");
+        assert!(!validator.is_valid(&broken), "{what}: accepted\n{broken:#}");
+    }
+}
