@@ -28,5 +28,6 @@ pub mod parse;
 pub mod relations;
 pub mod render;
 pub mod rules;
+pub mod score;
 pub mod source;
 pub mod walk;

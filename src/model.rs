@@ -373,4 +373,6 @@ pub struct Document {
     /// Structuring words (其中, 包括, 可比) with their positions.
     pub cues: Vec<crate::parse::quantity::Cue>,
     pub relations: Relations,
+    /// The report's 评分表, stated totals and grades, when it has any.
+    pub scorecard: Option<crate::score::Scorecard>,
 }

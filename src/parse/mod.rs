@@ -23,9 +23,11 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         cues: ex.cues,
         period_marks: ex.periods,
         relations: Default::default(),
+        scorecard: None,
     };
     report_scope(text, &mut doc);
     doc.relations = crate::relations::find(text, &doc);
+    doc.scorecard = crate::score::read(text, &doc);
     doc
 }
 
