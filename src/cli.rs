@@ -221,6 +221,7 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         select,
         ignore,
         fail_on: args.fail_on.into(),
+        rubric: None,
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
     let text = match args.format {

@@ -9,9 +9,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::rules::{Context, RULES, Rule};
+use crate::score::{Rubric, Scoring};
 use crate::walk::Input;
 
 /// Why a file could not be checked.
@@ -70,6 +73,8 @@ pub struct FileReport {
     /// Sorted by position, then code.
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
+    /// The scorecard re-scored against the rubric, when the report has one.
+    pub score: Option<Scoring>,
 }
 
 impl FileReport {
@@ -85,6 +90,7 @@ impl FileReport {
             error: Some(error),
             diagnostics: Vec::new(),
             stats: Stats::default(),
+            score: None,
         }
     }
 }
@@ -98,6 +104,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
+    /// The rubric scorecards are re-scored against; `None` for the built-in default.
+    pub rubric: Option<Arc<Rubric>>,
 }
 
 impl Default for Options {
@@ -106,11 +114,20 @@ impl Default for Options {
             select: Vec::new(),
             ignore: Vec::new(),
             fail_on: Severity::Warning,
+            rubric: None,
         }
     }
 }
 
 impl Options {
+    /// The rubric in force.
+    pub fn rubric(&self) -> &Rubric {
+        match &self.rubric {
+            Some(r) => r,
+            None => Rubric::builtin(),
+        }
+    }
+
     pub fn enabled(&self, code: &str) -> bool {
         let hit = |pats: &[String]| {
             pats.iter().any(|p| {
@@ -124,23 +141,43 @@ impl Options {
 
 /// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
 pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
-    run_rule_set(
-        text,
-        doc,
-        RULES
-            .iter()
-            .copied()
-            .filter(|r| options.enabled(r.meta().code)),
-    )
+    let rubric = options.rubric();
+    let scoring = crate::score::score(text, doc, rubric);
+    run_scored(text, doc, rubric, scoring.as_ref(), enabled_rules(options))
 }
 
-/// Run the given rules (used by per-rule tests to run one rule alone).
+fn enabled_rules(options: &Options) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| options.enabled(r.meta().code))
+}
+
+/// Run the given rules (used by per-rule tests to run one rule alone), re-scoring the
+/// document's scorecard against `rubric`.
 pub fn run_rule_set<'r>(
     text: &str,
     doc: &Document,
+    rubric: &Rubric,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    let cx = Context { text, doc };
+    let scoring = crate::score::score(text, doc, rubric);
+    run_scored(text, doc, rubric, scoring.as_ref(), rules)
+}
+
+fn run_scored<'r>(
+    text: &str,
+    doc: &Document,
+    rubric: &Rubric,
+    scoring: Option<&Scoring>,
+    rules: impl Iterator<Item = &'r dyn Rule>,
+) -> Vec<Diagnostic> {
+    let cx = Context {
+        text,
+        doc,
+        rubric,
+        scoring,
+    };
     let mut out = Vec::new();
     for rule in rules {
         rule.check(&cx, &mut out);
@@ -156,9 +193,21 @@ pub fn lint_text(
     format: SourceFormat,
     options: &Options,
 ) -> (Document, Vec<Diagnostic>) {
-    let doc = crate::parse::parse(text, format);
-    let diags = run_rules(text, &doc, options);
+    let (doc, _, diags) = lint_text_scored(text, format, options);
     (doc, diags)
+}
+
+/// [`lint_text`], also returning the re-scored scorecard.
+pub fn lint_text_scored(
+    text: &str,
+    format: SourceFormat,
+    options: &Options,
+) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
+    let doc = crate::parse::parse(text, format);
+    let rubric = options.rubric();
+    let scoring = crate::score::score(text, &doc, rubric);
+    let diags = run_scored(text, &doc, rubric, scoring.as_ref(), enabled_rules(options));
+    (doc, scoring, diags)
 }
 
 /// Read, decode, parse and check one file.
@@ -173,12 +222,14 @@ pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileRe
         error: None,
         diagnostics: Vec::new(),
         stats: Stats::default(),
+        score: None,
     };
     match crate::source::read(path) {
         Ok(src) => {
             report.format = src.format;
             report.encoding = Some(src.encoding);
-            let (doc, diags) = lint_text(&src.text, src.format, options);
+            let (doc, scoring, diags) = lint_text_scored(&src.text, src.format, options);
+            report.score = scoring;
             report.stats.figures = doc.quantities.len();
             report.stats.relations = doc.relations.count();
             report.stats.count(&diags);

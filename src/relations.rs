@@ -537,10 +537,12 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
     out
 }
 
-/// Dimension key of a figure for sums: same currency, or same counted word.
+/// Dimension key of a figure for sums: same currency, or same counted word. Points (`分`) are
+/// scores: a total score and its parts are the scorecard's (S003), not a breakdown here.
 fn dim(u: &Unit) -> Option<String> {
     match u {
         Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
+        Unit::Count { word, .. } if word == "分" => None,
         Unit::Count { word, .. } => Some(format!("count:{word}")),
         _ => None,
     }

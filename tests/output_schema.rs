@@ -146,6 +146,7 @@ fn outcome(dir: &Path) -> Outcome {
             figures: doc.quantities.len(),
             ..Stats::default()
         },
+        score: None,
     };
 
     let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);

@@ -85,6 +85,7 @@ fn outcome() -> Outcome {
             warnings: 0,
             infos: 1,
         },
+        score: None,
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -101,6 +102,7 @@ fn outcome() -> Outcome {
             warnings: 0,
             infos: 0,
         },
+        score: None,
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use jxlint::lint::run_rule_set;
 use jxlint::model::SourceFormat;
 use jxlint::rules::{RULES, Rule};
+use jxlint::score::Rubric;
 use jxlint::source::LineIndex;
 
 fn fixtures_dir() -> PathBuf {
@@ -57,7 +58,7 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
 fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = jxlint::parse::parse(&text, SourceFormat::Text);
-    let diags = run_rule_set(&text, &doc, std::iter::once(rule));
+    let diags = run_rule_set(&text, &doc, Rubric::builtin(), std::iter::once(rule));
     (text, diags)
 }
 

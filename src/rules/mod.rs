@@ -10,9 +10,11 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
+use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
 pub mod duplicates;
+pub mod scoring;
 pub mod text;
 pub mod units;
 
@@ -41,6 +43,11 @@ impl RuleMeta {
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The rubric scorecards are re-scored against.
+    pub rubric: &'a Rubric,
+    /// The document's scorecard re-scored against [`Context::rubric`], computed once for all
+    /// the scoring rules.
+    pub scoring: Option<&'a Scoring>,
 }
 
 /// A check over one document.
@@ -84,6 +91,12 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::share_sum::ShareSum,
     &arithmetic::change_mismatch::ChangeMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
+    &scoring::score_over_weight::ScoreOverWeight,
+    &scoring::subtotal_mismatch::SubtotalMismatch,
+    &scoring::total_mismatch::TotalMismatch,
+    &scoring::grade_mismatch::GradeMismatch,
+    &scoring::score_unsupported::ScoreUnsupported,
+    &scoring::table_incomplete::TableIncomplete,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,

@@ -1028,6 +1028,19 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
                     .copied()
                     .filter(|&t| card.tables[t].kind == kind)
                     .collect();
+                // A total restated beside the table's own total row is judged there.
+                let restated = |t: usize| {
+                    card.totals.iter().enumerate().any(|(oi, o)| {
+                        oi != ti
+                            && o.origin.table() == Some(t)
+                            && o.score.value == total.score.value
+                    })
+                };
+                if let [t] = same_kind.as_slice()
+                    && restated(*t)
+                {
+                    continue;
+                }
                 if let [t] = same_kind.as_slice()
                     && let Some((top, sum)) = table_sum(*t, Measure::Score)
                 {

@@ -185,6 +185,8 @@ pub enum Unreadable {
     NoScore,
     /// Figures whose roles cannot be told apart (which is the weight, which the score).
     Ambiguous,
+    /// A group stated again with another weight (`部门管理 20` … `部门管理 8`).
+    Conflict,
 }
 
 /// A score table: consecutive table rows under a header naming 分值 and 得分 columns.

@@ -167,6 +167,7 @@ pub fn reason_code(r: Unreadable) -> &'static str {
         Unreadable::Markup => "markup",
         Unreadable::NoScore => "no_score",
         Unreadable::Ambiguous => "ambiguous",
+        Unreadable::Conflict => "conflict",
     }
 }
 

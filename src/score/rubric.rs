@@ -415,12 +415,12 @@ pub struct IndicatorRule {
 
 impl IndicatorRule {
     pub fn matches(&self, name: &str, kind: super::CardKind, weight: Option<Decimal>) -> bool {
-        let scope = match (self.scope, kind) {
-            (Scope::Any, _) => true,
-            (Scope::Department, super::CardKind::Department) => true,
-            (Scope::Project, super::CardKind::Project) => true,
-            _ => false,
-        };
+        let scope = matches!(
+            (self.scope, kind),
+            (Scope::Any, _)
+                | (Scope::Department, super::CardKind::Department)
+                | (Scope::Project, super::CardKind::Project)
+        );
         let weight_ok = match self.weight {
             Some(w) => weight == Some(w),
             None => true,
@@ -815,7 +815,7 @@ fn build(value: &Value, origin: &str) -> Result<Rubric, String> {
     } else {
         grades = Rubric::minimal().grades;
     }
-    grades.sort_by(|a, b| b.min.cmp(&a.min));
+    grades.sort_by_key(|g| std::cmp::Reverse(g.min));
     if grades.windows(2).any(|w| w[0].min == w[1].min) {
         return Err("/grades: two grades start at the same total".into());
     }

@@ -530,6 +530,10 @@ struct Reader<'a> {
 struct TableState {
     layout: Option<Layout>,
     header_open: bool,
+    /// The first row of the header being read, and how many header rows came before the
+    /// table started.
+    header_start: Option<Span>,
+    header_rows: usize,
     /// The node of each level at the current row (index = level − 1).
     current: Vec<Option<usize>>,
     first_span: Option<Span>,
@@ -549,6 +553,8 @@ impl TableState {
         TableState {
             layout: None,
             header_open: false,
+            header_start: None,
+            header_rows: 0,
             current: Vec::new(),
             first_span: None,
             last_span: None,
@@ -603,18 +609,29 @@ impl<'a> Reader<'a> {
                     (Some(l), true) => merge_roles(&l.roles, &roles),
                     _ => roles,
                 };
+                if !st.header_open {
+                    st.header_start = Some(block.span);
+                }
                 let layout = Layout::new(roles);
                 if layout.kind != SectionKind::Other && st.first_span.is_none() {
-                    st.first_span = Some(block.span);
+                    st.first_span = st.header_start.or(Some(block.span));
+                    // Header rows before this one belong to the table too.
+                    st.rows += st.header_rows;
                 }
                 st.project |= layout.is_project();
                 st.layout = Some(layout);
-                st.header_open = true;
                 st.current.clear();
                 if st.first_span.is_some() {
                     st.rows += 1;
                     st.last_span = Some(block.span);
+                } else {
+                    st.header_rows = if st.header_open {
+                        st.header_rows + 1
+                    } else {
+                        1
+                    };
                 }
+                st.header_open = true;
                 continue;
             }
             st.header_open = false;
@@ -913,7 +930,7 @@ impl<'a> Reader<'a> {
                     Some(old) if old.value != w.value => {
                         // The same group stated with two weights: the table is not what it
                         // seems; read the row by its shape instead.
-                        st.unreadable.push((w.span, Unreadable::Ambiguous));
+                        st.unreadable.push((w.span, Unreadable::Conflict));
                     }
                     Some(_) => {}
                     None => ind.weight = Some(w.clone()),
@@ -1419,16 +1436,15 @@ pub fn read(text: &str, doc: &Document) -> Option<Scorecard> {
     if card.tables.is_empty() && card.totals.is_empty() && card.grades.is_empty() {
         return None;
     }
-    let kind = if card.tables.iter().any(|t| t.kind == CardKind::Project) {
-        CardKind::Project
-    } else if card.tables.is_empty()
+    let project_table = card.tables.iter().any(|t| t.kind == CardKind::Project);
+    let project_text = card.tables.is_empty()
         && card.totals.iter().any(|t| {
             doc.quantities
                 .iter()
                 .find(|q| q.span == t.score.span)
                 .is_some_and(|q| q.label_text().contains("项目"))
-        })
-    {
+        });
+    let kind = if project_table || project_text {
         CardKind::Project
     } else {
         CardKind::Department
