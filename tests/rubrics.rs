@@ -49,10 +49,13 @@ fn every_profile_follows_the_schema_and_loads() {
         files.iter().any(|p| p.ends_with("default.json")),
         "data/rubrics/default.json is the built-in profile"
     );
-    assert!(files.len() >= 2, "the default and at least one local profile");
+    assert!(
+        files.len() >= 2,
+        "the default and at least one local profile"
+    );
     for path in files {
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let value = parse(&text, &path.display().to_string());
         let errs: Vec<String> = validator
             .iter_errors(&value)
@@ -97,9 +100,14 @@ fn broken_profiles_are_rejected_with_their_place() {
         ("unknown rule kind", "/indicators/0/rule", |v| {
             v["indicators"][0]["rule"] = json!({"kind": "curve"})
         }),
-        ("band with points and fraction", "/indicators/0/rule/bands/0", |v| {
-            v["indicators"][0]["rule"]["bands"][0] = json!({"min": 95, "points": 6, "fraction": 1})
-        }),
+        (
+            "band with points and fraction",
+            "/indicators/0/rule/bands/0",
+            |v| {
+                v["indicators"][0]["rule"]["bands"][0] =
+                    json!({"min": 95, "points": 6, "fraction": 1})
+            },
+        ),
         ("deduction without points", "/indicators/0/rule", |v| {
             v["indicators"][0]["rule"] = json!({"kind": "deduction", "limit": 100})
         }),

@@ -7,6 +7,7 @@
 //! * [`json`]: the stable machine-readable contract (documented in that module and in
 //!   `schemas/output.schema.json`).
 //! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`).
+//! * [`score`]: `jxlint score`, the re-scored 评分表 of each file and its scoring findings.
 //!
 //! Renderers never print and never read files: the command line writes what they return.
 //! Every human-readable string is chosen in the requested [`Lang`]; positions are 1-based
@@ -21,10 +22,12 @@ pub mod catalogue;
 pub mod concise;
 pub mod human;
 pub mod json;
+pub mod score;
 
 pub use concise::render_concise;
 pub use human::{HumanOptions, render_human};
 pub use json::render_json;
+pub use score::render_score;
 
 /// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
 /// out of range or through a character whatever a rule reported.

@@ -289,6 +289,8 @@ pub struct Evaluation {
     pub grades: Vec<GradeCheck>,
     /// The total the report claims (index into [`Scorecard::totals`]).
     pub claimed: Option<usize>,
+    /// When no total is stated: the sum of the claimed scores of the one table read whole.
+    pub claimed_sum: Option<Decimal>,
     pub recomputed_total: Option<Decimal>,
     pub recomputed_grade: Option<String>,
     pub claimed_grade: Option<String>,
@@ -1235,7 +1237,42 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         }
         Some(total)
     });
+    // No total stated: the sum of the one table read whole, claimed and recomputed.
+    let mut claimed_sum = None;
+    let mut recomputed_total = recomputed_total;
+    if claimed.is_none()
+        && let [t] = whole_tables.as_slice()
+    {
+        let top = card.top_level(*t);
+        claimed_sum = top
+            .iter()
+            .map(|&i| derived(card, i, Measure::Score, 0))
+            .sum::<Option<Decimal>>();
+        recomputed_total = top.iter().map(|&i| recomputed[i]).sum::<Option<Decimal>>();
+        if claimed_sum.is_some() {
+            for (i, (ind, r)) in card.indicators.iter().zip(&recomputed).enumerate() {
+                let leaf = !card.children_known(i) || card.children(i).next().is_none();
+                if ind.origin.table() == Some(*t)
+                    && leaf
+                    && let (Some(s), Some(r)) = (&ind.score, r)
+                    && *r != s.value
+                {
+                    adjustments.push((i, *r - s.value));
+                }
+            }
+        }
+    }
+    // A grade only for a whole scorecard: a stated total, or a table worth 100.
+    let graded = claimed.is_some()
+        || whole_tables.first().is_some_and(|&t| {
+            card.top_level(t)
+                .iter()
+                .map(|&i| derived(card, i, Measure::Weight, 0))
+                .sum::<Option<Decimal>>()
+                == Some(Decimal::ONE_HUNDRED)
+        });
     let recomputed_grade = recomputed_total
+        .filter(|_| graded)
         .and_then(|t| rubric.grade_of(t))
         .map(|g| g.grade.clone());
     let claimed_grade = card
@@ -1250,6 +1287,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         totals,
         grades,
         claimed,
+        claimed_sum,
         recomputed_total,
         recomputed_grade,
         claimed_grade,

@@ -61,6 +61,7 @@ pub struct ScoreReport {
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Summary {
+    /// Claimed: the stated total, or the sum of the claimed scores when none is stated.
     pub total: Option<String>,
     pub grade: Option<String>,
 }
@@ -319,7 +320,8 @@ impl ScoreReport {
         let claimed_total = eval
             .claimed
             .and_then(|c| card.totals.get(c))
-            .map(|t| t.score.display());
+            .map(|t| t.score.display())
+            .or_else(|| eval.claimed_sum.map(show));
         ScoreReport {
             rubric: scoring.rubric.clone(),
             kind: card.kind.as_str(),
