@@ -360,6 +360,13 @@ fn header_roles(cells: &[String]) -> Option<Vec<Option<Role>>> {
     (named >= 2).then_some(roles)
 }
 
+/// Whether the cells of a line name the columns of a score table (`一级指标 分值 得分`): the
+/// parser uses it to read space-aligned text tables.
+pub fn is_score_header(cells: &[&str]) -> bool {
+    let cleaned: Vec<String> = cells.iter().map(|c| clean(c)).collect();
+    header_roles(&cleaned).is_some_and(|roles| Layout::new(roles).kind != SectionKind::Other)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SectionKind {
     Indicators,
@@ -1697,6 +1704,21 @@ mod tests {
         let c = card(text);
         assert_eq!(c.totals.len(), 1);
         assert_eq!(c.totals[0].score.display(), "99.42");
+    }
+
+    #[test]
+    fn space_aligned_text_tables() {
+        let text = "七、自评结论\n一级指标    分值    得分\n投入        20      19\n过程        20      19.5\n合计        40      38.5\n经自评，本单位整体支出绩效得分 38.5 分。\n";
+        let c = card(text);
+        assert_eq!(c.tables.len(), 1);
+        assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+        assert_eq!(
+            names(&c)[1],
+            ("过程".into(), 1, Some("20".into()), Some("19.5".into()))
+        );
+        assert_eq!(c.totals.len(), 2);
+        assert!(is_score_header(&["一级指标", "分值", "得分"]));
+        assert!(!is_score_header(&["项目", "预算数", "决算数"]));
     }
 
     #[test]
