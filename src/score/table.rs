@@ -1205,7 +1205,11 @@ fn is_total_label(label: &str) -> bool {
     if label.contains("指标") && !label.contains("指标体系") {
         return false;
     }
-    HAS.iter().any(|w| label.contains(w)) || (label.ends_with("得分") && label.contains("绩效"))
+    // `得分96.5分` after `对照打分，`; `整体支出绩效得分90.5分` — but not `部门绩效得分58.5分`,
+    // the score of the 部门绩效 indicator.
+    HAS.iter().any(|w| label.contains(w))
+        || label == "得分"
+        || (label.ends_with("得分") && (label.contains("整体") || label.contains("支出绩效")))
 }
 
 /// The name of a prose part: `部门决策得分` → `部门决策`.
@@ -1244,6 +1248,15 @@ impl Reader<'_> {
             let Some(sentence) = sentence_of(doc, t.block, t.span.start) else {
                 continue;
             };
+            // A figure listed after 其中 is a part, never the total.
+            if doc.cues.iter().any(|c| {
+                c.kind == CueKind::Of
+                    && c.block == t.block
+                    && sentence.start <= c.offset
+                    && c.offset < t.span.start
+            }) {
+                continue;
+            }
             let s_text = self.text.get(sentence.start..sentence.end).unwrap_or("");
             if !["自评", "评价", "打分", "综合", "考核", "评分", "绩效"]
                 .iter()
@@ -1704,6 +1717,12 @@ mod tests {
         let c = card(text);
         assert_eq!(c.totals.len(), 1);
         assert_eq!(c.totals[0].score.display(), "99.42");
+        let text = "对照评价指标体系打分，得分 96.5 分，其中部门决策得分 19 分，部门管理得分 19 分，部门绩效得分 58.5 分，评价等级为“优”。\n";
+        let c = card(text);
+        assert_eq!(c.totals.len(), 1);
+        assert_eq!(c.totals[0].score.display(), "96.5");
+        assert_eq!(c.totals[0].parts.len(), 3);
+        assert_eq!(c.grades[0].total, Some(0));
     }
 
     #[test]
