@@ -31,7 +31,8 @@ pub struct Stats {
     /// Figures (numbers with their units) extracted.
     pub figures: usize,
     /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
-    /// numbering sequences).
+    /// numbering sequences) and scoring checks (scores against evidence, parents against
+    /// children, totals against parts, grades against bands).
     pub relations: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -229,9 +230,10 @@ pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileRe
             report.format = src.format;
             report.encoding = Some(src.encoding);
             let (doc, scoring, diags) = lint_text_scored(&src.text, src.format, options);
-            report.score = scoring;
             report.stats.figures = doc.quantities.len();
-            report.stats.relations = doc.relations.count();
+            report.stats.relations =
+                doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+            report.score = scoring;
             report.stats.count(&diags);
             report.diagnostics = diags;
             report.text = src.text;

@@ -523,14 +523,17 @@ impl Cx<'_> {
                     return None;
                 };
                 if n.block != d.block
-                    || !n.unit.same_dimension(&d.unit)
+                    || n.unit != d.unit
                     || d.value.is_zero()
                     || n.qualifier.is_some()
                     || d.qualifier.is_some()
                 {
                     return None;
                 }
-                let value = n.base_value() / d.base_value() * Decimal::ONE_HUNDRED;
+                let value = n
+                    .value
+                    .checked_div(d.value)?
+                    .checked_mul(Decimal::ONE_HUNDRED)?;
                 let range = range_of(Interval::exact(value));
                 let (expected, low, high, consistent) =
                     judge(rule, weight, claimed, &range, EvidenceBound::Exact, value)?;
@@ -632,7 +635,10 @@ impl Cx<'_> {
         match (&funds.spent, &funds.budget) {
             (Some(s), Some(b)) if !b.value.is_zero() => {
                 candidates.push(ratio(s, b)?);
-                value = s.value / b.value * Decimal::ONE_HUNDRED;
+                value = s
+                    .value
+                    .checked_div(b.value)?
+                    .checked_mul(Decimal::ONE_HUNDRED)?;
                 evidence.push(self.evidence_of(s.span, Role::Spent, None));
                 evidence.push(self.evidence_of(b.span, Role::Budget, None));
                 // A rate stated against 年初预算数 is another reading the table allows.
@@ -696,7 +702,7 @@ impl Cx<'_> {
         let (ratio, value) = if positive {
             (
                 actual.div(&target)?.scale(hundred),
-                a.value / t.value * hundred,
+                a.value.checked_div(t.value)?.checked_mul(hundred)?,
             )
         } else if a.value.is_zero() {
             // Nothing spent or happened against a ceiling: the target is met.
@@ -709,7 +715,7 @@ impl Cx<'_> {
                         hi: actual.hi,
                     })?
                     .scale(hundred),
-                t.value / a.value * hundred,
+                t.value.checked_div(a.value)?.checked_mul(hundred)?,
             )
         };
         let cap = self.rubric.quantitative_cap;
@@ -805,6 +811,20 @@ fn prose_kind(doc: &Document, span: Span) -> CardKind {
         CardKind::Project
     } else {
         CardKind::Department
+    }
+}
+
+impl Evaluation {
+    /// How many checks re-scoring made: indicators judged against evidence, parents against
+    /// children, totals against parts, grades against bands.
+    pub fn checks(&self) -> usize {
+        self.indicators
+            .iter()
+            .filter(|i| i.support.is_some())
+            .count()
+            + self.sums.len()
+            + self.totals.len()
+            + self.grades.len()
     }
 }
 

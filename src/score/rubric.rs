@@ -122,18 +122,15 @@ pub enum ScoreRule {
 
 impl ScoreRule {
     /// The points for value `x` (a percentage or a count) and an indicator of `weight`. `None`
-    /// when no band covers `x`.
+    /// when no band covers `x`, or when the figures are too large to compute with.
     pub fn score_at(&self, weight: Decimal, x: Decimal) -> Option<Decimal> {
         let s = match self {
             ScoreRule::Bands(bands) => match bands.iter().find(|b| b.contains(x))?.score {
                 BandScore::Points(p) => p,
-                BandScore::Fraction(f) => weight * f,
+                BandScore::Fraction(f) => weight.checked_mul(f)?,
             },
             ScoreRule::Linear { full_at, cap } => {
-                if full_at.is_zero() {
-                    return None;
-                }
-                let v = weight * x / *full_at;
+                let v = weight.checked_mul(x)?.checked_div(*full_at)?;
                 if *cap { v.min(weight) } else { v }
             }
             ScoreRule::Deduction {
@@ -143,20 +140,21 @@ impl ScoreRule {
                 points,
                 count,
             } => {
-                let excess = if *over { x - *limit } else { *limit - x };
+                let excess = if *over {
+                    x.checked_sub(*limit)?
+                } else {
+                    limit.checked_sub(x)?
+                };
                 if excess <= Decimal::ZERO {
                     weight
                 } else {
-                    if step.is_zero() {
-                        return None;
-                    }
-                    let steps = excess / *step;
+                    let steps = excess.checked_div(*step)?;
                     let steps = match count {
                         StepCount::Exact => steps,
                         StepCount::Up => steps.ceil(),
                         StepCount::Down => steps.floor(),
                     };
-                    weight - *points * steps
+                    weight.checked_sub(points.checked_mul(steps)?)?
                 }
             }
             ScoreRule::PassFail {
@@ -211,17 +209,31 @@ impl ScoreRule {
             .chain(std::iter::once(lo))
             .max()
             .unwrap_or(lo);
-        let hi = range.hi.unwrap_or(top + Decimal::from(1000));
+        let hi = match range.hi {
+            Some(h) => h,
+            None => top.checked_add(Decimal::from(1000))?,
+        };
         let (lo, hi) = (
-            if range.lo_open { lo + eps } else { lo },
-            if range.hi_open { hi - eps } else { hi },
+            if range.lo_open {
+                lo.checked_add(eps)?
+            } else {
+                lo
+            },
+            if range.hi_open {
+                hi.checked_sub(eps)?
+            } else {
+                hi
+            },
         );
         if lo > hi {
             return None;
         }
         let mut xs = vec![lo, hi];
         for b in self.breakpoints() {
-            for x in [b - eps, b, b + eps] {
+            for x in [b.checked_sub(eps), Some(b), b.checked_add(eps)]
+                .into_iter()
+                .flatten()
+            {
                 if lo <= x && x <= hi {
                     xs.push(x);
                 }
@@ -1237,6 +1249,30 @@ mod tests {
         assert_eq!(r.score_at(Decimal::ONE, d("80")), Some(d("0.7")));
         assert_eq!(r.score_at(Decimal::ONE, d("90")), Some(d("1")));
         assert!(bands_from_criteria("1.部门预算编制合理（1分）；2.分配合理（1分）。").is_none());
+    }
+
+    #[test]
+    fn huge_figures_give_no_score_rather_than_a_panic() {
+        let big = Decimal::MAX;
+        let linear = ScoreRule::Linear {
+            full_at: Decimal::ONE_HUNDRED,
+            cap: true,
+        };
+        assert_eq!(linear.score_at(big, big), None);
+        let ded = ScoreRule::Deduction {
+            limit: Decimal::MIN,
+            over: true,
+            step: Decimal::new(1, 10),
+            points: big,
+            count: StepCount::Exact,
+        };
+        assert_eq!(ded.score_at(d("5"), big), None);
+        let open = ValueRange {
+            lo: Some(big),
+            lo_open: true,
+            ..ValueRange::default()
+        };
+        assert_eq!(satisfaction().range(d("6"), &open), None);
     }
 
     #[test]

@@ -110,7 +110,9 @@ pub(crate) fn parse_number(t: &str) -> Option<(Decimal, u32)> {
         None => (t, None),
     };
     let int_digits: String = int.chars().filter(|c| *c != ',').collect();
+    // No score, weight or amount in a table runs to 16 digits: such a cell is not one.
     if int_digits.is_empty()
+        || int_digits.len() > 15
         || !int_digits.chars().all(|c| c.is_ascii_digit())
         || int.starts_with(',')
         || int.ends_with(',')
