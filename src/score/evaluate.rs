@@ -1079,6 +1079,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
                 }
                 let other = card.totals.iter().enumerate().find(|(oi, o)| {
                     *oi != ti
+                        && prose_kind(doc, o.score.span) == kind
                         && o.parts.len() >= 3
                         && o.parts
                             .iter()

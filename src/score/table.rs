@@ -1329,13 +1329,22 @@ impl Reader<'_> {
                 continue;
             }
             for s in &block.sentences {
+                let sentence = self.text.get(s.start..s.end).unwrap_or("");
                 for (word, span) in grades_in(self.text, *s) {
                     let total = self.card.totals.iter().position(|t| {
                         t.origin == Origin::Text { block: bi }
                             && s.start <= t.score.span.start
                             && t.score.span.end <= s.end
                     });
-                    self.card.grades.push(StatedGrade { word, span, total });
+                    // `道路技术状况等级为优` grades something else: a grade counts when its
+                    // sentence states the total or speaks of the evaluation.
+                    let about_score = total.is_some()
+                        || ["自评", "绩效", "评价", "评分", "评定", "考核"]
+                            .iter()
+                            .any(|w| sentence.contains(w));
+                    if about_score {
+                        self.card.grades.push(StatedGrade { word, span, total });
+                    }
                 }
             }
         }
@@ -1711,6 +1720,11 @@ mod tests {
         assert_eq!(g("综合评定为“优秀”等级。"), ["优秀"]);
         assert!(g("等级保护测评工作").is_empty());
         assert!(g("资金等级中心").is_empty());
+        let doc = crate::parse::parse(
+            "全区农村公路技术状况等级为优。经自评，本项目综合得分88分。\n",
+            SourceFormat::Text,
+        );
+        assert!(doc.scorecard.is_some_and(|c| c.grades.is_empty()));
     }
 
     #[test]
