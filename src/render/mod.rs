@@ -19,6 +19,7 @@ use crate::source::LineIndex;
 
 pub mod catalogue;
 pub mod concise;
+pub mod excerpt;
 pub mod human;
 pub mod json;
 
