@@ -473,10 +473,12 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
                         .into_iter()
                         .filter(|&i| qs[i].unit.is_money())
                         .collect();
-                    let num = *money
+                    let spends: Vec<usize> = money
                         .iter()
-                        .rev()
-                        .find(|&&i| qs[i].concept() == Some("spend"))?;
+                        .copied()
+                        .filter(|&i| is_actual_spending(&qs[i]))
+                        .collect();
+                    let num = *spends.last()?;
                     let budgets: Vec<usize> = money
                         .iter()
                         .copied()
@@ -486,10 +488,11 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
                     if !qs[num].unit.same_dimension(&qs[den].unit) {
                         return None;
                     }
-                    let alternatives = budgets
+                    // Every other spending/budget pair of the sentence is another reading.
+                    let alternatives = spends
                         .iter()
-                        .filter(|&&b| b != den)
-                        .map(|&b| (num, b))
+                        .flat_map(|&s| budgets.iter().map(move |&b| (s, b)))
+                        .filter(|&pair| pair != (num, den))
                         .collect();
                     Some(RatioClaim {
                         kind,
@@ -520,6 +523,46 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
                     if qs[num].value > qs[den].value {
                         return None;
                     }
+                    // The whole must read as one: `共…`, `登记/排查/发现/受理…`, or the same
+                    // things as the numerator (`隐患45处 … 整改隐患43处`).
+                    let total_words = [
+                        "共",
+                        "总",
+                        "累计",
+                        "登记",
+                        "排查",
+                        "发现",
+                        "受理",
+                        "收到",
+                        "接到",
+                        "涉及",
+                        "计划",
+                        "应",
+                        "全部",
+                        "检查出",
+                    ];
+                    let (nl, dl) = (qs[num].label_text(), qs[den].label_text());
+                    let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
+                        let pair: String = w.iter().collect();
+                        !done_words.iter().any(|d| d.contains(&pair)) && nl.contains(&pair)
+                    });
+                    if !total_words.iter().any(|w| dl.contains(w)) && !shared_object {
+                        return None;
+                    }
+                    // The rate names what the numerator did (整改率 ↔ 完成整改).
+                    let rate_label = qs[ri].label_text();
+                    let stem: String = rate_label
+                        .trim_end_matches('率')
+                        .chars()
+                        .rev()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    if stem.chars().count() == 2 && !nl.contains(&stem) && stem != "完成" {
+                        return None;
+                    }
                     Some(RatioClaim {
                         kind,
                         rate: ri,
@@ -535,6 +578,62 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
         }
     }
     out
+}
+
+/// Whether a money figure is an amount actually spent (支出决算, 实际支出, 执行数, 已拨付 …),
+/// not a budget line named after a kind of spending (基本支出, 项目支出 are budget parts).
+pub fn is_actual_spending(q: &Quantity) -> bool {
+    if q.concept() != Some("spend") {
+        return false;
+    }
+    let l = q.label_text();
+    const ACTUAL: &[&str] = &[
+        "实际", "决算", "执行", "支付", "拨付", "使用", "完成", "累计", "已",
+    ];
+    const KINDS: &[&str] = &[
+        "基本支出",
+        "项目支出",
+        "人员支出",
+        "公用支出",
+        "资本性支出",
+        "经常性支出",
+    ];
+    ACTUAL.iter().any(|w| l.contains(w))
+        || (l.ends_with("支出") && !KINDS.iter().any(|k| l.ends_with(k)))
+}
+
+/// Which series of a breakdown a figure belongs to when a list interleaves two: budget and
+/// spending amounts (`A预算数x，实际支出y；B…`), weights and scores (`得分9.82分（分值10分）`).
+fn series(q: &Quantity) -> Option<&'static str> {
+    match &q.unit {
+        Unit::Money { .. } => q.concept(),
+        Unit::Count { word, .. } if word == "分" => {
+            let l = q.label_text();
+            Some(
+                if ["分值", "满分", "权重", "标准分"]
+                    .iter()
+                    .any(|w| l.ends_with(w))
+                {
+                    "weight"
+                } else {
+                    "score"
+                },
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Whether a label states a change rather than a level (`比上年增加`, `同比下降`).
+pub fn is_change_label(l: &str) -> bool {
+    [
+        "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+        || l.contains("比上年")
+        || l.contains("较上年")
+        || l.contains("同比")
 }
 
 /// Dimension key of a figure for sums: same currency, or same counted word.
@@ -568,14 +667,30 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
         let before = if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
             before
         } else {
-            // `总额X。按来源，其中：…`: the total closes the previous sentence.
-            (0..qs.len())
-                .filter(|&i| {
-                    qs[i].block == cue.block
-                        && qs[i].sentence + 1 == cue.sentence
-                        && in_prose(doc, &qs[i])
+            // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
+            // and is not itself a part of another breakdown.
+            let inside_breakdown = |i: usize| {
+                doc.cues.iter().any(|c| {
+                    c.kind == CueKind::Of
+                        && c.block == qs[i].block
+                        && c.sentence == qs[i].sentence
+                        && c.offset < qs[i].span.start
                 })
-                .collect()
+            };
+            (1..=2)
+                .filter_map(|back| cue.sentence.checked_sub(back))
+                .map(|sentence| {
+                    (0..qs.len())
+                        .filter(|&i| {
+                            qs[i].block == cue.block
+                                && qs[i].sentence == sentence
+                                && in_prose(doc, &qs[i])
+                                && !inside_breakdown(i)
+                        })
+                        .collect::<Vec<usize>>()
+                })
+                .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
+                .unwrap_or_default()
         };
         let after: Vec<usize> = (0..qs.len())
             .filter(|i| {
@@ -586,19 +701,22 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
         dims.sort();
         dims.dedup();
         for d in dims {
+            // Changes (`比上年增加20万元`) and figures of another year are not parts.
             let parts: Vec<usize> = after
                 .iter()
                 .copied()
                 .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
+                .filter(|&i| !is_change_label(qs[i].label_text()))
                 .collect();
             // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
             // are two breakdowns: each series against the total of the same series.
-            let series: Vec<Option<&str>> = parts.iter().map(|&p| qs[p].concept()).collect();
-            let split = series.iter().all(|c| c.is_some())
-                && series.contains(&Some("budget"))
-                && series.contains(&Some("spend"));
+            let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
+            let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
+            distinct.sort();
+            distinct.dedup();
+            let split = kinds.iter().all(|c| c.is_some()) && distinct.len() >= 2;
             let groups: Vec<(Option<&str>, Vec<usize>)> = if split {
-                ["budget", "spend"]
+                distinct
                     .iter()
                     .map(|s| {
                         (
@@ -606,7 +724,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                             parts
                                 .iter()
                                 .copied()
-                                .filter(|&p| qs[p].concept() == Some(s))
+                                .filter(|&p| series(&qs[p]) == Some(s))
                                 .collect(),
                         )
                     })
@@ -614,13 +732,22 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
             } else {
                 vec![(None, parts)]
             };
-            for (series, parts) in groups {
+            for (series_kind, parts) in groups {
                 let Some(&total) = before.iter().rev().find(|&&i| {
                     dim(&qs[i].unit).as_deref() == Some(&d)
-                        && (series.is_none() || qs[i].concept() == series)
+                        && (series_kind.is_none() || series(&qs[i]) == series_kind)
                 }) else {
                     continue;
                 };
+                // A budget line is no part of an amount spent, nor actual spending of a budget.
+                let parts: Vec<usize> = parts
+                    .into_iter()
+                    .filter(|&p| match qs[total].concept() {
+                        Some("spend") => qs[p].concept() != Some("budget"),
+                        Some("budget") => !is_actual_spending(&qs[p]),
+                        _ => true,
+                    })
+                    .collect();
                 if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some())
                 {
                     continue;

@@ -334,11 +334,13 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
             2
         };
         // Optional year.
+        let mut year = 0u16;
         if let Some((y, e)) = digits_at(k)
             && c.get(e) == Some(&'年')
             && (1990..=2100).contains(&y)
         {
             k = e + 1;
+            year = y as u16;
         }
         let (m, e) = digits_at(k)?;
         if !(1..=12).contains(&m) || c.get(e) != Some(&'月') {
@@ -348,6 +350,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         if n.starts_with_at(k, "底") || n.starts_with_at(k, "末") {
             return Some((
                 Period::Until {
+                    year,
                     month: m as u8,
                     day: 0,
                 },
@@ -361,6 +364,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
             k = e2 + 1;
             return Some((
                 Period::Until {
+                    year,
                     month: m as u8,
                     day: d as u8,
                 },
@@ -369,6 +373,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         }
         return Some((
             Period::Until {
+                year,
                 month: m as u8,
                 day: 0,
             },
