@@ -360,8 +360,8 @@ pub fn find(_text: &str, doc: &Document) -> Relations {
     r.sums = find_sums(&d);
     r.shares = find_shares(&d, &r.sums, &mut r.ratios);
     r.growths = find_growths(&d, &r.sums);
-    r.restatements = find_restatements(&d);
     r.sequences = find_sequences(&d);
+    r.restatements = find_restatements(&d);
     r.unit_echoes = find_unit_echoes(&d);
     r
 }
@@ -1216,6 +1216,48 @@ pub fn metric_key(label: &str) -> &str {
         }
     }
     l
+}
+
+/// Whether two mentions of one metric name can be about the same subject. Parallel items —
+/// `（一）甲镇。…农业总产值5.2亿元` / `（二）乙镇。…农业总产值3.8亿元` (sibling items below the top
+/// level), or `一是…；二是…` in one paragraph — are about different subjects, and a short name
+/// (under six characters, such as 农业总产值) is compared only inside one paragraph, where its
+/// subject cannot have changed unseen.
+pub fn same_subject(doc: &Document, a: usize, b: usize) -> bool {
+    let qs = &doc.quantities;
+    let (qa, qb) = (&qs[a], &qs[b]);
+    let (lo, hi) = if qa.span.start <= qb.span.start {
+        (qa, qb)
+    } else {
+        (qb, qa)
+    };
+    if lo.block == hi.block {
+        return !doc.cues.iter().any(|c| {
+            c.kind == CueKind::Enumeration
+                && c.block == lo.block
+                && c.offset > lo.span.start
+                && c.offset < hi.span.start
+        });
+    }
+    if metric_key(lo.label_text()).chars().count() < 6 {
+        return false;
+    }
+    // The nearest numbered block at or before each mention; the top level (一、二、) divides
+    // the report into parts, not into parallel subjects.
+    let item = |block: usize| {
+        (0..=block)
+            .rev()
+            .find(|&k| doc.blocks[k].marker.is_some())
+            .filter(|&k| doc.blocks[k].marker.is_some_and(|m| m.style.level() > 1))
+    };
+    match (item(lo.block), item(hi.block)) {
+        (Some(x), Some(y)) if x != y => !doc
+            .relations
+            .sequences
+            .iter()
+            .any(|s| s.items.contains(&x) && s.items.contains(&y)),
+        _ => true,
+    }
 }
 
 fn find_restatements(doc: &Document) -> Vec<Restatement> {

@@ -18,8 +18,13 @@ fn corpus_dir() -> PathBuf {
 
 /// The expected-findings file of a report.
 fn expected_path(report: &Path) -> PathBuf {
-    let stem = report.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected").join(format!("{stem}.md"))
+    let stem = report
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(format!("{stem}.md"))
 }
 
 /// Parse the `| line | code | severity | what |` rows of an expected-findings file.
@@ -47,8 +52,7 @@ fn reports() -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt")
-                || name.ends_with(".md")
+            name.ends_with(".txt") || name.ends_with(".md")
         })
         .collect();
     v.sort();

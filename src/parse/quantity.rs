@@ -128,6 +128,8 @@ pub enum CueKind {
     Comparable,
     /// `；`: closes a list item.
     Semicolon,
+    /// `一是`, `二是` …: an enumerated item.
+    Enumeration,
 }
 
 /// A period expression found in the text.
@@ -861,6 +863,16 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     }
     if n.starts_with_at(i, "可比") {
         return Some((CueKind::Comparable, 2));
+    }
+    // `一是…；二是…`: parallel items, usually about different subjects.
+    if n.starts_with_at(i + 1, "是")
+        && n.chars
+            .get(i)
+            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+        && i.checked_sub(1)
+            .is_none_or(|p| is_boundary(n.chars[p]) || n.chars[p] == '。')
+    {
+        return Some((CueKind::Enumeration, 2));
     }
     None
 }
