@@ -429,15 +429,21 @@ fn money_scales(doc: &Document) -> Vec<(u8, usize)> {
     v
 }
 
-/// Indices of the exact prose figures in sentence `s` (and optionally the one before, in the
-/// same block), in order.
-fn window(doc: &Document, idx: usize, include_previous: bool) -> Vec<usize> {
+/// Indices of the exact prose figures before `idx` in its own sentence, or (`previous`) in
+/// the sentence just before it in the same block, in order. Operands are never mixed across
+/// the two: a budget in one sentence and a spending figure in the next may belong to different
+/// lines of the budget.
+fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
     let q = &doc.quantities[idx];
     (0..idx)
         .filter(|&i| {
             let o = &doc.quantities[i];
             o.block == q.block
-                && (o.sentence == q.sentence || (include_previous && o.sentence + 1 == q.sentence))
+                && if previous {
+                    o.sentence + 1 == q.sentence
+                } else {
+                    o.sentence == q.sentence
+                }
                 && o.qualifier.is_none()
                 && in_prose(doc, o)
         })
@@ -457,8 +463,8 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
             _ => continue,
         };
         // Operands come after the previous rate: `A预算X，支出Y，执行率Z%；B…`.
-        let bind = |include_previous: bool| -> Option<RatioClaim> {
-            let w = window(doc, ri, include_previous);
+        let bind = |previous: bool| -> Option<RatioClaim> {
+            let w = window(doc, ri, previous);
             let after_prev_rate: Vec<usize> = match w
                 .iter()
                 .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
@@ -573,7 +579,21 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
                 }
             }
         };
-        if let Some(c) = bind(false).or_else(|| bind(true)) {
+        // The rate's own sentence; the one before only when the own sentence states no
+        // figure of the operands' kind before the rate.
+        let own_has_operands = window(doc, ri, false).iter().any(|&i| {
+            let o = &doc.quantities[i];
+            match kind {
+                RatioKind::Execution | RatioKind::Control => o.unit.is_money(),
+                _ => matches!(o.unit, Unit::Count { .. }),
+            }
+        });
+        let claim = if own_has_operands {
+            bind(false)
+        } else {
+            bind(true)
+        };
+        if let Some(c) = claim {
             out.push(c);
         }
     }
