@@ -456,148 +456,175 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
         if rate.unit != Unit::Percent || rate.qualifier.is_some() || !in_prose(doc, rate) {
             continue;
         }
-        let kind = match rate.concept() {
-            Some("rate.execution") => RatioKind::Execution,
-            Some("rate.control") => RatioKind::Control,
-            Some("rate.rectification") | Some("rate.completion") => RatioKind::Completion,
-            _ => continue,
-        };
-        // Operands come after the previous rate: `A预算X，支出Y，执行率Z%；B…`.
-        let bind = |previous: bool| -> Option<RatioClaim> {
-            let w = window(doc, ri, previous);
-            let after_prev_rate: Vec<usize> = match w
-                .iter()
-                .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
-            {
-                Some(p) => w[p + 1..].to_vec(),
-                None => w,
-            };
-            let qs = &doc.quantities;
-            match kind {
-                RatioKind::Execution | RatioKind::Control => {
-                    let money: Vec<usize> = after_prev_rate
-                        .into_iter()
-                        .filter(|&i| qs[i].unit.is_money())
-                        .collect();
-                    let spends: Vec<usize> = money
-                        .iter()
-                        .copied()
-                        .filter(|&i| is_actual_spending(&qs[i]))
-                        .collect();
-                    let num = *spends.last()?;
-                    let budgets: Vec<usize> = money
-                        .iter()
-                        .copied()
-                        .filter(|&i| qs[i].concept() == Some("budget"))
-                        .collect();
-                    let den = *budgets.last()?;
-                    if !qs[num].unit.same_dimension(&qs[den].unit) {
-                        return None;
-                    }
-                    // Every other spending/budget pair of the sentence is another reading.
-                    let alternatives = spends
-                        .iter()
-                        .flat_map(|&s| budgets.iter().map(move |&b| (s, b)))
-                        .filter(|&pair| pair != (num, den))
-                        .collect();
-                    Some(RatioClaim {
-                        kind,
-                        rate: ri,
-                        numerator: num,
-                        denominator: den,
-                        alternatives,
-                    })
-                }
-                _ => {
-                    let counts: Vec<usize> = after_prev_rate
-                        .into_iter()
-                        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
-                        .collect();
-                    let num = *counts.last()?;
-                    let done_words = [
-                        "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案",
-                        "销号", "办理",
-                    ];
-                    if !done_words.iter().any(|w| qs[num].label_text().contains(w)) {
-                        return None;
-                    }
-                    let den = *counts
-                        .iter()
-                        .rev()
-                        .skip(1)
-                        .find(|&&i| qs[i].unit == qs[num].unit)?;
-                    if qs[num].value > qs[den].value {
-                        return None;
-                    }
-                    // The whole must read as one: `共…`, `登记/排查/发现/受理…`, or the same
-                    // things as the numerator (`隐患45处 … 整改隐患43处`).
-                    let total_words = [
-                        "共",
-                        "总",
-                        "累计",
-                        "登记",
-                        "排查",
-                        "发现",
-                        "受理",
-                        "收到",
-                        "接到",
-                        "涉及",
-                        "计划",
-                        "应",
-                        "全部",
-                        "检查出",
-                    ];
-                    let (nl, dl) = (qs[num].label_text(), qs[den].label_text());
-                    let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
-                        let pair: String = w.iter().collect();
-                        !done_words.iter().any(|d| d.contains(&pair)) && nl.contains(&pair)
-                    });
-                    if !total_words.iter().any(|w| dl.contains(w)) && !shared_object {
-                        return None;
-                    }
-                    // The rate names what the numerator did (整改率 ↔ 完成整改).
-                    let rate_label = qs[ri].label_text();
-                    let stem: String = rate_label
-                        .trim_end_matches('率')
-                        .chars()
-                        .rev()
-                        .take(2)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    if stem.chars().count() == 2 && !nl.contains(&stem) && stem != "完成" {
-                        return None;
-                    }
-                    Some(RatioClaim {
-                        kind,
-                        rate: ri,
-                        numerator: num,
-                        denominator: den,
-                        alternatives: Vec::new(),
-                    })
-                }
+        let claim = match rate.concept() {
+            Some("rate.execution") => bind_money(doc, ri, RatioKind::Execution),
+            Some("rate.control") => bind_money(doc, ri, RatioKind::Control),
+            Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
+                bind_counts(doc, ri)
             }
+            _ => None,
         };
-        // The rate's own sentence; the one before only when the own sentence states no
-        // figure of the operands' kind before the rate.
-        let own_has_operands = window(doc, ri, false).iter().any(|&i| {
-            let o = &doc.quantities[i];
-            match kind {
-                RatioKind::Execution | RatioKind::Control => o.unit.is_money(),
-                _ => matches!(o.unit, Unit::Count { .. }),
-            }
-        });
-        let claim = if own_has_operands {
-            bind(false)
-        } else {
-            bind(true)
-        };
-        if let Some(c) = claim {
-            out.push(c);
-        }
+        out.extend(claim);
     }
     out
+}
+
+/// Figures of `w` after the last rate among them: `A预算X，支出Y，执行率Z%；B预算…` gives B's
+/// operands only to B's rate.
+fn after_last_rate(doc: &Document, w: Vec<usize>) -> Vec<usize> {
+    match w
+        .iter()
+        .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
+    {
+        Some(p) => w[p + 1..].to_vec(),
+        None => w,
+    }
+}
+
+/// Bind an execution or control rate to actual spending and a budget. The operands come from
+/// the rate's own sentence; the sentence before supplies both when the own sentence has
+/// neither, or the one missing when it states nothing of the role the own sentence already
+/// has (`调整预算X。实际支出Y，执行率Z%`), so that two budget lines are never mixed.
+fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let roles = |w: Vec<usize>| -> (Vec<usize>, Vec<usize>) {
+        let money: Vec<usize> = w.into_iter().filter(|&i| qs[i].unit.is_money()).collect();
+        let spends = money
+            .iter()
+            .copied()
+            .filter(|&i| is_actual_spending(&qs[i]))
+            .collect();
+        let budgets = money
+            .iter()
+            .copied()
+            .filter(|&i| qs[i].concept() == Some("budget"))
+            .collect();
+        (spends, budgets)
+    };
+    let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, ri, false)));
+    let (prev_spends, prev_budgets) = roles(window(doc, ri, true));
+    match (spends.is_empty(), budgets.is_empty()) {
+        (true, true) => (spends, budgets) = (prev_spends, prev_budgets),
+        (false, true) if prev_spends.is_empty() && prev_budgets.len() == 1 => {
+            budgets = prev_budgets
+        }
+        (true, false) if prev_budgets.is_empty() && prev_spends.len() == 1 => spends = prev_spends,
+        _ => {}
+    }
+    let num = *spends.last()?;
+    let den = *budgets.last()?;
+    if !qs[num].unit.same_dimension(&qs[den].unit) {
+        return None;
+    }
+    // Every other spending/budget pair is another reading.
+    let alternatives = spends
+        .iter()
+        .flat_map(|&s| budgets.iter().map(move |&b| (s, b)))
+        .filter(|&pair| pair != (num, den))
+        .collect();
+    Some(RatioClaim {
+        kind,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives,
+    })
+}
+
+/// Bind a completion rate (整改率, 办结率, 满意率 …) to two counts of one kind in its sentence:
+/// the numerator just before the rate names what the rate names (整改率 ↔ 完成整改, 满意率 ↔
+/// 表示满意的), the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, or the same
+/// things), and the numerator does not exceed the whole.
+fn bind_counts(doc: &Document, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let own = window(doc, ri, false);
+    let w = if own
+        .iter()
+        .any(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+    {
+        own
+    } else {
+        window(doc, ri, true)
+    };
+    let counts: Vec<usize> = w
+        .into_iter()
+        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+        .collect();
+    // The numerator stands after any earlier rate of the sentence; the whole may stand before.
+    let num = *counts.last()?;
+    if qs[ri].span.start < qs[num].span.start {
+        return None;
+    }
+    if (num + 1..ri).any(|k| qs[k].unit == Unit::Percent && qs[k].block == qs[ri].block) {
+        return None;
+    }
+    let satisfaction = qs[ri].concept() == Some("rate.satisfaction");
+    let done_words: &[&str] = if satisfaction {
+        &["满意"]
+    } else {
+        &[
+            "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案", "销号", "办理",
+        ]
+    };
+    let nl = qs[num].label_text();
+    if !done_words.iter().any(|w| nl.contains(w)) {
+        return None;
+    }
+    let den = *counts
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&i| qs[i].unit == qs[num].unit)?;
+    if qs[num].value > qs[den].value {
+        return None;
+    }
+    let mut total_words = vec![
+        "共",
+        "总",
+        "累计",
+        "登记",
+        "排查",
+        "发现",
+        "受理",
+        "收到",
+        "接到",
+        "涉及",
+        "计划",
+        "应",
+        "全部",
+        "检查出",
+    ];
+    if satisfaction {
+        // 发放问卷420份，收回有效问卷400份，其中表示满意的376份
+        total_words.extend(["收回", "回收", "有效", "调查", "参与"]);
+    }
+    let dl = qs[den].label_text();
+    let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
+        let pair: String = w.iter().collect();
+        !done_words.iter().any(|d| d.contains(&pair)) && nl.contains(&pair)
+    });
+    if !total_words.iter().any(|w| dl.contains(w)) && !shared_object {
+        return None;
+    }
+    // The rate names what the numerator did (整改率 ↔ 完成整改).
+    let stem: String = {
+        let l = qs[ri]
+            .label_text()
+            .trim_end_matches('率')
+            .trim_end_matches('度');
+        let cs: Vec<char> = l.chars().collect();
+        cs[cs.len().saturating_sub(2)..].iter().collect()
+    };
+    if stem.chars().count() == 2 && !nl.contains(&stem) && stem != "完成" {
+        return None;
+    }
+    Some(RatioClaim {
+        kind: RatioKind::Completion,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
 }
 
 /// Whether a money figure is an amount actually spent (支出决算, 实际支出, 执行数, 已拨付 …),
@@ -644,16 +671,28 @@ fn series(q: &Quantity) -> Option<&'static str> {
     }
 }
 
-/// Whether a label states a change rather than a level (`比上年增加`, `同比下降`).
-pub fn is_change_label(l: &str) -> bool {
+fn has_prior_word(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| l.contains(w))
+}
+
+/// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
+pub fn is_per_unit(l: &str) -> bool {
+    ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
+}
+
+/// Whether a label ends with a verb of change (`较上年增加`, `下降`): the figure is a change.
+pub fn ends_with_change_verb(l: &str) -> bool {
     [
         "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低",
     ]
     .iter()
     .any(|w| l.ends_with(w))
-        || l.contains("比上年")
-        || l.contains("较上年")
-        || l.contains("同比")
+}
+
+/// Whether a label states a change or a comparison rather than a level of its own
+/// (`比上年增加`, `同比下降`, `比上年`).
+pub fn is_change_label(l: &str) -> bool {
+    ends_with_change_verb(l) || l.contains("比上年") || l.contains("较上年") || l.contains("同比")
 }
 
 /// Dimension key of a figure for sums: same currency, or same counted word.
@@ -753,10 +792,18 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                 vec![(None, parts)]
             };
             for (series_kind, parts) in groups {
-                let Some(&total) = before.iter().rev().find(|&&i| {
-                    dim(&qs[i].unit).as_deref() == Some(&d)
-                        && (series_kind.is_none() || series(&qs[i]) == series_kind)
-                }) else {
+                // Candidate totals, nearest first; a per-unit figure (亩均, 人均, 单价) is none.
+                let candidates: Vec<usize> = before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&i| {
+                        dim(&qs[i].unit).as_deref() == Some(&d)
+                            && (series_kind.is_none() || series(&qs[i]) == series_kind)
+                            && !is_per_unit(qs[i].label_text())
+                    })
+                    .collect();
+                let Some(&total) = candidates.first() else {
                     continue;
                 };
                 // A budget line is no part of an amount spent, nor actual spending of a budget.
@@ -783,7 +830,13 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                     }
                 }
                 for seg in segments.into_iter().filter(|s| s.len() >= 2) {
-                    out.extend(resolve_breakdown(doc, total, &seg));
+                    // Another figure before the breakdown may be the whole it adds up to.
+                    let whole = candidates
+                        .iter()
+                        .copied()
+                        .find(|&c| consistent_reading(doc, c, &seg).is_some())
+                        .unwrap_or(total);
+                    out.extend(resolve_breakdown(doc, whole, &seg));
                 }
             }
         }
@@ -1099,47 +1152,47 @@ fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let idx: Vec<usize> = (0..qs.len())
             .filter(|&i| qs[i].block == b && qs[i].sentence == s && qs[i].qualifier.is_none())
             .collect();
+        let level = |i: usize| dim(&qs[i].unit).is_some();
         let is_change = |i: usize| {
-            let l = qs[i].label_text();
             growth_interval(&qs[i]).is_some()
-                || (qs[i].unit.is_money()
-                    && ["增加", "减少", "增长", "下降", "节约", "压减"]
-                        .iter()
-                        .any(|w| l.ends_with(w)))
+                || (level(i) && ends_with_change_verb(qs[i].label_text()))
         };
         let changes: Vec<usize> = idx.iter().copied().filter(|&i| is_change(i)).collect();
         let priors: Vec<usize> = idx
             .iter()
             .copied()
             .filter(|&i| {
-                qs[i].unit.is_money()
-                    && !is_change(i)
-                    && prior_words.iter().any(|w| qs[i].label_text().contains(w))
+                level(i) && !is_change(i) && has_prior_word(qs[i].label_text(), &prior_words)
             })
             .collect();
-        // The current level: named 本年/今年…, or named like the prior one without 上年.
-        let prior_name = priors.first().map(|&p| {
-            let mut l = qs[p].label_text().to_string();
-            for w in prior_words {
-                l = l.replace(w, "");
-            }
-            l
-        });
+        let ([change], [prior]) = (changes.as_slice(), priors.as_slice()) else {
+            continue;
+        };
+        // The prior's own name without 上年 (`上年实际支出` → `实际支出`); empty for
+        // `比上年31.52万元`, which compares with the figure just before it.
+        let mut prior_name = qs[*prior].label_text().to_string();
+        for w in prior_words
+            .iter()
+            .chain(["比", "较", "同比", "与", "相比"].iter())
+        {
+            prior_name = prior_name.replace(w, "");
+        }
+        let same_dim = |i: usize| qs[i].unit.same_dimension(&qs[*prior].unit);
         let currents: Vec<usize> = idx
             .iter()
             .copied()
-            .filter(|&i| qs[i].unit.is_money() && !is_change(i) && !priors.contains(&i))
+            .filter(|&i| level(i) && !is_change(i) && i != *prior && same_dim(i))
             .filter(|&i| {
-                current_words.iter().any(|w| qs[i].label_text().contains(w))
-                    || prior_name
-                        .as_deref()
-                        .is_some_and(|n| n.chars().count() >= 2 && qs[i].label_text().ends_with(n))
+                if prior_name.chars().count() >= 2 {
+                    current_words.iter().any(|w| qs[i].label_text().contains(w))
+                        || qs[i].label_text().ends_with(&prior_name)
+                } else {
+                    // `X，比上年Y下降r%`: the level right before the prior.
+                    i + 1 == *prior || (i < *prior && (i + 1..*prior).all(|k| !level(k)))
+                }
             })
             .collect();
-        if let ([change], [prior], [current]) =
-            (changes.as_slice(), priors.as_slice(), currents.as_slice())
-            && qs[*prior].unit.same_dimension(&qs[*current].unit)
-        {
+        if let [current] = currents.as_slice() {
             out.push(GrowthClaim::Levels {
                 change: *change,
                 current: *current,

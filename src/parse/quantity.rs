@@ -20,8 +20,12 @@ use crate::model::{
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
     "平方公里",
+    "公斤",
+    "千克",
+    "台套",
     "平方米",
     "立方米",
+    "斤",
     "公里",
     "人次",
     "批次",
@@ -196,10 +200,12 @@ fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
                 && !c.get(j + 4).is_some_and(|d| d.is_ascii_digit())
             {
                 if sep == Some(' ') {
-                    // `54 440.73`: a space group only when decimals or a money unit follow,
-                    // never between two plain numbers (`390 390`).
+                    // `54 440.73万元`, `12 486件`: a space group only when decimals, another
+                    // group or a unit follow, never between two plain numbers (`390 390`).
                     let after = c.get(j + 4).copied();
-                    if !(after == Some('.') || after == Some('万') || after == Some('元')) {
+                    let grouped_on = after == Some(' ')
+                        && (5..=7).all(|k| c.get(j + k).is_some_and(|d| d.is_ascii_digit()));
+                    if !(after == Some('.') || grouped_on || unit_at(n, j + 4).0 != Unit::None) {
                         break;
                     }
                 }
@@ -639,11 +645,16 @@ fn scan(
             }
             let word = n.text(start, i);
             let prev = start.checked_sub(1).map(|k| c[k]);
-            let next = c.get(i).copied();
+            let next = c[i..].iter().copied().find(|&x| x != ' ');
             let lower = word
                 .chars()
                 .all(|x| x.is_ascii_lowercase() || is_pinyin_mark(x));
-            let cjk_around = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+            // Chinese on both sides, or Chinese on one side and a figure on the other
+            // (`14个乡镇 and 126个行政村`).
+            let cjk_or_digit = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || c.is_ascii_digit());
+            let cjk_around = (prev.is_some_and(is_cjk) || next.is_some_and(is_cjk))
+                && cjk_or_digit(prev)
+                && cjk_or_digit(next);
             let pinyin =
                 word.chars().any(is_pinyin_mark) && prev == Some('（') && next == Some('）');
             if cell.is_none() && ((lower && word.chars().count() >= 2 && cjk_around) || pinyin) {
