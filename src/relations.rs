@@ -503,7 +503,21 @@ fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<RatioClaim> 
     };
     let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, ri, false)));
     let (prev_spends, prev_budgets) = roles(window(doc, ri, true));
+    // A sub-item (`其中财政拨款支出X，执行率Y`) has its own budget, which the sentence before
+    // may state under another name: only a whole takes its missing operand from there.
+    let sub_item = |w: &[usize]| {
+        w.iter().any(|&i| {
+            doc.cues.iter().any(|c| {
+                c.kind == CueKind::Of
+                    && c.block == qs[i].block
+                    && c.sentence == qs[i].sentence
+                    && c.offset < qs[i].span.start
+            })
+        })
+    };
+    let own_sub = sub_item(&spends) || sub_item(&budgets);
     match (spends.is_empty(), budgets.is_empty()) {
+        _ if own_sub && (spends.is_empty() || budgets.is_empty()) => return None,
         (true, true) => (spends, budgets) = (prev_spends, prev_budgets),
         (false, true) if prev_spends.is_empty() && prev_budgets.len() == 1 => {
             budgets = prev_budgets
@@ -675,6 +689,21 @@ fn has_prior_word(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))
 }
 
+/// How deep in brackets a position of a block is: figures in brackets annotate the figure
+/// before them (`9.87分（满分10分）`, `（含上年结转42.83万元）`).
+pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
+    doc.cues
+        .iter()
+        .filter(|c| c.block == block && c.offset < offset)
+        .map(|c| match c.kind {
+            CueKind::ParenOpen => 1,
+            CueKind::ParenClose => -1,
+            _ => 0,
+        })
+        .sum::<i32>()
+        .max(0)
+}
+
 /// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
 pub fn is_per_unit(l: &str) -> bool {
     ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
@@ -760,12 +789,15 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
         dims.sort();
         dims.dedup();
         for d in dims {
-            // Changes (`比上年增加20万元`) and figures of another year are not parts.
+            // Changes (`比上年增加20万元`) are not parts, nor are figures in brackets deeper than
+            // the 其中 itself (annotations such as `（满分10分）`).
+            let depth = paren_depth(doc, cue.block, cue.offset);
             let parts: Vec<usize> = after
                 .iter()
                 .copied()
                 .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
                 .filter(|&i| !is_change_label(qs[i].label_text()))
+                .filter(|&i| paren_depth(doc, qs[i].block, qs[i].span.start) <= depth)
                 .collect();
             // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
             // are two breakdowns: each series against the total of the same series.
@@ -852,6 +884,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
 fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut readings: Vec<Vec<usize>> = vec![parts.to_vec()];
+    let mut single_item = false;
     if let Some(semi) = doc.cues.iter().find(|c| {
         c.kind == CueKind::Semicolon
             && c.offset > qs[parts[0]].span.end
@@ -862,14 +895,21 @@ fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumCl
             .copied()
             .filter(|&p| qs[p].span.end <= semi.offset)
             .collect();
-        if prefix.len() >= 2 {
-            readings.push(prefix);
+        match prefix.len() {
+            // `患者27,640人，其中规范管理19,580人，…；患者8,912人…`: one sub-figure, then the
+            // next item.
+            1 => single_item = true,
+            n if n >= 2 => readings.push(prefix),
+            _ => {}
         }
     }
     for r in &readings {
         if let Some(claims) = consistent_reading(doc, total, r) {
             return claims;
         }
+    }
+    if single_item {
+        return Vec::new();
     }
     // Explicit nesting: `A a，包括 x，y；B b` — the parts after 包括 up to the next `；` are A's.
     let last = parts[parts.len() - 1];

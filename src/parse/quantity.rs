@@ -134,6 +134,9 @@ pub enum CueKind {
     Semicolon,
     /// `一是`, `二是` …: an enumerated item.
     Enumeration,
+    /// `（` and `）` (ASCII brackets are folded to these).
+    ParenOpen,
+    ParenClose,
 }
 
 /// A period expression found in the text.
@@ -584,6 +587,19 @@ fn scan(
             && i > 0
             && c[i - 1].is_ascii_digit()
             && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if ch == '（' || ch == '）' {
+            let kind = if ch == '（' {
+                CueKind::ParenOpen
+            } else {
+                CueKind::ParenClose
+            };
+            out.cues.push(Cue {
+                kind,
+                offset: n.span(i, i + 1).start,
+                sentence,
+                block,
+            });
+        }
         if ch == '；' {
             out.cues.push(Cue {
                 kind: CueKind::Semicolon,
