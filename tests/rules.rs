@@ -55,6 +55,30 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
     s
 }
 
+/// The graphical rendering a user sees, without colour, at a fixed width.
+fn human(name: &str, text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
+    let report = jxlint::lint::FileReport {
+        path: PathBuf::from(name),
+        display_path: name.to_string(),
+        format: SourceFormat::Text,
+        encoding: Some("utf-8"),
+        text: text.to_string(),
+        error: None,
+        diagnostics: diags.to_vec(),
+        stats: Default::default(),
+        score: None,
+    };
+    let outcome = jxlint::lint::Outcome {
+        files: vec![report],
+    };
+    let options = jxlint::render::human::HumanOptions {
+        color: false,
+        width: 100,
+        summary: false,
+    };
+    jxlint::render::human::render_human(&outcome, jxlint::diagnostic::Lang::Zh, &options)
+}
+
 fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = jxlint::parse::parse(&text, SourceFormat::Text);
@@ -142,9 +166,10 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     );
                 }
             }
+            let human = human(&file, &text, &diags);
             insta::assert_snapshot!(
                 format!("{}-{}", m.code, file.trim_end_matches(".txt")),
-                dump(&text, &diags)
+                format!("{}\n{human}", dump(&text, &diags))
             );
         }
     }

@@ -113,15 +113,22 @@ pub struct Report<'a> {
     diag: &'a Diagnostic,
     lang: Lang,
     code: String,
-    source: NamedSource<CharColumns>,
+    source: Source,
     labels: Vec<LabeledSpan>,
 }
 
 impl<'a> Report<'a> {
     /// `name` is the path shown in the snippet header; `text` the file's decoded text.
     pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
+        // Long lines (whole paragraphs from PDF or Word) are shown as excerpts around the spans.
+        let all: Vec<Span> = std::iter::once(diag.span)
+            .chain(diag.labels.iter().map(|l| l.span))
+            .map(|s| clamp_span(text, s))
+            .collect();
+        let excerpt = super::excerpt::excerpt(text, &all);
         let span = |s: Span| {
             let s = clamp_span(text, s);
+            let s = excerpt.as_ref().map_or(s, |e| e.map(s));
             SourceSpan::from((s.start, s.len()))
         };
         let primary = diag
@@ -140,7 +147,13 @@ impl<'a> Report<'a> {
             diag,
             lang,
             code: format!("{} {}", diag.code, diag.name),
-            source: NamedSource::new(name, CharColumns(Arc::clone(text))),
+            source: match excerpt {
+                Some(excerpt) => Source::Excerpt(NamedSource::new(
+                    name,
+                    super::excerpt::ExcerptSource { excerpt },
+                )),
+                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+            },
             labels,
         }
     }
@@ -182,12 +195,21 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(match &self.source {
+            Source::Whole(s) => s,
+            Source::Excerpt(s) => s,
+        })
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
     }
+}
+
+/// The text a report is drawn on: the whole file, or an excerpt of its long lines.
+enum Source {
+    Whole(NamedSource<CharColumns>),
+    Excerpt(NamedSource<super::excerpt::ExcerptSource>),
 }
 
 /// A file's text whose span contents report the column in characters, not bytes.
