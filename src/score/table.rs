@@ -29,7 +29,7 @@ use super::{
     CardKind, Cmp, Figure, Funds, Indicator, Measure, Origin, ScoreTable, Scorecard, StatedGrade,
     StatedTotal, Unreadable,
 };
-use crate::model::{BlockKind, Document, Span, Unit};
+use crate::model::{BlockKind, Document, MarkerStyle, Span, Unit};
 use crate::parse::norm::{Norm, fold, is_cjk};
 use crate::parse::quantity::CueKind;
 
@@ -520,13 +520,52 @@ enum Token {
     Text(usize),
 }
 
+/// An outline marker at the start of a cell (`一、投入`, `（一）目标设定`, `1.绩效目标合理性`):
+/// its style and the byte length of the marker in `t`.
+fn cell_marker(t: &str) -> Option<(MarkerStyle, usize)> {
+    crate::parse::structure::marker_at(t).map(|(style, _, len)| (style, len))
+}
+
+/// Whether a cleaned cell reads as an indicator name (after its outline marker, if any): short,
+/// not a number, no sentence punctuation, no scoring wording (`扣1分`, `得满分`).
 fn is_name(t: &str) -> bool {
+    let t = match cell_marker(t) {
+        Some((_, len)) => &t[len..],
+        None => t,
+    };
     let n = t.chars().count();
+    let points = t
+        .char_indices()
+        .any(|(i, c)| c == '分' && t[..i].ends_with(|d: char| d.is_ascii_digit()));
     n > 0
         && n <= 30
         && parse_number(t).is_none()
-        && !t.contains(['。', '；', '，', '<', '>', '$', '=', '%', '×'])
-        && !t.starts_with(|c: char| c.is_ascii_digit())
+        && !t.contains(['。', '；', '，', '<', '>', '$', '=', '%', '×', '≥', '≤'])
+        && !t.contains("扣")
+        && !t.contains("满分")
+        && !t.contains("得分")
+        && !points
+}
+
+/// A name cell's name without its outline marker, the name's source span and the marker's
+/// style.
+fn name_of(text: &str, cell: &Cell) -> (String, Span, Option<MarkerStyle>) {
+    let src = text.get(cell.span.start..cell.span.end).unwrap_or("");
+    match crate::parse::structure::marker_at(src) {
+        Some((style, _, len)) => {
+            let rest = crate::parse::structure::trim_span(
+                text,
+                Span::new(cell.span.start + len, cell.span.end),
+            );
+            let name = clean(text.get(rest.start..rest.end).unwrap_or(""));
+            if name.is_empty() {
+                (cell.text.clone(), cell.span, None)
+            } else {
+                (name, rest, Some(style))
+            }
+        }
+        None => (cell.text.clone(), cell.span, None),
+    }
 }
 
 /// The scorecard reader's state across one document.
@@ -555,6 +594,9 @@ struct TableState {
     totals: Vec<usize>,
     grades: Vec<usize>,
     scored: bool,
+    /// Outline marker styles met in a single name column, in order of first use: their
+    /// position is their level (`一、` 1, `（一）` 2, `1.` 3).
+    marker_levels: Vec<MarkerStyle>,
 }
 
 impl TableState {
@@ -575,6 +617,7 @@ impl TableState {
             totals: Vec::new(),
             grades: Vec::new(),
             scored: false,
+            marker_levels: Vec::new(),
         }
     }
 }
@@ -673,7 +716,11 @@ impl<'a> Reader<'a> {
                 }
                 SectionKind::Funds => self.funds_row(&cells, &layout, table_index, bi, &mut st),
                 SectionKind::Indicators => {
-                    if !self.column_row(&cells, &layout, table_index, bi, &mut st) {
+                    let fits = self.column_row(&cells, &layout, table_index, bi, &mut st)
+                        || realigned(&cells, layout.width).is_some_and(|cells| {
+                            self.column_row(&cells, &layout, table_index, bi, &mut st)
+                        });
+                    if !fits {
                         self.shape_row(&cells, table_index, bi, &mut st);
                     }
                 }
@@ -837,7 +884,8 @@ impl<'a> Reader<'a> {
         st.scored = true;
     }
 
-    /// Read a row by the header's columns. `false` when it does not line up.
+    /// Read a row by the header's columns. `false` when it does not line up (and then it has
+    /// changed nothing).
     fn column_row(
         &mut self,
         cells: &[Cell],
@@ -857,8 +905,11 @@ impl<'a> Reader<'a> {
             return false;
         }
         let text_at = |c: usize| cells.get(c).map(|c| c.text.as_str()).unwrap_or("");
-        // Names where names stand.
-        let mut names: Vec<(u8, usize)> = Vec::new();
+        // Names where names stand. In a single name column, outline markers give the level
+        // (`一、投入` over `（一）目标设定` over `1.绩效目标合理性`).
+        let single = layout.names.len() == 1;
+        let mut names: Vec<(u8, usize, String, Span)> = Vec::new();
+        let mut new_style = None;
         for &(col, level) in &layout.names {
             let t = text_at(col);
             if t.is_empty() || is_blank(t) {
@@ -867,7 +918,23 @@ impl<'a> Reader<'a> {
             if !is_name(t) {
                 return false;
             }
-            names.push((level, col));
+            let Some(cell) = cells.get(col) else {
+                return false;
+            };
+            let (name, span, marker) = name_of(self.text, cell);
+            let level = match (single, marker) {
+                (true, Some(style)) => match st.marker_levels.iter().position(|m| *m == style) {
+                    Some(p) => p as u8 + 1,
+                    None => {
+                        new_style = Some(style);
+                        st.marker_levels.len() as u8 + 1
+                    }
+                },
+                // A row without a marker among rows with them has no certain level.
+                (true, None) if !st.marker_levels.is_empty() => return false,
+                _ => level,
+            };
+            names.push((level, col, name, span));
         }
         // Numbers (or nothing) where weights and scores stand.
         let number_or_blank = |c: Option<usize>| -> Result<Option<Figure>, ()> {
@@ -883,7 +950,7 @@ impl<'a> Reader<'a> {
         let Ok(score) = number_or_blank(layout.score) else {
             return false;
         };
-        let Some(&(leaf_level, _)) = names.last() else {
+        let Some(&(leaf_level, ..)) = names.last() else {
             // No name: a row of figures only is a fragment of another row.
             let any_number = cells.iter().any(|c| cell_number(&c.text, c.span).is_some());
             return !any_number;
@@ -893,7 +960,7 @@ impl<'a> Reader<'a> {
         };
         // Ancestor weights in a paired layout.
         let mut ancestor_weights = Vec::new();
-        for &(level, _) in &names[..names.len() - 1] {
+        for &(level, ..) in &names[..names.len() - 1] {
             let Ok(w) = number_or_blank(layout.ancestor_weight_col(level)) else {
                 return false;
             };
@@ -907,28 +974,41 @@ impl<'a> Reader<'a> {
         let target = measure(layout.target);
         let actual = measure(layout.actual);
 
+        // The row is read: a marker style met for the first time takes the next level.
+        if let Some(style) = new_style {
+            st.marker_levels.push(style);
+        }
         // Place the row in the hierarchy.
-        let max_level = layout.names.last().map(|(_, l)| *l).unwrap_or(1) as usize;
+        let max_level = names
+            .iter()
+            .map(|n| n.0)
+            .chain(layout.names.last().map(|(_, l)| *l))
+            .max()
+            .unwrap_or(1) as usize;
         if st.current.len() < max_level {
             st.current.resize(max_level, None);
         }
-        for (k, &(level, col)) in names.iter().enumerate() {
+        for (k, (level, _col, name, name_span)) in names.iter().enumerate() {
+            let level = *level;
             let lvl = level as usize;
             // The nearest node above this level.
             let parent = (1..lvl)
                 .rev()
                 .find_map(|l| st.current.get(l - 1).copied().flatten());
-            let name = text_at(col).to_string();
             let is_leaf = k == names.len() - 1;
             let reuse = st.current.get(lvl - 1).copied().flatten().filter(|&i| {
                 let ind = &self.card.indicators[i];
-                ind.name == name && ind.parent == parent && (!is_leaf || ind.score.is_none())
+                ind.name == *name && ind.parent == parent && (!is_leaf || ind.score.is_none())
             });
             let node = match reuse {
                 Some(i) => i,
                 None => {
-                    let span = cells.get(col).map(|c| c.span).unwrap_or_default();
-                    let mut ind = Indicator::new(name, span, level, Origin::Table { table, block });
+                    let mut ind = Indicator::new(
+                        name.clone(),
+                        *name_span,
+                        level,
+                        Origin::Table { table, block },
+                    );
                     ind.parent = parent;
                     self.push(ind, st)
                 }
@@ -1072,13 +1152,9 @@ impl<'a> Reader<'a> {
         let Some(leaf) = cells.get(leaf_col) else {
             return;
         };
+        let (name, name_span, _) = name_of(self.text, leaf);
         let level = (path.len() + 1).min(4) as u8;
-        let mut ind = Indicator::new(
-            leaf.text.clone(),
-            leaf.span,
-            level,
-            Origin::Table { table, block },
-        );
+        let mut ind = Indicator::new(name, name_span, level, Origin::Table { table, block });
         ind.path = path;
         ind.weight = Some(weight.clone());
         ind.score = Some(score.clone());
@@ -1159,6 +1235,40 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// A row whose leading empty cells are one too few or too many (a tab lost or doubled in
+/// extraction), moved so that it has the header's width: `None` when it cannot be.
+fn realigned(cells: &[Cell], width: usize) -> Option<Vec<Cell>> {
+    let leading = cells.iter().take_while(|c| c.text.is_empty()).count();
+    if leading == 0 || leading == cells.len() || cells.len() == width {
+        return None;
+    }
+    let at = cells
+        .first()
+        .map(|c| Span::new(c.span.start, c.span.start))?;
+    let empty = || Cell {
+        span: at,
+        text: String::new(),
+    };
+    let mut out: Vec<Cell> = Vec::with_capacity(width);
+    if cells.len() < width {
+        out.extend((0..width - cells.len()).map(|_| empty()));
+        out.extend(cells.iter().map(|c| Cell {
+            span: c.span,
+            text: c.text.clone(),
+        }));
+    } else {
+        let drop = cells.len() - width;
+        if drop > leading {
+            return None;
+        }
+        out.extend(cells[drop..].iter().map(|c| Cell {
+            span: c.span,
+            text: c.text.clone(),
+        }));
+    }
+    Some(out)
 }
 
 fn merge_roles(old: &[Option<Role>], new: &[Option<Role>]) -> Vec<Option<Role>> {
@@ -1754,6 +1864,55 @@ mod tests {
         assert_eq!(c.totals.len(), 2);
         assert!(is_score_header(&["一级指标", "分值", "得分"]));
         assert!(!is_score_header(&["项目", "预算数", "决算数"]));
+    }
+
+    #[test]
+    fn outline_markers_give_levels_in_one_name_column() {
+        let c = card(
+            "指标\t分值\t得分\t扣分说明\n一、投入\t20\t19.00\n（一）目标设定\t8\t7.00\n1.绩效目标合理性\t4\t4.00\n2.绩效指标明确性\t4\t3.00\t部分指标未量化\n（二）预算配置\t12\t12.00\n3.在职人员控制率\t12\t12.00\n二、过程\t80\t76\n（三）预算执行\t80\t76\n4.预算完成率\t80\t76\n合计\t100\t95\n",
+        );
+        assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+        let n: Vec<(String, u8)> = c
+            .indicators
+            .iter()
+            .map(|i| (i.name.clone(), i.level))
+            .collect();
+        assert_eq!(n[0], ("投入".into(), 1));
+        assert_eq!(n[1], ("目标设定".into(), 2));
+        assert_eq!(n[2], ("绩效目标合理性".into(), 3));
+        assert_eq!(c.indicators[2].parent, Some(1));
+        assert_eq!(c.indicators[4].parent, Some(0));
+        assert_eq!(c.indicators[5].parent, Some(4));
+        assert_eq!(c.top_level(0), vec![0, 6]);
+    }
+
+    #[test]
+    fn a_row_shifted_by_one_tab_is_realigned() {
+        let c = card(
+            "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t评分标准\t得分\n\
+部门决策\t20\t预算编制\t10\t预算编制合理性\t5\t得满分\t5\n\
+\t\t\t预算编制规范性\t5\t发现一项不符合扣1分\t5\n\
+\t\t绩效目标\t10\t绩效目标完整性\t10\t按要求编报得满分\t9\n\
+合计\t20\t\t\t\t\t\t19\n",
+        );
+        assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+        let leaf = c.indicators.iter().find(|i| i.name == "预算编制规范性");
+        assert_eq!(leaf.map(|l| l.level), Some(3));
+        assert_eq!(
+            leaf.and_then(|l| l.parent)
+                .map(|p| c.indicators[p].name.as_str()),
+            Some("预算编制")
+        );
+    }
+
+    #[test]
+    fn names_may_start_with_digits_but_criteria_are_not_names() {
+        assert!(is_name("65岁及以上老年人健康管理率"));
+        assert!(is_name("2型糖尿病患者规范管理率"));
+        assert!(is_name("1.绩效目标合理性"));
+        assert!(!is_name("发现一项不符合扣1分"));
+        assert!(!is_name("按要求编报得满分"));
+        assert!(!is_name("1.满意度≥95%的，得6分"));
     }
 
     #[test]
