@@ -591,8 +591,30 @@ impl Cx<'_> {
                 unit: EvidenceUnit::Percent,
             };
             let mut s = self.by_spec(ind, &rule, &spec, Basis::Table { rule: rule.clone() })?;
-            s.evidence.push(self.evidence_of(c, Role::Criteria, None));
+            // Point at the tier that gives the supported score, not the whole cell.
+            let item = self.criteria_item(c, s.expected).unwrap_or(c);
+            s.evidence
+                .push(self.evidence_of(item, Role::Criteria, None));
             return Some(s);
+        }
+        None
+    }
+
+    /// The item of a criteria cell that awards `points` (`2.90%≤满意度<95%的，得4分`).
+    fn criteria_item(&self, cell: Span, points: Decimal) -> Option<Span> {
+        let src = self.text.get(cell.start..cell.end)?;
+        let want = format!("得{}分", fmt_trim(points, 4));
+        let mut start = 0;
+        for (i, ch) in src.char_indices().chain(std::iter::once((src.len(), '；'))) {
+            if matches!(ch, '；' | ';' | '。') {
+                let item = &src[start..i];
+                if super::table::clean(item).contains(&want) {
+                    let span = Span::new(cell.start + start, cell.start + i);
+                    let span = crate::parse::structure::trim_span(self.text, span);
+                    return (!span.is_empty()).then_some(span);
+                }
+                start = i + ch.len_utf8().min(src.len() - i);
+            }
         }
         None
     }
