@@ -517,7 +517,9 @@ impl Cx<'_> {
                 numerator,
                 denominator,
             } => {
-                let nums = self.figures(numerator, &[], &[], EvidenceUnit::Count);
+                // `计划完成项目12个` names the plan, not the done: the denominator's words keep a
+                // figure out of the numerator.
+                let nums = self.figures(numerator, &[], denominator, EvidenceUnit::Count);
                 let dens = self.figures(denominator, &[], &[], EvidenceUnit::Count);
                 let ([n], [d]) = (nums.as_slice(), dens.as_slice()) else {
                     return None;
@@ -1461,6 +1463,30 @@ mod tests {
         assert_eq!(e.grades[0].expected, "良");
         let (_, e) = run("经自评，本部门2023年度整体支出绩效自评得分90分，自评等级为“优秀”。\n");
         assert!(e.grades[0].consistent);
+    }
+
+    #[test]
+    fn count_ratio_evidence() {
+        let table = "一级指标\t二级指标\t分值\t得分\n部门绩效\t项目完成率\t6\t{score}\n";
+        let prose = "全年计划完成项目12个，实际完成项目11个。\n";
+        let (card, e) = run(&format!("{prose}{}", table.replace("{score}", "6")));
+        let i = card
+            .indicators
+            .iter()
+            .position(|i| i.name == "项目完成率")
+            .unwrap_or(usize::MAX);
+        let s = e.indicators.get(i).and_then(|e| e.support.clone());
+        assert_eq!(
+            s.as_ref()
+                .map(|s| (show(s.expected), s.consistent, s.evidence.len())),
+            Some(("5.5".into(), false, 2)),
+            "{s:?}"
+        );
+        let (_, e) = run(&format!("{prose}{}", table.replace("{score}", "5.5")));
+        assert_eq!(
+            e.indicators.get(i).map(|e| e.status),
+            Some(Status::Confirmed)
+        );
     }
 
     #[test]
