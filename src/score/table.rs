@@ -726,7 +726,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.finish(st, table_index);
+        self.finish(st);
     }
 
     /// `评分等级 | 优`.
@@ -1170,7 +1170,7 @@ impl<'a> Reader<'a> {
         st.shaped.push(row_span);
     }
 
-    fn finish(&mut self, st: TableState, table: usize) {
+    fn finish(&mut self, st: TableState) {
         let (Some(first), Some(last)) = (st.first_span, st.last_span) else {
             return;
         };
@@ -1218,7 +1218,6 @@ impl<'a> Reader<'a> {
                 CardKind::Department
             },
         });
-        debug_assert_eq!(self.card.tables.len(), table + 1);
     }
 
     fn drop_created(&mut self, st: &TableState) {
@@ -1384,7 +1383,6 @@ impl Reader<'_> {
             }) {
                 continue;
             }
-            let total_idx = self.card.totals.len();
             let mut parts = Vec::new();
             let of = doc.cues.iter().find(|c| {
                 c.kind == CueKind::Of
@@ -1431,7 +1429,6 @@ impl Reader<'_> {
                 origin: Origin::Text { block: t.block },
                 parts,
             });
-            debug_assert_eq!(self.card.totals.len(), total_idx + 1);
         }
         // Grades.
         for (bi, block) in doc.blocks.iter().enumerate() {
