@@ -364,6 +364,27 @@ fn judge(
     })
 }
 
+/// Words in a figure's label that make it something other than the year's measured value:
+/// a target (`满意度目标值95%`), a criterion (`满意度≥95%的得6分`), last year's figure.
+const NOT_MEASURED: &[&str] = &[
+    "目标",
+    "指标值",
+    "标准",
+    "要求",
+    "计划",
+    "预期",
+    "预计",
+    "上年",
+    "去年",
+    "同比",
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "＞",
+    "＜",
+];
+
 struct Cx<'a> {
     text: &'a str,
     doc: &'a Document,
@@ -396,6 +417,7 @@ impl Cx<'_> {
         concepts: &[String],
         exclude: &[String],
         unit: EvidenceUnit,
+        measured_only: bool,
     ) -> Vec<&Quantity> {
         self.doc
             .quantities
@@ -410,6 +432,10 @@ impl Cx<'_> {
             })
             .filter(|q| {
                 let l = q.label_text();
+                // Targets, criteria and last year's figures are not this year's measurement.
+                if measured_only && NOT_MEASURED.iter().any(|w| l.contains(w)) {
+                    return false;
+                }
                 let by_word = keywords.iter().any(|k| l.contains(k.as_str()));
                 let by_concept = q.concept().is_some_and(|c| concepts.iter().any(|k| k == c));
                 (by_word || by_concept) && !exclude.iter().any(|x| l.contains(x.as_str()))
@@ -479,7 +505,7 @@ impl Cx<'_> {
                 exclude,
                 unit,
             } => {
-                let figs = self.figures(keywords, concepts, exclude, *unit);
+                let figs = self.figures(keywords, concepts, exclude, *unit, true);
                 let first = figs.first()?;
                 // Several figures: they must say the same.
                 if figs
@@ -519,8 +545,8 @@ impl Cx<'_> {
             } => {
                 // `计划完成项目12个` names the plan, not the done: the denominator's words keep a
                 // figure out of the numerator.
-                let nums = self.figures(numerator, &[], denominator, EvidenceUnit::Count);
-                let dens = self.figures(denominator, &[], &[], EvidenceUnit::Count);
+                let nums = self.figures(numerator, &[], denominator, EvidenceUnit::Count, false);
+                let dens = self.figures(denominator, &[], &[], EvidenceUnit::Count, false);
                 let ([n], [d]) = (nums.as_slice(), dens.as_slice()) else {
                     return None;
                 };
@@ -1463,6 +1489,25 @@ mod tests {
         assert_eq!(e.grades[0].expected, "良");
         let (_, e) = run("经自评，本部门2023年度整体支出绩效自评得分90分，自评等级为“优秀”。\n");
         assert!(e.grades[0].consistent);
+    }
+
+    #[test]
+    fn targets_criteria_and_last_year_are_not_evidence() {
+        let (card, e) = run(
+            "服务对象满意度目标值为95%，实际满意度为92.5%。\n评分标准为满意度≥95%的得6分。上年满意度为96%。\n\
+一级指标\t二级指标\t分值\t得分\n部门绩效\t公众或服务对象满意度\t6\t6\n",
+        );
+        let i = card
+            .indicators
+            .iter()
+            .position(|i| i.name == "公众或服务对象满意度")
+            .unwrap_or(usize::MAX);
+        let s = e.indicators.get(i).and_then(|e| e.support.clone());
+        assert_eq!(
+            s.as_ref().map(|s| (show(s.expected), s.evidence.len())),
+            Some(("4".into(), 1)),
+            "{s:?}"
+        );
     }
 
     #[test]
