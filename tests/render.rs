@@ -228,3 +228,31 @@ fn spans_past_the_end_do_not_panic() {
     assert!(json.contains(&format!("\"end\": {}", TEXT.len())));
     assert!(render_concise(&out, Lang::Zh, false).starts_with("reports/2023.txt:4:"));
 }
+
+/// `jxlint score` for a scorecard read from real text: the reference report (a scrambled table,
+/// a prose breakdown, one unsupported score) and a project table with two unsupported scores.
+fn scored(lang: Lang) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = jxlint::lint::Options {
+        select: vec!["S".into()],
+        ..jxlint::lint::Options::default()
+    };
+    let files = [
+        "corpus/yantian-2023.txt",
+        "corpus/hubei-yichang-2023-xiangmu-score.txt",
+    ]
+    .iter()
+    .map(|p| jxlint::lint::lint_file(&root.join(p), (*p).to_string(), &options))
+    .collect();
+    jxlint::render::render_score(&Outcome { files }, lang)
+}
+
+#[test]
+fn score_zh() {
+    insta::assert_snapshot!(scored(Lang::Zh));
+}
+
+#[test]
+fn score_en() {
+    insta::assert_snapshot!(scored(Lang::En));
+}

@@ -411,7 +411,10 @@ fn evidence_cell(ind: &IndicatorReport, lang: Lang) -> String {
                 ("figure", _) => String::new(),
                 (role, _) => format!("{} ", role_word(role, lang)),
             };
-            format!("{label}{}（{}:{}）", e.text, e.line, e.column)
+            match lang {
+                Lang::Zh => format!("{label}{}（{}:{}）", e.text, e.line, e.column),
+                Lang::En => format!("{label}{} ({}:{})", e.text, e.line, e.column),
+            }
         })
         .collect();
     let sep = match lang {
@@ -437,7 +440,7 @@ fn evidence_cell(ind: &IndicatorReport, lang: Lang) -> String {
                     format!("只能确定得 {} 分", ind.expected.as_deref().unwrap_or(""))
                 }
                 ("unsupported", Some("floor"), Lang::En) => {
-                    format!("supports {} at most", ind.expected.as_deref().unwrap_or(""))
+                    format!("supports only {}", ind.expected.as_deref().unwrap_or(""))
                 }
                 ("unsupported", Some("ceiling"), Lang::Zh) => {
                     format!("至多得 {} 分", ind.expected.as_deref().unwrap_or(""))
