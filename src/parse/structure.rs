@@ -189,7 +189,8 @@ fn classify(text: &str, line: Line, format: SourceFormat) -> (LineKind, Span) {
             return (LineKind::Skip, span);
         }
         let mut cells = Vec::new();
-        let mut pos = span.start + 1;
+        // After every leading pipe (`|| a |` has two), so that cell spans stay on the text.
+        let mut pos = span.start + (s.len() - s.trim_start_matches('|').len());
         for part in inner.split('|') {
             let cell = trim_span(text, Span::new(pos, pos + part.len()));
             cells.push(cell);
@@ -428,6 +429,19 @@ mod tests {
         let b = blocks(t, SourceFormat::Text);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn markdown_rows_with_doubled_pipes_keep_their_cells() {
+        let t = "|| 资金管理|\n|  | 项目管理 | 6 |\n";
+        let b = blocks(t, SourceFormat::Markdown);
+        match &b[0].kind {
+            BlockKind::TableRow { cells } => {
+                let texts: Vec<&str> = cells.iter().map(|c| &t[c.start..c.end]).collect();
+                assert_eq!(texts, ["资金管理"]);
+            }
+            k => panic!("{k:?}"),
+        }
     }
 
     #[test]
