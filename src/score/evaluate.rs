@@ -296,6 +296,9 @@ pub struct Evaluation {
     pub claimed_grade: Option<String>,
     /// Leaves whose recomputed score differs from the claimed one, with the difference.
     pub adjustments: Vec<(usize, Decimal)>,
+    /// Tables read whole whose levels do not add up either way (most likely misread): their
+    /// sums are not judged, and S006 says so.
+    pub unsound: Vec<usize>,
 }
 
 /// Whether a claimed score is a value in `[lo, hi]` as written: exactly, rounded or truncated
@@ -493,11 +496,14 @@ impl Cx<'_> {
         basis: Basis,
     ) -> Option<Support> {
         let claimed = ind.score.as_ref()?;
-        let weight = ind
-            .weight
-            .as_ref()
-            .map(|w| w.value)
-            .unwrap_or(claimed.value);
+        // Points written in the rule need no weight; anything else scales with it.
+        let points_only = matches!(rule, ScoreRule::Bands(bands)
+            if bands.iter().all(|b| matches!(b.score, super::rubric::BandScore::Points(_))));
+        let weight = match (&ind.weight, points_only) {
+            (Some(w), _) => w.value,
+            (None, true) => claimed.value,
+            (None, false) => return None,
+        };
         match spec {
             EvidenceSpec::Figure {
                 keywords,
@@ -1012,6 +1018,22 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
     let whole_tables: Vec<usize> = (0..card.tables.len())
         .filter(|&t| card.tables[t].whole)
         .collect();
+    // A table a total stated elsewhere can be compared with: read whole, and complete — its
+    // top-level weights make 100 (a table of the 项目资金 row alone, or of one part, is not
+    // the scorecard).
+    let complete_tables: Vec<usize> = whole_tables
+        .iter()
+        .copied()
+        .filter(|&t| {
+            let top = card.top_level(t);
+            !top.is_empty()
+                && top
+                    .iter()
+                    .map(|&i| derived(card, i, Measure::Weight, 0))
+                    .sum::<Option<Decimal>>()
+                    == Some(Decimal::ONE_HUNDRED)
+        })
+        .collect();
     let table_sum = |t: usize, m: Measure| -> Option<(Vec<usize>, Decimal)> {
         let top = card.top_level(t);
         if top.is_empty() {
@@ -1027,19 +1049,57 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
     for (ti, total) in card.totals.iter().enumerate() {
         match total.origin {
             Origin::Table { table, .. } if card.tables.get(table).is_some_and(|t| t.whole) => {
-                if let Some((top, sum)) = table_sum(table, Measure::Score) {
+                // The parts: the table's top level — with the table just before it when the
+                // extraction split one scorecard in two (a 项目资金 block above an indicator
+                // table, no total of its own) and only both together make the stated weight.
+                let own = card.top_level(table);
+                let weight_of = |parts: &[usize]| {
+                    parts
+                        .iter()
+                        .map(|&i| derived(card, i, Measure::Weight, 0))
+                        .sum::<Option<Decimal>>()
+                };
+                let before = table.checked_sub(1).filter(|&p| {
+                    card.tables[p].kind == card.tables[table].kind
+                        && !card.totals.iter().any(|t| t.origin.table() == Some(p))
+                });
+                let top = match (&total.weight, before) {
+                    (Some(w), Some(p)) if weight_of(&own) != Some(w.value) => {
+                        if !card.tables[p].whole {
+                            // The first part could not be read whole: nothing to add up.
+                            continue;
+                        }
+                        let mut both = card.top_level(p);
+                        both.extend(own.iter().copied());
+                        if weight_of(&both) == Some(w.value) {
+                            both
+                        } else {
+                            own
+                        }
+                    }
+                    _ => own,
+                };
+                let score_sum = top
+                    .iter()
+                    .map(|&i| derived(card, i, Measure::Score, 0))
+                    .sum::<Option<Decimal>>();
+                // `合计 | | 100` with the scores adding to 96.31: a lone figure equal to the
+                // total weight is more likely the weight in the wrong column than a score.
+                let weight_for_score =
+                    total.weight.is_none() && weight_of(&top) == Some(total.score.value);
+                if let (false, Some(sum), false) = (top.is_empty(), score_sum, weight_for_score) {
                     let dp = decimals_of(card, &top, Measure::Score);
                     totals.push(TotalCheck {
                         total: ti,
                         measure: Measure::Score,
                         stated: total.score.clone(),
                         consistent: sum_fits(&total.score, sum, top.len(), dp),
-                        reference: Reference::Parts(top),
+                        reference: Reference::Parts(top.clone()),
                         sum,
                     });
                 }
-                if let Some(w) = &total.weight
-                    && let Some((top, sum)) = table_sum(table, Measure::Weight)
+                if let (Some(w), false, Some(sum)) =
+                    (&total.weight, top.is_empty(), weight_of(&top))
                 {
                     totals.push(TotalCheck {
                         total: ti,
@@ -1095,7 +1155,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
                     }
                     Origin::Text { .. } => prose_kind(doc, total.score.span),
                 };
-                let same_kind: Vec<usize> = whole_tables
+                let same_kind: Vec<usize> = complete_tables
                     .iter()
                     .copied()
                     .filter(|&t| card.tables[t].kind == kind)
@@ -1151,12 +1211,67 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         }
     }
 
+    // A table whose levels disagree both ways — a parent's weight is not its children's, and
+    // the first level does not make the total weight — was most likely misread (a name in the
+    // wrong column makes a child a parent): none of its sums is judged.
+    let mut unsound = Vec::new();
+    for &t in &whole_tables {
+        let top = card.top_level(t);
+        let top_weight = top
+            .iter()
+            .map(|&i| derived(card, i, Measure::Weight, 0))
+            .sum::<Option<Decimal>>();
+        let stated = card
+            .totals
+            .iter()
+            .filter(|x| x.origin.table() == Some(t))
+            .find_map(|x| x.weight.as_ref().map(|w| w.value))
+            .unwrap_or(Decimal::ONE_HUNDRED);
+        let in_table = |i: usize| card.indicators.get(i).and_then(|x| x.origin.table()) == Some(t);
+        let parent_off = sums
+            .iter()
+            .any(|c| c.measure == Measure::Weight && !c.consistent && in_table(c.parent));
+        if parent_off && top_weight.is_some_and(|w| w != stated) {
+            unsound.push(t);
+        }
+    }
+    if !unsound.is_empty() {
+        let in_unsound = |i: usize| {
+            card.indicators
+                .get(i)
+                .and_then(|x| x.origin.table())
+                .is_some_and(|t| unsound.contains(&t))
+        };
+        sums.retain(|c| !in_unsound(c.parent) && !c.children.iter().any(|&k| in_unsound(k)));
+        totals.retain(|c| {
+            let own = card.totals.get(c.total).and_then(|x| x.origin.table());
+            let parts = match &c.reference {
+                Reference::Parts(p) => p.iter().any(|&k| in_unsound(k)),
+                Reference::Total(_) => false,
+            };
+            !own.is_some_and(|t| unsound.contains(&t)) && !parts
+        });
+        for (i, e) in evals.iter_mut().enumerate() {
+            if in_unsound(i) && e.status == Status::SumMismatch {
+                e.status = Status::Unchecked;
+            }
+        }
+    }
+
     // S004: grades.
-    let agreed_total = card
-        .totals
-        .first()
-        .filter(|f| card.totals.iter().all(|t| t.score.value == f.score.value))
-        .map(|_| 0usize);
+    // A grade stated apart from any total goes with the report's one total: every total in
+    // the prose or in a table read whole states the same value.
+    let trusted: Vec<usize> = (0..card.totals.len())
+        .filter(|&t| match card.totals[t].origin {
+            Origin::Text { .. } => true,
+            Origin::Table { table, .. } => card.tables.get(table).is_some_and(|t| t.whole),
+        })
+        .collect();
+    let agreed_total = trusted.first().copied().filter(|&f| {
+        trusted
+            .iter()
+            .all(|&t| card.totals[t].score.value == card.totals[f].score.value)
+    });
     let mut grades = Vec::new();
     for (gi, g) in card.grades.iter().enumerate() {
         let Some(named) = rubric.grade_named(&g.word) else {
@@ -1243,7 +1358,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
             Origin::Table { table, .. } => Some(table),
             Origin::Text { .. } => {
                 let kind = prose_kind(doc, c.score.span);
-                let same: Vec<usize> = whole_tables
+                let same: Vec<usize> = complete_tables
                     .iter()
                     .copied()
                     .filter(|&t| card.tables[t].kind == kind)
@@ -1363,6 +1478,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         recomputed_grade,
         claimed_grade,
         adjustments,
+        unsound,
     }
 }
 

@@ -145,6 +145,12 @@ fn cell_number(text: &str, span: Span) -> Option<Figure> {
     })
 }
 
+/// A cell that can be a weight or a score: a plain number no greater than 100. A larger one
+/// is two cells glued by the extraction (`1515` for 15 | 15) or not a score at all.
+fn cell_points(text: &str, span: Span) -> Option<Figure> {
+    cell_number(text, span).filter(|f| f.value <= Decimal::ONE_HUNDRED)
+}
+
 /// A cell that is a percentage (`97.44%`) or a plain number read as one.
 fn cell_percent(text: &str, span: Span) -> Option<Figure> {
     let t = clean(text);
@@ -160,6 +166,24 @@ fn cell_percent(text: &str, span: Span) -> Option<Figure> {
 fn is_blank(t: &str) -> bool {
     t.chars()
         .all(|c| matches!(c, '-' | '—' | '－' | '/' | '\\' | '–' | '―' | '、' | '*'))
+}
+
+/// Marks a cell whose figures were separated by whitespace.
+const SPLIT: char = '\u{2423}';
+
+/// Whether a cell holds figures separated by whitespace (`4 3.5`, `10 9.5`).
+fn split_figures(raw: &str) -> bool {
+    let c: Vec<char> = raw.trim().chars().collect();
+    (1..c.len()).any(|i| {
+        c[i].is_whitespace()
+            && c[..i]
+                .last()
+                .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+            && c[i + 1..]
+                .iter()
+                .find(|x| !x.is_whitespace())
+                .is_some_and(|n| n.is_ascii_digit() || *n == '.')
+    })
 }
 
 /// Extraction debris: HTML paragraphs, TeX formulas.
@@ -537,8 +561,17 @@ fn is_name(t: &str) -> bool {
     let points = t
         .char_indices()
         .any(|(i, c)| c == '分' && t[..i].ends_with(|d: char| d.is_ascii_digit()));
+    // Glued figures (`资金管理109.5`, `.88`) are not names.
+    let glued = t.ends_with(|c: char| c.is_ascii_digit())
+        || t.starts_with(|c: char| matches!(c, '.' | '%' | SPLIT))
+        || t.char_indices().any(|(i, c)| {
+            c == '.'
+                && t[..i].ends_with(|d: char| d.is_ascii_digit())
+                && t[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        });
     n > 0
         && n <= 30
+        && !glued
         && parse_number(t).is_none()
         && !t.contains(['。', '；', '，', '<', '>', '$', '=', '%', '×', '≥', '≤'])
         && !t.contains("扣")
@@ -572,6 +605,12 @@ fn name_of(text: &str, cell: &Cell) -> (String, Span, Option<MarkerStyle>) {
 struct Reader<'a> {
     text: &'a str,
     card: Scorecard,
+    /// Lost rows of a run that made no table, for the table of the next run, and where that
+    /// run ended.
+    carry: Vec<(Span, Unreadable)>,
+    carry_end: Option<usize>,
+    /// The last block of the last table read.
+    last_table_end: Option<usize>,
 }
 
 /// Reading state inside one table run.
@@ -589,7 +628,21 @@ struct TableState {
     rows: usize,
     project: bool,
     unreadable: Vec<(Span, Unreadable)>,
+    /// Rows lost to the table whether or not it has started yet (headers merged with data,
+    /// headers broken in two).
+    pending: Vec<(Span, Unreadable)>,
     shaped: Vec<Span>,
+    /// Rows of figures before any header of the run.
+    orphans: Vec<Span>,
+    /// The run's first and last blocks.
+    first_block: usize,
+    last_block: usize,
+    /// Index into `created` of the current row's first indicator, and of the row before's.
+    row_start: usize,
+    prev_row_start: usize,
+    /// A total read from the current row, and from the row before.
+    row_total: Option<usize>,
+    prev_total: Option<usize>,
     created: Vec<usize>,
     totals: Vec<usize>,
     grades: Vec<usize>,
@@ -612,7 +665,15 @@ impl TableState {
             rows: 0,
             project: false,
             unreadable: Vec::new(),
+            pending: Vec::new(),
             shaped: Vec::new(),
+            orphans: Vec::new(),
+            first_block: 0,
+            last_block: 0,
+            row_start: 0,
+            prev_row_start: 0,
+            row_total: None,
+            prev_total: None,
             created: Vec::new(),
             totals: Vec::new(),
             grades: Vec::new(),
@@ -626,9 +687,15 @@ impl<'a> Reader<'a> {
     fn cells(&self, spans: &[Span]) -> Vec<Cell> {
         spans
             .iter()
-            .map(|s| Cell {
-                span: *s,
-                text: clean(self.text.get(s.start..s.end).unwrap_or("")),
+            .map(|s| {
+                let raw = self.text.get(s.start..s.end).unwrap_or("");
+                let mut text = clean(raw);
+                // `4 3.5` is two figures run together, not 43.5: mark the cell so that it
+                // reads as no figure and no name.
+                if split_figures(raw) {
+                    text.insert(0, SPLIT);
+                }
+                Cell { span: *s, text }
             })
             .collect()
     }
@@ -643,22 +710,78 @@ impl<'a> Reader<'a> {
     /// Read one run of consecutive table rows.
     fn run(&mut self, doc: &Document, blocks: &[usize]) {
         let mut st = TableState::new();
-        let table_index = self.card.tables.len();
+        st.first_block = blocks.first().copied().unwrap_or(0);
+        st.last_block = blocks.last().copied().unwrap_or(0);
+        let mut table_index = self.card.tables.len();
         for &bi in blocks {
             let Some(block) = doc.blocks.get(bi) else {
                 continue;
             };
             let BlockKind::TableRow { cells } = &block.kind else {
+                // A line between rows: the title of a table that starts here, or a cell
+                // broken off its row.
+                let next_is_header = blocks
+                    .iter()
+                    .skip_while(|&&b| b != bi)
+                    .nth(1)
+                    .and_then(|&b| doc.blocks.get(b))
+                    .and_then(|b| match &b.kind {
+                        BlockKind::TableRow { cells } => Some(self.cells(cells)),
+                        _ => None,
+                    })
+                    .is_some_and(|cells| {
+                        let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+                        header_roles(&texts).is_some()
+                    });
+                // A title has words; `—` or `9.72` on a line of its own is a broken cell.
+                let line = self
+                    .text
+                    .get(block.span.start..block.span.end)
+                    .unwrap_or("");
+                let worded = line.chars().filter(|c| is_cjk(*c)).count() >= 2;
+                if next_is_header && worded {
+                    let mut next = TableState::new();
+                    next.first_block = bi;
+                    next.last_block = st.last_block;
+                    self.finish(std::mem::replace(&mut st, next));
+                    table_index = self.card.tables.len();
+                } else if st.first_span.is_some() {
+                    st.rows += 1;
+                    st.last_span = Some(block.span);
+                    st.unreadable.push((block.span, Unreadable::Fragment));
+                    // The piece most likely belongs to the row above it: that row's figures
+                    // are not certain any more.
+                    st.prev_row_start = st.row_start;
+                    st.row_start = st.created.len();
+                    st.prev_total = st.row_total.take();
+                    self.piece(&mut st);
+                }
                 continue;
             };
             let cells = self.cells(cells);
             if cells.iter().all(|c| c.text.is_empty()) {
                 continue;
             }
+            // Where this row's indicators start, and the row before's (for a broken cell).
+            st.prev_row_start = st.row_start;
+            st.row_start = st.created.len();
+            st.prev_total = st.row_total.take();
             let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
             if let Some(roles) = header_roles(&texts) {
                 let roles = match (&st.layout, st.header_open) {
-                    (Some(l), true) => merge_roles(&l.roles, &roles),
+                    (Some(l), true) => {
+                        let (roles, guessed) = merge_roles(&l.roles, &roles);
+                        if guessed {
+                            st.pending.push((
+                                block.span,
+                                Unreadable::Misaligned {
+                                    cells: cells.len(),
+                                    header: l.width,
+                                },
+                            ));
+                        }
+                        roles
+                    }
                     _ => roles,
                 };
                 if !st.header_open {
@@ -687,10 +810,37 @@ impl<'a> Reader<'a> {
                 continue;
             }
             st.header_open = false;
+            if garbled_header(&texts) {
+                // A header merged with data: whatever it held is lost to the table.
+                st.pending.push((
+                    block.span,
+                    Unreadable::Misaligned {
+                        cells: cells.len(),
+                        header: st.layout.as_ref().map(|l| l.width).unwrap_or(0),
+                    },
+                ));
+                continue;
+            }
             let Some(layout) = st.layout.clone() else {
+                // Score rows with no header above them: the rest of a table the extraction
+                // broke off (see `finish`).
+                if numeric_cells(&cells) >= 2 {
+                    st.orphans.push(block.span);
+                }
                 continue;
             };
             if st.first_span.is_none() {
+                // Figures under a header that was not read as a scoring one (its 得分 column
+                // broken off onto a line of its own): rows lost to the table that follows.
+                if numeric_cells(&cells) >= 2 {
+                    st.pending.push((
+                        block.span,
+                        Unreadable::Misaligned {
+                            cells: cells.len(),
+                            header: layout.width,
+                        },
+                    ));
+                }
                 continue;
             }
             let first = cells
@@ -699,6 +849,16 @@ impl<'a> Reader<'a> {
                 .map(|c| c.text.as_str())
                 .unwrap_or("");
             if TRAILER_LABELS.iter().any(|t| first.starts_with(t)) {
+                continue;
+            }
+            // `.88 | | 结转结余率 | 4 | 4`: the row starts with the end of the row above.
+            if first.starts_with(['.', '%', '，', '。', '；', '、', '）']) {
+                st.rows += 1;
+                st.last_span = Some(block.span);
+                let span = cells.iter().find(|c| !c.text.is_empty()).map(|c| c.span);
+                st.unreadable
+                    .push((span.unwrap_or(block.span), Unreadable::Fragment));
+                self.piece(&mut st);
                 continue;
             }
             st.rows += 1;
@@ -713,12 +873,24 @@ impl<'a> Reader<'a> {
             match layout.kind {
                 SectionKind::Other => {
                     st.rows -= 1;
+                    // Figures in a section that holds none: score rows under a header that
+                    // was not read as theirs.
+                    if numeric_cells(&cells) >= 2 {
+                        let span = cells.first().map(|c| c.span).unwrap_or_default();
+                        st.unreadable.push((
+                            span,
+                            Unreadable::Misaligned {
+                                cells: cells.len(),
+                                header: layout.width,
+                            },
+                        ));
+                    }
                 }
                 SectionKind::Funds => self.funds_row(&cells, &layout, table_index, bi, &mut st),
                 SectionKind::Indicators => {
-                    let fits = self.column_row(&cells, &layout, table_index, bi, &mut st)
+                    let fits = self.column_row(&cells, &layout, table_index, bi, false, &mut st)
                         || realigned(&cells, layout.width).is_some_and(|cells| {
-                            self.column_row(&cells, &layout, table_index, bi, &mut st)
+                            self.column_row(&cells, &layout, table_index, bi, true, &mut st)
                         });
                     if !fits {
                         self.shape_row(&cells, table_index, bi, &mut st);
@@ -732,7 +904,9 @@ impl<'a> Reader<'a> {
     /// `评分等级 | 优`.
     fn grade_row(&mut self, cells: &[Cell], st: &mut TableState) -> bool {
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.text.is_empty()).collect();
-        for (k, c) in filled.iter().enumerate() {
+        // `评分等级 | 优` starts its row; a grade label further along is a row merged with
+        // another, read as a whole elsewhere.
+        for (k, c) in filled.iter().enumerate().take(1) {
             let label = c.text.trim_end_matches(['：', ':']);
             if !GRADE_LABELS.contains(&label) {
                 continue;
@@ -760,7 +934,9 @@ impl<'a> Reader<'a> {
         false
     }
 
-    /// `合计 | 100 | 95`, `综合评分 | 98.0`, `总分 | | | 100 | 99.65`.
+    /// `合计 | 100 | 95`, `综合评分 | 98.0`, `总分 | | | 100 | 99.65`. The figures in order
+    /// (one: the score; two: the weight, then the score) must agree with the columns they stand
+    /// in; a row shifted by the extraction is still read, but the table is not whole.
     fn total_row(
         &mut self,
         cells: &[Cell],
@@ -769,58 +945,89 @@ impl<'a> Reader<'a> {
         block: usize,
         st: &mut TableState,
     ) {
+        let span = cells.first().map(|c| c.span).unwrap_or_default();
+        let filled: Vec<&Cell> = cells
+            .iter()
+            .skip(1)
+            .filter(|c| !c.text.is_empty() && !is_blank(&c.text))
+            .collect();
+        // A total may be written wrong (`合计 105`), but never runs to four digits: that is a
+        // weight and a score glued together (`10095`).
+        let numbers: Vec<Figure> = filled
+            .iter()
+            .filter_map(|c| cell_number(&c.text, c.span))
+            .filter(|f| f.value < Decimal::ONE_THOUSAND)
+            .collect();
+        let (weight, score) = match (numbers.as_slice(), filled.len() == numbers.len()) {
+            ([s], true) => (None, s.clone()),
+            ([w, s], true) => (Some(w.clone()), s.clone()),
+            _ => {
+                st.unreadable.push((span, Unreadable::Ambiguous));
+                return;
+            }
+        };
         let at = |c: Option<usize>| {
             c.and_then(|c| cells.get(c))
                 .and_then(|c| cell_number(&c.text, c.span))
         };
-        let aligned =
-            cells.len() <= layout.width || cells[layout.width..].iter().all(|c| c.text.is_empty());
         let leaf_weight = layout
             .weight
             .or_else(|| layout.paired.last().map(|(_, c)| *c));
-        let (mut weight, mut score) = if aligned {
-            (at(leaf_weight), at(layout.score))
-        } else {
-            (None, None)
-        };
-        if score.is_none() {
-            let numbers: Vec<Figure> = cells
-                .iter()
-                .skip(1)
-                .filter(|c| !c.text.is_empty() && !is_blank(&c.text))
-                .filter_map(|c| cell_number(&c.text, c.span))
-                .collect();
-            let others = cells
-                .iter()
-                .skip(1)
-                .filter(|c| !c.text.is_empty() && !is_blank(&c.text))
-                .count();
-            match (numbers.as_slice(), others == numbers.len()) {
-                ([s], true) => {
-                    weight = None;
-                    score = Some(s.clone());
-                }
-                ([w, s], true) => {
-                    weight = Some(w.clone());
-                    score = Some(s.clone());
-                }
-                _ => {
-                    let span = cells.first().map(|c| c.span).unwrap_or_default();
-                    st.unreadable.push((span, Unreadable::Ambiguous));
-                    return;
-                }
+        let by_column = (at(leaf_weight), at(layout.score));
+        // A row read in order rather than by position: fewer cells than the header and none
+        // of them empty (a label and its value, or a space-aligned row whose empty cells
+        // vanished).
+        let short = cells.len() < layout.width && cells.iter().all(|c| !c.text.is_empty());
+        // `综合评分 98.0` names a score; `合计 100` may be the total weight alone.
+        let label = cells
+            .first()
+            .map(|c| strip_parens(&c.text))
+            .unwrap_or_default();
+        let names_score = !matches!(label.as_str(), "合计" | "总计");
+        let in_score_column = by_column.1.as_ref().map(|f| f.span) == Some(score.span);
+        if weight.is_none()
+            && !in_score_column
+            && (by_column.0.as_ref().map(|f| f.span) == Some(score.span) || (short && !names_score))
+        {
+            // `合计 | 100 |`: the total weight alone, no total score.
+            return;
+        }
+        let agrees = match &weight {
+            // `综合评分 | 98.0`: a label and its value leave no doubt.
+            None => (short && names_score) || in_score_column,
+            // The total weight may stand under any 分值 column (the first level's, in a
+            // table with a 分值 column per level); a short row (empty cells lost, as in a
+            // space-aligned table) is read in order.
+            Some(w) => {
+                short
+                    || by_column.1.as_ref().map(|f| f.span) == Some(score.span)
+                        && cells.iter().enumerate().any(|(i, c)| {
+                            c.span == w.span
+                                && layout.roles.get(i).copied().flatten() == Some(Role::Weight)
+                        })
             }
+        };
+        if !agrees {
+            // Not where the header puts a total: read in order it may be right, but it is not
+            // certain enough to judge anything by.
+            st.unreadable.push((
+                span,
+                Unreadable::Misaligned {
+                    cells: cells.len(),
+                    header: layout.width,
+                },
+            ));
+            return;
         }
-        if let Some(score) = score {
-            self.card.totals.push(StatedTotal {
-                score,
-                weight,
-                origin: Origin::Table { table, block },
-                parts: Vec::new(),
-            });
-            st.totals.push(self.card.totals.len() - 1);
-            st.scored = true;
-        }
+        self.card.totals.push(StatedTotal {
+            score,
+            weight,
+            origin: Origin::Table { table, block },
+            parts: Vec::new(),
+        });
+        st.totals.push(self.card.totals.len() - 1);
+        st.row_total = Some(self.card.totals.len() - 1);
+        st.scored = true;
     }
 
     /// `年度资金总额 | 850.00 | 912.46 | 889.14 | 10 | 97.44% | 9.74`.
@@ -836,14 +1043,24 @@ impl<'a> Reader<'a> {
         let empty =
             |c: Option<usize>| get(c).is_none_or(|c| c.text.is_empty() || is_blank(&c.text));
         let weight_col = layout.weight;
-        if empty(weight_col) && empty(layout.score) {
-            // 其中：本年财政拨款 …: amounts without a score of their own.
+        let aligned = cells.len() == layout.width
+            || (cells.len() > layout.width
+                && cells[layout.width..].iter().all(|c| c.text.is_empty()));
+        let label = cells
+            .iter()
+            .find(|c| !c.text.is_empty())
+            .map(|c| c.text.as_str())
+            .unwrap_or("");
+        let main_row = label.contains("资金总额");
+        if (aligned && !main_row && empty(weight_col) && empty(layout.score))
+            || (!main_row && numeric_cells(cells) == 0)
+        {
+            // 其中：本年财政拨款 …: amounts without a score of their own; 年度总体目标 …: no
+            // amounts at all.
             return;
         }
-        let aligned =
-            cells.len() <= layout.width || cells[layout.width..].iter().all(|c| c.text.is_empty());
-        let weight = get(weight_col).and_then(|c| cell_number(&c.text, c.span));
-        let score = get(layout.score).and_then(|c| cell_number(&c.text, c.span));
+        let weight = get(weight_col).and_then(|c| cell_points(&c.text, c.span));
+        let score = get(layout.score).and_then(|c| cell_points(&c.text, c.span));
         let label_col = layout.funds_label.unwrap_or(0);
         let (Some(weight), Some(score), true) = (weight, score, aligned) else {
             let span = cells.first().map(|c| c.span).unwrap_or_default();
@@ -857,6 +1074,34 @@ impl<'a> Reader<'a> {
             return;
         };
         let amount = |c: Option<usize>| get(c).and_then(|c| cell_number(&c.text, c.span));
+        // Every amount in its place, and a weight that is one: a row shifted or glued by the
+        // extraction (`896.3410` for 896.34 | 10) fails here.
+        // A figure in a column the header does not name: the row or the header shifted.
+        let stray = cells.iter().enumerate().any(|(i, c)| {
+            layout.roles.get(i).copied().flatten().is_none()
+                && cell_number(&c.text, c.span).is_some()
+        });
+        let amounts_present = !stray
+            && [layout.budget, layout.spent]
+                .into_iter()
+                .all(|c| c.is_none() || amount(c).is_some())
+            && get(layout.initial).is_none_or(|c| {
+                c.text.is_empty() || is_blank(&c.text) || amount(layout.initial).is_some()
+            });
+        if !amounts_present
+            || weight.value > Decimal::ONE_HUNDRED
+            || score.value > weight.value + Decimal::ONE
+        {
+            let span = cells.first().map(|c| c.span).unwrap_or_default();
+            st.unreadable.push((
+                span,
+                Unreadable::Misaligned {
+                    cells: cells.len(),
+                    header: layout.width,
+                },
+            ));
+            return;
+        }
         let funds = Funds {
             initial: amount(layout.initial),
             budget: amount(layout.budget),
@@ -892,6 +1137,7 @@ impl<'a> Reader<'a> {
         layout: &Layout,
         table: usize,
         block: usize,
+        realigned: bool,
         st: &mut TableState,
     ) -> bool {
         // Alignment: no extra filled cells, no essential column missing.
@@ -904,7 +1150,42 @@ impl<'a> Reader<'a> {
         if cells.iter().any(|c| has_markup(&c.text)) {
             return false;
         }
+        // A bare number in a column of words (说明, 评分标准, 偏差原因) was pushed there from
+        // the weight or score column.
+        let wordy = |c: usize| {
+            matches!(
+                layout.roles.get(c).copied().flatten(),
+                Some(Role::Note) | Some(Role::Criteria) | Some(Role::Description)
+            )
+        };
+        // …or in a column the header does not name at all.
+        let unnamed = |c: usize| layout.roles.get(c).copied().flatten().is_none();
+        if cells
+            .iter()
+            .enumerate()
+            .any(|(i, c)| (wordy(i) || unnamed(i)) && cell_number(&c.text, c.span).is_some())
+        {
+            return false;
+        }
         let text_at = |c: usize| cells.get(c).map(|c| c.text.as_str()).unwrap_or("");
+        // In a table with a 分值 column per level, a weight stands beside its level's name.
+        for &(level, wc) in &layout.paired {
+            let w = text_at(wc);
+            if w.is_empty() || is_blank(w) {
+                continue;
+            }
+            let named = layout
+                .names
+                .iter()
+                .find(|(_, l)| *l == level)
+                .is_some_and(|&(nc, _)| {
+                    let n = text_at(nc);
+                    !n.is_empty() && !is_blank(n)
+                });
+            if !named || cell_points(w, Span::default()).is_none() {
+                return false;
+            }
+        }
         // Names where names stand. In a single name column, outline markers give the level
         // (`一、投入` over `（一）目标设定` over `1.绩效目标合理性`).
         let single = layout.names.len() == 1;
@@ -945,19 +1226,41 @@ impl<'a> Reader<'a> {
             if cell.text.is_empty() || is_blank(&cell.text) {
                 return Ok(None);
             }
-            cell_number(&cell.text, cell.span).map(Some).ok_or(())
+            cell_points(&cell.text, cell.span).map(Some).ok_or(())
         };
         let Ok(score) = number_or_blank(layout.score) else {
             return false;
         };
         let Some(&(leaf_level, ..)) = names.last() else {
-            // No name: a row of figures only is a fragment of another row.
+            // No name: a row of figures only, or one that starts mid-figure or mid-sentence
+            // (`.5 | 汛期停工…`), is the rest of the row above; notes alone are let be.
             let any_number = cells.iter().any(|c| cell_number(&c.text, c.span).is_some());
-            return !any_number;
+            let continues = cells.iter().any(|c| {
+                c.text.starts_with(|ch: char| {
+                    ch.is_ascii_digit()
+                        || matches!(ch, '.' | '%' | '，' | '。' | '；' | '、' | '）')
+                })
+            });
+            return !any_number && !continues && !realigned;
         };
+        // A row moved by a tab is taken only when that puts its name in the last name column
+        // (a leaf under the rows above), never when it would make it a group of its own; in a
+        // project table (年度指标值, 实际完成值) every row of figures names its 三级指标.
+        let deepest = layout.names.iter().map(|n| n.1).max();
+        let must_be_deepest = realigned
+            || (layout.is_project()
+                && cells.iter().any(|c| cell_number(&c.text, c.span).is_some()));
+        if must_be_deepest && layout.names.len() > 1 && Some(leaf_level) != deepest {
+            return false;
+        }
         let Ok(weight) = number_or_blank(layout.weight_col(leaf_level)) else {
             return false;
         };
+        // A score with its weight column empty: the weight moved or glued into the score
+        // (`结转结余率 | | 44` for 4 | 4).
+        if score.is_some() && weight.is_none() && layout.weight_col(leaf_level).is_some() {
+            return false;
+        }
         // Ancestor weights in a paired layout.
         let mut ancestor_weights = Vec::new();
         for &(level, ..) in &names[..names.len() - 1] {
@@ -974,6 +1277,21 @@ impl<'a> Reader<'a> {
         let target = measure(layout.target);
         let actual = measure(layout.actual);
 
+        // The row's last name repeating a group that already has indicators under it, with
+        // figures of its own: a row whose own name was lost or pushed into another column.
+        if let Some((level, _, name, _)) = names.last() {
+            let group = st
+                .current
+                .get(*level as usize - 1)
+                .copied()
+                .flatten()
+                .filter(|&i| self.card.indicators.get(i).is_some_and(|g| g.name == *name));
+            let has_children =
+                group.is_some_and(|g| self.card.indicators.iter().any(|c| c.parent == Some(g)));
+            if has_children && (weight.is_some() || score.is_some()) {
+                return false;
+            }
+        }
         // The row is read: a marker style met for the first time takes the next level.
         if let Some(style) = new_style {
             st.marker_levels.push(style);
@@ -1074,14 +1392,39 @@ impl<'a> Reader<'a> {
             .enumerate()
             .filter(|(_, c)| !c.text.is_empty() && !is_blank(&c.text))
             .map(|(i, c)| match cell_number(&c.text, c.span) {
-                Some(f) => Token::Num(f),
+                Some(f) if f.value <= Decimal::ONE_HUNDRED => Token::Num(f),
+                // A number too large for a score: glued cells, not to be guessed at.
+                Some(_) => Token::Text(i),
                 None if is_name(&c.text) => Token::Name(i),
                 None => Token::Text(i),
             })
             .collect();
+        // Figures run into words (`23.6合计100`): another row merged into this one.
+        let glued = tokens.iter().any(|t| match t {
+            Token::Text(i) => cells.get(*i).is_some_and(|c| {
+                let t = c.text.as_str();
+                TOTAL_LABELS.iter().any(|l| {
+                    t.match_indices(l)
+                        .any(|(k, _)| t[..k].ends_with(|ch: char| ch.is_ascii_digit()))
+                }) || t.ends_with(|ch: char| ch.is_ascii_digit())
+                    || t.split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                        .next()
+                        .is_some_and(|lead| lead.contains('.') && lead.len() > 2)
+            }),
+            _ => false,
+        });
+        if glued {
+            st.unreadable.push((row_span, Unreadable::Ambiguous));
+            self.piece(st);
+            return;
+        }
         if !tokens.iter().any(|t| matches!(t, Token::Num(_))) {
-            if tokens.iter().any(|t| matches!(t, Token::Text(_))) {
+            let width = st.layout.as_ref().map(|l| l.width).unwrap_or(0);
+            // Words only: a broken piece of text, or a name whose figures went to another
+            // line (`| | 公众或` — a row shorter than its header).
+            if tokens.iter().any(|t| matches!(t, Token::Text(_))) || cells.len() < width {
                 st.unreadable.push((row_span, Unreadable::Fragment));
+                self.piece(st);
             }
             return;
         }
@@ -1125,7 +1468,11 @@ impl<'a> Reader<'a> {
             .collect();
         let after = k + texts.len();
         let reason = match (groups.is_empty(), &tokens[after..]) {
-            (true, _) => Some(Unreadable::Ambiguous),
+            (true, _) => {
+                // No name before its figures: a piece of the row above.
+                self.piece(st);
+                Some(Unreadable::Ambiguous)
+            }
             (false, []) => Some(Unreadable::NoScore),
             (false, [Token::Num(_)]) => None,
             (false, _) => Some(Unreadable::Ambiguous),
@@ -1170,22 +1517,74 @@ impl<'a> Reader<'a> {
         st.shaped.push(row_span);
     }
 
-    fn finish(&mut self, st: TableState) {
+    fn finish(&mut self, mut st: TableState) {
+        // Two runs a line or two apart may be one table broken by the extraction.
+        let near = |end: Option<usize>| end.is_some_and(|e| st.first_block.saturating_sub(e) <= 5);
+        if !st.orphans.is_empty() {
+            // Rows of figures before the run's first header: the end of the table just before,
+            // or the start of this one with its header lost — neither is whole.
+            if near(self.last_table_end) {
+                self.broken_off(&st.orphans);
+            }
+            // Here or, when this run has no table, in the next one.
+            st.pending
+                .extend(st.orphans.iter().map(|s| (*s, Unreadable::Fragment)));
+        }
+        // Rows lost before a table that starts in the next run (a header merged with its
+        // data, then the table broken off by a line of prose) still count against it.
+        let carried = std::mem::take(&mut self.carry);
+        let carried = if near(self.carry_end) {
+            carried
+        } else {
+            Vec::new()
+        };
         let (Some(first), Some(last)) = (st.first_span, st.last_span) else {
+            self.carry = st.pending;
+            self.carry_end = Some(st.last_block);
             return;
         };
+        st.pending.extend(carried);
         if !st.scored {
             // A header without a single score: a template, not a scorecard. Drop whatever the
-            // run created.
+            // run created; rows it could not read are lost to the next table.
             self.drop_created(&st);
+            self.carry.extend(st.unreadable);
+            self.carry.extend(st.pending);
+            self.carry_end = Some(st.last_block);
             return;
         }
+        self.last_table_end = Some(st.last_block);
         let mut unreadable = st.unreadable;
+        unreadable.extend(st.pending);
+        // A group of figures standing where its siblings have indicators under them
+        // (`部门管理资产与制度管理 | | 4 | 3.5` among 部门决策, 部门绩效): names glued or moved.
+        for &i in &st.created {
+            let ind = &self.card.indicators[i];
+            let has_values = ind.weight.is_some() || ind.score.is_some();
+            let childless = !self.card.indicators.iter().any(|c| c.parent == Some(i));
+            let sibling_groups = st.created.iter().any(|&j| {
+                j != i
+                    && self.card.indicators[j].parent == ind.parent
+                    && self.card.indicators[j].level == ind.level
+                    && self.card.indicators.iter().any(|c| c.parent == Some(j))
+            });
+            if has_values && childless && sibling_groups && ind.funds.is_none() {
+                unreadable.push((
+                    ind.name_span,
+                    Unreadable::Misaligned {
+                        cells: 0,
+                        header: 0,
+                    },
+                ));
+            }
+        }
         // Leaves with a weight and no score.
         for &i in &st.created {
             let is_parent = self.card.indicators.iter().any(|c| c.parent == Some(i));
             let ind = &mut self.card.indicators[i];
-            if !is_parent && ind.score.is_none() && ind.weight.is_some() {
+            // A leaf with a weight and no score, or with neither (its figures lost).
+            let leaf_table_row = matches!(ind.origin, Origin::Table { .. }) && ind.funds.is_none();
+            if !is_parent && ind.score.is_none() && leaf_table_row {
                 ind.certain = false;
                 unreadable.push((ind.name_span, Unreadable::NoScore));
             }
@@ -1220,6 +1619,43 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// The current row is a piece of the row above (a cell broken off by the extraction): the
+    /// figures read from that row are not certain any more, and a total read from it is
+    /// dropped.
+    fn piece(&mut self, st: &mut TableState) {
+        let (from, to) = (st.prev_row_start, st.row_start.min(st.created.len()));
+        for &i in st.created.get(from..to).unwrap_or(&[]) {
+            if let Some(ind) = self.card.indicators.get_mut(i) {
+                ind.certain = false;
+            }
+        }
+        if let Some(t) = st.prev_total.take()
+            && t + 1 == self.card.totals.len()
+        {
+            self.card.totals.pop();
+            st.totals.retain(|&x| x != t);
+        }
+    }
+
+    /// Rows of figures that start a run without a header are the rest of the table before
+    /// them: that table was not read whole.
+    fn broken_off(&mut self, rows: &[Span]) {
+        let Some(t) = self.card.tables.len().checked_sub(1) else {
+            return;
+        };
+        if let Some(table) = self.card.tables.get_mut(t) {
+            table.whole = false;
+            table
+                .unreadable
+                .extend(rows.iter().map(|s| (*s, Unreadable::Fragment)));
+        }
+        for ind in &mut self.card.indicators {
+            if ind.origin.table() == Some(t) {
+                ind.parent = None;
+            }
+        }
+    }
+
     fn drop_created(&mut self, st: &TableState) {
         let mut created = st.created.clone();
         created.sort_unstable();
@@ -1240,7 +1676,7 @@ impl<'a> Reader<'a> {
 /// extraction), moved so that it has the header's width: `None` when it cannot be.
 fn realigned(cells: &[Cell], width: usize) -> Option<Vec<Cell>> {
     let leading = cells.iter().take_while(|c| c.text.is_empty()).count();
-    if leading == 0 || leading == cells.len() || cells.len() == width {
+    if leading == 0 || leading == cells.len() || cells.len().abs_diff(width) != 1 {
         return None;
     }
     let at = cells
@@ -1270,9 +1706,32 @@ fn realigned(cells: &[Cell], width: usize) -> Option<Vec<Cell>> {
     Some(out)
 }
 
-fn merge_roles(old: &[Option<Role>], new: &[Option<Role>]) -> Vec<Option<Role>> {
+/// Merge a header row into the one above it, column by column (`一级指标` over `名称`). When
+/// the rows contradict each other (`名称` over `分值`) they are not one header in two rows but
+/// one row broken in two: its parts are joined instead, and the second value is `true` — a
+/// guess, so the table will not count as whole.
+fn merge_roles(old: &[Option<Role>], new: &[Option<Role>]) -> (Vec<Option<Role>>, bool) {
+    let refines = |a: Role, b: Role| {
+        a == b
+            || matches!(a, Role::Name(_) | Role::Other) && matches!(b, Role::Name(_) | Role::Other)
+            || a == Role::Name(None)
+            || b == Role::Name(None)
+            || a == Role::Other
+            || b == Role::Other
+    };
     let n = old.len().max(new.len());
-    (0..n)
+    let conflict = (0..n).any(|i| {
+        matches!(
+            (old.get(i).copied().flatten(), new.get(i).copied().flatten()),
+            (Some(a), Some(b)) if !refines(a, b)
+        )
+    });
+    if conflict {
+        let mut joined = old.to_vec();
+        joined.extend_from_slice(new);
+        return (joined, true);
+    }
+    let merged = (0..n)
         .map(|i| {
             let a = old.get(i).copied().flatten();
             let b = new.get(i).copied().flatten();
@@ -1281,7 +1740,39 @@ fn merge_roles(old: &[Option<Role>], new: &[Option<Role>]) -> Vec<Option<Role>> 
                 (a, b) => a.or(b),
             }
         })
-        .collect()
+        .collect();
+    (merged, false)
+}
+
+/// A row that names several columns among data cells: a header merged with a row of
+/// figures by the extraction (`…分值 | 执行率 | 得分 | 年度资金总额 | 850.00 | …`).
+fn garbled_header(cells: &[String]) -> bool {
+    let roles: Vec<Role> = cells.iter().filter_map(|c| header_role(c)).collect();
+    let scoring = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Weight
+                | Role::Score
+                | Role::Spent
+                | Role::Rate
+                | Role::BudgetYear
+                | Role::BudgetInitial
+                | Role::Name(Some(_))
+        )
+    });
+    let other = cells
+        .iter()
+        .filter(|c| !c.is_empty() && header_role(c).is_none())
+        .count();
+    roles.len() >= 2 && scoring && other > 0
+}
+
+/// Plain numbers among a row's cells.
+fn numeric_cells(cells: &[Cell]) -> usize {
+    cells
+        .iter()
+        .filter(|c| cell_number(&c.text, c.span).is_some())
+        .count()
 }
 
 /// Labels of stated totals in the prose.
@@ -1547,6 +2038,9 @@ fn grades_in(text: &str, sentence: Span) -> Vec<(String, Span)> {
 pub fn read(text: &str, doc: &Document) -> Option<Scorecard> {
     let mut r = Reader {
         text,
+        carry: Vec::new(),
+        carry_end: None,
+        last_table_end: None,
         card: Scorecard {
             kind: CardKind::Department,
             tables: Vec::new(),
@@ -1555,10 +2049,20 @@ pub fn read(text: &str, doc: &Document) -> Option<Scorecard> {
             grades: Vec::new(),
         },
     };
-    // Runs of consecutive table rows.
+    // Runs of consecutive table rows. A short line between two rows belongs to the run: a
+    // cell broken onto a line of its own by the extraction (or a title, when a header follows).
+    let is_row = |b: usize| {
+        doc.blocks
+            .get(b)
+            .is_some_and(|b| matches!(b.kind, BlockKind::TableRow { .. }))
+    };
     let mut run: Vec<usize> = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
-        if matches!(b.kind, BlockKind::TableRow { .. }) {
+        // Between two rows, or right after the last one when it plainly continues a cell
+        // (`0` of a score broken as `1⏎0`, `.9` of `94⏎.9`).
+        let inside = !run.is_empty()
+            && ((broken_cell(text, b) && is_row(bi + 1)) || continues_cell(text, b));
+        if is_row(bi) || inside {
             run.push(bi);
         } else if !run.is_empty() {
             r.run(doc, &std::mem::take(&mut run));
@@ -1614,6 +2118,34 @@ fn in_document_order(card: &mut Scorecard) {
             *p = new_index.get(*p).copied().unwrap_or(*p);
         }
     }
+}
+
+/// A line that may be a table cell broken onto a line of its own (`12.管理制度健全性` above
+/// `3 | 3.00`): short, one line, no sentence in it.
+fn broken_cell(text: &str, b: &crate::model::Block) -> bool {
+    let t = text.get(b.span.start..b.span.end).unwrap_or("");
+    !t.contains('\n') && t.chars().count() <= 40 && !t.contains(['。', '；', '！', '？'])
+}
+
+/// A line that can only be the end of a row: it starts with a digit, a decimal point, `%` or
+/// closing punctuation, or it still holds the pipes of a Markdown row.
+fn continues_cell(text: &str, b: &crate::model::Block) -> bool {
+    let block = text.get(b.span.start..b.span.end).unwrap_or("");
+    // The first line only: prose may have been joined onto the piece.
+    let t = block.lines().next().unwrap_or("").trim();
+    if t.starts_with(['.', '%', '，', '。', '；', '、', '）', '分'])
+        || t.contains(" | ")
+        || t.contains("||")
+    {
+        return true;
+    }
+    // A bare figure (`0`, `8.5`), not a date (`2024年…`) nor a list item (`1.存在问题`).
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    digits > 0
+        && (rest.is_empty()
+            || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '%' | '|'))
+            || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Link each prose part to the one top-level indicator of the same name in a table read whole.

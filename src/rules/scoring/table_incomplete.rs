@@ -119,5 +119,33 @@ impl Rule for TableIncomplete {
                 "check the table against the original; supply the .docx or structured data so that it can be read whole and its sums checked",
             )));
         }
+        for &ti in &scoring.eval.unsound {
+            let Some(t) = card.tables.get(ti) else {
+                continue;
+            };
+            let first_end = cx
+                .text
+                .get(t.span.start..t.span.end)
+                .and_then(|s| s.find('\n'))
+                .map(|k| t.span.start + k)
+                .unwrap_or(t.span.end);
+            let first =
+                crate::parse::structure::trim_span(cx.text, Span::new(t.span.start, first_end));
+            out.push(
+                Diagnostic::new(
+                    &Self::META,
+                    first,
+                    Message::new(
+                        "评分表各级分值对不上：上级分值不等于下级之和，一级分值之和也不等于总分值，多半是指标名称错位所致；不核对分项与合计",
+                        "the score table's levels do not add up either way (a parent's weight is not its children's, and the first level does not make the total weight), most likely names in the wrong column; sums are not checked",
+                    ),
+                )
+                .primary(Message::new("评分表", "score table"))
+                .help(Message::new(
+                    "对照原件核对各行指标所在的列",
+                    "check against the original which column each indicator's name stands in",
+                )),
+            );
+        }
     }
 }
