@@ -301,10 +301,13 @@ impl ScoreReport {
         let tables = card
             .tables
             .iter()
-            .map(|t| TableReport {
+            .enumerate()
+            .map(|(ti, t)| TableReport {
                 line: pos(t.span).0,
                 rows: t.rows,
-                whole: t.whole,
+                // A table read row by row but whose levels do not add up either way was most
+                // likely misread: not whole either.
+                whole: t.whole && !eval.unsound.contains(&ti),
                 kind: t.kind.as_str(),
                 unreadable: t
                     .unreadable
@@ -325,7 +328,7 @@ impl ScoreReport {
         ScoreReport {
             rubric: scoring.rubric.clone(),
             kind: card.kind.as_str(),
-            complete: card.tables.iter().all(|t| t.whole),
+            complete: card.tables.iter().all(|t| t.whole) && eval.unsound.is_empty(),
             claimed: Summary {
                 total: claimed_total,
                 grade: eval.claimed_grade.clone(),

@@ -12,9 +12,13 @@ declare_rule! {
     /// ### What it checks
     /// Score tables (a header naming 分值 and 得分 columns) whose rows do not all line up with
     /// the header — rows merged or shifted in PDF extraction, fragments of a cell continued on
-    /// the next line, HTML or formula debris, an indicator with a weight and no score. Rows
-    /// that still read unambiguously on their own (`名称 | 分值 | 说明 | 得分`) are re-scored
-    /// (S001, S005); the table's hierarchy and its sums (S002, S003) are not judged.
+    /// the next line, HTML or formula debris, an indicator with a weight and no score, figures
+    /// glued together or split across lines, a table broken off by a line of prose. Rows that
+    /// still read unambiguously on their own (`名称 | 分值 | 说明 | 得分`) are re-scored (S001,
+    /// S005); the table's hierarchy and its sums (S002, S003) are not judged. Also reported: a
+    /// table that reads row by row but whose levels fail to add up both ways (parents against
+    /// children and the first level against the total weight), the mark of names in the wrong
+    /// column.
     ///
     /// ### Why
     /// A sum error reported from a garbled table would be the linter's mistake, not the
