@@ -4,6 +4,7 @@
 
 use crate::model::{Document, SourceFormat};
 
+pub mod json;
 pub mod lexicon;
 pub mod norm;
 pub mod quantity;

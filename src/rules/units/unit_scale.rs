@@ -163,7 +163,11 @@ impl Rule for UnitScale {
         }
         // The same amount written with the same digits in another unit (once per figure: a
         // figure already shown wrong by a ratio or a sum is not reported again).
-        let reported: Vec<crate::model::Span> = out.iter().filter(|d| d.code == Self::META.code).map(|d| d.span).collect();
+        let reported: Vec<crate::model::Span> = out
+            .iter()
+            .filter(|d| d.code == Self::META.code)
+            .map(|d| d.span)
+            .collect();
         for &(odd, other) in &doc.relations.unit_echoes {
             if reported.contains(&qs[odd].span) {
                 continue;

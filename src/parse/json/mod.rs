@@ -1,0 +1,3 @@
+//! Structured report data (JSON).
+
+pub mod reader;
