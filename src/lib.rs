@@ -21,6 +21,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod formula;
 pub mod lint;
 pub mod model;
 pub mod numeric;
