@@ -20,6 +20,7 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod formula;
 pub mod lint;
