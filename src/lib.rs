@@ -11,7 +11,9 @@
 //! * [`source`] decodes bytes (UTF-8, UTF-16, GB18030) and extracts `.docx` text.
 //! * [`parse`] builds the [`model::Document`]: blocks, figures with exact values and units,
 //!   labels, periods; [`relations`] then finds, once, the ratios, sums, share groups, growth
-//!   claims and restatements that rules judge.
+//!   claims and restatements that rules judge. Report data in JSON ([`parse::json`]) becomes
+//!   the same kind of document, its identities stated by its structure.
+//! * [`config`] reads `jxlint.toml` (rule selection, [`formula`]s over report data).
 //! * [`rules`] holds the catalogue, one rule per file; [`lint`] runs them per file in
 //!   parallel; [`render`] turns diagnostics into output. Nothing below [`cli`] prints.
 //!

@@ -1,17 +1,23 @@
 //! Per-file pipeline: read → decode → parse → relations → rules, files in parallel with rayon,
 //! results in the order of the sorted input list.
 //!
-//! A file that cannot be read or decoded becomes a [`FileReport`] with an [`FileError`]; the
-//! other files are still checked. Nothing here prints.
+//! Text, Markdown and Word files go through the narrative parser; JSON files through the
+//! report-data pipeline ([`crate::parse::json`]), which yields the same kind of document plus
+//! its schema violations and formula results.
+//!
+//! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
+//! [`FileError`]; the other files are still checked. Nothing here prints.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::rules::{Context, RULES, Rule};
+use crate::source::LineIndex;
 use crate::walk::Input;
 
 /// Why a file could not be checked.
@@ -98,6 +104,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
+    /// The user's formulas over report data (`jxlint.toml`), judged by A008.
+    pub formulas: Vec<Formula>,
 }
 
 impl Default for Options {
@@ -106,6 +114,7 @@ impl Default for Options {
             select: Vec::new(),
             ignore: Vec::new(),
             fail_on: Severity::Warning,
+            formulas: Vec::new(),
         }
     }
 }
@@ -145,24 +154,59 @@ pub fn run_rule_set<'r>(
     for rule in rules {
         rule.check(&cx, &mut out);
     }
-    out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
-    out.dedup();
+    sort_diagnostics(&mut out);
     out
 }
 
-/// Lint a text already in memory (the library entry point used by tests).
+/// By position, then code; exact duplicates dropped.
+fn sort_diagnostics(out: &mut Vec<Diagnostic>) {
+    out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    out.dedup();
+}
+
+/// Parse a text already in memory into a document: report data for [`SourceFormat::Json`],
+/// prose otherwise. JSON that is not JSON is a [`FileError`] of kind `parse`, with the line
+/// and column of the problem.
+pub fn parse_source(
+    text: &str,
+    format: SourceFormat,
+    options: &Options,
+) -> Result<Document, FileError> {
+    match format {
+        SourceFormat::Json => crate::parse::json::parse(text, &options.formulas).map_err(|e| {
+            let (line, col) = LineIndex::new(text).line_col(text, e.offset);
+            FileError {
+                kind: "parse",
+                message: format!("line {line}, column {col}: {}", e.message),
+            }
+        }),
+        _ => Ok(crate::parse::parse(text, format)),
+    }
+}
+
+/// Lint a text already in memory (the library entry point used by tests). JSON that cannot
+/// be parsed gives an empty document and no findings; [`parse_source`] says why.
 pub fn lint_text(
     text: &str,
     format: SourceFormat,
     options: &Options,
 ) -> (Document, Vec<Diagnostic>) {
-    let doc = crate::parse::parse(text, format);
+    let doc = parse_source(text, format, options).unwrap_or_default();
     let diags = run_rules(text, &doc, options);
     (doc, diags)
 }
 
-/// Read, decode, parse and check one file.
+/// Read, decode, parse and check one file (alone: no cross-source check).
 pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileReport {
+    check_file(path, display_path, options).0
+}
+
+/// [`lint_file`], keeping the document for the cross-source checks.
+fn check_file(
+    path: &Path,
+    display_path: String,
+    options: &Options,
+) -> (FileReport, Option<Document>) {
     let format = crate::source::format_of(path).unwrap_or(SourceFormat::Text);
     let mut report = FileReport {
         path: path.to_path_buf(),
@@ -174,20 +218,27 @@ pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileRe
         diagnostics: Vec::new(),
         stats: Stats::default(),
     };
+    let mut kept = None;
     match crate::source::read(path) {
         Ok(src) => {
             report.format = src.format;
             report.encoding = Some(src.encoding);
-            let (doc, diags) = lint_text(&src.text, src.format, options);
-            report.stats.figures = doc.quantities.len();
-            report.stats.relations = doc.relations.count();
-            report.stats.count(&diags);
-            report.diagnostics = diags;
+            match parse_source(&src.text, src.format, options) {
+                Ok(doc) => {
+                    let diags = run_rules(&src.text, &doc, options);
+                    report.stats.figures = doc.quantities.len();
+                    report.stats.relations = doc.relations.count();
+                    report.stats.count(&diags);
+                    report.diagnostics = diags;
+                    kept = Some(doc);
+                }
+                Err(e) => report.error = Some(e),
+            }
             report.text = src.text;
         }
         Err(e) => report.error = Some(e),
     }
-    report
+    (report, kept)
 }
 
 /// The result of one run over many files.
@@ -238,7 +289,7 @@ impl Outcome {
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
     files
         .par_iter()
-        .map(|(p, shown)| lint_file(p, shown.clone(), options))
+        .map(|(p, shown)| check_file(p, shown.clone(), options).0)
         .collect()
 }
 

@@ -373,4 +373,7 @@ pub struct Document {
     /// Structuring words (其中, 包括, 可比) with their positions.
     pub cues: Vec<crate::parse::quantity::Cue>,
     pub relations: Relations,
+    /// What structured report data states beyond its figures (metadata, schema violations,
+    /// formula results, scorecard); `None` for a document read from prose.
+    pub data: Option<Box<crate::parse::json::ReportData>>,
 }

@@ -2,11 +2,14 @@
 //! fire (and only that rule is run), `pass*.txt` must leave it silent; the diagnostics of every
 //! fixture are snapshotted (both languages, all labels) so that a change in wording or
 //! position shows up in review.
+//!
+//! Fixtures are prose (`.txt`, `.md`) or report data (`.json`). A `jxlint.toml` in a fixture
+//! folder supplies the formulas its data is checked with.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use jxlint::lint::run_rule_set;
+use jxlint::lint::{Options, parse_source, run_rule_set};
 use jxlint::model::SourceFormat;
 use jxlint::rules::{RULES, Rule};
 use jxlint::source::LineIndex;
@@ -54,9 +57,34 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
     s
 }
 
+/// The options a fixture folder's `jxlint.toml` gives (the defaults when it has none).
+fn fixture_options(dir: &Path) -> Options {
+    let config = dir.join("jxlint.toml");
+    if !config.exists() {
+        return Options::default();
+    }
+    match jxlint::config::load(&config) {
+        Ok(c) => Options {
+            formulas: c.formulas,
+            ..Options::default()
+        },
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn format_of(path: &Path) -> SourceFormat {
+    if path.extension().is_some_and(|e| e == "json") {
+        SourceFormat::Json
+    } else {
+        SourceFormat::Text
+    }
+}
+
 fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc = jxlint::parse::parse(&text, SourceFormat::Text);
+    let options = fixture_options(path.parent().unwrap_or(Path::new(".")));
+    let doc = parse_source(&text, format_of(path), &options)
+        .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message));
     let diags = run_rule_set(&text, &doc, std::iter::once(rule));
     (text, diags)
 }
@@ -66,7 +94,10 @@ fn fixture_files(dir: &Path) -> Vec<PathBuf> {
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e == "txt" || e == "md" || e == "json")
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -882,3 +882,11 @@ fn assign_periods(out: &mut Extracted) {
         q.period = in_sentence.or_else(block_default).map(|p| p.period);
     }
 }
+
+/// A period written on its own (`1-12月`, `截至11月底`, `全年`, `一季度`), as structured data
+/// gives it; `None` when the whole string is not one period expression.
+pub fn parse_period(s: &str) -> Option<Period> {
+    let n = Norm::new(s, Span::new(0, s.len()));
+    let (p, len) = period_at(&n, 0)?;
+    (len == n.len()).then_some(p)
+}

@@ -13,6 +13,7 @@ use crate::model::Document;
 
 pub mod arithmetic;
 pub mod duplicates;
+pub mod schema;
 pub mod text;
 pub mod units;
 
@@ -83,7 +84,9 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::sum_mismatch::SumMismatch,
     &arithmetic::share_sum::ShareSum,
     &arithmetic::change_mismatch::ChangeMismatch,
+    &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
+    &schema::schema_violation::SchemaViolation,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,
