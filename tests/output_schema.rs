@@ -91,10 +91,12 @@ fn full_finding() -> Diagnostic {
             Label {
                 span: span_of("8733.75万元"),
                 message: Message::new("预算数", "budget"),
+                file: None,
             },
             Label {
                 span: span_of("8707.27万元"),
                 message: Message::new("实际支出", "spending"),
+                file: None,
             },
         ],
         help: Some(Message::new("改为 99.70%", "write 99.70%")),

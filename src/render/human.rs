@@ -10,6 +10,10 @@
 //! miette counts the column in its `[path:line:col]` header in bytes; [`CharColumns`] makes
 //! it count characters, like the concise and JSON output.
 //!
+//! A label in another file (D002: the report's text beside its data) cannot share the
+//! snippet of the diagnostic's own file: it is drawn as a related note below it, with its own
+//! snippet of that file.
+//!
 //! The output is deterministic for a given width and theme: tests render with
 //! [`GraphicalTheme::unicode_nocolor`] at a fixed width, and the snapshots are byte-stable.
 
@@ -70,7 +74,7 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
         if file.diagnostics.is_empty() {
             continue;
         }
-        render_file(&mut out, &handler, file, lang);
+        render_file(&mut out, &handler, file, outcome, lang);
         if options.summary {
             out.push_str(&file_summary(file, lang));
             out.push_str("\n\n");
@@ -83,11 +87,28 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
     out
 }
 
-fn render_file(out: &mut String, handler: &GraphicalReportHandler, file: &FileReport, lang: Lang) {
+fn render_file(
+    out: &mut String,
+    handler: &GraphicalReportHandler,
+    file: &FileReport,
+    outcome: &Outcome,
+    lang: Lang,
+) {
     let text: Arc<str> = Arc::from(file.text.as_str());
     let index = LineIndex::new(&file.text);
     for diag in &file.diagnostics {
-        let report = Report::new(diag, lang, &file.display_path, &text);
+        let mut report = Report::new(diag, lang, &file.display_path, &text);
+        for l in &diag.labels {
+            let Some(path) = &l.file else { continue };
+            let other = outcome
+                .files
+                .iter()
+                .find(|f| &f.display_path == path)
+                .map_or("", |f| f.text.as_str());
+            report
+                .related
+                .push(Related::new(l, lang, path, &Arc::from(other)));
+        }
         let mut buf = String::new();
         match handler.render_report(&mut buf, &report) {
             Ok(()) => out.push_str(&buf),
@@ -115,6 +136,76 @@ pub struct Report<'a> {
     code: String,
     source: NamedSource<CharColumns>,
     labels: Vec<LabeledSpan>,
+    /// Labels in other files, each drawn with its own file's snippet.
+    pub related: Vec<Related>,
+}
+
+/// A label in another file, drawn below the diagnostic it belongs to.
+pub struct Related {
+    /// `see also` / `另见`: the header miette prints after `Advice:`.
+    header: &'static str,
+    message: String,
+    source: NamedSource<CharColumns>,
+    label: LabeledSpan,
+}
+
+impl Related {
+    /// `name` is the other file's display path, `text` its decoded text.
+    pub fn new(
+        label: &crate::diagnostic::Label,
+        lang: Lang,
+        name: &str,
+        text: &Arc<str>,
+    ) -> Related {
+        let s = clamp_span(text, label.span);
+        let message = label.message.get(lang).to_string();
+        Related {
+            header: match lang {
+                Lang::Zh => "另见",
+                Lang::En => "see also",
+            },
+            label: LabeledSpan::new_primary_with_span(
+                Some(message.clone()),
+                SourceSpan::from((s.start, s.len())),
+            ),
+            message,
+            source: NamedSource::new(name, CharColumns(Arc::clone(text))),
+        }
+    }
+}
+
+impl fmt::Debug for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Related")
+            .field("message", &self.message)
+            .finish()
+    }
+}
+
+impl fmt::Display for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Related {}
+
+impl miette::Diagnostic for Related {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.header))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
 }
 
 impl<'a> Report<'a> {
@@ -133,7 +224,7 @@ impl<'a> Report<'a> {
             Some(primary.to_string()),
             span(diag.span),
         )];
-        labels.extend(diag.labels.iter().map(|l| {
+        labels.extend(diag.labels.iter().filter(|l| l.file.is_none()).map(|l| {
             LabeledSpan::new_with_span(Some(l.message.get(lang).to_string()), span(l.span))
         }));
         Report {
@@ -142,6 +233,7 @@ impl<'a> Report<'a> {
             code: format!("{} {}", diag.code, diag.name),
             source: NamedSource::new(name, CharColumns(Arc::clone(text))),
             labels,
+            related: Vec::new(),
         }
     }
 }
@@ -187,6 +279,15 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 
