@@ -3,7 +3,9 @@
 //!
 //! Text, Markdown and Word files go through the narrative parser; JSON files through the
 //! report-data pipeline ([`crate::parse::json`]), which yields the same kind of document plus
-//! its schema violations and formula results.
+//! its schema violations and formula results. After every file is checked, each report's data
+//! is paired with its text — the same file name with another extension in the same folder, or
+//! the file its `report.source` names — and D002 compares them ([`cross_check`]).
 //!
 //! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
 //! [`FileError`]; the other files are still checked. Nothing here prints.
@@ -16,7 +18,7 @@ use serde::Serialize;
 use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
-use crate::rules::{Context, RULES, Rule};
+use crate::rules::{Context, Counterpart, RULES, Rule};
 use crate::source::LineIndex;
 use crate::walk::Input;
 
@@ -149,7 +151,21 @@ pub fn run_rule_set<'r>(
     doc: &Document,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    let cx = Context { text, doc };
+    run_rule_set_with(text, doc, None, rules)
+}
+
+/// Run the given rules with the report's other source (its text, for its data).
+pub fn run_rule_set_with<'r>(
+    text: &str,
+    doc: &Document,
+    counterpart: Option<Counterpart<'_>>,
+    rules: impl Iterator<Item = &'r dyn Rule>,
+) -> Vec<Diagnostic> {
+    let cx = Context {
+        text,
+        doc,
+        counterpart,
+    };
     let mut out = Vec::new();
     for rule in rules {
         rule.check(&cx, &mut out);
@@ -285,12 +301,94 @@ impl Outcome {
     }
 }
 
-/// Lint many files in parallel; the output order is the input order.
+/// Lint many files in parallel, then compare each report's data with its text; the output
+/// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
-    files
+    let mut checked: Vec<(FileReport, Option<Document>)> = files
         .par_iter()
-        .map(|(p, shown)| check_file(p, shown.clone(), options).0)
+        .map(|(p, shown)| check_file(p, shown.clone(), options))
+        .collect();
+    cross_check(&mut checked, options);
+    checked.into_iter().map(|(r, _)| r).collect()
+}
+
+/// Whether two paths name the same file (canonically when both exist, else as written).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.components().eq(b.components()),
+    }
+}
+
+/// The text files (indices into `files`) that are the prose of the report data at `i`: the
+/// file its `report.source` names, or else the text files with its name in its folder.
+fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
+    let (json, Some(doc)) = (&files[i].0, &files[i].1) else {
+        return Vec::new();
+    };
+    let source = doc.data.as_ref().and_then(|d| d.source.as_ref());
+    let dir = json.path.parent().unwrap_or(Path::new(""));
+    files
+        .iter()
+        .enumerate()
+        .filter(|(j, (r, d))| {
+            *j != i
+                && d.is_some()
+                && r.format != SourceFormat::Json
+                && match source {
+                    Some(s) => same_file(&dir.join(&s.value), &r.path),
+                    None => {
+                        r.path.parent().unwrap_or(Path::new("")) == dir
+                            && r.path.file_stem() == json.path.file_stem()
+                    }
+                }
+        })
+        .map(|(j, _)| j)
         .collect()
+}
+
+/// D002: every report's data against its text, when both were checked.
+pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Options) {
+    let Some(rule) = RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code == "D002")
+        .filter(|r| options.enabled(r.meta().code))
+    else {
+        return;
+    };
+    let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    for i in 0..files.len() {
+        if files[i].0.format != SourceFormat::Json {
+            continue;
+        }
+        for j in partners(files, i) {
+            let (json, text) = (&files[i], &files[j]);
+            let (Some(json_doc), Some(text_doc)) = (&json.1, &text.1) else {
+                continue;
+            };
+            let counterpart = Counterpart {
+                path: &text.0.display_path,
+                text: &text.0.text,
+                doc: text_doc,
+            };
+            let diags = run_rule_set_with(
+                &json.0.text,
+                json_doc,
+                Some(counterpart),
+                std::iter::once(rule),
+            );
+            if !diags.is_empty() {
+                found.push((i, diags));
+            }
+        }
+    }
+    for (i, diags) in found {
+        let report = &mut files[i].0;
+        report.stats.count(&diags);
+        report.diagnostics.extend(diags);
+        sort_diagnostics(&mut report.diagnostics);
+    }
 }
 
 /// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not

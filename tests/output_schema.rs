@@ -259,3 +259,38 @@ fn broken_documents_are_invalid() {
         assert!(!validator.is_valid(&broken), "{what}: accepted\n{broken:#}");
     }
 }
+
+/// A report's data checked with its text: D002's labels point into the text, with its path.
+#[test]
+fn labels_in_another_file_are_valid() {
+    let validator = validator();
+    let dir = scratch("cross");
+    let text = write(
+        &dir.0,
+        "report.txt",
+        "2023年度部门整体绩效评价报告\n2023年支出决算金额为8707.27万元。\n".as_bytes(),
+    );
+    let data = write(
+        &dir.0,
+        "report.json",
+        r#"{"report": {"department": "x", "year": 2023, "kind": "部门整体"},
+ "unit": "万元", "spend": {"final": {"total": 8707.72}}}"#
+            .as_bytes(),
+    );
+    let files = vec![
+        (data, "report.json".to_string()),
+        (text, "report.txt".to_string()),
+    ];
+    let outcome = Outcome {
+        files: lint::lint_files(&files, &Options::default()),
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let output = parse(&render_json(&outcome, lang));
+        let errs = errors(&validator, &output);
+        assert!(errs.is_empty(), "{lang:?}: {errs}\n{output:#}");
+        let d = &output["files"][0]["diagnostics"][0];
+        assert_eq!(d["code"], "D002", "{output:#}");
+        assert_eq!(d["labels"][0]["path"], "report.txt");
+        assert_eq!(d["labels"][0]["line"], 2);
+    }
+}

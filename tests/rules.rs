@@ -4,14 +4,15 @@
 //! position shows up in review.
 //!
 //! Fixtures are prose (`.txt`, `.md`) or report data (`.json`). A `jxlint.toml` in a fixture
-//! folder supplies the formulas its data is checked with.
+//! folder supplies the formulas its data is checked with. A `.txt` beside a `.json` of the
+//! same name is that data's text (the pair D002 compares), not a fixture of its own.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use jxlint::lint::{Options, parse_source, run_rule_set};
+use jxlint::lint::{Options, parse_source, run_rule_set_with};
 use jxlint::model::SourceFormat;
-use jxlint::rules::{RULES, Rule};
+use jxlint::rules::{Counterpart, RULES, Rule};
 use jxlint::source::LineIndex;
 
 fn fixtures_dir() -> PathBuf {
@@ -19,8 +20,10 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// Render diagnostics as plain text: position, code, severity, both messages, labels, help.
-fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
+/// Labels in another file are read from `other` (the data's text).
+fn dump(text: &str, other: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
     let li = LineIndex::new(text);
+    let oli = LineIndex::new(other);
     let mut s = String::new();
     for d in diags {
         let (l, c) = li.line_col(text, d.span.start);
@@ -38,11 +41,15 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
             let _ = writeln!(s, "  here: {} / {}", p.zh, p.en);
         }
         for lab in &d.labels {
-            let (l, c) = li.line_col(text, lab.span.start);
+            let (t, idx, file) = match &lab.file {
+                Some(f) => (other, &oli, format!("{f}:")),
+                None => (text, &li, String::new()),
+            };
+            let (l, c) = idx.line_col(t, lab.span.start);
             let _ = writeln!(
                 s,
-                "  label {l}:{c} `{}`: {} / {}",
-                &text[lab.span.start..lab.span.end],
+                "  label {file}{l}:{c} `{}`: {} / {}",
+                &t[lab.span.start..lab.span.end],
                 lab.message.zh,
                 lab.message.en
             );
@@ -80,13 +87,46 @@ fn format_of(path: &Path) -> SourceFormat {
     }
 }
 
-fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// The text beside report data (`fail.txt` for `fail.json`).
+fn text_of(path: &Path) -> Option<PathBuf> {
+    if format_of(path) != SourceFormat::Json {
+        return None;
+    }
+    Some(path.with_extension("txt")).filter(|p| p.exists())
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Run one rule over a fixture: (its text, its text's counterpart or "", the diagnostics).
+fn run_one(
+    rule: &'static dyn Rule,
+    path: &Path,
+) -> (String, String, Vec<jxlint::diagnostic::Diagnostic>) {
+    let text = read(path);
     let options = fixture_options(path.parent().unwrap_or(Path::new(".")));
-    let doc = parse_source(&text, format_of(path), &options)
-        .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message));
-    let diags = run_rule_set(&text, &doc, std::iter::once(rule));
-    (text, diags)
+    let parse = |text: &str, path: &Path| {
+        parse_source(text, format_of(path), &options)
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
+    };
+    let doc = parse(&text, path);
+    let other_path = text_of(path);
+    let other = other_path.as_deref().map(read).unwrap_or_default();
+    let other_doc = other_path.as_deref().map(|p| parse(&other, p));
+    let shown = other_path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let counterpart = other_doc.as_ref().map(|d| Counterpart {
+        path: &shown,
+        text: &other,
+        doc: d,
+    });
+    let diags = run_rule_set_with(&text, &doc, counterpart, std::iter::once(rule));
+    (text, other, diags)
 }
 
 fn fixture_files(dir: &Path) -> Vec<PathBuf> {
@@ -97,6 +137,10 @@ fn fixture_files(dir: &Path) -> Vec<PathBuf> {
                 .filter(|p| {
                     p.extension()
                         .is_some_and(|e| e == "txt" || e == "md" || e == "json")
+                })
+                // The text of a data fixture is part of that fixture.
+                .filter(|p| {
+                    format_of(p) == SourceFormat::Json || !p.with_extension("json").exists()
                 })
                 .collect()
         })
@@ -138,7 +182,7 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
         let m = rule.meta();
         let dir = fixtures_dir().join(format!("{}-{}", m.code, m.name));
         for path in fixture_files(&dir) {
-            let (text, diags) = run_one(*rule, &path);
+            let (text, other, diags) = run_one(*rule, &path);
             let file = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -155,7 +199,7 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     diags.is_empty(),
                     "{}: {file} should stay silent, got:\n{}",
                     m.code,
-                    dump(&text, &diags)
+                    dump(&text, &other, &diags)
                 );
             }
             // Every span lies on the text, on character boundaries.
@@ -166,15 +210,16 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     "{file}: bad span"
                 );
                 for l in &d.labels {
+                    let t = if l.file.is_some() { &other } else { &text };
                     assert!(
-                        text.get(l.span.start..l.span.end).is_some(),
+                        t.get(l.span.start..l.span.end).is_some(),
                         "{file}: bad label span"
                     );
                 }
             }
             insta::assert_snapshot!(
                 format!("{}-{}", m.code, file.trim_end_matches(".txt")),
-                dump(&text, &diags)
+                dump(&text, &other, &diags)
             );
         }
     }

@@ -42,6 +42,18 @@ impl RuleMeta {
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The other source of the same report, when a report's data and its text are checked
+    /// together (D002): the context's document is the data, the counterpart its text.
+    pub counterpart: Option<Counterpart<'a>>,
+}
+
+/// The report's text beside its data.
+#[derive(Clone, Copy)]
+pub struct Counterpart<'a> {
+    /// Display path of the text file.
+    pub path: &'a str,
+    pub text: &'a str,
+    pub doc: &'a Document,
 }
 
 /// A check over one document.
@@ -86,6 +98,7 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::change_mismatch::ChangeMismatch,
     &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
+    &duplicates::cross_source_mismatch::CrossSourceMismatch,
     &schema::schema_violation::SchemaViolation,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,

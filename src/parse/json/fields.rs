@@ -17,6 +17,8 @@ pub struct FieldDef {
     pub label: &'static str,
     pub concept: Option<&'static str>,
     pub aliases: Vec<&'static str>,
+    /// How the figure is called as a part of a breakdown (`基本支出` under a 年初预算 total).
+    pub parts: Vec<&'static str>,
 }
 
 /// Every field, in the table's order.
@@ -31,20 +33,23 @@ pub fn all() -> &'static [FieldDef] {
                 let path = it.next()?.trim();
                 let label = it.next()?.trim();
                 let concept = it.next().map(str::trim).filter(|c| !c.is_empty());
-                let aliases = it
-                    .next()
-                    .map(|a| {
+                let list = |col: Option<&'static str>| -> Vec<&'static str> {
+                    col.map(|a| {
                         a.split('、')
                             .map(str::trim)
                             .filter(|a| !a.is_empty())
                             .collect()
                     })
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+                };
+                let aliases = list(it.next());
+                let parts = list(it.next());
                 Some(FieldDef {
                     path,
                     label,
                     concept,
                     aliases,
+                    parts,
                 })
             })
             .collect()
