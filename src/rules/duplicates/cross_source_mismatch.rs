@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::model::Document;
-use crate::model::{Period, Quantity};
+use crate::model::{Period, Quantity, Unit};
 use crate::parse::json::ReportData;
 use crate::parse::json::fields::{self, match_key};
 use crate::relations::{interval_of, unit_slips};
@@ -48,6 +48,17 @@ declare_rule! {
 /// A period as compared: the whole year whether stated or not.
 fn period_key(p: Option<Period>) -> Option<Period> {
     p.filter(|p| !p.is_full_year())
+}
+
+/// The same kind of figure: the same unit dimension, persons counted as 人, 名 or 位 alike.
+fn comparable(a: &Unit, b: &Unit) -> bool {
+    const PERSONS: &[&str] = &["人", "名", "位"];
+    match (a, b) {
+        (Unit::Count { word: x, scale: _ }, Unit::Count { word: y, scale: _ }) => {
+            x == y || (PERSONS.contains(&x.as_str()) && PERSONS.contains(&y.as_str()))
+        }
+        _ => a.same_dimension(b),
+    }
 }
 
 /// Two statements of one figure agree when they are equal, or — written to different
@@ -164,7 +175,7 @@ impl Rule for CrossSourceMismatch {
                 .filter(|&t| !text_slips.contains(&t) && text_doc.quantities[t].qualifier.is_none())
                 .filter(|&t| {
                     let tq = &text_doc.quantities[t];
-                    tq.unit.same_dimension(&q.unit)
+                    comparable(&tq.unit, &q.unit)
                         && period_key(tq.period) == period_key(q.period)
                         && match (tq.year.or(text_doc.report_year), q.year) {
                             (Some(a), Some(b)) => a == b,
