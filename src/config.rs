@@ -100,7 +100,8 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigErr
         None => {
             let p = cwd.join(FILE_NAME);
             if p.is_file() {
-                load(&p)
+                // Named as found: `jxlint.toml`, in the folder the user is in.
+                load_as(&p, Path::new(FILE_NAME))
             } else {
                 Ok(Config::default())
             }
@@ -110,7 +111,12 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigErr
 
 /// Read and check a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let shown = PathBuf::from(path);
+    load_as(path, path)
+}
+
+/// Read `path`, naming it `shown` in errors.
+fn load_as(path: &Path, shown: &Path) -> Result<Config, ConfigError> {
+    let shown = PathBuf::from(shown);
     let bytes = std::fs::read(path).map_err(|e| ConfigError {
         path: shown.clone(),
         message: format!(
