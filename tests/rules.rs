@@ -224,3 +224,30 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
         }
     }
 }
+
+/// The docs of every rule (what `jxlint explain` prints) have the four sections, in order.
+#[test]
+fn every_rule_is_documented_in_four_sections() {
+    for rule in RULES {
+        let docs = jxlint::rules::docs_text(rule.meta());
+        let at: Vec<Option<usize>> = [
+            "### What it checks",
+            "### Why",
+            "### Example",
+            "### How to fix",
+        ]
+        .iter()
+        .map(|h| docs.lines().position(|l| l == *h))
+        .collect();
+        assert!(
+            at.iter().all(Option::is_some),
+            "{}: {at:?}",
+            rule.meta().code
+        );
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{}: sections out of order",
+            rule.meta().code
+        );
+    }
+}

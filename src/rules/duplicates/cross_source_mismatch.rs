@@ -21,8 +21,11 @@ declare_rule! {
     /// `report.source` — every figure present in both must agree. A text figure is the same
     /// figure as a data field when its label reads exactly like one of the field's names (the
     /// aliases of `data/fields.tsv`, a metric's `name` and `aliases`, a rate's `name`), after
-    /// dropping `的`, the reporting unit naming itself (我中心 …) and a trailing 数 or 金额; when
-    /// both have the same kind of unit; and when period and year agree. Values are compared
+    /// dropping `的`, the reporting unit naming itself (我中心 …) and a trailing 数 or 金额 — or,
+    /// for a part of a breakdown, when the text lists it by the part's name under a figure that
+    /// is the field's total (`年初预算9248.98万元，其中基本支出2238.52万元`: that 基本支出 is
+    /// `budget.initial.basic`); when both have the same kind of unit (persons counted as 人,
+    /// 名 or 位 alike); and when period and year agree. Values are compared
     /// after unit normalisation: equal, or — written to different precisions or in different
     /// units — one the rounding of the other (8707.27万元 agrees with 87072700元). A data
     /// figure is reported only when the text states it and no statement agrees; the text
