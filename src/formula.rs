@@ -125,6 +125,9 @@ pub enum EvalError {
     Missing(String),
     DivisionByZero,
     Overflow,
+    /// A function called with arguments it does not take (only for expressions built by hand:
+    /// [`parse`] refuses them).
+    BadArguments,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -490,14 +493,18 @@ impl Expr {
                     .iter()
                     .map(|a| a.eval(value_of))
                     .collect::<Result<Vec<_>, _>>()?;
-                match func {
-                    Func::Abs => vals[0].abs(),
-                    Func::Round => {
-                        let places = u32::from_str(&vals[1].trunc().to_string()).unwrap_or(0);
-                        round_half_up(vals[0], places.min(28))
+                match (func, vals.as_slice()) {
+                    (Func::Abs, [x]) => x.abs(),
+                    (Func::Round, [x, places]) => {
+                        let places = u32::from_str(&places.trunc().to_string())
+                            .ok()
+                            .filter(|p| *p <= 28)
+                            .ok_or(EvalError::BadArguments)?;
+                        round_half_up(*x, places)
                     }
-                    Func::Min => vals.iter().copied().min().unwrap_or_default(),
-                    Func::Max => vals.iter().copied().max().unwrap_or_default(),
+                    (Func::Min, [_, ..]) => vals.iter().copied().min().unwrap_or_default(),
+                    (Func::Max, [_, ..]) => vals.iter().copied().max().unwrap_or_default(),
+                    _ => return Err(EvalError::BadArguments),
                 }
             }
         })
