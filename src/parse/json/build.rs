@@ -11,13 +11,13 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::reader::{Kind, Node};
+use super::reader::{Kind, Member, Node};
 use super::values::{
     Declared, declared_unit, exact_decimal, is_numeric_string, parse_unit, qualifier,
 };
 use super::{Figure, IndicatorData, Num, ReportData, ScorecardData, Text, Violation, fields};
 use crate::diagnostic::Message;
-use crate::model::{Document, FigureLabel, Quantity, Span, Unit};
+use crate::model::{Document, FigureLabel, Period, Quantity, Span, Unit};
 use crate::parse::lexicon;
 use crate::relations::{
     self, GrowthClaim, RatioClaim, RatioKind, ShareGroup, SumClaim, SumVerdict,
@@ -274,7 +274,7 @@ impl Builder {
     /// A group of amounts (`budget.adjusted`): its own `unit`, then each member.
     fn group(&mut self, node: &Node, prefix: &str, inherited: &Declared) {
         let unit = declared_unit(node).or_else(|| inherited.clone());
-        for m in node.members() {
+        for m in last_members(node) {
             if m.key == "unit" {
                 continue;
             }
@@ -404,8 +404,31 @@ impl Builder {
         }
     }
 
+    /// The `period` of a metric or a rate; one jxlint cannot read is a violation.
+    fn period(&mut self, item: &Node, what: (&str, &str), name: &str) -> Option<Period> {
+        let p = item.get("period")?;
+        let text = p.as_str()?;
+        let period = crate::parse::quantity::parse_period(text);
+        if period.is_none() {
+            self.violations.push(Violation::new(
+                p.span,
+                format!(
+                    "{}「{name}」的期间 {} 无法识别：应写作 全年、1-12月、截至11月底、一季度 等",
+                    what.0,
+                    show(p)
+                ),
+                format!(
+                    "the period {} of {} “{name}” is not one jxlint reads: write 全年, 1-12月, 截至11月底, 一季度 …",
+                    show(p),
+                    what.1
+                ),
+            ));
+        }
+        period
+    }
+
     fn staff(&mut self, s: &Node) {
-        for m in s.members() {
+        for m in last_members(s) {
             let path = format!("staff.{}", m.key);
             let Some(def) = fields::get(&path) else {
                 continue;
@@ -462,21 +485,7 @@ impl Builder {
         let Some((value, decimals, span)) = self.number(value_node) else {
             return;
         };
-        let period = match item.get("period") {
-            Some(p) => match p.as_str().map(crate::parse::quantity::parse_period) {
-                Some(Some(period)) => Some(period),
-                Some(None) => {
-                    self.violations.push(Violation::new(
-                        p.span,
-                        format!("指标「{name}」的期间 {} 无法识别：应写作 全年、1-12月、截至11月底、一季度 等", show(p)),
-                        format!("the period {} of metric “{name}” is not one jxlint reads: write 全年, 1-12月, 截至11月底, 一季度 …", show(p)),
-                    ));
-                    None
-                }
-                None => None,
-            },
-            None => None,
-        };
+        let period = self.period(item, ("指标", "metric"), name);
         let year = match item.get("year").map(|n| &n.kind) {
             Some(Kind::Number(y)) => y.parse::<u16>().ok().or(self.year),
             _ => self.year,
@@ -774,9 +783,7 @@ impl Builder {
                 names: data_names(&names),
             },
         );
-        if let Some(p) = item.get("period").and_then(Node::as_str) {
-            self.qs[r].q.period = crate::parse::quantity::parse_period(p);
-        }
+        self.qs[r].q.period = self.period(item, ("比率", "rate"), &name);
         if let Some(id) = id {
             if self.by_path.contains_key(&path) {
                 let id_span = item.get("id").map_or(item.span, |n| n.span);
@@ -976,6 +983,17 @@ impl Builder {
         doc.data = Some(Box::new(std::mem::take(&mut self.data)));
         (doc, by_path)
     }
+}
+
+/// The members of an object, each key once: where a key is repeated, the last value counts
+/// (as JSON readers take it; J001 reports the repetition).
+fn last_members(node: &Node) -> impl Iterator<Item = &Member> {
+    let members = node.members();
+    members
+        .iter()
+        .enumerate()
+        .filter(move |(i, m)| !members[i + 1..].iter().any(|later| later.key == m.key))
+        .map(|(_, m)| m)
 }
 
 fn show(n: &Node) -> String {
