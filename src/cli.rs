@@ -227,11 +227,12 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
             .unwrap_or(Path::new(crate::config::FILE_NAME));
         format!("`{key}` of {}", file.display())
     };
-    let select = match if args.select.is_empty() {
+    let select = if args.select.is_empty() {
         code_patterns(&config.select, &config_flag("select"), lang)
     } else {
         code_patterns(&args.select, "--select", lang)
-    } {
+    };
+    let select = match select {
         Ok(p) => p,
         Err(exit) => return exit,
     };
