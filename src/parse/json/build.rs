@@ -436,7 +436,11 @@ impl Builder {
             let Kind::Number(lit) = &m.value.kind else {
                 continue;
             };
-            let Some((value, decimals)) = exact_decimal(lit).filter(|(_, dp)| *dp == 0) else {
+            // A whole number of persons (34, or 34.0, which JSON Schema counts as an integer).
+            let Some((value, decimals)) = exact_decimal(lit)
+                .filter(|(v, _)| v.fract().is_zero())
+                .map(|(v, _)| (v.trunc(), 0))
+            else {
                 continue;
             };
             let names = def.aliases.iter().map(|a| fields::match_key(a)).collect();
