@@ -312,6 +312,14 @@ pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileRep
     checked.into_iter().map(|(r, _)| r).collect()
 }
 
+/// The folder a file is in (`.` for a bare file name).
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// Whether two paths name the same file (canonically when both exist, else as written).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -327,7 +335,7 @@ fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
         return Vec::new();
     };
     let source = doc.data.as_ref().and_then(|d| d.source.as_ref());
-    let dir = json.path.parent().unwrap_or(Path::new(""));
+    let dir = folder(&json.path);
     files
         .iter()
         .enumerate()
@@ -338,8 +346,8 @@ fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
                 && match source {
                     Some(s) => same_file(&dir.join(&s.value), &r.path),
                     None => {
-                        r.path.parent().unwrap_or(Path::new("")) == dir
-                            && r.path.file_stem() == json.path.file_stem()
+                        r.path.file_stem() == json.path.file_stem()
+                            && same_file(folder(&r.path), dir)
                     }
                 }
         })

@@ -437,6 +437,43 @@ fn one_changed_figure_gives_d002_at_the_data_and_the_text() {
 }
 
 #[test]
+fn data_and_text_are_paired_however_their_paths_are_written() {
+    let dir = Scratch::new("paths");
+    pair(&dir, |s| {
+        s.replacen("\"total\": 9248.98", "\"total\": 9248.89", 1)
+    });
+    let name = dir
+        .0
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let roundabout = format!("../{name}/yantian-2023.txt");
+    for args in [
+        vec!["yantian-2023.json", "./yantian-2023.txt"],
+        vec!["./yantian-2023.json", roundabout.as_str()],
+        vec!["."],
+    ] {
+        let mut all = vec![
+            "check",
+            "--select",
+            "D002",
+            "--format",
+            "concise",
+            "--no-summary",
+        ];
+        all.extend_from_slice(&args);
+        let out = jxlint(&dir.0, &all);
+        assert_eq!(
+            stdout(&out).matches(" D002 ").count(),
+            1,
+            "{args:?}: {}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
 fn the_data_names_its_text_with_report_source() {
     let dir = Scratch::new("source");
     dir.write("正文.txt", &read(&corpus("yantian-2023.txt")));
