@@ -170,7 +170,14 @@ impl RatioClaim {
                 }
             }
         }
-        let central = num.base_value() / den.base_value() * Decimal::ONE_HUNDRED;
+        // Checked: a ratio beyond `Decimal`'s range is no rate anyone stated.
+        let Some(central) = num
+            .base_value()
+            .checked_div(den.base_value())
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        else {
+            return RatioVerdict::Undefined;
+        };
         let expected = round_half_up(central, rate.decimals);
         // A truncated or mis-rounded value: within one unit of the last digit.
         let ulp = Decimal::new(1, rate.decimals);

@@ -104,7 +104,7 @@ fn numbers_are_exact_whatever_binary_floating_point_would_make_of_them() {
     let text = format!(
         r#"{{{HEAD}, "unit": "万元",
  "budget": {{"adjusted": {{"total": 8733.75, "basic": "0.1", "project": 0.2}}}},
- "assets": {{"total": 12345678901234567.89, "current": "0.30"}},
+ "assets": {{"unit": "元", "total": 12345678901234567.89, "current": "0.30"}},
  "metrics": [{{"name": "测试指标", "value": 9007199254740993, "unit": "个"}},
              {{"name": "科学计数", "value": 1.50e3, "unit": "个"}}]}}"#
     );
@@ -152,6 +152,47 @@ fn numbers_beyond_exact_decimals_are_rejected_clearly() {
         assert_eq!((*line, code.as_str()), (2, "J001"));
         assert!(msg.contains("cannot be held exactly"), "{msg}");
     }
+}
+
+#[test]
+fn figures_too_large_or_too_fine_to_check_are_refused_not_a_crash() {
+    let text = format!(
+        r#"{{{HEAD}, "unit": "亿元",
+ "budget": {{"adjusted": {{"total": 79228162514264337593543950335, "basic": 0.00000001, "project": "12345678901.9"}}}},
+ "assets": {{"total": 0.123456789}},
+ "metrics": [{{"id": "a", "name": "大数", "value": 1e15, "unit": "个"}},
+             {{"id": "b", "name": "小数", "value": 0.00000001, "unit": "个"}}],
+ "rates": [{{"name": "比值", "value": 100, "numerator": "metrics.a", "denominator": "metrics.b"}},
+           {{"name": "执行率", "kind": "execution", "value": 1}}]}}"#
+    );
+    let (_, diags) = jxlint::lint::lint_text(&text, SourceFormat::Json, &Options::default());
+    let found = positions(&text, &diags);
+    let j001: Vec<&String> = found
+        .iter()
+        .filter(|(_, _, c, _)| c == "J001")
+        .map(|(_, _, _, m)| m)
+        .collect();
+    assert_eq!(
+        j001.iter()
+            .filter(|m| m.contains("too large to check"))
+            .count(),
+        2,
+        "{found:#?}"
+    );
+    assert_eq!(
+        j001.iter()
+            .filter(|m| m.contains("too many decimal places"))
+            .count(),
+        1,
+        "{found:#?}"
+    );
+    // 10^15 / 10^-8 is within reach: the rate is judged, exactly.
+    assert!(
+        found
+            .iter()
+            .any(|(_, _, c, m)| c == "A001" && m.ends_with("= 10000000000000000000000000%")),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 
 use super::reader::{Kind, Member, Node};
 use super::values::{
-    Declared, declared_unit, exact_decimal, is_numeric_string, parse_unit, qualifier,
+    Declared, MAX_DECIMALS, declared_unit, exact_decimal, is_numeric_string, max_magnitude,
+    parse_unit, qualifier,
 };
 use super::{Figure, IndicatorData, Num, ReportData, ScorecardData, Text, Violation, fields};
 use crate::diagnostic::Message;
@@ -167,6 +168,14 @@ impl Builder {
             _ => return None,
         };
         match exact_decimal(lit) {
+            Some((_, dp)) if dp > MAX_DECIMALS => {
+                self.violations.push(Violation::new(
+                    span,
+                    format!("数值 {lit} 的小数位过多：最多 {MAX_DECIMALS} 位"),
+                    format!("the number {lit} has too many decimal places: at most {MAX_DECIMALS}"),
+                ));
+                None
+            }
             Some((v, dp)) => Some((v, dp, span)),
             None => {
                 self.violations.push(Violation::new(
@@ -192,7 +201,22 @@ impl Builder {
         label_span: Span,
         concept: Option<&'static str>,
         figure: Figure,
-    ) -> usize {
+    ) -> Option<usize> {
+        let base = (0..unit.scale()).try_fold(value, |v, _| v.checked_mul(Decimal::TEN));
+        if base.is_none_or(|b| b.abs() > max_magnitude()) {
+            self.violations.push(Violation::new(
+                span,
+                format!(
+                    "{label} 的数值 {value}{} 过大：jxlint 核对的数值不超过 10^18（以元或计数单位计）",
+                    unit.display()
+                ),
+                format!(
+                    "{label}: {value}{} is too large to check: figures are at most 10^18 in their base unit (元, or the thing counted)",
+                    unit.display()
+                ),
+            ));
+            return None;
+        }
         let q = Quantity {
             span,
             number_span: span,
@@ -212,7 +236,7 @@ impl Builder {
             clause: 0,
             cell: None,
         };
-        self.push(q, figure)
+        Some(self.push(q, figure))
     }
 
     /// A field of the table: an amount (number, numeric string or `{value, unit}`) with the
@@ -255,7 +279,11 @@ impl Builder {
             return;
         };
         let names = def.aliases.iter().map(|a| fields::match_key(a)).collect();
-        let i = self.quantity(
+        let figure = Figure {
+            path: path.to_string(),
+            names,
+        };
+        if let Some(i) = self.quantity(
             value,
             decimals,
             span,
@@ -263,12 +291,10 @@ impl Builder {
             def.label,
             key_span,
             def.concept,
-            Figure {
-                path: path.to_string(),
-                names,
-            },
-        );
-        self.by_path.insert(path.to_string(), i);
+            figure,
+        ) {
+            self.by_path.insert(path.to_string(), i);
+        }
     }
 
     /// A group of amounts (`budget.adjusted`): its own `unit`, then each member.
@@ -444,7 +470,7 @@ impl Builder {
                 continue;
             };
             let names = def.aliases.iter().map(|a| fields::match_key(a)).collect();
-            let i = self.quantity(
+            let Some(i) = self.quantity(
                 value,
                 decimals,
                 m.value.span,
@@ -459,7 +485,9 @@ impl Builder {
                     path: path.clone(),
                     names,
                 },
-            );
+            ) else {
+                continue;
+            };
             self.by_path.insert(path, i);
         }
     }
@@ -517,7 +545,7 @@ impl Builder {
             Unit::Percent => lexicon::rate_concept(name),
             _ => None,
         };
-        let v = self.quantity(
+        let Some(v) = self.quantity(
             value,
             decimals,
             span,
@@ -529,15 +557,16 @@ impl Builder {
                 path: base.clone(),
                 names: data_names(&all_names),
             },
-        );
+        ) else {
+            return;
+        };
         self.qs[v].q.period = period;
         self.qs[v].q.year = year;
         self.qs[v].q.qualifier = qual;
         let mut growth = None;
         if let Some(g) = item.get("growth")
             && let Some((gv, gdp, gspan)) = self.number(g)
-        {
-            let gi = self.quantity(
+            && let Some(gi) = self.quantity(
                 gv,
                 gdp,
                 gspan,
@@ -549,7 +578,8 @@ impl Builder {
                     path: format!("{base}.growth"),
                     names: Vec::new(),
                 },
-            );
+            )
+        {
             self.qs[gi].q.period = period;
             self.qs[gi].q.year = year;
             growth = Some(gi);
@@ -557,8 +587,7 @@ impl Builder {
         let mut prior = None;
         if let Some(p) = item.get("prior")
             && let Some((pv, pdp, pspan)) = self.number(p)
-        {
-            let pi = self.quantity(
+            && let Some(pi) = self.quantity(
                 pv,
                 pdp,
                 pspan,
@@ -570,7 +599,8 @@ impl Builder {
                     path: format!("{base}.prior"),
                     names: Vec::new(),
                 },
-            );
+            )
+        {
             self.qs[pi].q.period = period;
             self.qs[pi].q.year = year.map(|y| y.saturating_sub(1));
             prior = Some(pi);
@@ -720,7 +750,7 @@ impl Builder {
         } else {
             None
         };
-        Some(self.quantity(
+        self.quantity(
             v,
             dp,
             span,
@@ -732,7 +762,7 @@ impl Builder {
                 path: format!("{rate_path}.{}", role.1),
                 names: data_names(&[label]),
             },
-        ))
+        )
     }
 
     fn rate(&mut self, item: &Node, index: usize) {
@@ -774,7 +804,7 @@ impl Builder {
             _ => Vec::new(),
         };
         names.extend(kind_aliases);
-        let r = self.quantity(
+        let Some(r) = self.quantity(
             value,
             decimals,
             span,
@@ -786,7 +816,9 @@ impl Builder {
                 path: path.clone(),
                 names: data_names(&names),
             },
-        );
+        ) else {
+            return;
+        };
         self.qs[r].q.period = self.period(item, ("比率", "rate"), &name);
         if let Some(id) = id {
             if self.by_path.contains_key(&path) {
@@ -867,9 +899,10 @@ impl Builder {
 
     fn indicator(&mut self, node: &Node, parent_level: u8) -> Option<IndicatorData> {
         let name = Self::text(node.get("name"))?;
+        let below = parent_level.saturating_add(1);
         let level = match node.get("level").map(|n| &n.kind) {
-            Some(Kind::Number(l)) => l.parse::<u8>().unwrap_or(parent_level + 1),
-            _ => parent_level + 1,
+            Some(Kind::Number(l)) => l.parse::<u8>().unwrap_or(below),
+            _ => below,
         };
         let weight = self.num(node.get("weight"));
         let score = self.num(node.get("score"));

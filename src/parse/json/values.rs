@@ -6,6 +6,16 @@ use rust_decimal::Decimal;
 use super::reader::Node;
 use crate::model::{Currency, Qualifier, Unit};
 
+/// Most decimal places a figure may be written with (`139.43357800` 万元 has eight).
+pub const MAX_DECIMALS: u32 = 8;
+
+/// Largest magnitude a figure may have in its base unit (元 for money): 10^18, a million
+/// trillion 元. With at most [`MAX_DECIMALS`] places, every ratio, sum and change the rules
+/// compute stays exact and within `Decimal`'s range.
+pub fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000_000_000_i64)
+}
+
 /// A numeric literal as an exact decimal with its written precision: `8733.75` → (8733.75, 2),
 /// `1.5e3` → (1500, 0), `2.50e-1` → (0.250, 3). `None` when it cannot be held exactly (more
 /// than 28 significant digits or decimal places, or an absurd exponent).
