@@ -14,7 +14,8 @@ declare_rule! {
     /// than 元/万元/亿元, an unknown field (with the closest allowed one), a negative amount.
     /// Also reported here: a key given twice in one object, an amount with no unit (neither its
     /// own nor one declared above it), a number that cannot be held exactly (more than 28
-    /// digits), a metric unit or period jxlint cannot read, and a rate operand, metric part or
+    /// digits) or is beyond what is checked (more than 8 decimal places, or above 10^18 元 or
+    /// units), a metric unit or period jxlint cannot read, and a rate operand, metric part or
     /// id that refers to nothing in the file.
     ///
     /// Values that break the schema are left out of the other checks; everything else in the
