@@ -103,6 +103,10 @@ pub enum Format {
     Concise,
     /// The stable JSON document (schemas/output.schema.json)
     Json,
+    /// SARIF 2.1.0, for code-scanning services
+    Sarif,
+    /// GitHub Actions annotations (::error file=…,line=…::message)
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,6 +277,8 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         }
         Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
         Format::Json => render::render_json(&outcome, lang),
+        Format::Sarif => render::render_sarif(&outcome, lang),
+        Format::Github => render::render_github(&outcome, lang),
     };
     print(&text, Exit::of_outcome(&outcome, options.fail_on))
 }

@@ -170,8 +170,8 @@ impl Qualifier {
 pub enum Period {
     /// `1-12月`, `9至10月`.
     Months { from: u8, to: u8 },
-    /// `截至11月底`, `截止12月30日` (day 0 = end of month).
-    Until { month: u8, day: u8 },
+    /// `截至11月底`, `截止2023年12月30日` (day 0 = end of month; year 0 = not stated).
+    Until { year: u16, month: u8, day: u8 },
     /// `一季度` … `四季度`.
     Quarter { n: u8 },
     /// `全年`, `全年度`.
@@ -183,7 +183,7 @@ impl Period {
     pub fn is_full_year(&self) -> bool {
         match *self {
             Period::Months { from, to } => from == 1 && to == 12,
-            Period::Until { month, day } => month == 12 && (day == 0 || day == 31),
+            Period::Until { month, day, .. } => month == 12 && (day == 0 || day == 31),
             Period::Quarter { .. } => false,
             Period::FullYear => true,
         }

@@ -371,8 +371,8 @@ pub fn find(_text: &str, doc: &Document) -> Relations {
     r.sums = find_sums(&d);
     r.shares = find_shares(&d, &r.sums, &mut r.ratios);
     r.growths = find_growths(&d, &r.sums);
-    r.restatements = find_restatements(&d);
     r.sequences = find_sequences(&d);
+    r.restatements = find_restatements(&d);
     r.unit_echoes = find_unit_echoes(&d);
     r
 }
@@ -487,15 +487,21 @@ fn money_scales(doc: &Document) -> Vec<(u8, usize)> {
     v
 }
 
-/// Indices of the exact prose figures in sentence `s` (and optionally the one before, in the
-/// same block), in order.
-fn window(doc: &Document, idx: usize, include_previous: bool) -> Vec<usize> {
+/// Indices of the exact prose figures before `idx` in its own sentence, or (`previous`) in
+/// the sentence just before it in the same block, in order. Operands are never mixed across
+/// the two: a budget in one sentence and a spending figure in the next may belong to different
+/// lines of the budget.
+fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
     let q = &doc.quantities[idx];
     (0..idx)
         .filter(|&i| {
             let o = &doc.quantities[i];
             o.block == q.block
-                && (o.sentence == q.sentence || (include_previous && o.sentence + 1 == q.sentence))
+                && if previous {
+                    o.sentence + 1 == q.sentence
+                } else {
+                    o.sentence == q.sentence
+                }
                 && o.qualifier.is_none()
                 && in_prose(doc, o)
         })
@@ -508,91 +514,272 @@ fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
         if rate.unit != Unit::Percent || rate.qualifier.is_some() || !in_prose(doc, rate) {
             continue;
         }
-        let kind = match rate.concept() {
-            Some("rate.execution") => RatioKind::Execution,
-            Some("rate.control") => RatioKind::Control,
-            Some("rate.rectification") | Some("rate.completion") => RatioKind::Completion,
-            _ => continue,
-        };
-        // Operands come after the previous rate: `A预算X，支出Y，执行率Z%；B…`.
-        let bind = |include_previous: bool| -> Option<RatioClaim> {
-            let w = window(doc, ri, include_previous);
-            let after_prev_rate: Vec<usize> = match w
-                .iter()
-                .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
-            {
-                Some(p) => w[p + 1..].to_vec(),
-                None => w,
-            };
-            let qs = &doc.quantities;
-            match kind {
-                RatioKind::Execution | RatioKind::Control => {
-                    let money: Vec<usize> = after_prev_rate
-                        .into_iter()
-                        .filter(|&i| qs[i].unit.is_money())
-                        .collect();
-                    let num = *money
-                        .iter()
-                        .rev()
-                        .find(|&&i| qs[i].concept() == Some("spend"))?;
-                    let budgets: Vec<usize> = money
-                        .iter()
-                        .copied()
-                        .filter(|&i| qs[i].concept() == Some("budget"))
-                        .collect();
-                    let den = *budgets.last()?;
-                    if !qs[num].unit.same_dimension(&qs[den].unit) {
-                        return None;
-                    }
-                    let alternatives = budgets
-                        .iter()
-                        .filter(|&&b| b != den)
-                        .map(|&b| (num, b))
-                        .collect();
-                    Some(RatioClaim {
-                        kind,
-                        rate: ri,
-                        numerator: num,
-                        denominator: den,
-                        alternatives,
-                    })
-                }
-                _ => {
-                    let counts: Vec<usize> = after_prev_rate
-                        .into_iter()
-                        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
-                        .collect();
-                    let num = *counts.last()?;
-                    let done_words = [
-                        "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案",
-                        "销号", "办理",
-                    ];
-                    if !done_words.iter().any(|w| qs[num].label_text().contains(w)) {
-                        return None;
-                    }
-                    let den = *counts
-                        .iter()
-                        .rev()
-                        .skip(1)
-                        .find(|&&i| qs[i].unit == qs[num].unit)?;
-                    if qs[num].value > qs[den].value {
-                        return None;
-                    }
-                    Some(RatioClaim {
-                        kind,
-                        rate: ri,
-                        numerator: num,
-                        denominator: den,
-                        alternatives: Vec::new(),
-                    })
-                }
+        let claim = match rate.concept() {
+            Some("rate.execution") => bind_money(doc, ri, RatioKind::Execution),
+            Some("rate.control") => bind_money(doc, ri, RatioKind::Control),
+            Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
+                bind_counts(doc, ri)
             }
+            _ => None,
         };
-        if let Some(c) = bind(false).or_else(|| bind(true)) {
-            out.push(c);
-        }
+        out.extend(claim);
     }
     out
+}
+
+/// Figures of `w` after the last rate among them: `A预算X，支出Y，执行率Z%；B预算…` gives B's
+/// operands only to B's rate.
+fn after_last_rate(doc: &Document, w: Vec<usize>) -> Vec<usize> {
+    match w
+        .iter()
+        .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
+    {
+        Some(p) => w[p + 1..].to_vec(),
+        None => w,
+    }
+}
+
+/// Bind an execution or control rate to actual spending and a budget. The operands come from
+/// the rate's own sentence; the sentence before supplies both when the own sentence has
+/// neither, or the one missing when it states nothing of the role the own sentence already
+/// has (`调整预算X。实际支出Y，执行率Z%`), so that two budget lines are never mixed.
+fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let roles = |w: Vec<usize>| -> (Vec<usize>, Vec<usize>) {
+        let money: Vec<usize> = w.into_iter().filter(|&i| qs[i].unit.is_money()).collect();
+        let spends = money
+            .iter()
+            .copied()
+            .filter(|&i| is_actual_spending(&qs[i]))
+            .collect();
+        let budgets = money
+            .iter()
+            .copied()
+            .filter(|&i| qs[i].concept() == Some("budget"))
+            .collect();
+        (spends, budgets)
+    };
+    let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, ri, false)));
+    let (prev_spends, prev_budgets) = roles(window(doc, ri, true));
+    // A sub-item (`其中财政拨款支出X，执行率Y`) has its own budget, which the sentence before
+    // may state under another name: only a whole takes its missing operand from there.
+    let sub_item = |w: &[usize]| {
+        w.iter().any(|&i| {
+            doc.cues.iter().any(|c| {
+                c.kind == CueKind::Of
+                    && c.block == qs[i].block
+                    && c.sentence == qs[i].sentence
+                    && c.offset < qs[i].span.start
+            })
+        })
+    };
+    let own_sub = sub_item(&spends) || sub_item(&budgets);
+    match (spends.is_empty(), budgets.is_empty()) {
+        _ if own_sub && (spends.is_empty() || budgets.is_empty()) => return None,
+        (true, true) => (spends, budgets) = (prev_spends, prev_budgets),
+        (false, true) if prev_spends.is_empty() && prev_budgets.len() == 1 => {
+            budgets = prev_budgets
+        }
+        (true, false) if prev_budgets.is_empty() && prev_spends.len() == 1 => spends = prev_spends,
+        _ => {}
+    }
+    let num = *spends.last()?;
+    let den = *budgets.last()?;
+    if !qs[num].unit.same_dimension(&qs[den].unit) {
+        return None;
+    }
+    // Every other spending/budget pair is another reading.
+    let alternatives = spends
+        .iter()
+        .flat_map(|&s| budgets.iter().map(move |&b| (s, b)))
+        .filter(|&pair| pair != (num, den))
+        .collect();
+    Some(RatioClaim {
+        kind,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives,
+    })
+}
+
+/// Bind a completion rate (整改率, 办结率, 满意率 …) to two counts of one kind in its sentence:
+/// the numerator just before the rate names what the rate names (整改率 ↔ 完成整改, 满意率 ↔
+/// 表示满意的), the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, or the same
+/// things), and the numerator does not exceed the whole.
+fn bind_counts(doc: &Document, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let own = window(doc, ri, false);
+    let w = if own
+        .iter()
+        .any(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+    {
+        own
+    } else {
+        window(doc, ri, true)
+    };
+    let counts: Vec<usize> = w
+        .into_iter()
+        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+        .collect();
+    // The numerator stands after any earlier rate of the sentence; the whole may stand before.
+    let num = *counts.last()?;
+    if qs[ri].span.start < qs[num].span.start {
+        return None;
+    }
+    if (num + 1..ri).any(|k| qs[k].unit == Unit::Percent && qs[k].block == qs[ri].block) {
+        return None;
+    }
+    let satisfaction = qs[ri].concept() == Some("rate.satisfaction");
+    let done_words: &[&str] = if satisfaction {
+        &["满意"]
+    } else {
+        &[
+            "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案", "销号", "办理",
+        ]
+    };
+    let nl = qs[num].label_text();
+    if !done_words.iter().any(|w| nl.contains(w)) {
+        return None;
+    }
+    let den = *counts
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&i| qs[i].unit == qs[num].unit)?;
+    if qs[num].value > qs[den].value {
+        return None;
+    }
+    let mut total_words = vec![
+        "共",
+        "总",
+        "累计",
+        "登记",
+        "排查",
+        "发现",
+        "受理",
+        "收到",
+        "接到",
+        "涉及",
+        "计划",
+        "应",
+        "全部",
+        "检查出",
+    ];
+    if satisfaction {
+        // 发放问卷420份，收回有效问卷400份，其中表示满意的376份
+        total_words.extend(["收回", "回收", "有效", "调查", "参与"]);
+    }
+    let dl = qs[den].label_text();
+    let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
+        let pair: String = w.iter().collect();
+        !done_words.iter().any(|d| d.contains(&pair)) && nl.contains(&pair)
+    });
+    if !total_words.iter().any(|w| dl.contains(w)) && !shared_object {
+        return None;
+    }
+    // The rate names what the numerator did (整改率 ↔ 完成整改).
+    let stem: String = {
+        let l = qs[ri]
+            .label_text()
+            .trim_end_matches('率')
+            .trim_end_matches('度');
+        let cs: Vec<char> = l.chars().collect();
+        cs[cs.len().saturating_sub(2)..].iter().collect()
+    };
+    if stem.chars().count() == 2 && !nl.contains(&stem) && stem != "完成" {
+        return None;
+    }
+    Some(RatioClaim {
+        kind: RatioKind::Completion,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
+}
+
+/// Whether a money figure is an amount actually spent (支出决算, 实际支出, 执行数, 已拨付 …),
+/// not a budget line named after a kind of spending (基本支出, 项目支出 are budget parts).
+pub fn is_actual_spending(q: &Quantity) -> bool {
+    if q.concept() != Some("spend") {
+        return false;
+    }
+    let l = q.label_text();
+    const ACTUAL: &[&str] = &[
+        "实际", "决算", "执行", "支付", "拨付", "使用", "完成", "累计", "已",
+    ];
+    const KINDS: &[&str] = &[
+        "基本支出",
+        "项目支出",
+        "人员支出",
+        "公用支出",
+        "资本性支出",
+        "经常性支出",
+    ];
+    ACTUAL.iter().any(|w| l.contains(w))
+        || (l.ends_with("支出") && !KINDS.iter().any(|k| l.ends_with(k)))
+}
+
+/// Which series of a breakdown a figure belongs to when a list interleaves two: budget and
+/// spending amounts (`A预算数x，实际支出y；B…`), weights and scores (`得分9.82分（分值10分）`).
+fn series(q: &Quantity) -> Option<&'static str> {
+    match &q.unit {
+        Unit::Money { .. } => q.concept(),
+        Unit::Count { word, .. } if word == "分" => {
+            let l = q.label_text();
+            Some(
+                if ["分值", "满分", "权重", "标准分"]
+                    .iter()
+                    .any(|w| l.ends_with(w))
+                {
+                    "weight"
+                } else {
+                    "score"
+                },
+            )
+        }
+        _ => None,
+    }
+}
+
+fn has_prior_word(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| l.contains(w))
+}
+
+/// How deep in brackets a position of a block is: figures in brackets annotate the figure
+/// before them (`9.87分（满分10分）`, `（含上年结转42.83万元）`).
+pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
+    doc.cues
+        .iter()
+        .filter(|c| c.block == block && c.offset < offset)
+        .map(|c| match c.kind {
+            CueKind::ParenOpen => 1,
+            CueKind::ParenClose => -1,
+            _ => 0,
+        })
+        .sum::<i32>()
+        .max(0)
+}
+
+/// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
+pub fn is_per_unit(l: &str) -> bool {
+    ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
+}
+
+/// Whether a label ends with a verb of change (`较上年增加`, `下降`): the figure is a change.
+pub fn ends_with_change_verb(l: &str) -> bool {
+    [
+        "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+}
+
+/// Whether a label states a change or a comparison rather than a level of its own
+/// (`比上年增加`, `同比下降`, `比上年`).
+pub fn is_change_label(l: &str) -> bool {
+    ends_with_change_verb(l) || l.contains("比上年") || l.contains("较上年") || l.contains("同比")
 }
 
 /// Dimension key of a figure for sums: same currency, or same counted word.
@@ -626,14 +813,30 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
         let before = if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
             before
         } else {
-            // `总额X。按来源，其中：…`: the total closes the previous sentence.
-            (0..qs.len())
-                .filter(|&i| {
-                    qs[i].block == cue.block
-                        && qs[i].sentence + 1 == cue.sentence
-                        && in_prose(doc, &qs[i])
+            // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
+            // and is not itself a part of another breakdown.
+            let inside_breakdown = |i: usize| {
+                doc.cues.iter().any(|c| {
+                    c.kind == CueKind::Of
+                        && c.block == qs[i].block
+                        && c.sentence == qs[i].sentence
+                        && c.offset < qs[i].span.start
                 })
-                .collect()
+            };
+            (1..=2)
+                .filter_map(|back| cue.sentence.checked_sub(back))
+                .map(|sentence| {
+                    (0..qs.len())
+                        .filter(|&i| {
+                            qs[i].block == cue.block
+                                && qs[i].sentence == sentence
+                                && in_prose(doc, &qs[i])
+                                && !inside_breakdown(i)
+                        })
+                        .collect::<Vec<usize>>()
+                })
+                .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
+                .unwrap_or_default()
         };
         let after: Vec<usize> = (0..qs.len())
             .filter(|i| {
@@ -644,19 +847,25 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
         dims.sort();
         dims.dedup();
         for d in dims {
+            // Changes (`比上年增加20万元`) are not parts, nor are figures in brackets deeper than
+            // the 其中 itself (annotations such as `（满分10分）`).
+            let depth = paren_depth(doc, cue.block, cue.offset);
             let parts: Vec<usize> = after
                 .iter()
                 .copied()
                 .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
+                .filter(|&i| !is_change_label(qs[i].label_text()))
+                .filter(|&i| paren_depth(doc, qs[i].block, qs[i].span.start) <= depth)
                 .collect();
             // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
             // are two breakdowns: each series against the total of the same series.
-            let series: Vec<Option<&str>> = parts.iter().map(|&p| qs[p].concept()).collect();
-            let split = series.iter().all(|c| c.is_some())
-                && series.contains(&Some("budget"))
-                && series.contains(&Some("spend"));
+            let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
+            let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
+            distinct.sort();
+            distinct.dedup();
+            let split = kinds.iter().all(|c| c.is_some()) && distinct.len() >= 2;
             let groups: Vec<(Option<&str>, Vec<usize>)> = if split {
-                ["budget", "spend"]
+                distinct
                     .iter()
                     .map(|s| {
                         (
@@ -664,7 +873,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                             parts
                                 .iter()
                                 .copied()
-                                .filter(|&p| qs[p].concept() == Some(s))
+                                .filter(|&p| series(&qs[p]) == Some(s))
                                 .collect(),
                         )
                     })
@@ -672,13 +881,30 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
             } else {
                 vec![(None, parts)]
             };
-            for (series, parts) in groups {
-                let Some(&total) = before.iter().rev().find(|&&i| {
-                    dim(&qs[i].unit).as_deref() == Some(&d)
-                        && (series.is_none() || qs[i].concept() == series)
-                }) else {
+            for (series_kind, parts) in groups {
+                // Candidate totals, nearest first; a per-unit figure (亩均, 人均, 单价) is none.
+                let candidates: Vec<usize> = before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&i| {
+                        dim(&qs[i].unit).as_deref() == Some(&d)
+                            && (series_kind.is_none() || series(&qs[i]) == series_kind)
+                            && !is_per_unit(qs[i].label_text())
+                    })
+                    .collect();
+                let Some(&total) = candidates.first() else {
                     continue;
                 };
+                // A budget line is no part of an amount spent, nor actual spending of a budget.
+                let parts: Vec<usize> = parts
+                    .into_iter()
+                    .filter(|&p| match qs[total].concept() {
+                        Some("spend") => qs[p].concept() != Some("budget"),
+                        Some("budget") => !is_actual_spending(&qs[p]),
+                        _ => true,
+                    })
+                    .collect();
                 if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some())
                 {
                     continue;
@@ -694,7 +920,13 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                     }
                 }
                 for seg in segments.into_iter().filter(|s| s.len() >= 2) {
-                    out.extend(resolve_breakdown(doc, total, &seg));
+                    // Another figure before the breakdown may be the whole it adds up to.
+                    let whole = candidates
+                        .iter()
+                        .copied()
+                        .find(|&c| consistent_reading(doc, c, &seg).is_some())
+                        .unwrap_or(total);
+                    out.extend(resolve_breakdown(doc, whole, &seg));
                 }
             }
         }
@@ -710,6 +942,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
 fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut readings: Vec<Vec<usize>> = vec![parts.to_vec()];
+    let mut single_item = false;
     if let Some(semi) = doc.cues.iter().find(|c| {
         c.kind == CueKind::Semicolon
             && c.offset > qs[parts[0]].span.end
@@ -720,14 +953,21 @@ fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumCl
             .copied()
             .filter(|&p| qs[p].span.end <= semi.offset)
             .collect();
-        if prefix.len() >= 2 {
-            readings.push(prefix);
+        match prefix.len() {
+            // `患者27,640人，其中规范管理19,580人，…；患者8,912人…`: one sub-figure, then the
+            // next item.
+            1 => single_item = true,
+            n if n >= 2 => readings.push(prefix),
+            _ => {}
         }
     }
     for r in &readings {
         if let Some(claims) = consistent_reading(doc, total, r) {
             return claims;
         }
+    }
+    if single_item {
+        return Vec::new();
     }
     // Explicit nesting: `A a，包括 x，y；B b` — the parts after 包括 up to the next `；` are A's.
     let last = parts[parts.len() - 1];
@@ -1017,47 +1257,47 @@ fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let idx: Vec<usize> = (0..qs.len())
             .filter(|&i| qs[i].block == b && qs[i].sentence == s && qs[i].qualifier.is_none())
             .collect();
+        let level = |i: usize| dim(&qs[i].unit).is_some();
         let is_change = |i: usize| {
-            let l = qs[i].label_text();
             growth_interval(&qs[i]).is_some()
-                || (qs[i].unit.is_money()
-                    && ["增加", "减少", "增长", "下降", "节约", "压减"]
-                        .iter()
-                        .any(|w| l.ends_with(w)))
+                || (level(i) && ends_with_change_verb(qs[i].label_text()))
         };
         let changes: Vec<usize> = idx.iter().copied().filter(|&i| is_change(i)).collect();
         let priors: Vec<usize> = idx
             .iter()
             .copied()
             .filter(|&i| {
-                qs[i].unit.is_money()
-                    && !is_change(i)
-                    && prior_words.iter().any(|w| qs[i].label_text().contains(w))
+                level(i) && !is_change(i) && has_prior_word(qs[i].label_text(), &prior_words)
             })
             .collect();
-        // The current level: named 本年/今年…, or named like the prior one without 上年.
-        let prior_name = priors.first().map(|&p| {
-            let mut l = qs[p].label_text().to_string();
-            for w in prior_words {
-                l = l.replace(w, "");
-            }
-            l
-        });
+        let ([change], [prior]) = (changes.as_slice(), priors.as_slice()) else {
+            continue;
+        };
+        // The prior's own name without 上年 (`上年实际支出` → `实际支出`); empty for
+        // `比上年31.52万元`, which compares with the figure just before it.
+        let mut prior_name = qs[*prior].label_text().to_string();
+        for w in prior_words
+            .iter()
+            .chain(["比", "较", "同比", "与", "相比"].iter())
+        {
+            prior_name = prior_name.replace(w, "");
+        }
+        let same_dim = |i: usize| qs[i].unit.same_dimension(&qs[*prior].unit);
         let currents: Vec<usize> = idx
             .iter()
             .copied()
-            .filter(|&i| qs[i].unit.is_money() && !is_change(i) && !priors.contains(&i))
+            .filter(|&i| level(i) && !is_change(i) && i != *prior && same_dim(i))
             .filter(|&i| {
-                current_words.iter().any(|w| qs[i].label_text().contains(w))
-                    || prior_name
-                        .as_deref()
-                        .is_some_and(|n| n.chars().count() >= 2 && qs[i].label_text().ends_with(n))
+                if prior_name.chars().count() >= 2 {
+                    current_words.iter().any(|w| qs[i].label_text().contains(w))
+                        || qs[i].label_text().ends_with(&prior_name)
+                } else {
+                    // `X，比上年Y下降r%`: the level right before the prior.
+                    i + 1 == *prior || (i < *prior && (i + 1..*prior).all(|k| !level(k)))
+                }
             })
             .collect();
-        if let ([change], [prior], [current]) =
-            (changes.as_slice(), priors.as_slice(), currents.as_slice())
-            && qs[*prior].unit.same_dimension(&qs[*current].unit)
-        {
+        if let [current] = currents.as_slice() {
             out.push(GrowthClaim::Levels {
                 change: *change,
                 current: *current,
@@ -1154,6 +1394,48 @@ pub fn metric_key(label: &str) -> &str {
         }
     }
     l
+}
+
+/// Whether two mentions of one metric name can be about the same subject. Parallel items —
+/// `（一）甲镇。…农业总产值5.2亿元` / `（二）乙镇。…农业总产值3.8亿元` (sibling items below the top
+/// level), or `一是…；二是…` in one paragraph — are about different subjects, and a short name
+/// (under six characters, such as 农业总产值) is compared only inside one paragraph, where its
+/// subject cannot have changed unseen.
+pub fn same_subject(doc: &Document, a: usize, b: usize) -> bool {
+    let qs = &doc.quantities;
+    let (qa, qb) = (&qs[a], &qs[b]);
+    let (lo, hi) = if qa.span.start <= qb.span.start {
+        (qa, qb)
+    } else {
+        (qb, qa)
+    };
+    if lo.block == hi.block {
+        return !doc.cues.iter().any(|c| {
+            c.kind == CueKind::Enumeration
+                && c.block == lo.block
+                && c.offset > lo.span.start
+                && c.offset < hi.span.start
+        });
+    }
+    if metric_key(lo.label_text()).chars().count() < 6 {
+        return false;
+    }
+    // The nearest numbered block at or before each mention; the top level (一、二、) divides
+    // the report into parts, not into parallel subjects.
+    let item = |block: usize| {
+        (0..=block)
+            .rev()
+            .find(|&k| doc.blocks[k].marker.is_some())
+            .filter(|&k| doc.blocks[k].marker.is_some_and(|m| m.style.level() > 1))
+    };
+    match (item(lo.block), item(hi.block)) {
+        (Some(x), Some(y)) if x != y => !doc
+            .relations
+            .sequences
+            .iter()
+            .any(|s| s.items.contains(&x) && s.items.contains(&y)),
+        _ => true,
+    }
 }
 
 fn find_restatements(doc: &Document) -> Vec<Restatement> {

@@ -1,9 +1,11 @@
 //! The corpus as a regression suite (our `lintcheck`): every report in `corpus/` is linted with
 //! all rules and its findings — line, code and severity — must be exactly those listed in its
-//! `<stem>.expected.md` table: nothing missed, nothing extra. Clean reports have an empty table.
+//! `tests/expected/<stem>.md` table: nothing missed, nothing extra. Clean reports have an empty
+//! table. (The expectations live apart from the reports so that `jxlint check corpus/` sees
+//! reports only.)
 //!
-//! Report data (`.json`) has its table in `<stem>.json.expected.md` (a text report and its data
-//! share a stem), with lines in the JSON file. The corpus is linted as one run, so that data
+//! Report data (`.json`) has its table in `tests/expected/<stem>.json.md` (a text report and its
+//! data share a stem), with lines in the JSON file. The corpus is linted as one run, so that data
 //! beside its text is compared with it (D002), with the formulas of `corpus/jxlint.toml`.
 
 use std::collections::BTreeSet;
@@ -16,6 +18,28 @@ type Finding = (usize, String, String);
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The expected-findings file of a report: `tests/expected/<stem>.md`, or
+/// `tests/expected/<stem>.json.md` for report data.
+fn expected_path(report: &Path) -> PathBuf {
+    let name = report
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let file = match name.strip_suffix(".json") {
+        Some(stem) => format!("{stem}.json.md"),
+        None => {
+            let stem = report
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            format!("{stem}.md")
+        }
+    };
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(file)
 }
 
 /// Parse the `| line | code | severity | what |` rows of an expected-findings file.
@@ -43,31 +67,11 @@ fn reports() -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt")
-                || name.ends_with(".json")
-                || (name.ends_with(".md") && !name.ends_with(".expected.md") && name != "README.md")
+            name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".json")
         })
         .collect();
     v.sort();
     v
-}
-
-/// `<stem>.expected.md`, or `<stem>.json.expected.md` for report data.
-fn expected_path(report: &Path) -> PathBuf {
-    let name = report
-        .file_name()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    match name.strip_suffix(".json") {
-        Some(stem) => report.with_file_name(format!("{stem}.json.expected.md")),
-        None => {
-            let stem = report
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            report.with_file_name(format!("{stem}.expected.md"))
-        }
-    }
 }
 
 /// All rules, with the corpus's formulas.

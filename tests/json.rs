@@ -471,6 +471,22 @@ fn one_changed_figure_gives_d002_at_the_data_and_the_text() {
         (Some(89), Some(33))
     );
 
+    // SARIF locates the label in the text file.
+    let sarif = jxlint(
+        &dir.0,
+        &["check", ".", "--select", "D002", "--format", "sarif"],
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&sarif.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&sarif)));
+    let related = &v["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"];
+    assert!(
+        related["artifactLocation"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("yantian-2023.txt")),
+        "{v:#}"
+    );
+    assert_eq!(related["region"]["startLine"], 89, "{v:#}");
+
     let human = jxlint(&dir.0, &["check", ".", "--select", "D002", "--lang", "en"]);
     let text = stdout(&human);
     assert!(text.contains("yantian-2023.json:29:16]"), "{text}");

@@ -99,11 +99,17 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Run one rule over a fixture: (its text, its text's counterpart or "", the diagnostics).
-fn run_one(
-    rule: &'static dyn Rule,
-    path: &Path,
-) -> (String, String, Vec<jxlint::diagnostic::Diagnostic>) {
+/// One rule run over a fixture.
+struct Run {
+    text: String,
+    /// The file name and text of the data's text ("" for none).
+    other_name: String,
+    other: String,
+    diags: Vec<jxlint::diagnostic::Diagnostic>,
+}
+
+/// Run one rule over a fixture (with its text, for data that has one).
+fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
     let text = read(path);
     let options = fixture_options(path.parent().unwrap_or(Path::new(".")));
     let parse = |text: &str, path: &Path| {
@@ -126,7 +132,45 @@ fn run_one(
         doc: d,
     });
     let diags = run_rule_set_with(&text, &doc, counterpart, std::iter::once(rule));
-    (text, other, diags)
+    Run {
+        text,
+        other_name: shown,
+        other,
+        diags,
+    }
+}
+
+/// The graphical rendering a user sees, without colour, at a fixed width. A finding that points
+/// into the data's text is drawn with that text too.
+fn human(
+    name: &str,
+    text: &str,
+    other: (&str, &str),
+    diags: &[jxlint::diagnostic::Diagnostic],
+) -> String {
+    let file = |name: &str, text: &str, diagnostics: Vec<jxlint::diagnostic::Diagnostic>| {
+        jxlint::lint::FileReport {
+            path: PathBuf::from(name),
+            display_path: name.to_string(),
+            format: format_of(Path::new(name)),
+            encoding: Some("utf-8"),
+            text: text.to_string(),
+            error: None,
+            diagnostics,
+            stats: Default::default(),
+        }
+    };
+    let mut files = vec![file(name, text, diags.to_vec())];
+    if !other.0.is_empty() {
+        files.push(file(other.0, other.1, Vec::new()));
+    }
+    let outcome = jxlint::lint::Outcome { files };
+    let options = jxlint::render::human::HumanOptions {
+        color: false,
+        width: 100,
+        summary: false,
+    };
+    jxlint::render::human::render_human(&outcome, jxlint::diagnostic::Lang::Zh, &options)
 }
 
 fn fixture_files(dir: &Path) -> Vec<PathBuf> {
@@ -182,7 +226,12 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
         let m = rule.meta();
         let dir = fixtures_dir().join(format!("{}-{}", m.code, m.name));
         for path in fixture_files(&dir) {
-            let (text, other, diags) = run_one(*rule, &path);
+            let Run {
+                text,
+                other_name,
+                other,
+                diags,
+            } = run_one(*rule, &path);
             let file = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -217,9 +266,10 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     );
                 }
             }
+            let human = human(&file, &text, (&other_name, &other), &diags);
             insta::assert_snapshot!(
                 format!("{}-{}", m.code, file.trim_end_matches(".txt")),
-                dump(&text, &other, &diags)
+                format!("{}\n{human}", dump(&text, &other, &diags))
             );
         }
     }

@@ -32,33 +32,44 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
     doc
 }
 
-/// The report's year and whether it covers a whole year, from its title lines.
+/// The report's year and whether it covers a whole year, from its title lines: `2023 年度…报告`,
+/// or a year and a 自评报告/评价报告 title split over several lines.
 fn report_scope(text: &str, doc: &mut Document) {
-    for b in doc.blocks.iter().take(6) {
-        let t: String = text[b.span.start..b.span.end]
+    let head: String = doc
+        .blocks
+        .iter()
+        .take(6)
+        .map(|b| &text[b.span.start..b.span.end])
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let year_before = |pos: usize| {
+        let digits: String = head[..pos]
             .chars()
-            .filter(|c| !c.is_whitespace())
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
             .collect();
-        if let Some(pos) = t.find("年度") {
-            let digits: String = t[..pos]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            let year: String = digits.chars().rev().collect();
-            if let Ok(y) = year.parse::<u16>()
-                && (1990..=2100).contains(&y)
-            {
-                doc.report_year = Some(y);
-            }
-            doc.full_year_report = true;
-            return;
-        }
-        if t.contains("年报")
-            || t.contains("全年")
-            || (t.contains("绩效") && t.contains("报告") && t.contains("年"))
-        {
-            doc.full_year_report = true;
-        }
+        digits
+            .chars()
+            .rev()
+            .collect::<String>()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    if let Some(pos) = head.find("年度") {
+        doc.report_year = year_before(pos);
+        doc.full_year_report = true;
+        return;
+    }
+    let titled = ["自评报告", "评价报告", "绩效报告", "自评表", "年报"]
+        .iter()
+        .any(|w| head.contains(w));
+    if let Some(pos) = head.find('年')
+        && titled
+    {
+        doc.report_year = year_before(pos);
+        doc.full_year_report = doc.report_year.is_some() || head.contains("全年");
     }
 }

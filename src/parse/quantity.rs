@@ -20,8 +20,12 @@ use crate::model::{
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
     "平方公里",
+    "公斤",
+    "千克",
+    "台套",
     "平方米",
     "立方米",
+    "斤",
     "公里",
     "人次",
     "批次",
@@ -128,6 +132,11 @@ pub enum CueKind {
     Comparable,
     /// `；`: closes a list item.
     Semicolon,
+    /// `一是`, `二是` …: an enumerated item.
+    Enumeration,
+    /// `（` and `）` (ASCII brackets are folded to these).
+    ParenOpen,
+    ParenClose,
 }
 
 /// A period expression found in the text.
@@ -194,10 +203,12 @@ fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
                 && !c.get(j + 4).is_some_and(|d| d.is_ascii_digit())
             {
                 if sep == Some(' ') {
-                    // `54 440.73`: a space group only when decimals or a money unit follow,
-                    // never between two plain numbers (`390 390`).
+                    // `54 440.73万元`, `12 486件`: a space group only when decimals, another
+                    // group or a unit follow, never between two plain numbers (`390 390`).
                     let after = c.get(j + 4).copied();
-                    if !(after == Some('.') || after == Some('万') || after == Some('元')) {
+                    let grouped_on = after == Some(' ')
+                        && (5..=7).all(|k| c.get(j + k).is_some_and(|d| d.is_ascii_digit()));
+                    if !(after == Some('.') || grouped_on || unit_at(n, j + 4).0 != Unit::None) {
                         break;
                     }
                 }
@@ -334,11 +345,13 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
             2
         };
         // Optional year.
+        let mut year = 0u16;
         if let Some((y, e)) = digits_at(k)
             && c.get(e) == Some(&'年')
             && (1990..=2100).contains(&y)
         {
             k = e + 1;
+            year = y as u16;
         }
         let (m, e) = digits_at(k)?;
         if !(1..=12).contains(&m) || c.get(e) != Some(&'月') {
@@ -348,6 +361,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         if n.starts_with_at(k, "底") || n.starts_with_at(k, "末") {
             return Some((
                 Period::Until {
+                    year,
                     month: m as u8,
                     day: 0,
                 },
@@ -361,6 +375,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
             k = e2 + 1;
             return Some((
                 Period::Until {
+                    year,
                     month: m as u8,
                     day: d as u8,
                 },
@@ -369,6 +384,7 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         }
         return Some((
             Period::Until {
+                year,
                 month: m as u8,
                 day: 0,
             },
@@ -571,6 +587,19 @@ fn scan(
             && i > 0
             && c[i - 1].is_ascii_digit()
             && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if ch == '（' || ch == '）' {
+            let kind = if ch == '（' {
+                CueKind::ParenOpen
+            } else {
+                CueKind::ParenClose
+            };
+            out.cues.push(Cue {
+                kind,
+                offset: n.span(i, i + 1).start,
+                sentence,
+                block,
+            });
+        }
         if ch == '；' {
             out.cues.push(Cue {
                 kind: CueKind::Semicolon,
@@ -632,11 +661,16 @@ fn scan(
             }
             let word = n.text(start, i);
             let prev = start.checked_sub(1).map(|k| c[k]);
-            let next = c.get(i).copied();
+            let next = c[i..].iter().copied().find(|&x| x != ' ');
             let lower = word
                 .chars()
                 .all(|x| x.is_ascii_lowercase() || is_pinyin_mark(x));
-            let cjk_around = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+            // Chinese on both sides, or Chinese on one side and a figure on the other
+            // (`14个乡镇 and 126个行政村`).
+            let cjk_or_digit = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || c.is_ascii_digit());
+            let cjk_around = (prev.is_some_and(is_cjk) || next.is_some_and(is_cjk))
+                && cjk_or_digit(prev)
+                && cjk_or_digit(next);
             let pinyin =
                 word.chars().any(is_pinyin_mark) && prev == Some('（') && next == Some('）');
             if cell.is_none() && ((lower && word.chars().count() >= 2 && cjk_around) || pinyin) {
@@ -857,6 +891,16 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     if n.starts_with_at(i, "可比") {
         return Some((CueKind::Comparable, 2));
     }
+    // `一是…；二是…`: parallel items, usually about different subjects.
+    if n.starts_with_at(i + 1, "是")
+        && n.chars
+            .get(i)
+            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+        && i.checked_sub(1)
+            .is_none_or(|p| is_boundary(n.chars[p]) || n.chars[p] == '。')
+    {
+        return Some((CueKind::Enumeration, 2));
+    }
     None
 }
 
@@ -889,4 +933,115 @@ pub fn parse_period(s: &str) -> Option<Period> {
     let n = Norm::new(s, Span::new(0, s.len()));
     let (p, len) = period_at(&n, 0)?;
     (len == n.len()).then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFormat;
+
+    /// `(figure as displayed, qualifier, label)` of every figure of a text.
+    fn figures(text: &str) -> Vec<(String, Option<Qualifier>, String)> {
+        let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+        extract(text, &blocks)
+            .quantities
+            .into_iter()
+            .map(|q| (q.display(), q.qualifier, q.label_text().to_string()))
+            .collect()
+    }
+
+    fn shown(text: &str) -> Vec<String> {
+        figures(text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn units_scales_and_pdf_spaces() {
+        assert_eq!(
+            shown("进出口总额 1121 亿元，同比上升 12%。"),
+            ["1121亿元", "12%"]
+        );
+        assert_eq!(shown("执行率85.06 %。"), ["85.06%"]);
+        assert_eq!(shown("较上年提高3.2个百分点。"), ["3.2个百分点"]);
+        assert_eq!(shown("维修项下进出口总额6.95亿美元。"), ["6.95亿美元"]);
+        assert_eq!(shown("结余3359.62万，"), ["3359.62万元"]);
+        assert_eq!(
+            shown("出动2523人次，发现隐患318处。"),
+            ["2523人次", "318处"]
+        );
+    }
+
+    #[test]
+    fn full_width_digits_and_thousands_separators() {
+        assert_eq!(shown("支出决算８７０７．２７万元。"), ["8707.27万元"]);
+        assert_eq!(shown("基本支出11,122,315.04元。"), ["11122315.04元"]);
+        assert_eq!(shown("支出54 440.73万元。"), ["54440.73万元"]);
+    }
+
+    #[test]
+    fn a_unit_broken_across_lines_is_joined() {
+        assert_eq!(
+            shown("本年度支出1781.86 万\n\n元，较上年增加。\n"),
+            ["1781.86万元"]
+        );
+    }
+
+    #[test]
+    fn qualifiers_are_bounds() {
+        let f = figures("固定资产投资约3.66亿元，对接企业超50家，满意度达到90%以上，新增100余家。");
+        let q: Vec<Option<Qualifier>> = f.iter().map(|x| x.1).collect();
+        assert_eq!(
+            q,
+            [
+                Some(Qualifier::Approx),
+                Some(Qualifier::MoreThan),
+                Some(Qualifier::AtLeast),
+                Some(Qualifier::MoreThan)
+            ]
+        );
+    }
+
+    #[test]
+    fn years_dates_codes_and_ordinals_are_not_figures() {
+        assert!(
+            shown("2023年3月15日，按照《办法》（深财预〔2016〕136号），联系电话25281029。")
+                .is_empty()
+        );
+        assert!(shown("全国综合排名第57位，H986查验设施，跨境电商1210业务。").is_empty());
+        assert!(shown("2023年1-12月，截至11月底，9至10月。").is_empty());
+    }
+
+    #[test]
+    fn labels_are_the_words_before_the_figure() {
+        let f = figures(
+            "2023年度我中心调整后的部门整体支出财政拨款预算为8733.75万元，支出决算为8707.27元。",
+        );
+        assert_eq!(f[0].2, "调整后的部门整体支出财政拨款预算");
+        assert_eq!(f[1].2, "支出决算");
+        let f = figures("共登记建档限期整改隐患902处，截至12月底完成整改899处。");
+        assert_eq!(f[1].2, "完成整改");
+    }
+
+    #[test]
+    fn periods_govern_their_sentence_and_paragraph_head() {
+        let text = "2023年1-12月实现进出口总额1121亿元。规上商品销售额110.9亿元。截至11月底，冷链总额5.36亿元。\n";
+        let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+        let p: Vec<Option<Period>> = extract(text, &blocks)
+            .quantities
+            .iter()
+            .map(|q| q.period)
+            .collect();
+        let full = Some(Period::Months { from: 1, to: 12 });
+        assert_eq!(
+            p,
+            [
+                full,
+                full,
+                Some(Period::Until {
+                    year: 0,
+                    month: 11,
+                    day: 0
+                })
+            ]
+        );
+    }
 }

@@ -134,7 +134,7 @@ pub struct Report<'a> {
     diag: &'a Diagnostic,
     lang: Lang,
     code: String,
-    source: NamedSource<CharColumns>,
+    source: Source,
     labels: Vec<LabeledSpan>,
     /// Labels in other files, each drawn with its own file's snippet.
     pub related: Vec<Related>,
@@ -145,7 +145,7 @@ pub struct Related {
     /// `see also` / `另见`: the header miette prints after `Advice:`.
     header: &'static str,
     message: String,
-    source: NamedSource<CharColumns>,
+    source: Source,
     label: LabeledSpan,
 }
 
@@ -158,6 +158,10 @@ impl Related {
         text: &Arc<str>,
     ) -> Related {
         let s = clamp_span(text, label.span);
+        // A long line of the other file is shown as an excerpt around the span, as in the
+        // finding's own file.
+        let excerpt = super::excerpt::excerpt(text, &[s]);
+        let at = excerpt.as_ref().map_or(s, |e| e.map(s));
         let message = label.message.get(lang).to_string();
         Related {
             header: match lang {
@@ -166,10 +170,16 @@ impl Related {
             },
             label: LabeledSpan::new_primary_with_span(
                 Some(message.clone()),
-                SourceSpan::from((s.start, s.len())),
+                SourceSpan::from((at.start, at.len())),
             ),
             message,
-            source: NamedSource::new(name, CharColumns(Arc::clone(text))),
+            source: match excerpt {
+                Some(excerpt) => Source::Excerpt(NamedSource::new(
+                    name,
+                    super::excerpt::ExcerptSource { excerpt },
+                )),
+                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+            },
         }
     }
 }
@@ -200,7 +210,10 @@ impl miette::Diagnostic for Related {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(match &self.source {
+            Source::Whole(s) => s,
+            Source::Excerpt(s) => s,
+        })
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -211,8 +224,20 @@ impl miette::Diagnostic for Related {
 impl<'a> Report<'a> {
     /// `name` is the path shown in the snippet header; `text` the file's decoded text.
     pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
+        // Long lines (whole paragraphs from PDF or Word) are shown as excerpts around the spans.
+        let all: Vec<Span> = std::iter::once(diag.span)
+            .chain(
+                diag.labels
+                    .iter()
+                    .filter(|l| l.file.is_none())
+                    .map(|l| l.span),
+            )
+            .map(|s| clamp_span(text, s))
+            .collect();
+        let excerpt = super::excerpt::excerpt(text, &all);
         let span = |s: Span| {
             let s = clamp_span(text, s);
+            let s = excerpt.as_ref().map_or(s, |e| e.map(s));
             SourceSpan::from((s.start, s.len()))
         };
         let primary = diag
@@ -231,7 +256,13 @@ impl<'a> Report<'a> {
             diag,
             lang,
             code: format!("{} {}", diag.code, diag.name),
-            source: NamedSource::new(name, CharColumns(Arc::clone(text))),
+            source: match excerpt {
+                Some(excerpt) => Source::Excerpt(NamedSource::new(
+                    name,
+                    super::excerpt::ExcerptSource { excerpt },
+                )),
+                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+            },
             labels,
             related: Vec::new(),
         }
@@ -274,7 +305,10 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(match &self.source {
+            Source::Whole(s) => s,
+            Source::Excerpt(s) => s,
+        })
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -289,6 +323,12 @@ impl miette::Diagnostic for Report<'_> {
             self.related.iter().map(|r| r as &dyn miette::Diagnostic),
         ))
     }
+}
+
+/// The text a report is drawn on: the whole file, or an excerpt of its long lines.
+enum Source {
+    Whole(NamedSource<CharColumns>),
+    Excerpt(NamedSource<super::excerpt::ExcerptSource>),
 }
 
 /// A file's text whose span contents report the column in characters, not bytes.

@@ -6,6 +6,8 @@
 //! * [`concise`]: one `path:line:col: CODE [severity] message` line per diagnostic.
 //! * [`json`]: the stable machine-readable contract (documented in that module and in
 //!   `schemas/output.schema.json`).
+//! * [`sarif`]: SARIF 2.1.0 for code-scanning services; [`github`]: GitHub Actions
+//!   annotations.
 //! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`).
 //!
 //! Renderers never print and never read files: the command line writes what they return.
@@ -19,12 +21,17 @@ use crate::source::LineIndex;
 
 pub mod catalogue;
 pub mod concise;
+pub mod excerpt;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 pub use concise::render_concise;
+pub use github::render_github;
 pub use human::{HumanOptions, render_human};
 pub use json::render_json;
+pub use sarif::render_sarif;
 
 /// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
 /// out of range or through a character whatever a rule reported.

@@ -258,7 +258,7 @@ fn levels(
             format!("{word}{}", pct_text(central.abs(), ch.decimals)),
             ch.display(),
         )
-    } else if ch.unit.is_money() {
+    } else if ch.unit.same_dimension(&c.unit) {
         let sign = if ch.label_text().ends_with("减少")
             || ch.label_text().ends_with("下降")
             || ch.label_text().ends_with("节约")

@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::relations::interval_of;
+use crate::relations::{interval_of, same_subject};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -15,7 +15,9 @@ declare_rule! {
     /// same kind of unit. Every mention whose value differs from the first mention (beyond
     /// the rounding of either) is reported, with the first mention labelled. Approximate
     /// figures (约, 以上) and figures whose digits agree but whose unit differs (that is
-    /// U001) are left out.
+    /// U001) are left out. Mentions that may be about different subjects are not compared:
+    /// parallel items (`（一）甲镇…` / `（二）乙镇…`, `一是…；二是…`), and, for a name shorter than
+    /// six characters, mentions in different paragraphs.
     ///
     /// ### Why
     /// Two values for one metric leave the reader unable to tell which is true; it usually
@@ -43,7 +45,10 @@ impl Rule for ConflictingDuplicate {
             let first = &qs[g.mentions[0]];
             for &m in &g.mentions[1..] {
                 let q = &qs[m];
-                if interval_of(q).meets(&interval_of(first)) || q.value == first.value {
+                if interval_of(q).meets(&interval_of(first))
+                    || q.value == first.value
+                    || !same_subject(cx.doc, g.mentions[0], m)
+                {
                     continue;
                 }
                 let label = q.label_text();

@@ -12,9 +12,10 @@ declare_rule! {
     /// Headings and list items numbered at the start of a line (`一、` `（一）` `1、` `1.`
     /// `（1）` `①`) are grouped into sequences of siblings: one outline level under one
     /// parent (a higher-level marker closes the lower levels; an item numbered 1 starts a new
-    /// list). Within a sequence, each item must be the previous number plus one, in the same
-    /// marker style (`1、` and `1.` are the same level but different styles; `(1)` and `（1）`
-    /// are the same style).
+    /// list). Within a sequence, each item must be the previous number plus one, in the
+    /// style the sequence began with (`1、` and `1.` are the same level but different styles;
+    /// `(1)` and `（1）` are the same style). A style change is reported where it happens, once:
+    /// `1、2、3.4、` at 3, `1、2、3.4.` at 3.
     ///
     /// ### Why
     /// A missing or repeated number is the visible trace of a section deleted or pasted in
@@ -103,7 +104,10 @@ impl Rule for NumberingGap {
                         .expected_found(a.style.render(want), b.style.render(b.number)),
                     );
                 }
-                if b.style != a.style {
+                // A change of style, unless back to the style the sequence began with
+                // (`1、2、3.4、` is one slip, at 3).
+                let first_style = blocks[s.items[0]].marker.map(|m| m.style);
+                if b.style != a.style && Some(b.style) != first_style {
                     let expected = a.style.render(b.number);
                     out.push(
                         Diagnostic::new(

@@ -28,9 +28,13 @@ declare_rule! {
     pub PartialPeriod, "T003", "partial-period", Info
 }
 
-fn partial(p: &Period) -> bool {
+/// Whether a period stops before December of the report's year (a date in another year, such
+/// as `截至2024年3月底` in a 2023 report, is the time of writing, not a part of the year).
+fn partial(p: &Period, report_year: Option<u16>) -> bool {
     match *p {
-        Period::Until { month, .. } => month < 12,
+        Period::Until { year, month, .. } => {
+            month < 12 && (year == 0 || report_year.is_none_or(|r| r == year))
+        }
         Period::Months { from, to } => from == 1 && to < 12,
         _ => false,
     }
@@ -38,11 +42,11 @@ fn partial(p: &Period) -> bool {
 
 fn describe(p: &Period) -> (String, String) {
     match *p {
-        Period::Until { month, day: 0 } => (
+        Period::Until { month, day: 0, .. } => (
             format!("截至{month}月底"),
             format!("up to the end of month {month}"),
         ),
-        Period::Until { month, day } => (
+        Period::Until { month, day, .. } => (
             format!("截至{month}月{day}日"),
             format!("up to {month}/{day}"),
         ),
@@ -63,7 +67,7 @@ impl Rule for PartialPeriod {
         }
         let mut seen = std::collections::HashSet::new();
         for q in &doc.quantities {
-            let Some(p) = q.period.filter(partial) else {
+            let Some(p) = q.period.filter(|p| partial(p, doc.report_year)) else {
                 continue;
             };
             if !seen.insert((q.block, q.sentence)) {
