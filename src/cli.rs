@@ -1,4 +1,4 @@
-//! The command line: `jxlint check`, `jxlint rules`, `jxlint explain`.
+//! The command line: `jxlint check`, `jxlint score`, `jxlint rules`, `jxlint explain`.
 //!
 //! This is the only module that prints. It parses the arguments (clap), walks the paths,
 //! lints the files (in parallel, see [`lint`]), hands the [`Outcome`] to a renderer and
@@ -7,8 +7,8 @@
 //!
 //! * 0 — no finding at or above `--fail-on` (default `warning`);
 //! * 1 — findings at or above `--fail-on`;
-//! * 2 — a usage error (bad arguments, unknown rule code, a configuration that cannot be used)
-//!   or a file that could not be read.
+//! * 2 — a usage error (bad arguments, unknown rule code, a configuration or a rubric file
+//!   that cannot be used) or a file that could not be read.
 //!
 //! A closed stdout (`jxlint check | head`) ends the run quietly with 0, as ripgrep does.
 
@@ -16,6 +16,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -24,6 +25,7 @@ use crate::diagnostic::{Lang, Severity};
 use crate::lint::{self, FileError, Options, Outcome};
 use crate::render::{self, HumanOptions, catalogue};
 use crate::rules::{self, RULES};
+use crate::score::Rubric;
 use crate::walk::{self, Input};
 
 /// jxlint checks the figures of budget performance evaluation reports (绩效评价报告):
@@ -43,6 +45,8 @@ pub struct Cli {
 pub enum Command {
     /// Check reports (.txt, .md, .docx, .json) in files and folders
     Check(CheckArgs),
+    /// Re-score the reports' 评分表: weight, claimed and recomputed score, evidence, totals
+    Score(ScoreArgs),
     /// List every rule: code, name, default severity, summary
     Rules {
         /// Output format
@@ -85,6 +89,39 @@ pub struct CheckArgs {
     /// Configuration file [default: jxlint.toml in the current folder, when there is one]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Rubric to re-score score tables against (JSON, see schemas/rubric.schema.json)
+    /// [default: the built-in profile]
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Files and folders to re-score
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Human)]
+    pub format: ScoreFormat,
+
+    /// Rubric to re-score against (JSON, see schemas/rubric.schema.json)
+    /// [default: the built-in profile]
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+
+    /// Lowest severity of a scoring finding that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// The indicator table with totals and grade, then the scoring findings
+    Human,
+    /// The JSON document of `check --format json` with the scoring rules only
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,6 +231,7 @@ where
     };
     match cli.command {
         Command::Check(args) => check(&args, lang),
+        Command::Score(args) => score(&args, lang),
         Command::Rules { format } => {
             let text = match format {
                 RulesFormat::Human => catalogue::render_rules_table(),
@@ -248,11 +286,16 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         Ok(p) => ignore.extend(p),
         Err(exit) => return exit,
     }
+    let rubric = match load_rubric(args.rubric.as_deref(), lang) {
+        Ok(r) => r,
+        Err(exit) => return exit,
+    };
     let options = Options {
         select,
         ignore,
         fail_on: args.fail_on.into(),
         formulas: config.formulas,
+        rubric,
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
     let text = match args.format {
@@ -294,6 +337,41 @@ fn load_config(explicit: Option<&Path>, lang: Lang) -> Result<Config, Exit> {
         });
         Exit::Trouble
     })
+}
+
+fn score(args: &ScoreArgs, lang: Lang) -> Exit {
+    let rubric = match load_rubric(args.rubric.as_deref(), lang) {
+        Ok(r) => r,
+        Err(exit) => return exit,
+    };
+    let options = Options {
+        select: vec!["S".to_string()],
+        ignore: Vec::new(),
+        fail_on: args.fail_on.into(),
+        formulas: Vec::new(),
+        rubric,
+    };
+    let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
+    let text = match args.format {
+        ScoreFormat::Human => render::render_score(&outcome, lang),
+        ScoreFormat::Json => render::render_json(&outcome, lang),
+    };
+    print(&text, Exit::of_outcome(&outcome, options.fail_on))
+}
+
+/// Load `--rubric FILE`; a file that cannot be read or is not a valid rubric is a usage error.
+fn load_rubric(path: Option<&Path>, lang: Lang) -> Result<Option<Arc<Rubric>>, Exit> {
+    let Some(path) = path else { return Ok(None) };
+    match Rubric::from_path(path) {
+        Ok(r) => Ok(Some(Arc::new(r))),
+        Err(e) => {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：评分规则文件 {}：{}", e.origin, e.message),
+                Lang::En => format!("error: rubric {}: {}", e.origin, e.message),
+            });
+            Err(Exit::Trouble)
+        }
+    }
 }
 
 /// The files to check, in command-line order. A path that does not exist (or cannot be

@@ -3,8 +3,10 @@
 //! Data flow, one direction:
 //!
 //! ```text
-//! paths ─walk─▶ files ─source─▶ UTF-8 text ─parse─▶ Document (blocks, quantities, relations)
-//! Document ─rules─▶ Vec<Diagnostic> ─render─▶ human | concise | json
+//! paths ─walk─▶ files ─source─▶ UTF-8 text ─parse─▶ Document (blocks, quantities, relations,
+//!                                                            scorecard)
+//! Document ─score─▶ re-scored scorecard (rubric) ─┐
+//! Document ─rules─▶ Vec<Diagnostic> ──────────────┴─render─▶ human | concise | json | score
 //! ```
 //!
 //! * [`walk`] expands command-line paths into sorted report files.
@@ -14,6 +16,10 @@
 //!   claims and restatements that rules judge. Report data in JSON ([`parse::json`]) becomes
 //!   the same kind of document, its identities stated by its structure.
 //! * [`config`] reads `jxlint.toml` (rule selection, [`formula`]s over report data).
+//!   claims and restatements that rules judge.
+//! * [`score`] reads the report's 评分表, stated totals and grades into a scorecard (at parse
+//!   time) and re-scores it against a rubric (data, `data/rubrics/*.json`); the scoring rules
+//!   read the result.
 //! * [`rules`] holds the catalogue, one rule per file; [`lint`] runs them per file in
 //!   parallel; [`render`] turns diagnostics into output. Nothing below [`cli`] prints.
 //!
@@ -32,5 +38,6 @@ pub mod parse;
 pub mod relations;
 pub mod render;
 pub mod rules;
+pub mod score;
 pub mod source;
 pub mod walk;

@@ -15,10 +15,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::rules::{Context, Counterpart, RULES, Rule};
+use crate::score::{Rubric, Scoring};
 use crate::source::LineIndex;
 use crate::walk::Input;
 
@@ -36,7 +39,8 @@ pub struct Stats {
     /// Figures (numbers with their units) extracted.
     pub figures: usize,
     /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
-    /// numbering sequences).
+    /// numbering sequences) and scoring checks (scores against evidence, parents against
+    /// children, totals against parts, grades against bands).
     pub relations: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -78,6 +82,8 @@ pub struct FileReport {
     /// Sorted by position, then code.
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
+    /// The scorecard re-scored against the rubric, when the report has one.
+    pub score: Option<Scoring>,
 }
 
 impl FileReport {
@@ -93,6 +99,7 @@ impl FileReport {
             error: Some(error),
             diagnostics: Vec::new(),
             stats: Stats::default(),
+            score: None,
         }
     }
 }
@@ -108,6 +115,8 @@ pub struct Options {
     pub fail_on: Severity,
     /// The user's formulas over report data (`jxlint.toml`), judged by A008.
     pub formulas: Vec<Formula>,
+    /// The rubric scorecards are re-scored against; `None` for the built-in default.
+    pub rubric: Option<Arc<Rubric>>,
 }
 
 impl Default for Options {
@@ -117,11 +126,20 @@ impl Default for Options {
             ignore: Vec::new(),
             fail_on: Severity::Warning,
             formulas: Vec::new(),
+            rubric: None,
         }
     }
 }
 
 impl Options {
+    /// The rubric in force.
+    pub fn rubric(&self) -> &Rubric {
+        match &self.rubric {
+            Some(r) => r,
+            None => Rubric::builtin(),
+        }
+    }
+
     pub fn enabled(&self, code: &str) -> bool {
         let hit = |pats: &[String]| {
             pats.iter().any(|p| {
@@ -135,29 +153,53 @@ impl Options {
 
 /// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
 pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
-    run_rule_set(
+    let rubric = options.rubric();
+    let scoring = crate::score::score(text, doc, rubric);
+    run_scored(
         text,
         doc,
-        RULES
-            .iter()
-            .copied()
-            .filter(|r| options.enabled(r.meta().code)),
+        rubric,
+        scoring.as_ref(),
+        None,
+        enabled_rules(options),
     )
 }
 
-/// Run the given rules (used by per-rule tests to run one rule alone).
+fn enabled_rules(options: &Options) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| options.enabled(r.meta().code))
+}
+
+/// Run the given rules (used by per-rule tests to run one rule alone), re-scoring the
+/// document's scorecard against `rubric`.
 pub fn run_rule_set<'r>(
     text: &str,
     doc: &Document,
+    rubric: &Rubric,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    run_rule_set_with(text, doc, None, rules)
+    run_rule_set_with(text, doc, rubric, None, rules)
 }
 
 /// Run the given rules with the report's other source (its text, for its data).
 pub fn run_rule_set_with<'r>(
     text: &str,
     doc: &Document,
+    rubric: &Rubric,
+    counterpart: Option<Counterpart<'_>>,
+    rules: impl Iterator<Item = &'r dyn Rule>,
+) -> Vec<Diagnostic> {
+    let scoring = crate::score::score(text, doc, rubric);
+    run_scored(text, doc, rubric, scoring.as_ref(), counterpart, rules)
+}
+
+fn run_scored<'r>(
+    text: &str,
+    doc: &Document,
+    rubric: &Rubric,
+    scoring: Option<&Scoring>,
     counterpart: Option<Counterpart<'_>>,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
@@ -165,6 +207,8 @@ pub fn run_rule_set_with<'r>(
         text,
         doc,
         counterpart,
+        rubric,
+        scoring,
     };
     let mut out = Vec::new();
     for rule in rules {
@@ -207,9 +251,39 @@ pub fn lint_text(
     format: SourceFormat,
     options: &Options,
 ) -> (Document, Vec<Diagnostic>) {
-    let doc = parse_source(text, format, options).unwrap_or_default();
-    let diags = run_rules(text, &doc, options);
+    let (doc, _, diags) = lint_text_scored(text, format, options);
     (doc, diags)
+}
+
+/// [`lint_text`], also returning the re-scored scorecard. JSON that cannot be parsed gives
+/// an empty document.
+pub fn lint_text_scored(
+    text: &str,
+    format: SourceFormat,
+    options: &Options,
+) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
+    let doc = parse_source(text, format, options).unwrap_or_default();
+    let (scoring, diags) = check_document(text, &doc, options);
+    (doc, scoring, diags)
+}
+
+/// Re-score and run the enabled rules over a parsed document.
+fn check_document(
+    text: &str,
+    doc: &Document,
+    options: &Options,
+) -> (Option<Scoring>, Vec<Diagnostic>) {
+    let rubric = options.rubric();
+    let scoring = crate::score::score(text, doc, rubric);
+    let diags = run_scored(
+        text,
+        doc,
+        rubric,
+        scoring.as_ref(),
+        None,
+        enabled_rules(options),
+    );
+    (scoring, diags)
 }
 
 /// Read, decode, parse and check one file (alone: no cross-source check).
@@ -233,6 +307,7 @@ fn check_file(
         error: None,
         diagnostics: Vec::new(),
         stats: Stats::default(),
+        score: None,
     };
     let mut kept = None;
     match crate::source::read(path) {
@@ -241,9 +316,11 @@ fn check_file(
             report.encoding = Some(src.encoding);
             match parse_source(&src.text, src.format, options) {
                 Ok(doc) => {
-                    let diags = run_rules(&src.text, &doc, options);
+                    let (scoring, diags) = check_document(&src.text, &doc, options);
                     report.stats.figures = doc.quantities.len();
-                    report.stats.relations = doc.relations.count();
+                    report.stats.relations =
+                        doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+                    report.score = scoring;
                     report.stats.count(&diags);
                     report.diagnostics = diags;
                     kept = Some(doc);
@@ -383,6 +460,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
             let diags = run_rule_set_with(
                 &json.0.text,
                 json_doc,
+                options.rubric(),
                 Some(counterpart),
                 std::iter::once(rule),
             );

@@ -376,4 +376,6 @@ pub struct Document {
     /// What structured report data states beyond its figures (metadata, schema violations,
     /// formula results, scorecard); `None` for a document read from prose.
     pub data: Option<Box<crate::parse::json::ReportData>>,
+    /// The report's 评分表, stated totals and grades, when it has any.
+    pub scorecard: Option<crate::score::Scorecard>,
 }

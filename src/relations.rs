@@ -782,10 +782,12 @@ pub fn is_change_label(l: &str) -> bool {
     ends_with_change_verb(l) || l.contains("比上年") || l.contains("较上年") || l.contains("同比")
 }
 
-/// Dimension key of a figure for sums: same currency, or same counted word.
+/// Dimension key of a figure for sums: same currency, or same counted word. Points (`分`) are
+/// scores: a total score and its parts are the scorecard's (S003), not a breakdown here.
 fn dim(u: &Unit) -> Option<String> {
     match u {
         Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
+        Unit::Count { word, .. } if word == "分" => None,
         Unit::Count { word, .. } => Some(format!("count:{word}")),
         _ => None,
     }

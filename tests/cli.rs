@@ -374,3 +374,177 @@ fn closed_stdout_ends_quietly_with_0() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+/// A clean 评分表: every sum, the total and the grade agree.
+const SCORECARD: &str = "四、自评结果\n\
+经自评，本单位2023年度整体支出绩效得分95.5分，等级为“优”。\n\
+一级指标\t分值\t得分\n\
+投入\t20\t19\n\
+过程\t20\t19.5\n\
+产出\t30\t28.5\n\
+效益\t30\t28.5\n\
+合计\t100\t95.5\n";
+
+/// The same table with a total that is not the sum of its parts (S003).
+const SCORECARD_BAD_TOTAL: &str = "一级指标\t分值\t得分\n\
+投入\t20\t19\n\
+过程\t20\t19.5\n\
+产出\t30\t28.5\n\
+效益\t30\t28.5\n\
+合计\t100\t96\n";
+
+/// 88 is 良 by default, 优 under a rubric whose 优 starts at 85.
+const GRADED_88: &str = "经自评，本部门2023年度整体支出绩效自评得分88分，自评等级为“优”。\n";
+
+const LENIENT_RUBRIC: &str = r#"{
+  "name": "lenient",
+  "grades": [
+    { "grade": "优", "min": 85 },
+    { "grade": "良", "min": 70 },
+    { "grade": "中", "min": 60 },
+    { "grade": "差", "min": 0 }
+  ]
+}"#;
+
+#[test]
+fn score_prints_the_table_and_exits_0_when_clean() {
+    let dir = Scratch::new("score-clean");
+    dir.write("report.txt", SCORECARD.as_bytes());
+    let out = jxlint(dir.path(), &["score", "report.txt", "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for want in [
+        "report.txt\n",
+        "评分规则：default",
+        "指标  分值  自评得分  复核得分  依据",
+        "过程    20      19.5      19.5  —",
+        "总分：自评 95.5，复核 95.5",
+        "等级：自评 优，复核 优",
+    ] {
+        assert!(text.contains(want), "`{want}` missing in:\n{text}");
+    }
+    let en = jxlint(dir.path(), &["score", "report.txt", "--lang", "en"]);
+    assert!(
+        stdout(&en).contains("indicator  weight  claimed  recomputed  evidence"),
+        "{}",
+        stdout(&en)
+    );
+}
+
+#[test]
+fn score_exits_1_on_scoring_findings() {
+    let dir = Scratch::new("score-findings");
+    dir.write("report.txt", SCORECARD_BAD_TOTAL.as_bytes());
+    let out = jxlint(dir.path(), &["score", "report.txt", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("6:8: S003 [error]"), "{text}");
+    assert!(
+        text.contains("total: claimed 96, recomputed 95.5"),
+        "{text}"
+    );
+}
+
+#[test]
+fn score_json_fills_the_score_object() {
+    let dir = Scratch::new("score-json");
+    dir.write("report.txt", SCORECARD_BAD_TOTAL.as_bytes())
+        .write("plain.txt", CLEAN.as_bytes());
+    let out = jxlint(dir.path(), &["score", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["files"][0]["path"], "./plain.txt");
+    assert_eq!(v["files"][0]["score"], serde_json::Value::Null);
+    let score = &v["files"][1]["score"];
+    assert_eq!(score["rubric"], "default");
+    assert_eq!(score["claimed"]["total"], "96");
+    assert_eq!(score["recomputed"]["total"], "95.5");
+    assert_eq!(score["totals"][0]["consistent"], false);
+    assert_eq!(score["indicators"].as_array().map(Vec::len), Some(4));
+    // Only the scoring rules run.
+    let codes: Vec<&str> = v["files"][1]["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["S003"]);
+}
+
+#[test]
+fn rubric_file_changes_the_verdict() {
+    let dir = Scratch::new("rubric");
+    dir.write("report.txt", GRADED_88.as_bytes())
+        .write("lenient.json", LENIENT_RUBRIC.as_bytes());
+    let default = jxlint(dir.path(), &["check", "report.txt", "--format", "concise"]);
+    assert_eq!(default.status.code(), Some(1));
+    assert!(
+        stdout(&default).contains("S004 [error]"),
+        "{}",
+        stdout(&default)
+    );
+    let lenient = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "report.txt",
+            "--rubric",
+            "lenient.json",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_eq!(lenient.status.code(), Some(0), "{}", stdout(&lenient));
+    let score = jxlint(
+        dir.path(),
+        &[
+            "score",
+            "report.txt",
+            "--rubric",
+            "lenient.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(score.status.code(), Some(0));
+    assert_eq!(json(&score)["files"][0]["score"]["rubric"], "lenient");
+}
+
+#[test]
+fn bad_rubric_file_exits_2_naming_the_file_and_cause() {
+    let dir = Scratch::new("rubric-bad");
+    dir.write("report.txt", SCORECARD.as_bytes())
+        .write("broken.json", b"{\"name\": \"x\",")
+        .write(
+            "wrong.json",
+            br#"{"name": "x", "grades": [{"grade": "A"}]}"#,
+        );
+    for (args, file, cause) in [
+        (
+            &["score", "report.txt", "--rubric", "broken.json"][..],
+            "broken.json",
+            "not valid JSON",
+        ),
+        (
+            &["check", "report.txt", "--rubric", "wrong.json"][..],
+            "wrong.json",
+            "/grades/0",
+        ),
+        (
+            &["score", "report.txt", "--rubric", "absent.json"][..],
+            "absent.json",
+            "cannot read",
+        ),
+    ] {
+        let mut argv = args.to_vec();
+        argv.extend(["--lang", "en"]);
+        let out = jxlint(dir.path(), &argv);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: rubric ") && err.contains(file) && err.contains(cause),
+            "{args:?}: {err}"
+        );
+        assert!(stdout(&out).is_empty(), "{args:?}: {}", stdout(&out));
+    }
+}

@@ -1,6 +1,7 @@
 //! `schemas/output.schema.json` describes what `--format json` writes: real output (files
 //! linted from disk, an unreadable file, a missing path, hand-made findings with and without
-//! help and labels) validates against it in both languages, and broken documents do not.
+//! help and labels, scorecards re-scored with every kind of verdict) validates against it in
+//! both languages, and broken documents do not.
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,26 @@ const SCHEMA: &str = include_str!("../schemas/output.schema.json");
 
 const REPORT: &str = "一、预算执行情况\n\
 2023年预算数为8733.75万元，实际支出8707.27万元，预算执行率为99.66%。\n";
+
+/// A department report whose score table lost its layout, with a prose total and a
+/// satisfaction figure that supports a lower tier than the one claimed.
+const SCORECARD: &str = include_str!("fixtures/S005-score-unsupported/fail.txt");
+
+/// A project table with every kind of row: 项目资金, 正向 and 反向 indicators, a total.
+const PROJECT: &str = "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+年度资金总额\t500.00\t520.00\t495.04\t10\t95.20%\t10\n\
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+产出指标\t质量指标\t验收合格率\t≥95%\t91.2%\t50\t48\n\
+效益指标\t成本指标\t建设成本\t≤80万元\t85万元\t40\t40\n\
+总分\t\t\t\t\t100\t98\n\
+评分等级\t优\n\
+\n\
+部门整体支出绩效评分表\n\
+一级指标\t\t二级指标\t\n\
+名称\t分值\t名称\t分值\t评分标准\t得分\n\
+部门决策\t20\t目标设定\t8\t依据充分（8分）。\t8\n\
+\t\t\t\t预算编制\t12\n\
+经自评，本部门2023年度整体支出绩效自评得分89.5分，自评等级为“优”。\n";
 
 fn parse(text: &str) -> Value {
     match serde_json::from_str(text) {
@@ -148,6 +169,7 @@ fn outcome(dir: &Path) -> Outcome {
             figures: doc.quantities.len(),
             ..Stats::default()
         },
+        score: None,
     };
 
     let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);
@@ -164,8 +186,14 @@ fn outcome(dir: &Path) -> Outcome {
             message: "No such file or directory (os error 2)".into(),
         },
     );
+    let scorecard = write(dir, "scorecard.txt", SCORECARD.as_bytes());
+    let scorecard = lint::lint_file(&scorecard, "scorecard.txt".into(), &options);
+    assert!(scorecard.score.is_some(), "scorecard.txt has a scorecard");
+    let project = write(dir, "project.txt", PROJECT.as_bytes());
+    let project = lint::lint_file(&project, "project.txt".into(), &options);
+    assert!(project.score.is_some(), "project.txt has a scorecard");
     Outcome {
-        files: vec![linted, in_memory, unreadable, missing],
+        files: vec![linted, in_memory, unreadable, missing, scorecard, project],
     }
 }
 
@@ -178,6 +206,18 @@ fn real_output_is_valid() {
         let output = parse(&render_json(&outcome, lang));
         let errs = errors(&validator, &output);
         assert!(errs.is_empty(), "{lang:?}: {errs}\n{output:#}");
+        // The score objects are real ones: indicators with evidence, totals, grades, an
+        // incomplete table.
+        let project = &output["files"][5]["score"];
+        assert_eq!(project["kind"], "project");
+        assert_eq!(project["complete"], false);
+        assert!(project["indicators"].as_array().is_some_and(|a| {
+            a.iter().any(|i| {
+                i["status"] == "unsupported" && !i["evidence"].as_array().is_none_or(Vec::is_empty)
+            })
+        }));
+        assert!(project["grades"].as_array().is_some_and(|g| g.len() == 2));
+        assert_eq!(output["files"][0]["score"], Value::Null);
     }
     assert!(validator.is_valid(&parse(&render_json(&Outcome::default(), Lang::Zh))));
 }
@@ -218,7 +258,7 @@ fn broken_documents_are_invalid() {
     assert!(validator.is_valid(&valid));
 
     type Breakage = fn(&mut Value);
-    let breakages: [(&str, Breakage); 10] = [
+    let breakages: [(&str, Breakage); 15] = [
         ("unknown severity", |v| {
             v["files"][0]["diagnostics"][0]["severity"] = json!("fatal")
         }),
@@ -250,6 +290,24 @@ fn broken_documents_are_invalid() {
         }),
         ("score not an object", |v| {
             v["files"][0]["score"] = json!(87)
+        }),
+        ("decimal as a number", |v| {
+            v["files"][5]["score"]["recomputed"]["total"] = json!(96.5)
+        }),
+        ("unknown status", |v| {
+            v["files"][5]["score"]["indicators"][0]["status"] = json!("fine")
+        }),
+        ("unknown card kind", |v| {
+            v["files"][4]["score"]["kind"] = json!("county")
+        }),
+        ("evidence without line", |v| {
+            if let Some(o) = v["files"][4]["score"]["indicators"][3]["evidence"][0].as_object_mut()
+            {
+                o.remove("line");
+            }
+        }),
+        ("unknown unreadable reason", |v| {
+            v["files"][5]["score"]["tables"][1]["unreadable"][0]["reason"] = json!("smudged")
         }),
     ];
     for (what, breakage) in breakages {

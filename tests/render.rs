@@ -87,6 +87,7 @@ fn outcome() -> Outcome {
             warnings: 0,
             infos: 1,
         },
+        score: None,
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -103,6 +104,7 @@ fn outcome() -> Outcome {
             warnings: 0,
             infos: 0,
         },
+        score: None,
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -267,6 +269,7 @@ fn cross_file_outcome() -> Outcome {
         error: None,
         diagnostics: Vec::new(),
         stats: Stats::default(),
+        score: None,
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -280,6 +283,7 @@ fn cross_file_outcome() -> Outcome {
             errors: 1,
             ..Stats::default()
         },
+        score: None,
     };
     Outcome {
         files: vec![text, json],
@@ -313,4 +317,32 @@ fn labels_in_another_file_are_drawn_from_that_file() {
     // A label in the diagnostic's own file has no path.
     let own = render_json(&outcome(), Lang::En);
     assert!(!own.contains("\"path\": \"reports/2023.txt\",\n              \"span\""));
+}
+
+/// `jxlint score` for a scorecard read from real text: the reference report (a scrambled table,
+/// a prose breakdown, one unsupported score) and a project table with two unsupported scores.
+fn scored(lang: Lang) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = jxlint::lint::Options {
+        select: vec!["S".into()],
+        ..jxlint::lint::Options::default()
+    };
+    let files = [
+        "corpus/yantian-2023.txt",
+        "corpus/hubei-yichang-2023-xiangmu-score.txt",
+    ]
+    .iter()
+    .map(|p| jxlint::lint::lint_file(&root.join(p), (*p).to_string(), &options))
+    .collect();
+    jxlint::render::render_score(&Outcome { files }, lang)
+}
+
+#[test]
+fn score_zh() {
+    insta::assert_snapshot!(scored(Lang::Zh));
+}
+
+#[test]
+fn score_en() {
+    insta::assert_snapshot!(scored(Lang::En));
 }

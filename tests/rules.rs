@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use jxlint::lint::{Options, parse_source, run_rule_set_with};
 use jxlint::model::SourceFormat;
 use jxlint::rules::{Counterpart, RULES, Rule};
+use jxlint::score::Rubric;
 use jxlint::source::LineIndex;
 
 fn fixtures_dir() -> PathBuf {
@@ -131,7 +132,13 @@ fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
         text: &other,
         doc: d,
     });
-    let diags = run_rule_set_with(&text, &doc, counterpart, std::iter::once(rule));
+    let diags = run_rule_set_with(
+        &text,
+        &doc,
+        Rubric::builtin(),
+        counterpart,
+        std::iter::once(rule),
+    );
     Run {
         text,
         other_name: shown,
@@ -158,6 +165,7 @@ fn human(
             error: None,
             diagnostics,
             stats: Default::default(),
+            score: None,
         }
     };
     let mut files = vec![file(name, text, diags.to_vec())];

@@ -26,9 +26,11 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         period_marks: ex.periods,
         relations: Default::default(),
         data: None,
+        scorecard: None,
     };
     report_scope(text, &mut doc);
     doc.relations = crate::relations::find(text, &doc);
+    doc.scorecard = crate::score::read(text, &doc);
     doc
 }
 

@@ -189,7 +189,8 @@ fn classify(text: &str, line: Line, format: SourceFormat) -> (LineKind, Span) {
             return (LineKind::Skip, span);
         }
         let mut cells = Vec::new();
-        let mut pos = span.start + 1;
+        // After every leading pipe (`|| a |` has two), so that cell spans stay on the text.
+        let mut pos = span.start + (s.len() - s.trim_start_matches('|').len());
         for part in inner.split('|') {
             let cell = trim_span(text, Span::new(pos, pos + part.len()));
             cells.push(cell);
@@ -217,6 +218,37 @@ fn classify(text: &str, line: Line, format: SourceFormat) -> (LineKind, Span) {
     (LineKind::Text, span)
 }
 
+/// The whitespace-separated fields of a text line (runs of spaces or U+3000 separate them).
+fn space_fields(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        let at = span.start + i;
+        if c.is_whitespace() || c == '\u{3000}' {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, at));
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, span.end));
+    }
+    out
+}
+
+/// A text line that continues a space-aligned table: at least two fields, no sentence
+/// punctuation.
+fn space_row(text: &str, span: Span) -> Option<Vec<Span>> {
+    let s = &text[span.start..span.end];
+    if s.contains(['。', '，', '；', '：']) {
+        return None;
+    }
+    let fields = space_fields(text, span);
+    (fields.len() >= 2).then_some(fields)
+}
+
 /// A short numbered line with no sentence inside it: a heading.
 fn looks_like_heading(s: &str, marker_len: usize) -> bool {
     let body = s[marker_len..].trim_end_matches(['。', '.', '．']);
@@ -229,8 +261,40 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // Whether the last block may be continued by the next text line (a PDF line break).
     let mut open = false;
+    // Inside a space-aligned score table (`一级指标    分值    得分` and its rows).
+    let mut space_table = false;
     for line in lines(text) {
         let (kind, span) = classify(text, line, format);
+        let kind = match kind {
+            LineKind::Text => {
+                let header = || {
+                    let fields = space_fields(text, span);
+                    let cells: Vec<&str> = fields.iter().map(|f| &text[f.start..f.end]).collect();
+                    (fields.len() >= 3 && crate::score::table::is_score_header(&cells))
+                        .then_some(fields)
+                };
+                let row = if space_table {
+                    space_row(text, span)
+                } else {
+                    None
+                };
+                match row.or_else(header) {
+                    Some(cells) => {
+                        space_table = true;
+                        LineKind::Table(cells)
+                    }
+                    None => {
+                        space_table = false;
+                        LineKind::Text
+                    }
+                }
+            }
+            LineKind::Blank => LineKind::Blank,
+            other => {
+                space_table = false;
+                other
+            }
+        };
         match kind {
             LineKind::Blank => {}
             LineKind::Skip => open = false,
@@ -365,6 +429,19 @@ mod tests {
         let b = blocks(t, SourceFormat::Text);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn markdown_rows_with_doubled_pipes_keep_their_cells() {
+        let t = "|| 资金管理|\n|  | 项目管理 | 6 |\n";
+        let b = blocks(t, SourceFormat::Markdown);
+        match &b[0].kind {
+            BlockKind::TableRow { cells } => {
+                let texts: Vec<&str> = cells.iter().map(|c| &t[c.start..c.end]).collect();
+                assert_eq!(texts, ["资金管理"]);
+            }
+            k => panic!("{k:?}"),
+        }
     }
 
     #[test]

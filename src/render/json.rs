@@ -29,7 +29,7 @@
 //!           "found": "99.66%"                 // or null
 //!         }
 //!       ],
-//!       "score": null,                        // the re-scored scorecard, when the file has one
+//!       "score": null,                        // or the re-scored scorecard (below)
 //!       "stats": {"figures": 312, "relations": 45, "errors": 0, "warnings": 1, "infos": 0}
 //!     }
 //!   ],
@@ -44,6 +44,13 @@
 //!   its span, line and column are in that file.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
+//! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
+//!   (documented in `score/report.rs`): the rubric, the claimed and recomputed totals and
+//!   grades, every indicator with its weight, claimed and recomputed score, status
+//!   (`confirmed`, `unsupported`, `over_weight`, `sum_mismatch`, `unchecked`, `uncertain`),
+//!   the rule applied and the evidence (text, line, column, span), the stated totals and
+//!   grades with their checks, the score tables with the rows that could not be read, and the
+//!   adjustments that lead from the claimed to the recomputed total. Decimals are strings.
 //! * Fields are only ever added, never renamed or removed; consumers should ignore fields
 //!   they do not know.
 
@@ -52,6 +59,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::score::ScoreReport;
 use crate::source::LineIndex;
 
 use super::{clamp_span, line_col};
@@ -76,8 +84,7 @@ struct File<'a> {
     encoding: Option<&'static str>,
     error: Option<FileError<'a>>,
     diagnostics: Vec<Diag<'a>>,
-    /// Always `null` until re-scoring lands; an object then.
-    score: Option<()>,
+    score: Option<ScoreReport>,
     stats: FileStats,
 }
 
@@ -156,8 +163,8 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
             infos: totals.infos,
         },
     };
-    // The structs above hold only strings, integers, options and vectors: serialising them
-    // cannot fail, whatever the input was.
+    // The structs above hold only strings, integers, booleans, options and vectors:
+    // serialising them cannot fail, whatever the input was.
     let mut json = serde_json::to_string_pretty(&output)
         .expect("serialising plain structs of strings and integers cannot fail");
     json.push('\n');
@@ -180,7 +187,10 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
             .iter()
             .map(|d| diag(d, &f.text, &index, &others, lang))
             .collect(),
-        score: None,
+        score: f
+            .score
+            .as_ref()
+            .map(|s| ScoreReport::build(&f.text, s, lang)),
         stats: stats(&f.stats),
     }
 }

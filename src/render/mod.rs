@@ -9,6 +9,7 @@
 //! * [`sarif`]: SARIF 2.1.0 for code-scanning services; [`github`]: GitHub Actions
 //!   annotations.
 //! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`).
+//! * [`score`]: `jxlint score`, the re-scored 评分表 of each file and its scoring findings.
 //!
 //! Renderers never print and never read files: the command line writes what they return.
 //! Every human-readable string is chosen in the requested [`Lang`]; positions are 1-based
@@ -26,12 +27,14 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod score;
 
 pub use concise::render_concise;
 pub use github::render_github;
 pub use human::{HumanOptions, render_human};
 pub use json::render_json;
 pub use sarif::render_sarif;
+pub use score::render_score;
 
 /// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
 /// out of range or through a character whatever a rule reported.

@@ -10,10 +10,12 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
+use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
 pub mod duplicates;
 pub mod schema;
+pub mod scoring;
 pub mod text;
 pub mod units;
 
@@ -45,6 +47,11 @@ pub struct Context<'a> {
     /// The other source of the same report, when a report's data and its text are checked
     /// together (D002): the context's document is the data, the counterpart its text.
     pub counterpart: Option<Counterpart<'a>>,
+    /// The rubric scorecards are re-scored against.
+    pub rubric: &'a Rubric,
+    /// The document's scorecard re-scored against [`Context::rubric`], computed once for all
+    /// the scoring rules.
+    pub scoring: Option<&'a Scoring>,
 }
 
 /// The report's text beside its data.
@@ -100,6 +107,12 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
     &duplicates::cross_source_mismatch::CrossSourceMismatch,
     &schema::schema_violation::SchemaViolation,
+    &scoring::score_over_weight::ScoreOverWeight,
+    &scoring::subtotal_mismatch::SubtotalMismatch,
+    &scoring::total_mismatch::TotalMismatch,
+    &scoring::grade_mismatch::GradeMismatch,
+    &scoring::score_unsupported::ScoreUnsupported,
+    &scoring::table_incomplete::TableIncomplete,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,

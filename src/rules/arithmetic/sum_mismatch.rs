@@ -20,7 +20,8 @@ declare_rule! {
     /// Each figure counts as an interval of ±½ unit of its last digit, so a 尾差 of up to
     /// n × ½ unit is accepted. Reported: parts that add up to more than the total, and a list
     /// that misses its total by a slip (at most 1 % of it). A list well short of its total is
-    /// read as naming only the main parts, and is not judged.
+    /// read as naming only the main parts, and is not judged. Scores in 分 (`得分94分，其中部门
+    /// 决策19分…`) are left to the scorecard rules (S003).
     ///
     /// ### Why
     /// Totals and breakdowns are copied between the narrative and the 决算 tables by hand; a

@@ -1,0 +1,85 @@
+//! S004 grade-mismatch.
+
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::numeric::fmt_trim;
+use crate::rules::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// The stated grade (优/良/中/差) does not match the band of the stated total.
+    ///
+    /// ### What it checks
+    /// Every grade the report states (`自评等级为“优”`, `评分等级 优`, `等级：良好`) against the
+    /// rubric's band of the total stated with it (same sentence or same table; otherwise the
+    /// report's one total). Bands are the rubric's — by default 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差
+    /// below, lower bounds inclusive — so 89.5 is 良 and 90 is 优.
+    ///
+    /// ### Why
+    /// 评分与等级不符 is a classic reviewer deduction: a total rounded up in the head (89.5 → 90)
+    /// or a grade kept from a draft.
+    ///
+    /// ### Example
+    /// ```text
+    /// 经自评，本部门2023年度整体支出绩效得分89.5分，等级为“优”。
+    /// ```
+    /// 89.5 is in the 良 band (80 ≤ 89.5 < 90).
+    ///
+    /// ### How to fix
+    /// State the grade of the total's band, or correct the total.
+    pub GradeMismatch, "S004", "grade-mismatch", Error
+}
+
+impl Rule for GradeMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(scoring) = cx.scoring else { return };
+        let card = &scoring.card;
+        for g in scoring.eval.grades.iter().filter(|g| !g.consistent) {
+            let (Some(grade), Some(total)) = (card.grades.get(g.grade), card.totals.get(g.total))
+            else {
+                continue;
+            };
+            let t = total.score.display();
+            let word = &grade.word;
+            let expected = &g.expected;
+            let band = cx.rubric.grades.iter().find(|b| b.grade == *expected);
+            let range = band
+                .map(|b| {
+                    let lo = fmt_trim(b.min, 2);
+                    match cx.rubric.grade_above(b) {
+                        Some(up) => format!("{lo} ≤ x < {}", fmt_trim(up.min, 2)),
+                        None => format!("x ≥ {lo}"),
+                    }
+                })
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    &Self::META,
+                    grade.span,
+                    Message::new(
+                        format!("等级“{word}”与总分 {t} 不符：{t} 分属“{expected}”（{range}）"),
+                        format!(
+                            "the grade {word} does not match the total {t}: {t} is in the {expected} band ({range})"
+                        ),
+                    ),
+                )
+                .primary(Message::new(
+                    format!("应为“{expected}”"),
+                    format!("should be {expected}"),
+                ))
+                .label(
+                    total.score.span,
+                    Message::new(format!("总分 {t}"), format!("total {t}")),
+                )
+                .help(Message::new(
+                    format!("将等级改为“{expected}”，或核对总分"),
+                    format!("state the grade {expected}, or check the total"),
+                ))
+                .expected_found(expected.clone(), word.clone()),
+            );
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! S002 subtotal-mismatch.
+
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::rules::scoring::{figure_of, measure_words, part_label};
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::score::evaluate::{Measure, show};
+
+declare_rule! {
+    /// Child indicators' scores or weights do not add up to their parent's.
+    ///
+    /// ### What it checks
+    /// In a 评分表 read whole, every indicator that states its own 分值 or 得分 and has
+    /// indicators under it (一级 over 二级, 二级 over 三级): the children's weights must add up
+    /// to the parent's weight exactly, and their scores to the parent's score (a 尾差 of ½ unit
+    /// of the last written digit per child is accepted). A level-one score stated in the prose
+    /// (`其中部门管理18.5分`) is compared with the table's indicators under 部门管理. Tables that
+    /// lost rows or columns in extraction are never judged (see S006).
+    ///
+    /// ### Why
+    /// 分值计算散总不一致 is one of the deductions reviewers make most: a parent's score copied
+    /// from an earlier draft, or a child changed without its parent.
+    ///
+    /// ### Example
+    /// ```text
+    /// 一级指标	二级指标	分值	得分
+    /// 投入		20	19
+    /// 	目标设定	8	8
+    /// 	预算编制	12	10
+    /// ```
+    /// 8 + 10 = 18, not 19.
+    ///
+    /// ### How to fix
+    /// Correct the parent's figure or the child that is wrong so that the levels agree.
+    pub SubtotalMismatch, "S002", "subtotal-mismatch", Error
+}
+
+impl Rule for SubtotalMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(scoring) = cx.scoring else { return };
+        let card = &scoring.card;
+        for s in scoring.eval.sums.iter().filter(|s| !s.consistent) {
+            let Some(parent) = card.indicators.get(s.parent) else {
+                continue;
+            };
+            let (zh, en) = measure_words(s.measure);
+            let (name, stated, sum) = (&parent.name, s.stated.display(), show(s.sum));
+            let mut d = Diagnostic::new(
+                &Self::META,
+                s.stated.span,
+                Message::new(
+                    format!("“{name}”的{zh} {stated} 与其下级指标{zh}合计 {sum} 不符"),
+                    format!(
+                        "the {en}s of the indicators under {name} add up to {sum}, not {stated}"
+                    ),
+                ),
+            )
+            .primary(Message::new(
+                format!("下级合计 {sum}"),
+                format!("children sum to {sum}"),
+            ));
+            for &c in &s.children {
+                let Some(child) = card.indicators.get(c) else {
+                    continue;
+                };
+                let (span, value) = match figure_of(child, s.measure) {
+                    Some(f) => (f.span, f.display()),
+                    None => {
+                        let v = scoring
+                            .eval
+                            .indicators
+                            .get(c)
+                            .and_then(|e| match s.measure {
+                                Measure::Score => e.claimed,
+                                Measure::Weight => e.weight,
+                            })
+                            .map(show)
+                            .unwrap_or_default();
+                        (child.name_span, v)
+                    }
+                };
+                d = d.label(span, part_label(card, c, s.measure, &value));
+            }
+            out.push(
+                d.help(Message::new(
+                    format!("核对“{name}”的{zh}或其下级指标：下级合计为 {sum}"),
+                    format!("check the {en} of {name} or of its children: they add up to {sum}"),
+                ))
+                .expected_found(sum, stated),
+            );
+        }
+    }
+}

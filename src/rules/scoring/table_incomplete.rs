@@ -1,0 +1,123 @@
+//! S006 table-incomplete.
+
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::model::Span;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::score::{Origin, Unreadable};
+
+declare_rule! {
+    /// A score table could not be read whole; re-scoring is limited to the rows read.
+    ///
+    /// ### What it checks
+    /// Score tables (a header naming 分值 and 得分 columns) whose rows do not all line up with
+    /// the header — rows merged or shifted in PDF extraction, fragments of a cell continued on
+    /// the next line, HTML or formula debris, an indicator with a weight and no score. Rows
+    /// that still read unambiguously on their own (`名称 | 分值 | 说明 | 得分`) are re-scored
+    /// (S001, S005); the table's hierarchy and its sums (S002, S003) are not judged.
+    ///
+    /// ### Why
+    /// A sum error reported from a garbled table would be the linter's mistake, not the
+    /// report's. Saying how much of the table was read tells the reader what the re-scoring
+    /// covers.
+    ///
+    /// ### Example
+    /// ```text
+    /// 部门绩效	60	经济性	6	公用经费控制率	6	…	<p>…</p>	1	<p>…</p>	1
+    /// ```
+    /// Two rows merged into one, with HTML left in the cells.
+    ///
+    /// ### How to fix
+    /// Check the table against the original document; supply the report as `.docx` or as
+    /// structured data so that the table can be read whole.
+    pub TableIncomplete, "S006", "table-incomplete", Info
+}
+
+fn reason(r: Unreadable) -> Message {
+    match r {
+        Unreadable::Misaligned { cells, header } => Message::new(
+            format!("与表头不对应（{cells} 列，表头 {header} 列）"),
+            format!("does not line up with the header ({cells} cells, header {header})"),
+        ),
+        Unreadable::Fragment => Message::new(
+            "残缺内容，没有指标名称",
+            "a fragment without an indicator name",
+        ),
+        Unreadable::Markup => Message::new(
+            "含排版残留（<p> 等），多行内容并入一行",
+            "extraction debris (<p> …): several rows merged into one",
+        ),
+        Unreadable::NoScore => Message::new("有分值、无得分", "a weight without a score"),
+        Unreadable::Ambiguous => Message::new(
+            "无法确定哪个数是分值、哪个是得分",
+            "cannot tell the weight from the score",
+        ),
+        Unreadable::Conflict => Message::new(
+            "同一指标在另一行的分值不同",
+            "the same group has another weight in an earlier row",
+        ),
+    }
+}
+
+/// `1 row`, `3 rows`.
+fn rows(n: usize) -> String {
+    if n == 1 {
+        "1 row".into()
+    } else {
+        format!("{n} rows")
+    }
+}
+
+impl Rule for TableIncomplete {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(scoring) = cx.scoring else { return };
+        let card = &scoring.card;
+        for (ti, t) in card.tables.iter().enumerate() {
+            if t.whole {
+                continue;
+            }
+            // The table's first line.
+            let first_end = cx
+                .text
+                .get(t.span.start..t.span.end)
+                .and_then(|s| s.find('\n'))
+                .map(|k| t.span.start + k)
+                .unwrap_or(t.span.end);
+            let first = Span::new(t.span.start, first_end);
+            let first = crate::parse::structure::trim_span(cx.text, first);
+            let certain = card
+                .indicators
+                .iter()
+                .filter(|i| i.certain && i.score.is_some())
+                .filter(|i| matches!(i.origin, Origin::Table { table, .. } if table == ti))
+                .count();
+            let (u, s) = (t.unreadable.len(), t.shaped.len());
+            let mut d = Diagnostic::new(
+                &Self::META,
+                first,
+                Message::new(
+                    format!(
+                        "评分表未能完整读取：{u} 行无法读取，{s} 行与表头不对应、只能逐行读取；只复核能确定的 {certain} 个指标，不核对分项与合计"
+                    ),
+                    format!(
+                        "the score table could not be read whole: {} unreadable, {} not lined up with the header and read one by one; only the {certain} indicators read with certainty are re-scored, sums are not checked",
+                        rows(u),
+                        rows(s)
+                    ),
+                ),
+            )
+            .primary(Message::new("评分表", "score table"));
+            for (span, r) in &t.unreadable {
+                d = d.label(*span, reason(*r));
+            }
+            out.push(d.help(Message::new(
+                "对照原件核对评分表；提供 .docx 原件或结构化数据，以便完整读取并核对各级合计",
+                "check the table against the original; supply the .docx or structured data so that it can be read whole and its sums checked",
+            )));
+        }
+    }
+}
