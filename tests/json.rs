@@ -262,7 +262,11 @@ fn schema_violations_point_at_the_value() {
 fn a_truncated_file_is_one_parse_error_and_exit_status_2() {
     let dir = Scratch::new("truncated");
     let full = read(&corpus("yantian-2023.json"));
-    let cut = &full[..full.len() / 2];
+    let half = (0..=full.len() / 2)
+        .rev()
+        .find(|&i| full.is_char_boundary(i))
+        .unwrap_or(0);
+    let cut = &full[..half];
     let path = dir.write("report.json", cut);
     let report = lint_file(&path, "report.json".into(), &Options::default());
     assert!(report.diagnostics.is_empty());

@@ -177,6 +177,13 @@ pub fn parse(text: &str, formulas: &[Formula]) -> Result<Document, ReadError> {
         data.violations = violations;
         data.formulas = checks;
     }
+    // The S rules judge the data's scorecard as they judge a table read from text.
+    doc.scorecard = doc.data.as_ref().and_then(|d| {
+        let kind = d.kind.as_ref().map(|k| k.value.as_str());
+        d.scorecard
+            .as_ref()
+            .map(|s| crate::score::data::from_data(s, kind))
+    });
     Ok(doc)
 }
 
