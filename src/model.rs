@@ -66,6 +66,19 @@ pub enum Currency {
     Usd,
 }
 
+/// Money units as written, longest first: (word, currency, power of ten).
+pub const MONEY_UNITS: &[(&str, Currency, u8)] = &[
+    ("万亿元", Currency::Cny, 12),
+    ("亿美元", Currency::Usd, 8),
+    ("万美元", Currency::Usd, 4),
+    ("千美元", Currency::Usd, 3),
+    ("美元", Currency::Usd, 0),
+    ("亿元", Currency::Cny, 8),
+    ("万元", Currency::Cny, 4),
+    ("千元", Currency::Cny, 3),
+    ("元", Currency::Cny, 0),
+];
+
 /// The unit a figure was written with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

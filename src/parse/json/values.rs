@@ -72,18 +72,7 @@ pub(super) fn is_numeric_string(s: &str) -> bool {
 /// counted thing (`处`, `人次`, `万人`).
 pub fn parse_unit(s: &str) -> Option<Unit> {
     let s = s.trim();
-    let money = [
-        ("万亿元", Currency::Cny, 12u8),
-        ("亿美元", Currency::Usd, 8),
-        ("万美元", Currency::Usd, 4),
-        ("千美元", Currency::Usd, 3),
-        ("美元", Currency::Usd, 0),
-        ("亿元", Currency::Cny, 8),
-        ("万元", Currency::Cny, 4),
-        ("千元", Currency::Cny, 3),
-        ("元", Currency::Cny, 0),
-    ];
-    if let Some((_, currency, scale)) = money.iter().find(|(w, _, _)| *w == s) {
+    if let Some((_, currency, scale)) = crate::model::MONEY_UNITS.iter().find(|(w, _, _)| *w == s) {
         return Some(Unit::Money {
             currency: *currency,
             scale: *scale,
