@@ -28,7 +28,7 @@ use crate::walk::Input;
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
-    /// `io`, `decode`, `parse`, `unsupported`.
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
     pub kind: &'static str,
     pub message: String,
 }

@@ -192,8 +192,13 @@ fn outcome(dir: &Path) -> Outcome {
     let project = write(dir, "project.txt", PROJECT.as_bytes());
     let project = lint::lint_file(&project, "project.txt".into(), &options);
     assert!(project.score.is_some(), "project.txt has a scorecard");
+    let bad_docx = write(dir, "broken.docx", b"not a zip archive");
+    let bad_docx = lint::lint_file(&bad_docx, "broken.docx".into(), &options);
+    assert_eq!(bad_docx.error.as_ref().map(|e| e.kind), Some("docx"));
     Outcome {
-        files: vec![linted, in_memory, unreadable, missing, scorecard, project],
+        files: vec![
+            linted, in_memory, unreadable, missing, scorecard, project, bad_docx,
+        ],
     }
 }
 
