@@ -1,5 +1,6 @@
-//! Print the figures jxlint extracts from a report: `cargo run --example dump -- FILE`.
-use jxlint::model::SourceFormat;
+//! Print the figures jxlint extracts from a report (text or JSON data) and the relations
+//! between them: `cargo run --example dump -- FILE`.
+use jxlint::lint::{Options, parse_source};
 use jxlint::source::LineIndex;
 
 fn main() {
@@ -14,7 +15,13 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let doc = jxlint::parse::parse(&src.text, SourceFormat::Text);
+    let doc = match parse_source(&src.text, src.format, &Options::default()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{path}: {}: {}", e.kind, e.message);
+            std::process::exit(2);
+        }
+    };
     let li = LineIndex::new(&src.text);
     for q in &doc.quantities {
         let (l, c) = li.line_col(&src.text, q.span.start);

@@ -7,8 +7,8 @@
 //!
 //! * 0 — no finding at or above `--fail-on` (default `warning`);
 //! * 1 — findings at or above `--fail-on`;
-//! * 2 — a usage error (bad arguments, unknown rule code, a rubric file that cannot be read
-//!   or is invalid) or a file that could not be read.
+//! * 2 — a usage error (bad arguments, unknown rule code, a configuration or a rubric file
+//!   that cannot be used) or a file that could not be read.
 //!
 //! A closed stdout (`jxlint check | head`) ends the run quietly with 0, as ripgrep does.
 
@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
 use crate::diagnostic::{Lang, Severity};
 use crate::lint::{self, FileError, Options, Outcome};
 use crate::render::{self, HumanOptions, catalogue};
@@ -84,6 +85,10 @@ pub struct CheckArgs {
     /// Do not print the summary lines (human and concise formats)
     #[arg(long)]
     pub no_summary: bool,
+
+    /// Configuration file [default: jxlint.toml in the current folder, when there is one]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Rubric to re-score score tables against (JSON, see schemas/rubric.schema.json)
     /// [default: the built-in profile]
@@ -252,14 +257,35 @@ where
 }
 
 fn check(args: &CheckArgs, lang: Lang) -> Exit {
-    let select = match code_patterns(&args.select, "--select", lang) {
+    let config = match load_config(args.config.as_deref(), lang) {
+        Ok(c) => c,
+        Err(exit) => return exit,
+    };
+    // `--select` replaces the configuration's selection; `--ignore` adds to its exclusions.
+    let config_flag = |key: &str| {
+        let file = config
+            .path
+            .as_deref()
+            .unwrap_or(Path::new(crate::config::FILE_NAME));
+        format!("`{key}` of {}", file.display())
+    };
+    let select = if args.select.is_empty() {
+        code_patterns(&config.select, &config_flag("select"), lang)
+    } else {
+        code_patterns(&args.select, "--select", lang)
+    };
+    let select = match select {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    let ignore = match code_patterns(&args.ignore, "--ignore", lang) {
+    let mut ignore = match code_patterns(&config.ignore, &config_flag("ignore"), lang) {
         Ok(p) => p,
         Err(exit) => return exit,
     };
+    match code_patterns(&args.ignore, "--ignore", lang) {
+        Ok(p) => ignore.extend(p),
+        Err(exit) => return exit,
+    }
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
         Err(exit) => return exit,
@@ -268,6 +294,7 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         select,
         ignore,
         fail_on: args.fail_on.into(),
+        formulas: config.formulas,
         rubric,
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
@@ -299,6 +326,19 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
     print(&text, Exit::of_outcome(&outcome, options.fail_on))
 }
 
+/// `--config FILE`, else `jxlint.toml` in the current folder, else the defaults; a
+/// configuration that cannot be used is a usage error.
+fn load_config(explicit: Option<&Path>, lang: Lang) -> Result<Config, Exit> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    crate::config::discover(explicit, &cwd).map_err(|e| {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：配置文件无法使用：{e}"),
+            Lang::En => format!("error: the configuration cannot be used: {e}"),
+        });
+        Exit::Trouble
+    })
+}
+
 fn score(args: &ScoreArgs, lang: Lang) -> Exit {
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
@@ -308,6 +348,7 @@ fn score(args: &ScoreArgs, lang: Lang) -> Exit {
         select: vec!["S".to_string()],
         ignore: Vec::new(),
         fail_on: args.fail_on.into(),
+        formulas: Vec::new(),
         rubric,
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);

@@ -97,6 +97,9 @@ impl Message {
 pub struct Label {
     pub span: Span,
     pub message: Message,
+    /// The display path of the file the span is in, when it is not the diagnostic's own file
+    /// (the report's text beside its data, for D002); `None` for the same file.
+    pub file: Option<String>,
 }
 
 /// One finding of one rule.
@@ -147,7 +150,21 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, span: Span, message: Message) -> Self {
-        self.labels.push(Label { span, message });
+        self.labels.push(Label {
+            span,
+            message,
+            file: None,
+        });
+        self
+    }
+
+    /// A label in another file (`file` is its display path).
+    pub fn label_in(mut self, file: &str, span: Span, message: Message) -> Self {
+        self.labels.push(Label {
+            span,
+            message,
+            file: Some(file.to_string()),
+        });
         self
     }
 

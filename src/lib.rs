@@ -13,6 +13,9 @@
 //! * [`source`] decodes bytes (UTF-8, UTF-16, GB18030) and extracts `.docx` text.
 //! * [`parse`] builds the [`model::Document`]: blocks, figures with exact values and units,
 //!   labels, periods; [`relations`] then finds, once, the ratios, sums, share groups, growth
+//!   claims and restatements that rules judge. Report data in JSON ([`parse::json`]) becomes
+//!   the same kind of document, its identities stated by its structure.
+//! * [`config`] reads `jxlint.toml` (rule selection, [`formula`]s over report data).
 //!   claims and restatements that rules judge.
 //! * [`score`] reads the report's 评分表, stated totals and grades into a scorecard (at parse
 //!   time) and re-scores it against a rubric (data, `data/rubrics/*.json`); the scoring rules
@@ -25,7 +28,9 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod formula;
 pub mod lint;
 pub mod model;
 pub mod numeric;

@@ -1,8 +1,14 @@
 //! Per-file pipeline: read → decode → parse → relations → rules, files in parallel with rayon,
 //! results in the order of the sorted input list.
 //!
-//! A file that cannot be read or decoded becomes a [`FileReport`] with an [`FileError`]; the
-//! other files are still checked. Nothing here prints.
+//! Text, Markdown and Word files go through the narrative parser; JSON files through the
+//! report-data pipeline ([`crate::parse::json`]), which yields the same kind of document plus
+//! its schema violations and formula results. After every file is checked, each report's data
+//! is paired with its text — the same file name with another extension in the same folder, or
+//! the file its `report.source` names — and D002 compares them ([`cross_check`]).
+//!
+//! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
+//! [`FileError`]; the other files are still checked. Nothing here prints.
 
 use std::path::{Path, PathBuf};
 
@@ -11,16 +17,18 @@ use serde::Serialize;
 
 use std::sync::Arc;
 
+use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
-use crate::rules::{Context, RULES, Rule};
+use crate::rules::{Context, Counterpart, RULES, Rule};
 use crate::score::{Rubric, Scoring};
+use crate::source::LineIndex;
 use crate::walk::Input;
 
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
-    /// `io`, `decode`, `parse`, `unsupported`.
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
     pub kind: &'static str,
     pub message: String,
 }
@@ -105,6 +113,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
+    /// The user's formulas over report data (`jxlint.toml`), judged by A008.
+    pub formulas: Vec<Formula>,
     /// The rubric scorecards are re-scored against; `None` for the built-in default.
     pub rubric: Option<Arc<Rubric>>,
 }
@@ -115,6 +125,7 @@ impl Default for Options {
             select: Vec::new(),
             ignore: Vec::new(),
             fail_on: Severity::Warning,
+            formulas: Vec::new(),
             rubric: None,
         }
     }
@@ -144,7 +155,14 @@ impl Options {
 pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
     let rubric = options.rubric();
     let scoring = crate::score::score(text, doc, rubric);
-    run_scored(text, doc, rubric, scoring.as_ref(), enabled_rules(options))
+    run_scored(
+        text,
+        doc,
+        rubric,
+        scoring.as_ref(),
+        None,
+        enabled_rules(options),
+    )
 }
 
 fn enabled_rules(options: &Options) -> impl Iterator<Item = &'static dyn Rule> + '_ {
@@ -162,8 +180,19 @@ pub fn run_rule_set<'r>(
     rubric: &Rubric,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
+    run_rule_set_with(text, doc, rubric, None, rules)
+}
+
+/// Run the given rules with the report's other source (its text, for its data).
+pub fn run_rule_set_with<'r>(
+    text: &str,
+    doc: &Document,
+    rubric: &Rubric,
+    counterpart: Option<Counterpart<'_>>,
+    rules: impl Iterator<Item = &'r dyn Rule>,
+) -> Vec<Diagnostic> {
     let scoring = crate::score::score(text, doc, rubric);
-    run_scored(text, doc, rubric, scoring.as_ref(), rules)
+    run_scored(text, doc, rubric, scoring.as_ref(), counterpart, rules)
 }
 
 fn run_scored<'r>(
@@ -171,11 +200,13 @@ fn run_scored<'r>(
     doc: &Document,
     rubric: &Rubric,
     scoring: Option<&Scoring>,
+    counterpart: Option<Counterpart<'_>>,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
     let cx = Context {
         text,
         doc,
+        counterpart,
         rubric,
         scoring,
     };
@@ -183,12 +214,38 @@ fn run_scored<'r>(
     for rule in rules {
         rule.check(&cx, &mut out);
     }
-    out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
-    out.dedup();
+    sort_diagnostics(&mut out);
     out
 }
 
-/// Lint a text already in memory (the library entry point used by tests).
+/// By position, then code; exact duplicates dropped.
+fn sort_diagnostics(out: &mut Vec<Diagnostic>) {
+    out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    out.dedup();
+}
+
+/// Parse a text already in memory into a document: report data for [`SourceFormat::Json`],
+/// prose otherwise. JSON that is not JSON is a [`FileError`] of kind `parse`, with the line
+/// and column of the problem.
+pub fn parse_source(
+    text: &str,
+    format: SourceFormat,
+    options: &Options,
+) -> Result<Document, FileError> {
+    match format {
+        SourceFormat::Json => crate::parse::json::parse(text, &options.formulas).map_err(|e| {
+            let (line, col) = LineIndex::new(text).line_col(text, e.offset);
+            FileError {
+                kind: "parse",
+                message: format!("line {line}, column {col}: {}", e.message),
+            }
+        }),
+        _ => Ok(crate::parse::parse(text, format)),
+    }
+}
+
+/// Lint a text already in memory (the library entry point used by tests). JSON that cannot
+/// be parsed gives an empty document and no findings; [`parse_source`] says why.
 pub fn lint_text(
     text: &str,
     format: SourceFormat,
@@ -198,21 +255,48 @@ pub fn lint_text(
     (doc, diags)
 }
 
-/// [`lint_text`], also returning the re-scored scorecard.
+/// [`lint_text`], also returning the re-scored scorecard. JSON that cannot be parsed gives
+/// an empty document.
 pub fn lint_text_scored(
     text: &str,
     format: SourceFormat,
     options: &Options,
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
-    let doc = crate::parse::parse(text, format);
-    let rubric = options.rubric();
-    let scoring = crate::score::score(text, &doc, rubric);
-    let diags = run_scored(text, &doc, rubric, scoring.as_ref(), enabled_rules(options));
+    let doc = parse_source(text, format, options).unwrap_or_default();
+    let (scoring, diags) = check_document(text, &doc, options);
     (doc, scoring, diags)
 }
 
-/// Read, decode, parse and check one file.
+/// Re-score and run the enabled rules over a parsed document.
+fn check_document(
+    text: &str,
+    doc: &Document,
+    options: &Options,
+) -> (Option<Scoring>, Vec<Diagnostic>) {
+    let rubric = options.rubric();
+    let scoring = crate::score::score(text, doc, rubric);
+    let diags = run_scored(
+        text,
+        doc,
+        rubric,
+        scoring.as_ref(),
+        None,
+        enabled_rules(options),
+    );
+    (scoring, diags)
+}
+
+/// Read, decode, parse and check one file (alone: no cross-source check).
 pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileReport {
+    check_file(path, display_path, options).0
+}
+
+/// [`lint_file`], keeping the document for the cross-source checks.
+fn check_file(
+    path: &Path,
+    display_path: String,
+    options: &Options,
+) -> (FileReport, Option<Document>) {
     let format = crate::source::format_of(path).unwrap_or(SourceFormat::Text);
     let mut report = FileReport {
         path: path.to_path_buf(),
@@ -225,22 +309,29 @@ pub fn lint_file(path: &Path, display_path: String, options: &Options) -> FileRe
         stats: Stats::default(),
         score: None,
     };
+    let mut kept = None;
     match crate::source::read(path) {
         Ok(src) => {
             report.format = src.format;
             report.encoding = Some(src.encoding);
-            let (doc, scoring, diags) = lint_text_scored(&src.text, src.format, options);
-            report.stats.figures = doc.quantities.len();
-            report.stats.relations =
-                doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
-            report.score = scoring;
-            report.stats.count(&diags);
-            report.diagnostics = diags;
+            match parse_source(&src.text, src.format, options) {
+                Ok(doc) => {
+                    let (scoring, diags) = check_document(&src.text, &doc, options);
+                    report.stats.figures = doc.quantities.len();
+                    report.stats.relations =
+                        doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+                    report.score = scoring;
+                    report.stats.count(&diags);
+                    report.diagnostics = diags;
+                    kept = Some(doc);
+                }
+                Err(e) => report.error = Some(e),
+            }
             report.text = src.text;
         }
         Err(e) => report.error = Some(e),
     }
-    report
+    (report, kept)
 }
 
 /// The result of one run over many files.
@@ -287,12 +378,103 @@ impl Outcome {
     }
 }
 
-/// Lint many files in parallel; the output order is the input order.
+/// Lint many files in parallel, then compare each report's data with its text; the output
+/// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
-    files
+    let mut checked: Vec<(FileReport, Option<Document>)> = files
         .par_iter()
-        .map(|(p, shown)| lint_file(p, shown.clone(), options))
+        .map(|(p, shown)| check_file(p, shown.clone(), options))
+        .collect();
+    cross_check(&mut checked, options);
+    checked.into_iter().map(|(r, _)| r).collect()
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether two paths name the same file (canonically when both exist, else as written).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.components().eq(b.components()),
+    }
+}
+
+/// The text files (indices into `files`) that are the prose of the report data at `i`: the
+/// file its `report.source` names, or else the text files with its name in its folder.
+fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
+    let (json, Some(doc)) = (&files[i].0, &files[i].1) else {
+        return Vec::new();
+    };
+    let source = doc.data.as_ref().and_then(|d| d.source.as_ref());
+    let dir = folder(&json.path);
+    files
+        .iter()
+        .enumerate()
+        .filter(|(j, (r, d))| {
+            *j != i
+                && d.is_some()
+                && r.format != SourceFormat::Json
+                && match source {
+                    Some(s) => same_file(&dir.join(&s.value), &r.path),
+                    None => {
+                        r.path.file_stem() == json.path.file_stem()
+                            && same_file(folder(&r.path), dir)
+                    }
+                }
+        })
+        .map(|(j, _)| j)
         .collect()
+}
+
+/// D002: every report's data against its text, when both were checked.
+pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Options) {
+    let Some(rule) = RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code == "D002")
+        .filter(|r| options.enabled(r.meta().code))
+    else {
+        return;
+    };
+    let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    for i in 0..files.len() {
+        if files[i].0.format != SourceFormat::Json {
+            continue;
+        }
+        for j in partners(files, i) {
+            let (json, text) = (&files[i], &files[j]);
+            let (Some(json_doc), Some(text_doc)) = (&json.1, &text.1) else {
+                continue;
+            };
+            let counterpart = Counterpart {
+                path: &text.0.display_path,
+                text: &text.0.text,
+                doc: text_doc,
+            };
+            let diags = run_rule_set_with(
+                &json.0.text,
+                json_doc,
+                options.rubric(),
+                Some(counterpart),
+                std::iter::once(rule),
+            );
+            if !diags.is_empty() {
+                found.push((i, diags));
+            }
+        }
+    }
+    for (i, diags) in found {
+        let report = &mut files[i].0;
+        report.stats.count(&diags);
+        report.diagnostics.extend(diags);
+        sort_diagnostics(&mut report.diagnostics);
+    }
 }
 
 /// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not

@@ -66,6 +66,19 @@ pub enum Currency {
     Usd,
 }
 
+/// Money units as written, longest first: (word, currency, power of ten).
+pub const MONEY_UNITS: &[(&str, Currency, u8)] = &[
+    ("万亿元", Currency::Cny, 12),
+    ("亿美元", Currency::Usd, 8),
+    ("万美元", Currency::Usd, 4),
+    ("千美元", Currency::Usd, 3),
+    ("美元", Currency::Usd, 0),
+    ("亿元", Currency::Cny, 8),
+    ("万元", Currency::Cny, 4),
+    ("千元", Currency::Cny, 3),
+    ("元", Currency::Cny, 0),
+];
+
 /// The unit a figure was written with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -373,6 +386,9 @@ pub struct Document {
     /// Structuring words (其中, 包括, 可比) with their positions.
     pub cues: Vec<crate::parse::quantity::Cue>,
     pub relations: Relations,
+    /// What structured report data states beyond its figures (metadata, schema violations,
+    /// formula results, scorecard); `None` for a document read from prose.
+    pub data: Option<Box<crate::parse::json::ReportData>>,
     /// The report's 评分表, stated totals and grades, when it has any.
     pub scorecard: Option<crate::score::Scorecard>,
 }

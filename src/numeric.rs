@@ -57,8 +57,8 @@ impl Interval {
     pub fn of_written(v: Decimal, decimals: u32) -> Interval {
         let h = half_unit(decimals);
         Interval {
-            lo: v - h,
-            hi: v + h,
+            lo: v.saturating_sub(h),
+            hi: v.saturating_add(h),
         }
     }
 
@@ -85,22 +85,25 @@ impl Interval {
         })
     }
 
+    // Interval arithmetic saturates at `Decimal`'s range instead of panicking: bounds that far
+    // out belong to absurd figures, and a saturated bound still says "far too large".
+
     pub fn add(&self, other: &Interval) -> Interval {
         Interval {
-            lo: self.lo + other.lo,
-            hi: self.hi + other.hi,
+            lo: self.lo.saturating_add(other.lo),
+            hi: self.hi.saturating_add(other.hi),
         }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
         Interval {
-            lo: self.lo - other.hi,
-            hi: self.hi - other.lo,
+            lo: self.lo.saturating_sub(other.hi),
+            hi: self.hi.saturating_sub(other.lo),
         }
     }
 
     pub fn scale(&self, k: Decimal) -> Interval {
-        let (a, b) = (self.lo * k, self.hi * k);
+        let (a, b) = (self.lo.saturating_mul(k), self.hi.saturating_mul(k));
         Interval {
             lo: a.min(b),
             hi: a.max(b),
@@ -183,6 +186,17 @@ mod tests {
         let stated = Interval::of_written(d("99.70"), 2);
         assert!(stated.contains(d("99.695")));
         assert!(!stated.contains(d("99.7051")));
+    }
+
+    #[test]
+    fn interval_arithmetic_saturates() {
+        let huge = Interval::exact(Decimal::MAX);
+        assert_eq!(huge.scale(Decimal::ONE_HUNDRED).hi, Decimal::MAX);
+        assert_eq!(huge.add(&huge).hi, Decimal::MAX);
+        assert_eq!(
+            huge.scale(Decimal::NEGATIVE_ONE).sub(&huge).lo,
+            Decimal::MIN
+        );
     }
 
     #[test]

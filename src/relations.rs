@@ -170,7 +170,14 @@ impl RatioClaim {
                 }
             }
         }
-        let central = num.base_value() / den.base_value() * Decimal::ONE_HUNDRED;
+        // Checked: a ratio beyond `Decimal`'s range is no rate anyone stated.
+        let Some(central) = num
+            .base_value()
+            .checked_div(den.base_value())
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        else {
+            return RatioVerdict::Undefined;
+        };
         let expected = round_half_up(central, rate.decimals);
         // A truncated or mis-rounded value: within one unit of the last digit.
         let ulp = Decimal::new(1, rate.decimals);
@@ -219,6 +226,10 @@ pub struct SumClaim {
     /// Whether the parts are explicitly a complete breakdown (nesting resolved, 基本支出 +
     /// 项目支出 …); an incomplete-looking list short of its total is not judged.
     pub nested: bool,
+    /// The parts are by definition all of the total (an identity of structured data, such as
+    /// 调整预算 = 基本支出 + 项目支出): a shortfall of any size is a mismatch, never a partial
+    /// list.
+    pub exhaustive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,8 +295,8 @@ impl SumClaim {
             };
         }
         // Short of the total: judged only when the gap is a slip (≤ 1 % of the total), since a
-        // 其中 list often names only the main parts.
-        if !t.is_zero() && (t - central_sum) / t <= Decimal::new(1, 2) {
+        // 其中 list often names only the main parts — unless the parts are all of it.
+        if self.exhaustive || (!t.is_zero() && (t - central_sum) / t <= Decimal::new(1, 2)) {
             return SumVerdict::Mismatch {
                 sum: central_sum,
                 exceeds: false,
@@ -364,6 +375,53 @@ pub fn find(_text: &str, doc: &Document) -> Relations {
     r.restatements = find_restatements(&d);
     r.unit_echoes = find_unit_echoes(&d);
     r
+}
+
+/// Relations of a document whose ratios, sums, shares and growth claims are stated by its
+/// structure (report data): the restatements and unit echoes are found from the figures'
+/// labels as in prose.
+pub fn from_claims(
+    doc: &Document,
+    ratios: Vec<RatioClaim>,
+    sums: Vec<SumClaim>,
+    shares: Vec<ShareGroup>,
+    growths: Vec<GrowthClaim>,
+) -> Relations {
+    let mut r = Relations {
+        money_scales: money_scales(doc),
+        ratios,
+        sums,
+        shares,
+        growths,
+        ..Relations::default()
+    };
+    let d = Document {
+        relations: r.clone(),
+        ..doc.clone()
+    };
+    r.restatements = find_restatements(&d);
+    r.unit_echoes = find_unit_echoes(&d);
+    r
+}
+
+/// Figures that the document itself shows to carry the wrong unit (U001: a ratio or a sum that
+/// holds only with the unit shifted, or the same digits stated in the usual unit elsewhere).
+pub fn unit_slips(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in &doc.relations.ratios {
+        if let RatioVerdict::UnitSlip { operand, .. } = c.verdict(doc) {
+            out.push(operand);
+        }
+    }
+    for s in &doc.relations.sums {
+        if let SumVerdict::UnitSlip { operand, .. } = s.verdict(doc) {
+            out.push(operand);
+        }
+    }
+    out.extend(doc.relations.unit_echoes.iter().map(|&(odd, _)| odd));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Significant digits of a written value (`1587.36` → 6, `0.50` → 2).
@@ -935,6 +993,7 @@ fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumCl
                 total,
                 parts: r.clone(),
                 nested: false,
+                exhaustive: false,
             }
             .verdict(doc)
         })
@@ -960,6 +1019,7 @@ fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumCl
         total,
         parts: shortest,
         nested: false,
+        exhaustive: false,
     }]
 }
 
@@ -999,6 +1059,7 @@ fn nested_by_cues(
                     total: p,
                     parts: kids,
                     nested: true,
+                    exhaustive: false,
                 });
             }
         } else {
@@ -1011,6 +1072,7 @@ fn nested_by_cues(
             total,
             parts: top,
             nested: true,
+            exhaustive: false,
         });
     }
     claims.extend(groups);
@@ -1037,6 +1099,7 @@ fn consistent_reading(doc: &Document, total: usize, parts: &[usize]) -> Option<V
             total,
             parts: parts.to_vec(),
             nested: false,
+            exhaustive: false,
         }]);
     }
     for h in 0..parts.len() {
@@ -1051,11 +1114,13 @@ fn consistent_reading(doc: &Document, total: usize, parts: &[usize]) -> Option<V
                             total,
                             parts: top,
                             nested: true,
+                            exhaustive: false,
                         },
                         SumClaim {
                             total: parts[h],
                             parts: kids.to_vec(),
                             nested: true,
+                            exhaustive: false,
                         },
                     ]);
                 }

@@ -6,7 +6,8 @@
 //!   extension (an unknown one is read as text) and even if it is hidden. A folder named on the
 //!   command line is walked even if it is hidden or called `target`.
 //! * **Inside a folder**, only files with a known extension ([`crate::source::format_of`]:
-//!   `.txt`, `.md`, `.markdown`, `.docx`, `.json`) are taken; hidden files and folders (name
+//!   `.txt`, `.md`, `.markdown`, `.docx`, `.json`) are taken, and a `.json` only when it is
+//!   report data (a top-level `report` object, or a `$schema` naming `report.schema.json`); hidden files and folders (name
 //!   starting with `.`) and folders named `target` are skipped; symbolic links are neither
 //!   followed nor taken.
 //! * **Order** follows the arguments; the files found under one argument are sorted by path.
@@ -103,7 +104,12 @@ fn expand(p: &Path) -> Vec<Input> {
     for entry in walker {
         match entry {
             Ok(e) => {
-                if e.file_type().is_file() && crate::source::format_of(e.path()).is_some() {
+                if e.file_type().is_file()
+                    && crate::source::format_of(e.path()).is_some()
+                    && (crate::source::format_of(e.path())
+                        != Some(crate::model::SourceFormat::Json)
+                        || is_report_data(e.path()))
+                {
                     found.push(file(e.into_path()));
                 }
             }
@@ -119,6 +125,26 @@ fn expand(p: &Path) -> Vec<Input> {
     }
     found.sort_by(|a, b| a.path().cmp(b.path()));
     found
+}
+
+/// Whether a `.json` met inside a folder is report data: a top-level `report` object, or a
+/// `$schema` naming `report.schema.json`. Other JSON (schemas, rubrics, editor settings) is
+/// not a report; a file that cannot be read or parsed is taken, so that its problem is shown.
+fn is_report_data(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return true;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    match crate::parse::json::reader::read(&text) {
+        Ok(root) => {
+            let report = root
+                .get("report")
+                .is_some_and(|r| matches!(r.kind, crate::parse::json::reader::Kind::Object(_)));
+            let schema = matches!(root.get("$schema").map(|s| &s.kind), Some(crate::parse::json::reader::Kind::String(s)) if s.contains("report.schema"));
+            report || schema
+        }
+        Err(_) => true,
+    }
 }
 
 /// Hidden entries, and folders named `target`, are not walked into.

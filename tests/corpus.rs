@@ -3,11 +3,15 @@
 //! `tests/expected/<stem>.md` table: nothing missed, nothing extra. Clean reports have an empty
 //! table. (The expectations live apart from the reports so that `jxlint check corpus/` sees
 //! reports only.)
+//!
+//! Report data (`.json`) has its table in `tests/expected/<stem>.json.md` (a text report and its
+//! data share a stem), with lines in the JSON file. The corpus is linted as one run, so that data
+//! beside its text is compared with it (D002), with the formulas of `corpus/jxlint.toml`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use jxlint::lint::{Options, lint_file};
+use jxlint::lint::{FileReport, Options, lint_file, lint_files};
 use jxlint::source::LineIndex;
 
 type Finding = (usize, String, String);
@@ -16,15 +20,26 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// The expected-findings file of a report.
+/// The expected-findings file of a report: `tests/expected/<stem>.md`, or
+/// `tests/expected/<stem>.json.md` for report data.
 fn expected_path(report: &Path) -> PathBuf {
-    let stem = report
-        .file_stem()
+    let name = report
+        .file_name()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
+    let file = match name.strip_suffix(".json") {
+        Some(stem) => format!("{stem}.json.md"),
+        None => {
+            let stem = report
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            format!("{stem}.md")
+        }
+    };
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/expected")
-        .join(format!("{stem}.md"))
+        .join(file)
 }
 
 /// Parse the `| line | code | severity | what |` rows of an expected-findings file.
@@ -52,19 +67,41 @@ fn reports() -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt") || name.ends_with(".md")
+            name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".json")
         })
         .collect();
     v.sort();
     v
 }
 
-fn actual(path: &Path) -> BTreeSet<Finding> {
-    let report = lint_file(path, path.display().to_string(), &Options::default());
+/// All rules, with the corpus's formulas.
+fn options() -> Options {
+    match jxlint::config::load(&corpus_dir().join("jxlint.toml")) {
+        Ok(c) => Options {
+            formulas: c.formulas,
+            ..Options::default()
+        },
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// The whole corpus in one run (data compared with its text).
+fn lint_corpus() -> Vec<FileReport> {
+    let files: Vec<(PathBuf, String)> = reports()
+        .into_iter()
+        .map(|p| {
+            let shown = p.display().to_string();
+            (p, shown)
+        })
+        .collect();
+    lint_files(&files, &options())
+}
+
+fn findings(report: &FileReport) -> BTreeSet<Finding> {
     assert!(
         report.error.is_none(),
         "{}: {:?}",
-        path.display(),
+        report.path.display(),
         report.error
     );
     let li = LineIndex::new(&report.text);
@@ -81,6 +118,11 @@ fn actual(path: &Path) -> BTreeSet<Finding> {
         .collect()
 }
 
+/// One file linted alone.
+fn actual(path: &Path) -> BTreeSet<Finding> {
+    findings(&lint_file(path, path.display().to_string(), &options()))
+}
+
 #[test]
 fn corpus_findings_match_expectations() {
     let files = reports();
@@ -88,8 +130,17 @@ fn corpus_findings_match_expectations() {
         files.len() >= 11,
         "the corpus holds the reference report and at least 10 more"
     );
+    assert!(
+        files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .count()
+            >= 3,
+        "the corpus holds the reference report's data and at least 2 more data files"
+    );
     let mut failures = Vec::new();
-    for path in &files {
+    for report in lint_corpus() {
+        let path = &report.path;
         let exp_path = expected_path(path);
         assert!(
             exp_path.exists(),
@@ -98,7 +149,7 @@ fn corpus_findings_match_expectations() {
             exp_path.display()
         );
         let want = expected(&exp_path);
-        let got = actual(path);
+        let got = findings(&report);
         let missed: Vec<_> = want.difference(&got).collect();
         let extra: Vec<_> = got.difference(&want).collect();
         if !missed.is_empty() || !extra.is_empty() {
@@ -117,12 +168,13 @@ fn corpus_findings_match_expectations() {
 
 #[test]
 fn clean_reports_have_no_errors_or_warnings() {
-    for path in reports() {
+    for report in lint_corpus() {
+        let path = report.path.clone();
         let want = expected(&expected_path(&path));
         if want.iter().any(|(_, _, sev)| sev != "info") {
             continue;
         }
-        let got = actual(&path);
+        let got = findings(&report);
         let loud: Vec<_> = got.iter().filter(|(_, _, s)| s != "info").collect();
         assert!(
             loud.is_empty(),
@@ -151,6 +203,37 @@ fn yantian_2023_reference_defects() {
             "yantian_2023_line_{line}: {code} {sev} missing in {got:?}"
         );
     }
+}
+
+/// The reference report's data lints to the text's findings less the text-only rules (T), plus
+/// nothing else; checked together, data and text agree (no D002).
+#[test]
+fn yantian_2023_data_lints_like_its_text() {
+    let kinds = |f: &BTreeSet<Finding>| {
+        let mut v: Vec<(String, String)> = f
+            .iter()
+            .filter(|(_, code, _)| !code.starts_with('T'))
+            .map(|(_, c, s)| (c.clone(), s.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let text = actual(&corpus_dir().join("yantian-2023.txt"));
+    let data = actual(&corpus_dir().join("yantian-2023.json"));
+    assert_eq!(kinds(&data), kinds(&text), "data {data:?}\ntext {text:?}");
+    assert!(data.iter().all(|(_, c, _)| !c.starts_with('T')));
+    let together = lint_files(
+        &[
+            (corpus_dir().join("yantian-2023.json"), "data".to_string()),
+            (corpus_dir().join("yantian-2023.txt"), "text".to_string()),
+        ],
+        &options(),
+    );
+    assert_eq!(
+        findings(&together[0]),
+        data,
+        "D002 where data and text agree"
+    );
 }
 
 /// The reference report scores 满意度 6 on `达到90%以上`: its own criteria give 4 for

@@ -112,10 +112,12 @@ fn full_finding() -> Diagnostic {
             Label {
                 span: span_of("8733.75万元"),
                 message: Message::new("预算数", "budget"),
+                file: None,
             },
             Label {
                 span: span_of("8707.27万元"),
                 message: Message::new("实际支出", "spending"),
+                file: None,
             },
         ],
         help: Some(Message::new("改为 99.70%", "write 99.70%")),
@@ -190,8 +192,13 @@ fn outcome(dir: &Path) -> Outcome {
     let project = write(dir, "project.txt", PROJECT.as_bytes());
     let project = lint::lint_file(&project, "project.txt".into(), &options);
     assert!(project.score.is_some(), "project.txt has a scorecard");
+    let bad_docx = write(dir, "broken.docx", b"not a zip archive");
+    let bad_docx = lint::lint_file(&bad_docx, "broken.docx".into(), &options);
+    assert_eq!(bad_docx.error.as_ref().map(|e| e.kind), Some("docx"));
     Outcome {
-        files: vec![linted, in_memory, unreadable, missing, scorecard, project],
+        files: vec![
+            linted, in_memory, unreadable, missing, scorecard, project, bad_docx,
+        ],
     }
 }
 
@@ -313,5 +320,40 @@ fn broken_documents_are_invalid() {
         breakage(&mut broken);
         assert_ne!(broken, valid, "{what}: the breakage changed nothing");
         assert!(!validator.is_valid(&broken), "{what}: accepted\n{broken:#}");
+    }
+}
+
+/// A report's data checked with its text: D002's labels point into the text, with its path.
+#[test]
+fn labels_in_another_file_are_valid() {
+    let validator = validator();
+    let dir = scratch("cross");
+    let text = write(
+        &dir.0,
+        "report.txt",
+        "2023年度部门整体绩效评价报告\n2023年支出决算金额为8707.27万元。\n".as_bytes(),
+    );
+    let data = write(
+        &dir.0,
+        "report.json",
+        r#"{"report": {"department": "x", "year": 2023, "kind": "部门整体"},
+ "unit": "万元", "spend": {"final": {"total": 8707.72}}}"#
+            .as_bytes(),
+    );
+    let files = vec![
+        (data, "report.json".to_string()),
+        (text, "report.txt".to_string()),
+    ];
+    let outcome = Outcome {
+        files: lint::lint_files(&files, &Options::default()),
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let output = parse(&render_json(&outcome, lang));
+        let errs = errors(&validator, &output);
+        assert!(errs.is_empty(), "{lang:?}: {errs}\n{output:#}");
+        let d = &output["files"][0]["diagnostics"][0];
+        assert_eq!(d["code"], "D002", "{output:#}");
+        assert_eq!(d["labels"][0]["path"], "report.txt");
+        assert_eq!(d["labels"][0]["line"], 2);
     }
 }

@@ -36,10 +36,12 @@ fn ratio_mismatch() -> Diagnostic {
             Label {
                 span: span_of("8733.75万元", 0),
                 message: Message::new("预算数（分母）", "budget (denominator)"),
+                file: None,
             },
             Label {
                 span: span_of("8707.27万元", 0),
                 message: Message::new("实际支出（分子）", "spending (numerator)"),
+                file: None,
             },
         ],
         help: Some(Message::new(
@@ -227,6 +229,94 @@ fn spans_past_the_end_do_not_panic() {
     let json = render_json(&out, Lang::Zh);
     assert!(json.contains(&format!("\"end\": {}", TEXT.len())));
     assert!(render_concise(&out, Lang::Zh, false).starts_with("reports/2023.txt:4:"));
+}
+
+/// A report's data beside its text, with a finding in the data whose label points into the
+/// text (as D002 reports it).
+fn cross_file_outcome() -> Outcome {
+    let data = "{\n  \"spend\": {\"final\": {\"total\": 8707.72}}\n}\n";
+    let at = |hay: &str, needle: &str| {
+        let i = hay
+            .find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` is in the text"));
+        Span::new(i, i + needle.len())
+    };
+    let finding = Diagnostic {
+        code: "D002",
+        name: "cross-source-mismatch",
+        severity: Severity::Error,
+        message: Message::new(
+            "数据与正文不一致：支出决算 在数据中为 8707.72万元，正文写作 8707.27万元",
+            "the data and the text disagree: 支出决算 is 8707.72万元 in the data, 8707.27万元 in the text",
+        ),
+        span: at(data, "8707.72"),
+        primary_label: Some(Message::new("数据：8707.72万元", "data: 8707.72万元")),
+        labels: vec![Label {
+            span: span_of("8707.27万元", 0),
+            message: Message::new("正文：实际支出 8707.27万元", "text: 实际支出 8707.27万元"),
+            file: Some("reports/2023.txt".to_string()),
+        }],
+        help: None,
+        expected: Some("8707.27万元".to_string()),
+        found: Some("8707.72万元".to_string()),
+    };
+    let text = FileReport {
+        path: PathBuf::from("reports/2023.txt"),
+        display_path: "reports/2023.txt".to_string(),
+        format: SourceFormat::Text,
+        encoding: Some("utf-8"),
+        text: TEXT.to_string(),
+        error: None,
+        diagnostics: Vec::new(),
+        stats: Stats::default(),
+        score: None,
+    };
+    let json = FileReport {
+        path: PathBuf::from("reports/2023.json"),
+        display_path: "reports/2023.json".to_string(),
+        format: SourceFormat::Json,
+        encoding: Some("utf-8"),
+        text: data.to_string(),
+        error: None,
+        diagnostics: vec![finding],
+        stats: Stats {
+            errors: 1,
+            ..Stats::default()
+        },
+        score: None,
+    };
+    Outcome {
+        files: vec![text, json],
+    }
+}
+
+#[test]
+fn labels_in_another_file_are_drawn_from_that_file() {
+    let human = render_human(
+        &cross_file_outcome(),
+        Lang::En,
+        &HumanOptions {
+            color: false,
+            width: 100,
+            summary: false,
+        },
+    );
+    insta::assert_snapshot!("cross_file_human_en", human);
+    insta::assert_snapshot!(
+        "cross_file_concise_en",
+        render_concise(&cross_file_outcome(), Lang::En, false)
+    );
+    let json: serde_json::Value =
+        match serde_json::from_str(&render_json(&cross_file_outcome(), Lang::En)) {
+            Ok(v) => v,
+            Err(e) => panic!("the JSON output parses: {e}"),
+        };
+    let label = &json["files"][1]["diagnostics"][0]["labels"][0];
+    assert_eq!(label["path"], "reports/2023.txt");
+    assert_eq!((&label["line"], &label["column"]), (&2.into(), &24.into()));
+    // A label in the diagnostic's own file has no path.
+    let own = render_json(&outcome(), Lang::En);
+    assert!(!own.contains("\"path\": \"reports/2023.txt\",\n              \"span\""));
 }
 
 /// `jxlint score` for a scorecard read from real text: the reference report (a scrambled table,

@@ -2,13 +2,17 @@
 //! fire (and only that rule is run), `pass*.txt` must leave it silent; the diagnostics of every
 //! fixture are snapshotted (both languages, all labels) so that a change in wording or
 //! position shows up in review.
+//!
+//! Fixtures are prose (`.txt`, `.md`) or report data (`.json`). A `jxlint.toml` in a fixture
+//! folder supplies the formulas its data is checked with. A `.txt` beside a `.json` of the
+//! same name is that data's text (the pair D002 compares), not a fixture of its own.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use jxlint::lint::run_rule_set;
+use jxlint::lint::{Options, parse_source, run_rule_set_with};
 use jxlint::model::SourceFormat;
-use jxlint::rules::{RULES, Rule};
+use jxlint::rules::{Counterpart, RULES, Rule};
 use jxlint::score::Rubric;
 use jxlint::source::LineIndex;
 
@@ -17,8 +21,10 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// Render diagnostics as plain text: position, code, severity, both messages, labels, help.
-fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
+/// Labels in another file are read from `other` (the data's text).
+fn dump(text: &str, other: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
     let li = LineIndex::new(text);
+    let oli = LineIndex::new(other);
     let mut s = String::new();
     for d in diags {
         let (l, c) = li.line_col(text, d.span.start);
@@ -36,11 +42,15 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
             let _ = writeln!(s, "  here: {} / {}", p.zh, p.en);
         }
         for lab in &d.labels {
-            let (l, c) = li.line_col(text, lab.span.start);
+            let (t, idx, file) = match &lab.file {
+                Some(f) => (other, &oli, format!("{f}:")),
+                None => (text, &li, String::new()),
+            };
+            let (l, c) = idx.line_col(t, lab.span.start);
             let _ = writeln!(
                 s,
-                "  label {l}:{c} `{}`: {} / {}",
-                &text[lab.span.start..lab.span.end],
+                "  label {file}{l}:{c} `{}`: {} / {}",
+                &t[lab.span.start..lab.span.end],
                 lab.message.zh,
                 lab.message.en
             );
@@ -55,22 +65,114 @@ fn dump(text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
     s
 }
 
-/// The graphical rendering a user sees, without colour, at a fixed width.
-fn human(name: &str, text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> String {
-    let report = jxlint::lint::FileReport {
-        path: PathBuf::from(name),
-        display_path: name.to_string(),
-        format: SourceFormat::Text,
-        encoding: Some("utf-8"),
-        text: text.to_string(),
-        error: None,
-        diagnostics: diags.to_vec(),
-        stats: Default::default(),
-        score: None,
+/// The options a fixture folder's `jxlint.toml` gives (the defaults when it has none).
+fn fixture_options(dir: &Path) -> Options {
+    let config = dir.join("jxlint.toml");
+    if !config.exists() {
+        return Options::default();
+    }
+    match jxlint::config::load(&config) {
+        Ok(c) => Options {
+            formulas: c.formulas,
+            ..Options::default()
+        },
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn format_of(path: &Path) -> SourceFormat {
+    if path.extension().is_some_and(|e| e == "json") {
+        SourceFormat::Json
+    } else {
+        SourceFormat::Text
+    }
+}
+
+/// The text beside report data (`fail.txt` for `fail.json`).
+fn text_of(path: &Path) -> Option<PathBuf> {
+    if format_of(path) != SourceFormat::Json {
+        return None;
+    }
+    Some(path.with_extension("txt")).filter(|p| p.exists())
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// One rule run over a fixture.
+struct Run {
+    text: String,
+    /// The file name and text of the data's text ("" for none).
+    other_name: String,
+    other: String,
+    diags: Vec<jxlint::diagnostic::Diagnostic>,
+}
+
+/// Run one rule over a fixture (with its text, for data that has one).
+fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
+    let text = read(path);
+    let options = fixture_options(path.parent().unwrap_or(Path::new(".")));
+    let parse = |text: &str, path: &Path| {
+        parse_source(text, format_of(path), &options)
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
     };
-    let outcome = jxlint::lint::Outcome {
-        files: vec![report],
+    let doc = parse(&text, path);
+    let other_path = text_of(path);
+    let other = other_path.as_deref().map(read).unwrap_or_default();
+    let other_doc = other_path.as_deref().map(|p| parse(&other, p));
+    let shown = other_path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let counterpart = other_doc.as_ref().map(|d| Counterpart {
+        path: &shown,
+        text: &other,
+        doc: d,
+    });
+    let diags = run_rule_set_with(
+        &text,
+        &doc,
+        Rubric::builtin(),
+        counterpart,
+        std::iter::once(rule),
+    );
+    Run {
+        text,
+        other_name: shown,
+        other,
+        diags,
+    }
+}
+
+/// The graphical rendering a user sees, without colour, at a fixed width. A finding that points
+/// into the data's text is drawn with that text too.
+fn human(
+    name: &str,
+    text: &str,
+    other: (&str, &str),
+    diags: &[jxlint::diagnostic::Diagnostic],
+) -> String {
+    let file = |name: &str, text: &str, diagnostics: Vec<jxlint::diagnostic::Diagnostic>| {
+        jxlint::lint::FileReport {
+            path: PathBuf::from(name),
+            display_path: name.to_string(),
+            format: format_of(Path::new(name)),
+            encoding: Some("utf-8"),
+            text: text.to_string(),
+            error: None,
+            diagnostics,
+            stats: Default::default(),
+            score: None,
+        }
     };
+    let mut files = vec![file(name, text, diags.to_vec())];
+    if !other.0.is_empty() {
+        files.push(file(other.0, other.1, Vec::new()));
+    }
+    let outcome = jxlint::lint::Outcome { files };
     let options = jxlint::render::human::HumanOptions {
         color: false,
         width: 100,
@@ -79,19 +181,19 @@ fn human(name: &str, text: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> St
     jxlint::render::human::render_human(&outcome, jxlint::diagnostic::Lang::Zh, &options)
 }
 
-fn run_one(rule: &'static dyn Rule, path: &Path) -> (String, Vec<jxlint::diagnostic::Diagnostic>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc = jxlint::parse::parse(&text, SourceFormat::Text);
-    let diags = run_rule_set(&text, &doc, Rubric::builtin(), std::iter::once(rule));
-    (text, diags)
-}
-
 fn fixture_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e == "txt" || e == "md" || e == "json")
+                })
+                // The text of a data fixture is part of that fixture.
+                .filter(|p| {
+                    format_of(p) == SourceFormat::Json || !p.with_extension("json").exists()
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -132,7 +234,12 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
         let m = rule.meta();
         let dir = fixtures_dir().join(format!("{}-{}", m.code, m.name));
         for path in fixture_files(&dir) {
-            let (text, diags) = run_one(*rule, &path);
+            let Run {
+                text,
+                other_name,
+                other,
+                diags,
+            } = run_one(*rule, &path);
             let file = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -149,7 +256,7 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     diags.is_empty(),
                     "{}: {file} should stay silent, got:\n{}",
                     m.code,
-                    dump(&text, &diags)
+                    dump(&text, &other, &diags)
                 );
             }
             // Every span lies on the text, on character boundaries.
@@ -160,17 +267,45 @@ fn fail_fixtures_fire_and_pass_fixtures_stay_silent() {
                     "{file}: bad span"
                 );
                 for l in &d.labels {
+                    let t = if l.file.is_some() { &other } else { &text };
                     assert!(
-                        text.get(l.span.start..l.span.end).is_some(),
+                        t.get(l.span.start..l.span.end).is_some(),
                         "{file}: bad label span"
                     );
                 }
             }
-            let human = human(&file, &text, &diags);
+            let human = human(&file, &text, (&other_name, &other), &diags);
             insta::assert_snapshot!(
                 format!("{}-{}", m.code, file.trim_end_matches(".txt")),
-                format!("{}\n{human}", dump(&text, &diags))
+                format!("{}\n{human}", dump(&text, &other, &diags))
             );
         }
+    }
+}
+
+/// The docs of every rule (what `jxlint explain` prints) have the four sections, in order.
+#[test]
+fn every_rule_is_documented_in_four_sections() {
+    for rule in RULES {
+        let docs = jxlint::rules::docs_text(rule.meta());
+        let at: Vec<Option<usize>> = [
+            "### What it checks",
+            "### Why",
+            "### Example",
+            "### How to fix",
+        ]
+        .iter()
+        .map(|h| docs.lines().position(|l| l == *h))
+        .collect();
+        assert!(
+            at.iter().all(Option::is_some),
+            "{}: {at:?}",
+            rule.meta().code
+        );
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{}: sections out of order",
+            rule.meta().code
+        );
     }
 }

@@ -471,3 +471,31 @@ fn walk_does_not_follow_symlinks_and_reports_unreadable_folders() {
         );
     }
 }
+
+#[test]
+fn a_folder_walk_takes_report_data_but_not_other_json() {
+    let dir = scratch("json-walk");
+    fs::write(
+        dir.join("report.json"),
+        r#"{"report": {"department": "x", "year": 2023, "kind": "部门整体"}}"#,
+    )
+    .unwrap();
+    fs::write(dir.join("schema.json"), r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "properties": {"report": {}}}"#).unwrap();
+    fs::write(
+        dir.join("rubric.json"),
+        r#"{"name": "default", "indicators": []}"#,
+    )
+    .unwrap();
+    fs::write(dir.join("broken.json"), r#"{"report": {"#).unwrap();
+    let found: Vec<String> = walk::collect(std::slice::from_ref(&dir))
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            Input::Error { .. } => None,
+        })
+        .collect();
+    assert_eq!(found, ["broken.json", "report.json"]);
+    // Named on the command line, any JSON is checked.
+    let named = walk::collect(&[dir.join("rubric.json")]);
+    assert!(matches!(named.as_slice(), [Input::File { .. }]));
+}

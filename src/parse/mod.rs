@@ -1,9 +1,11 @@
 //! Parsing decoded text into a [`Document`]: blocks (structure.rs), figures and period marks
 //! (quantity.rs, on the normalised view of norm.rs, with labels mapped to concepts by
-//! lexicon.rs), then the relations between figures (`crate::relations`).
+//! lexicon.rs), then the relations between figures (`crate::relations`). Structured report
+//! data (JSON) has its own pipeline in [`json`], producing the same kind of document.
 
 use crate::model::{Document, SourceFormat};
 
+pub mod json;
 pub mod lexicon;
 pub mod norm;
 pub mod quantity;
@@ -23,6 +25,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         cues: ex.cues,
         period_marks: ex.periods,
         relations: Default::default(),
+        data: None,
         scorecard: None,
     };
     report_scope(text, &mut doc);

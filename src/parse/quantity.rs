@@ -238,18 +238,7 @@ fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
 
 /// The unit written at `j`; returns the unit and its length in characters.
 fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
-    let money = [
-        ("万亿元", Currency::Cny, 12u8),
-        ("亿美元", Currency::Usd, 8),
-        ("万美元", Currency::Usd, 4),
-        ("千美元", Currency::Usd, 3),
-        ("美元", Currency::Usd, 0),
-        ("亿元", Currency::Cny, 8),
-        ("万元", Currency::Cny, 4),
-        ("千元", Currency::Cny, 3),
-        ("元", Currency::Cny, 0),
-    ];
-    for (w, currency, scale) in money {
+    for &(w, currency, scale) in crate::model::MONEY_UNITS {
         if n.starts_with_at(j, w) {
             return (Unit::Money { currency, scale }, w.chars().count());
         }
@@ -925,6 +914,14 @@ fn assign_periods(out: &mut Extracted) {
         };
         q.period = in_sentence.or_else(block_default).map(|p| p.period);
     }
+}
+
+/// A period written on its own (`1-12月`, `截至11月底`, `全年`, `一季度`), as structured data
+/// gives it; `None` when the whole string is not one period expression.
+pub fn parse_period(s: &str) -> Option<Period> {
+    let n = Norm::new(s, Span::new(0, s.len()));
+    let (p, len) = period_at(&n, 0)?;
+    (len == n.len()).then_some(p)
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 //! ```
 //!
 //! Lines and columns are 1-based; columns count characters. The code and the severity are
-//! never translated, the message is in the requested language. A summary line ends the
-//! output unless it is turned off.
+//! never translated, the message is in the requested language. A finding that points into
+//! another file as well (D002: the report's text beside its data) ends with
+//! `[see path:line:col]` for each such place. A summary line ends the output unless it is
+//! turned off.
 
 use crate::diagnostic::Lang;
 use crate::lint::Outcome;
@@ -32,8 +34,20 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
         let index = LineIndex::new(&file.text);
         for d in &file.diagnostics {
             let (line, col) = line_col(&index, &file.text, d.span.start);
+            let mut elsewhere = String::new();
+            for l in &d.labels {
+                let Some(path) = &l.file else { continue };
+                let (ol, oc) = outcome
+                    .files
+                    .iter()
+                    .find(|f| &f.display_path == path)
+                    .map_or((1, 1), |f| {
+                        line_col(&LineIndex::new(&f.text), &f.text, l.span.start)
+                    });
+                elsewhere.push_str(&format!(" [see {path}:{ol}:{oc}]"));
+            }
             out.push_str(&format!(
-                "{}:{line}:{col}: {} [{}] {}\n",
+                "{}:{line}:{col}: {} [{}] {}{elsewhere}\n",
                 file.display_path,
                 d.code,
                 d.severity.as_str(),

@@ -10,6 +10,10 @@
 //! miette counts the column in its `[path:line:col]` header in bytes; [`CharColumns`] makes
 //! it count characters, like the concise and JSON output.
 //!
+//! A label in another file (D002: the report's text beside its data) cannot share the
+//! snippet of the diagnostic's own file: it is drawn as a related note below it, with its own
+//! snippet of that file.
+//!
 //! The output is deterministic for a given width and theme: tests render with
 //! [`GraphicalTheme::unicode_nocolor`] at a fixed width, and the snapshots are byte-stable.
 
@@ -70,7 +74,7 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
         if file.diagnostics.is_empty() {
             continue;
         }
-        render_file(&mut out, &handler, file, lang);
+        render_file(&mut out, &handler, file, outcome, lang);
         if options.summary {
             out.push_str(&file_summary(file, lang));
             out.push_str("\n\n");
@@ -83,11 +87,28 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
     out
 }
 
-fn render_file(out: &mut String, handler: &GraphicalReportHandler, file: &FileReport, lang: Lang) {
+fn render_file(
+    out: &mut String,
+    handler: &GraphicalReportHandler,
+    file: &FileReport,
+    outcome: &Outcome,
+    lang: Lang,
+) {
     let text: Arc<str> = Arc::from(file.text.as_str());
     let index = LineIndex::new(&file.text);
     for diag in &file.diagnostics {
-        let report = Report::new(diag, lang, &file.display_path, &text);
+        let mut report = Report::new(diag, lang, &file.display_path, &text);
+        for l in &diag.labels {
+            let Some(path) = &l.file else { continue };
+            let other = outcome
+                .files
+                .iter()
+                .find(|f| &f.display_path == path)
+                .map_or("", |f| f.text.as_str());
+            report
+                .related
+                .push(Related::new(l, lang, path, &Arc::from(other)));
+        }
         let mut buf = String::new();
         match handler.render_report(&mut buf, &report) {
             Ok(()) => out.push_str(&buf),
@@ -115,6 +136,89 @@ pub struct Report<'a> {
     code: String,
     source: Source,
     labels: Vec<LabeledSpan>,
+    /// Labels in other files, each drawn with its own file's snippet.
+    pub related: Vec<Related>,
+}
+
+/// A label in another file, drawn below the diagnostic it belongs to.
+pub struct Related {
+    /// `see also` / `另见`: the header miette prints after `Advice:`.
+    header: &'static str,
+    message: String,
+    source: Source,
+    label: LabeledSpan,
+}
+
+impl Related {
+    /// `name` is the other file's display path, `text` its decoded text.
+    pub fn new(
+        label: &crate::diagnostic::Label,
+        lang: Lang,
+        name: &str,
+        text: &Arc<str>,
+    ) -> Related {
+        let s = clamp_span(text, label.span);
+        // A long line of the other file is shown as an excerpt around the span, as in the
+        // finding's own file.
+        let excerpt = super::excerpt::excerpt(text, &[s]);
+        let at = excerpt.as_ref().map_or(s, |e| e.map(s));
+        let message = label.message.get(lang).to_string();
+        Related {
+            header: match lang {
+                Lang::Zh => "另见",
+                Lang::En => "see also",
+            },
+            label: LabeledSpan::new_primary_with_span(
+                Some(message.clone()),
+                SourceSpan::from((at.start, at.len())),
+            ),
+            message,
+            source: match excerpt {
+                Some(excerpt) => Source::Excerpt(NamedSource::new(
+                    name,
+                    super::excerpt::ExcerptSource { excerpt },
+                )),
+                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Related")
+            .field("message", &self.message)
+            .finish()
+    }
+}
+
+impl fmt::Display for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Related {}
+
+impl miette::Diagnostic for Related {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.header))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(match &self.source {
+            Source::Whole(s) => s,
+            Source::Excerpt(s) => s,
+        })
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
 }
 
 impl<'a> Report<'a> {
@@ -122,7 +226,12 @@ impl<'a> Report<'a> {
     pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
         // Long lines (whole paragraphs from PDF or Word) are shown as excerpts around the spans.
         let all: Vec<Span> = std::iter::once(diag.span)
-            .chain(diag.labels.iter().map(|l| l.span))
+            .chain(
+                diag.labels
+                    .iter()
+                    .filter(|l| l.file.is_none())
+                    .map(|l| l.span),
+            )
             .map(|s| clamp_span(text, s))
             .collect();
         let excerpt = super::excerpt::excerpt(text, &all);
@@ -140,7 +249,7 @@ impl<'a> Report<'a> {
             Some(primary.to_string()),
             span(diag.span),
         )];
-        labels.extend(diag.labels.iter().map(|l| {
+        labels.extend(diag.labels.iter().filter(|l| l.file.is_none()).map(|l| {
             LabeledSpan::new_with_span(Some(l.message.get(lang).to_string()), span(l.span))
         }));
         Report {
@@ -155,6 +264,7 @@ impl<'a> Report<'a> {
                 None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
             },
             labels,
+            related: Vec::new(),
         }
     }
 }
@@ -203,6 +313,15 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 

@@ -12,7 +12,7 @@
 //!       "path": "corpus/report.txt",          // as given on the command line, `/`-separated
 //!       "format": "text",                     // text | markdown | docx | json
 //!       "encoding": "utf-8",                  // null when the file could not be read
-//!       "error": null,                        // or {"kind": "io|decode|parse|unsupported", "message": "…"}
+//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported", "message": "…"}
 //!       "diagnostics": [
 //!         {
 //!           "code": "A002",
@@ -23,6 +23,8 @@
 //!           "span": {"start": 10234, "end": 10240},
 //!           "line": 185, "column": 41,
 //!           "labels": [{"span": {"start": 10101, "end": 10107}, "line": 185, "column": 12, "message": "…"}],
+//!                                             // a label in another file (the report's text, for
+//!                                             // D002) also has "path": "corpus/report.txt"
 //!           "expected": "99.67%",             // or null
 //!           "found": "99.66%"                 // or null
 //!         }
@@ -38,6 +40,8 @@
 //! * `span.start`/`span.end` are byte offsets into the file's text decoded to UTF-8 (the
 //!   original bytes for UTF-8 files), on character boundaries; `line` and `column` are
 //!   1-based, the column counted in characters, both of `span.start`.
+//! * A label whose span is in another file than its diagnostic carries that file's `path`;
+//!   its span, line and column are in that file.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
 //! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
@@ -113,6 +117,9 @@ struct JsonSpan {
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
+    /// Only for a label in another file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: JsonSpan,
     line: usize,
     column: usize,
@@ -144,7 +151,11 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
-        files: outcome.files.iter().map(|f| file(f, lang)).collect(),
+        files: outcome
+            .files
+            .iter()
+            .map(|f| file(f, outcome, lang))
+            .collect(),
         summary: Summary {
             files: outcome.files.len(),
             errors: totals.errors,
@@ -160,8 +171,9 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
     json
 }
 
-fn file<'a>(f: &'a FileReport, lang: Lang) -> File<'a> {
+fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
     let index = LineIndex::new(&f.text);
+    let others = Others::new(outcome);
     File {
         path: &f.display_path,
         format: f.format.as_str(),
@@ -173,7 +185,7 @@ fn file<'a>(f: &'a FileReport, lang: Lang) -> File<'a> {
         diagnostics: f
             .diagnostics
             .iter()
-            .map(|d| diag(d, &f.text, &index, lang))
+            .map(|d| diag(d, &f.text, &index, &others, lang))
             .collect(),
         score: f
             .score
@@ -183,7 +195,51 @@ fn file<'a>(f: &'a FileReport, lang: Lang) -> File<'a> {
     }
 }
 
-fn diag<'a>(d: &'a Diagnostic, text: &str, index: &LineIndex, lang: Lang) -> Diag<'a> {
+/// The other files of the run, for labels that point into them.
+struct Others<'a> {
+    outcome: &'a Outcome,
+    indexes: std::cell::RefCell<Vec<(usize, LineIndex)>>,
+}
+
+impl<'a> Others<'a> {
+    fn new(outcome: &'a Outcome) -> Others<'a> {
+        Others {
+            outcome,
+            indexes: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The span, line and column of `s` in the file shown as `path` (an empty text when the
+    /// file is not part of the run, so that positions clamp to 1:1).
+    fn place(&self, path: &str, s: Span) -> (JsonSpan, usize, usize) {
+        let Some(k) = self
+            .outcome
+            .files
+            .iter()
+            .position(|f| f.display_path == path)
+        else {
+            return (span("", s), 1, 1);
+        };
+        let text = &self.outcome.files[k].text;
+        let mut indexes = self.indexes.borrow_mut();
+        if !indexes.iter().any(|(i, _)| *i == k) {
+            indexes.push((k, LineIndex::new(text)));
+        }
+        let (line, column) = indexes
+            .iter()
+            .find(|(i, _)| *i == k)
+            .map_or((1, 1), |(_, index)| line_col(index, text, s.start));
+        (span(text, s), line, column)
+    }
+}
+
+fn diag<'a>(
+    d: &'a Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    others: &Others<'_>,
+    lang: Lang,
+) -> Diag<'a> {
     let (line, column) = line_col(index, text, d.span.start);
     Diag {
         code: d.code,
@@ -197,13 +253,26 @@ fn diag<'a>(d: &'a Diagnostic, text: &str, index: &LineIndex, lang: Lang) -> Dia
         labels: d
             .labels
             .iter()
-            .map(|l| {
-                let (line, column) = line_col(index, text, l.span.start);
-                JsonLabel {
-                    span: span(text, l.span),
-                    line,
-                    column,
-                    message: l.message.get(lang),
+            .map(|l| match &l.file {
+                Some(path) => {
+                    let (span, line, column) = others.place(path, l.span);
+                    JsonLabel {
+                        path: Some(path),
+                        span,
+                        line,
+                        column,
+                        message: l.message.get(lang),
+                    }
+                }
+                None => {
+                    let (line, column) = line_col(index, text, l.span.start);
+                    JsonLabel {
+                        path: None,
+                        span: span(text, l.span),
+                        line,
+                        column,
+                        message: l.message.get(lang),
+                    }
                 }
             })
             .collect(),

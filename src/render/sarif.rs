@@ -143,7 +143,8 @@ fn result<'a>(
     uri: &'a str,
     index: &LineIndex,
     text: &str,
-    d: &Diagnostic,
+    d: &'a Diagnostic,
+    outcome: &'a Outcome,
     lang: Lang,
 ) -> SarifResult<'a> {
     let mut message = d.message.get(lang).to_string();
@@ -158,6 +159,20 @@ fn result<'a>(
         },
         message: msg.map(|text| Text { text }),
     };
+    // A label in another file (the report's text beside its data) is located in that file.
+    let elsewhere = |path: &'a str, span: Span, msg: String| {
+        let other = outcome.files.iter().find(|f| f.display_path == path);
+        let other_text = other.map_or("", |f| f.text.as_str());
+        Location {
+            physical_location: Physical {
+                artifact_location: Artifact {
+                    uri: other.map_or(path, |f| f.display_path.as_str()),
+                },
+                region: Some(region(&LineIndex::new(other_text), other_text, span)),
+            },
+            message: Some(Text { text: msg }),
+        }
+    };
     SarifResult {
         rule_id: d.code,
         level: level(d.severity),
@@ -166,7 +181,13 @@ fn result<'a>(
         related_locations: d
             .labels
             .iter()
-            .map(|l| at(l.span, Some(l.message.get(lang).to_string())))
+            .map(|l| {
+                let msg = l.message.get(lang).to_string();
+                match &l.file {
+                    Some(path) => elsewhere(path, l.span, msg),
+                    None => at(l.span, Some(msg)),
+                }
+            })
             .collect(),
     }
 }
@@ -215,7 +236,7 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
         results.extend(
             f.diagnostics
                 .iter()
-                .map(|d| result(&f.display_path, &index, &f.text, d, lang)),
+                .map(|d| result(&f.display_path, &index, &f.text, d, outcome, lang)),
         );
     }
     let log = Log {

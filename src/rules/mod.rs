@@ -14,6 +14,7 @@ use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
 pub mod duplicates;
+pub mod schema;
 pub mod scoring;
 pub mod text;
 pub mod units;
@@ -43,11 +44,23 @@ impl RuleMeta {
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The other source of the same report, when a report's data and its text are checked
+    /// together (D002): the context's document is the data, the counterpart its text.
+    pub counterpart: Option<Counterpart<'a>>,
     /// The rubric scorecards are re-scored against.
     pub rubric: &'a Rubric,
     /// The document's scorecard re-scored against [`Context::rubric`], computed once for all
     /// the scoring rules.
     pub scoring: Option<&'a Scoring>,
+}
+
+/// The report's text beside its data.
+#[derive(Clone, Copy)]
+pub struct Counterpart<'a> {
+    /// Display path of the text file.
+    pub path: &'a str,
+    pub text: &'a str,
+    pub doc: &'a Document,
 }
 
 /// A check over one document.
@@ -90,7 +103,10 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::sum_mismatch::SumMismatch,
     &arithmetic::share_sum::ShareSum,
     &arithmetic::change_mismatch::ChangeMismatch,
+    &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
+    &duplicates::cross_source_mismatch::CrossSourceMismatch,
+    &schema::schema_violation::SchemaViolation,
     &scoring::score_over_weight::ScoreOverWeight,
     &scoring::subtotal_mismatch::SubtotalMismatch,
     &scoring::total_mismatch::TotalMismatch,

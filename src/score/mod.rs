@@ -23,6 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::model::Span;
 
+pub mod data;
 pub mod evaluate;
 pub mod report;
 pub mod rubric;

@@ -108,7 +108,15 @@ fn aggregate(
         let gc = growth_interval(&q[r])
             .map(|i| (i.lo + i.hi) / Decimal::TWO)
             .unwrap_or_default();
-        prior_central += q[p].base_value() / (Decimal::ONE + gc / hundred);
+        // Checked: a part stated with an absurd growth must not overflow the sum.
+        let Some(part_prior) = q[p]
+            .base_value()
+            .checked_div(Decimal::ONE + gc / hundred)
+            .and_then(|x| prior_central.checked_add(x))
+        else {
+            return;
+        };
+        prior_central = part_prior;
     }
     let Some(stated) = growth_interval(&q[total_rate]) else {
         return;
@@ -122,7 +130,13 @@ fn aggregate(
     if implied.meets(&stated) || prior_central.is_zero() {
         return;
     }
-    let central = (q[total].base_value() / prior_central - Decimal::ONE) * hundred;
+    let Some(central) = q[total]
+        .base_value()
+        .checked_div(prior_central)
+        .and_then(|r| (r - Decimal::ONE).checked_mul(hundred))
+    else {
+        return;
+    };
     let dp = q[total_rate].decimals;
     let exp = pct_text(central.abs(), dp.max(1));
     let mut d = Diagnostic::new(

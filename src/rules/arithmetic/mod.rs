@@ -1,6 +1,8 @@
-//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005).
+//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005), the
+//! user's formulas over report data (A008).
 
 pub mod change_mismatch;
+pub mod formula_mismatch;
 pub mod ratio_mismatch;
 pub mod ratio_rounding;
 pub mod share_sum;
@@ -16,8 +18,11 @@ use crate::relations::RatioClaim;
 /// `num / den × 100` to `dp` places, trailing zeros trimmed (`99.6674`).
 pub(crate) fn ratio_text(doc: &Document, c: &RatioClaim, dp: u32) -> String {
     let q = &doc.quantities;
-    let v = q[c.numerator].base_value() / q[c.denominator].base_value() * Decimal::ONE_HUNDRED;
-    fmt_trim(v, dp)
+    let v = q[c.numerator]
+        .base_value()
+        .checked_div(q[c.denominator].base_value())
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED));
+    v.map_or_else(|| "∞".to_string(), |v| fmt_trim(v, dp))
 }
 
 /// The label message for an operand: `支出决算 8707.27元` / `operand 8707.27元`.

@@ -1,2 +1,4 @@
-//! Duplicates.
+//! Duplicates: one metric stated twice with two values (D001), a figure of a report's data that
+//! its text states otherwise (D002).
 pub mod conflicting_duplicate;
+pub mod cross_source_mismatch;

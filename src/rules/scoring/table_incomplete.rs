@@ -99,6 +99,25 @@ impl Rule for TableIncomplete {
                 .filter(|i| i.certain && i.score.is_some())
                 .filter(|i| matches!(i.origin, Origin::Table { table, .. } if table == ti))
                 .count();
+            if cx.doc.data.is_some() {
+                // Report data: the tree is structured, but does not give every row.
+                out.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        t.span,
+                        Message::new(
+                            format!("数据中的评分表不完整：有指标的下级指标未全部给出，只复核给出的 {certain} 个指标，不核对分项与合计"),
+                            format!("the data's scorecard is not whole: some indicators' rows are not all given; only the {certain} indicators given are re-scored, sums are not checked"),
+                        ),
+                    )
+                    .primary(Message::new("评分表", "scorecard"))
+                    .help(Message::new(
+                        "给出每个指标的全部下级指标（分值之和等于上级分值）",
+                        "give every indicator's rows in full (their weights adding up to the parent's)",
+                    )),
+                );
+                continue;
+            }
             let (u, s) = (t.unreadable.len(), t.shaped.len());
             let mut d = Diagnostic::new(
                 &Self::META,

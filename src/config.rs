@@ -1,0 +1,290 @@
+//! `jxlint.toml`: which rules run, and the user's formulas (勾稽关系) over report data.
+//!
+//! ```toml
+//! select = ["A", "U", "D"]        # rule code prefixes to run (default: all)
+//! ignore = ["T002"]               # rule code prefixes not to run
+//!
+//! [[formula]]
+//! name = "调整预算 = 基本支出 + 项目支出"
+//! expr = "budget.adjusted == budget.adjusted.basic + budget.adjusted.project"
+//! tolerance = "0.01"              # a string, read exactly; default 0
+//! severity = "error"              # error (default), warning or info
+//! ```
+//!
+//! The file is found with `--config FILE`, or as `jxlint.toml` in the current folder. Every
+//! problem is a [`ConfigError`] naming the file and the cause — a TOML syntax error with its
+//! line and column, an unknown key, a formula that does not parse (with its column), a field
+//! that no report has (with the closest known one), a tolerance written as a float — and the
+//! run stops with exit status 2 before any file is checked: a configuration is never half used.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::formula::{self, Comparison};
+use crate::parse::json::fields;
+
+/// The file looked for in the current folder.
+pub const FILE_NAME: &str = "jxlint.toml";
+
+/// A formula from the configuration, parsed and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    pub name: String,
+    /// The expression as written.
+    pub expr: String,
+    pub comparison: Comparison,
+    /// How far the two sides may differ and still agree (≥ 0), in the unit of the values.
+    pub tolerance: Decimal,
+    pub severity: Severity,
+}
+
+/// A loaded configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Where it was read from (`None` for the defaults).
+    pub path: Option<PathBuf>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub formulas: Vec<Formula>,
+}
+
+/// Why a configuration could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            self.path.display().to_string().replace('\\', "/"),
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    formula: Vec<RawFormula>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormula {
+    name: String,
+    expr: String,
+    tolerance: Option<toml::Value>,
+    severity: Option<String>,
+}
+
+/// The configuration to use: `explicit` (which must exist), else `jxlint.toml` in `cwd` when
+/// there is one, else the defaults.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
+    match explicit {
+        Some(p) => load(p),
+        None => {
+            let p = cwd.join(FILE_NAME);
+            if p.is_file() {
+                // Named as found: `jxlint.toml`, in the folder the user is in.
+                load_as(&p, Path::new(FILE_NAME))
+            } else {
+                Ok(Config::default())
+            }
+        }
+    }
+}
+
+/// Read and check a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    load_as(path, path)
+}
+
+/// Read `path`, naming it `shown` in errors.
+fn load_as(path: &Path, shown: &Path) -> Result<Config, ConfigError> {
+    let shown = PathBuf::from(shown);
+    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+        path: shown.clone(),
+        message: format!(
+            "cannot read the configuration: {}",
+            crate::source::io_message(&e)
+        ),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError {
+        path: shown.clone(),
+        message: "the configuration is not UTF-8 text".into(),
+    })?;
+    parse(&text, &shown)
+}
+
+/// Check a configuration's text (`path` names it in errors).
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let fail = |message: String| ConfigError {
+        path: path.to_path_buf(),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let at = e
+            .span()
+            .map(|s| {
+                let (l, c) = crate::source::LineIndex::new(text).line_col(text, s.start);
+                format!("line {l}, column {c}: ")
+            })
+            .unwrap_or_default();
+        fail(format!("{at}{}", e.message().trim_end_matches('\n')))
+    })?;
+    let mut formulas = Vec::new();
+    for (i, f) in raw.formula.into_iter().enumerate() {
+        let which = if f.name.trim().is_empty() {
+            format!("formula #{}", i + 1)
+        } else {
+            format!("formula `{}`", f.name)
+        };
+        let comparison = formula::parse(&f.expr).map_err(|e| {
+            fail(format!(
+                "{which}: the expression does not parse at column {}: {}\n  {}\n  {}^",
+                e.column,
+                e.message,
+                f.expr,
+                " ".repeat(e.column.saturating_sub(1))
+            ))
+        })?;
+        let paths = comparison.paths();
+        if paths.is_empty() {
+            return Err(fail(format!(
+                "{which}: the expression names no field, so it says nothing about a report"
+            )));
+        }
+        for (p, column) in paths {
+            if !fields::is_known_path(p) {
+                let hint = fields::suggest(p)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(fail(format!(
+                    "{which}: unknown field `{p}` at column {column}{hint}; fields are the paths of schemas/report.schema.json (budget.adjusted.total …) or metrics.<id> / rates.<id>"
+                )));
+            }
+        }
+        let tolerance = match f.tolerance {
+            None => Decimal::ZERO,
+            Some(toml::Value::String(s)) => Decimal::from_str_exact(s.trim())
+                .ok()
+                .filter(|t| *t >= Decimal::ZERO)
+                .ok_or_else(|| {
+                    fail(format!(
+                        "{which}: tolerance \"{s}\" is not a non-negative number"
+                    ))
+                })?,
+            Some(toml::Value::Integer(n)) if n >= 0 => Decimal::from(n),
+            Some(toml::Value::Float(_)) => {
+                return Err(fail(format!(
+                    "{which}: write the tolerance as a string (tolerance = \"0.01\") so that it is read exactly, not as a binary float"
+                )));
+            }
+            Some(other) => {
+                return Err(fail(format!(
+                    "{which}: tolerance must be a non-negative number in a string (\"0.01\"), found {other}"
+                )));
+            }
+        };
+        let severity = match f.severity.as_deref() {
+            None => Severity::Error,
+            Some(s) => Severity::parse(s).ok_or_else(|| {
+                fail(format!(
+                    "{which}: severity must be error, warning or info, found \"{s}\""
+                ))
+            })?,
+        };
+        formulas.push(Formula {
+            name: if f.name.trim().is_empty() {
+                f.expr.clone()
+            } else {
+                f.name
+            },
+            expr: f.expr,
+            comparison,
+            tolerance,
+            severity,
+        });
+    }
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        select: raw.select,
+        ignore: raw.ignore,
+        formulas,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        match parse(text, Path::new("jxlint.toml")) {
+            Ok(c) => panic!("should fail: {c:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_full_configuration_loads() {
+        let c = parse(
+            r#"
+select = ["A", "D"]
+ignore = ["T002"]
+
+[[formula]]
+name = "调整预算 = 基本支出 + 项目支出"
+expr = "budget.adjusted == budget.adjusted.basic + budget.adjusted.project"
+tolerance = "0.01"
+
+[[formula]]
+name = "在编不超编"
+expr = "staff.in_post <= staff.authorized"
+severity = "warning"
+tolerance = 0
+"#,
+            Path::new("jxlint.toml"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.select, ["A", "D"]);
+        assert_eq!(c.formulas.len(), 2);
+        assert_eq!(c.formulas[0].tolerance, Decimal::new(1, 2));
+        assert_eq!(c.formulas[1].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_cause() {
+        let e = err("[[formula]]\nname = \"x\"\nexpr = \"budget.ajusted == 1 + spend.final\"\n");
+        assert!(e.starts_with("jxlint.toml: formula `x`: unknown field `budget.ajusted` at column 1 (did you mean `budget.adjusted`?)"), "{e}");
+        let e = err("[[formula]]\nname = \"x\"\nexpr = \"budget.adjusted == + \"\n");
+        assert!(e.contains("does not parse at column 20"), "{e}");
+        let e = err(
+            "[[formula]]\nname = \"x\"\nexpr = \"spend.final <= budget.adjusted\"\ntolerance = 0.01\n",
+        );
+        assert!(e.contains("as a string"), "{e}");
+        let e = err("selcet = [\"A\"]\n");
+        assert!(
+            e.contains("line 1, column 1") && e.contains("selcet"),
+            "{e}"
+        );
+        let e = err("select = [\n");
+        assert!(e.starts_with("jxlint.toml: line"), "{e}");
+        let e = err("[[formula]]\nname = \"x\"\nexpr = \"1 == 1\"\n");
+        assert!(e.contains("names no field"), "{e}");
+    }
+}

@@ -1,0 +1,1112 @@
+//! The builder: a validated tree into figures and the claims its structure states.
+//!
+//! Each amount, rate and count becomes a [`Quantity`] (exact value, declared or inherited unit,
+//! the value's span, the field's label and concept); the identities of each section and the
+//! stated rates become [`SumClaim`]s and [`RatioClaim`]s; metrics give growth claims; the
+//! scorecard is read into [`ScorecardData`]. What breaks the schema is skipped (J001 reports
+//! it); what breaks a reference inside the data (an unknown id or path, an unreadable unit or
+//! period) is a [`Violation`] here.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::reader::{Kind, Member, Node};
+use super::values::{
+    Declared, MAX_DECIMALS, declared_unit, exact_decimal, is_numeric_string, max_magnitude,
+    parse_unit, qualifier,
+};
+use super::{Figure, IndicatorData, Num, ReportData, ScorecardData, Text, Violation, fields};
+use crate::diagnostic::Message;
+use crate::model::{Document, FigureLabel, Period, Quantity, Span, Unit};
+use crate::parse::lexicon;
+use crate::relations::{
+    self, GrowthClaim, RatioClaim, RatioKind, ShareGroup, SumClaim, SumVerdict,
+};
+
+/// The built-in identities of a budget column: (total, parts).
+const COLUMN_SUMS: &[(&str, &[&str])] = &[
+    ("total", &["basic", "project"]),
+    ("basic", &["personnel", "public"]),
+];
+const SANGONG_SUMS: &[(&str, &[&str])] = &[
+    ("total", &["abroad", "reception", "vehicle"]),
+    ("vehicle", &["vehicle_purchase", "vehicle_operation"]),
+];
+
+/// Built-in rates: kind → (numerator, denominator, kind of ratio, concept).
+const RATE_KINDS: &[(&str, &str, &str, RatioKind, &str)] = &[
+    (
+        "execution",
+        "spend.final.total",
+        "budget.adjusted.total",
+        RatioKind::Execution,
+        "rate.execution",
+    ),
+    (
+        "project_execution",
+        "spend.final.project",
+        "budget.adjusted.project",
+        RatioKind::Execution,
+        "rate.execution",
+    ),
+    (
+        "basic_share",
+        "budget.adjusted.basic",
+        "budget.adjusted.total",
+        RatioKind::Share,
+        "rate.share",
+    ),
+    (
+        "project_share",
+        "budget.adjusted.project",
+        "budget.adjusted.total",
+        RatioKind::Share,
+        "rate.share",
+    ),
+    (
+        "carryover",
+        "spend.final.balance",
+        "spend.final.total",
+        RatioKind::Control,
+        "rate.carryover",
+    ),
+    (
+        "sangong_control",
+        "sangong.final.total",
+        "sangong.adjusted.total",
+        RatioKind::Control,
+        "rate.control",
+    ),
+    (
+        "public_control",
+        "spend.final.public",
+        "budget.adjusted.public",
+        RatioKind::Control,
+        "rate.control",
+    ),
+    (
+        "procurement_execution",
+        "procurement.total",
+        "procurement.plan",
+        RatioKind::Execution,
+        "rate.execution",
+    ),
+    (
+        "fixed_asset_use",
+        "assets.fixed_in_use",
+        "assets.fixed",
+        RatioKind::Completion,
+        "rate.completion",
+    ),
+    (
+        "staff_control",
+        "staff.in_post",
+        "staff.authorized",
+        RatioKind::Control,
+        "rate.control",
+    ),
+];
+
+/// Names from the data itself (metric and rate names, stated operands) are used to find a
+/// figure in the text only when they are specific enough: `执行率` or `占比` alone name too
+/// many things.
+const MIN_NAME_CHARS: usize = 4;
+
+fn data_names(names: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = names
+        .iter()
+        .map(|n| fields::match_key(n))
+        .filter(|k| k.chars().count() >= MIN_NAME_CHARS)
+        .collect();
+    out.dedup();
+    out
+}
+
+struct Pending {
+    q: Quantity,
+    figure: Figure,
+}
+
+/// A metric while it is read, to resolve `parts` and growth once every metric is known.
+struct MetricRef {
+    value: usize,
+    growth: Option<usize>,
+    prior: Option<usize>,
+    comparable: bool,
+    parts: Vec<(String, Span)>,
+}
+
+#[derive(Default)]
+pub(super) struct Builder {
+    qs: Vec<Pending>,
+    pub(super) violations: Vec<Violation>,
+    year: Option<u16>,
+    /// Field path → quantity (build order).
+    by_path: HashMap<String, usize>,
+    sums: Vec<SumClaim>,
+    ratios: Vec<RatioClaim>,
+    metrics: Vec<MetricRef>,
+    metric_ids: HashMap<String, usize>,
+    data: ReportData,
+}
+
+impl Builder {
+    fn push(&mut self, q: Quantity, figure: Figure) -> usize {
+        self.qs.push(Pending { q, figure });
+        self.qs.len() - 1
+    }
+
+    /// An exact number from a JSON number or a numeric string, with its span (the digits).
+    fn number(&mut self, node: &Node) -> Option<(Decimal, u32, Span)> {
+        let (lit, span) = match &node.kind {
+            Kind::Number(l) => (l.as_str(), node.span),
+            Kind::String(s) if is_numeric_string(s) => (
+                s.as_str(),
+                Span::new(node.span.start + 1, node.span.end.saturating_sub(1)),
+            ),
+            _ => return None,
+        };
+        match exact_decimal(lit) {
+            Some((_, dp)) if dp > MAX_DECIMALS => {
+                self.violations.push(Violation::new(
+                    span,
+                    format!("数值 {lit} 的小数位过多：最多 {MAX_DECIMALS} 位"),
+                    format!("the number {lit} has too many decimal places: at most {MAX_DECIMALS}"),
+                ));
+                None
+            }
+            Some((v, dp)) => Some((v, dp, span)),
+            None => {
+                self.violations.push(Violation::new(
+                    span,
+                    format!("数值 {lit} 无法精确表示：有效数字或小数位超过 28 位"),
+                    format!(
+                        "the number {lit} cannot be held exactly: more than 28 significant digits or decimal places"
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    #[expect(clippy::too_many_arguments)]
+    fn quantity(
+        &mut self,
+        value: Decimal,
+        decimals: u32,
+        span: Span,
+        unit: Unit,
+        label: &str,
+        label_span: Span,
+        concept: Option<&'static str>,
+        figure: Figure,
+    ) -> Option<usize> {
+        let base = (0..unit.scale()).try_fold(value, |v, _| v.checked_mul(Decimal::TEN));
+        if base.is_none_or(|b| b.abs() > max_magnitude()) {
+            self.violations.push(Violation::new(
+                span,
+                format!(
+                    "{label} 的数值 {value}{} 过大：jxlint 核对的数值不超过 10^18（以元或计数单位计）",
+                    unit.display()
+                ),
+                format!(
+                    "{label}: {value}{} is too large to check: figures are at most 10^18 in their base unit (元, or the thing counted)",
+                    unit.display()
+                ),
+            ));
+            return None;
+        }
+        let q = Quantity {
+            span,
+            number_span: span,
+            value,
+            decimals,
+            unit,
+            qualifier: None,
+            period: None,
+            year: self.year,
+            label: Some(FigureLabel {
+                text: label.to_string(),
+                span: label_span,
+                concept,
+            }),
+            block: 0,
+            sentence: 0,
+            clause: 0,
+            cell: None,
+        };
+        Some(self.push(q, figure))
+    }
+
+    /// A field of the table: an amount (number, numeric string or `{value, unit}`) with the
+    /// unit inherited from above when it carries none.
+    fn amount(&mut self, node: &Node, key_span: Span, path: &str, inherited: &Declared) {
+        let Some(def) = fields::get(path) else {
+            return;
+        };
+        let (value_node, unit) = match &node.kind {
+            Kind::Object(_) => {
+                let Some(v) = node.get("value") else { return };
+                (v, declared_unit(node).or_else(|| inherited.clone()))
+            }
+            _ => (node, inherited.clone()),
+        };
+        let Some((value, decimals, span)) = self.number(value_node) else {
+            return;
+        };
+        let unit = match unit {
+            Some(Some(u)) => Some(u),
+            // A unit is declared but is not one: J001 says so once, at the declaration.
+            Some(None) => return,
+            None => None,
+        };
+        let Some(unit) = unit else {
+            self.violations.push(Violation {
+                help: Some(Message::new(
+                    "写成 {\"value\": …, \"unit\": \"万元\"}，或在上层声明 \"unit\"",
+                    "write {\"value\": …, \"unit\": \"万元\"}, or declare \"unit\" above it",
+                )),
+                ..Violation::new(
+                    span,
+                    format!("{path}（{}）没有单位：既未注明，也没有上层声明的 unit", def.label),
+                    format!(
+                        "`{path}` ({}) has no unit: none is given with it and no `unit` is declared above it",
+                        def.label
+                    ),
+                )
+            });
+            return;
+        };
+        let names = def.aliases.iter().map(|a| fields::match_key(a)).collect();
+        let figure = Figure {
+            path: path.to_string(),
+            names,
+        };
+        if let Some(i) = self.quantity(
+            value,
+            decimals,
+            span,
+            unit,
+            def.label,
+            key_span,
+            def.concept,
+            figure,
+        ) {
+            self.by_path.insert(path.to_string(), i);
+        }
+    }
+
+    /// A group of amounts (`budget.adjusted`): its own `unit`, then each member.
+    fn group(&mut self, node: &Node, prefix: &str, inherited: &Declared) {
+        let unit = declared_unit(node).or_else(|| inherited.clone());
+        for m in last_members(node) {
+            if m.key == "unit" {
+                continue;
+            }
+            let path = format!("{prefix}.{}", m.key);
+            if fields::get(&path).is_some() {
+                self.amount(&m.value, m.key_span, &path, &unit);
+            }
+        }
+    }
+
+    /// `total = parts` when the total and every part are stated.
+    fn identity(&mut self, total: &str, parts: &[String]) {
+        let Some(&t) = self.by_path.get(total) else {
+            return;
+        };
+        let ps: Option<Vec<usize>> = parts.iter().map(|p| self.by_path.get(p).copied()).collect();
+        if let Some(ps) = ps
+            && ps.len() >= 2
+        {
+            self.sums.push(SumClaim {
+                total: t,
+                parts: ps,
+                nested: true,
+                exhaustive: true,
+            });
+        }
+    }
+
+    fn identities(&mut self, prefix: &str, sums: &[(&str, &[&str])]) {
+        for (total, parts) in sums {
+            let parts: Vec<String> = parts.iter().map(|p| format!("{prefix}.{p}")).collect();
+            self.identity(&format!("{prefix}.{total}"), &parts);
+        }
+    }
+
+    pub(super) fn build(&mut self, root: &Node) {
+        if let Some(r) = root.get("report") {
+            self.report(r);
+        }
+        let top = declared_unit(root);
+        self.data.unit = top.clone().flatten();
+        if let Some(b) = root.get("budget") {
+            let u = declared_unit(b).or_else(|| top.clone());
+            for col in ["initial", "adjusted"] {
+                if let Some(c) = b.get(col) {
+                    let prefix = format!("budget.{col}");
+                    self.group(c, &prefix, &u);
+                    self.identities(&prefix, COLUMN_SUMS);
+                    self.funding(&prefix);
+                }
+            }
+        }
+        if let Some(s) = root.get("spend") {
+            let u = declared_unit(s).or_else(|| top.clone());
+            if let Some(c) = s.get("final") {
+                self.group(c, "spend.final", &u);
+                self.identities("spend.final", COLUMN_SUMS);
+                self.funding("spend.final");
+            }
+        }
+        if let Some(s) = root.get("sangong") {
+            let u = declared_unit(s).or_else(|| top.clone());
+            for col in ["initial", "adjusted", "final"] {
+                if let Some(c) = s.get(col) {
+                    let prefix = format!("sangong.{col}");
+                    self.group(c, &prefix, &u);
+                    self.identities(&prefix, SANGONG_SUMS);
+                }
+            }
+        }
+        if let Some(p) = root.get("procurement") {
+            self.group(p, "procurement", &top);
+            self.identities("procurement", &[("total", &["goods", "works", "services"])]);
+        }
+        if let Some(a) = root.get("assets") {
+            self.group(a, "assets", &top);
+            self.identities("assets", &[("total", &["current", "non_current"])]);
+        }
+        if let Some(s) = root.get("staff") {
+            self.staff(s);
+        }
+        if let Some(m) = root.get("metrics") {
+            for (i, item) in m.items().iter().enumerate() {
+                self.metric(item, i);
+            }
+            self.metric_relations();
+        }
+        if let Some(r) = root.get("rates") {
+            for (i, item) in r.items().iter().enumerate() {
+                self.rate(item, i);
+            }
+        }
+        if let Some(s) = root.get("scorecard") {
+            self.data.scorecard = Some(self.scorecard(s));
+        }
+    }
+
+    fn text(node: Option<&Node>) -> Option<Text> {
+        let n = node?;
+        Some(Text {
+            value: n.as_str()?.to_string(),
+            span: n.span,
+        })
+    }
+
+    fn report(&mut self, r: &Node) {
+        self.data.department = Self::text(r.get("department"));
+        self.data.kind = Self::text(r.get("kind"));
+        self.data.source = Self::text(r.get("source"));
+        if let Some(Kind::Number(y)) = r.get("year").map(|n| &n.kind)
+            && let Ok(y) = y.parse::<u16>()
+        {
+            self.year = Some(y);
+            self.data.year = Some(y);
+        }
+    }
+
+    /// `total = fiscal + carryover + other` when two or more funding sources are stated.
+    fn funding(&mut self, prefix: &str) {
+        let parts: Vec<String> = ["fiscal", "carryover", "other"]
+            .iter()
+            .map(|p| format!("{prefix}.{p}"))
+            .filter(|p| self.by_path.contains_key(p))
+            .collect();
+        if parts.len() >= 2 {
+            self.identity(&format!("{prefix}.total"), &parts);
+        }
+    }
+
+    /// The `period` of a metric or a rate; one jxlint cannot read is a violation.
+    fn period(&mut self, item: &Node, what: (&str, &str), name: &str) -> Option<Period> {
+        let p = item.get("period")?;
+        let text = p.as_str()?;
+        let period = crate::parse::quantity::parse_period(text);
+        if period.is_none() {
+            self.violations.push(Violation::new(
+                p.span,
+                format!(
+                    "{}「{name}」的期间 {} 无法识别：应写作 全年、1-12月、截至11月底、一季度 等",
+                    what.0,
+                    show(p)
+                ),
+                format!(
+                    "the period {} of {} “{name}” is not one jxlint reads: write 全年, 1-12月, 截至11月底, 一季度 …",
+                    show(p),
+                    what.1
+                ),
+            ));
+        }
+        period
+    }
+
+    fn staff(&mut self, s: &Node) {
+        for m in last_members(s) {
+            let path = format!("staff.{}", m.key);
+            let Some(def) = fields::get(&path) else {
+                continue;
+            };
+            let Kind::Number(lit) = &m.value.kind else {
+                continue;
+            };
+            // A whole number of persons (34, or 34.0, which JSON Schema counts as an integer).
+            let Some((value, decimals)) = exact_decimal(lit)
+                .filter(|(v, _)| v.fract().is_zero())
+                .map(|(v, _)| (v.trunc(), 0))
+            else {
+                continue;
+            };
+            let names = def.aliases.iter().map(|a| fields::match_key(a)).collect();
+            let Some(i) = self.quantity(
+                value,
+                decimals,
+                m.value.span,
+                Unit::Count {
+                    word: "人".into(),
+                    scale: 0,
+                },
+                def.label,
+                m.key_span,
+                def.concept,
+                Figure {
+                    path: path.clone(),
+                    names,
+                },
+            ) else {
+                continue;
+            };
+            self.by_path.insert(path, i);
+        }
+    }
+
+    fn metric(&mut self, item: &Node, index: usize) {
+        let (Some(name), Some(value_node), Some(unit_node)) =
+            (item.get("name"), item.get("value"), item.get("unit"))
+        else {
+            return;
+        };
+        let (Some(name), Some(unit_text)) = (name.as_str(), unit_node.as_str()) else {
+            return;
+        };
+        let name_span = item
+            .members()
+            .iter()
+            .find(|m| m.key == "name")
+            .map_or(item.span, |m| m.value.span);
+        let Some(unit) = parse_unit(unit_text) else {
+            self.violations.push(Violation::new(
+                unit_node.span,
+                format!("指标「{name}」的单位 \"{unit_text}\" 无法识别：应为 元/万元/亿元、美元/万美元/亿美元、%、个百分点或计数单位（处、家、人次 …）"),
+                format!("the unit \"{unit_text}\" of metric “{name}” is not one jxlint knows: 元/万元/亿元, 美元/万美元/亿美元, %, 个百分点, or a counted thing (处, 家, 人次 …)"),
+            ));
+            return;
+        };
+        let Some((value, decimals, span)) = self.number(value_node) else {
+            return;
+        };
+        let period = self.period(item, ("指标", "metric"), name);
+        let year = match item.get("year").map(|n| &n.kind) {
+            Some(Kind::Number(y)) => y.parse::<u16>().ok().or(self.year),
+            _ => self.year,
+        };
+        let qual = item
+            .get("qualifier")
+            .and_then(Node::as_str)
+            .and_then(qualifier);
+        let id = item
+            .get("id")
+            .and_then(Node::as_str)
+            .filter(|s| fields::is_id(s));
+        let base = match id {
+            Some(id) => format!("metrics.{id}"),
+            None => format!("metrics[{index}]"),
+        };
+        let aliases: Vec<&str> = item
+            .get("aliases")
+            .map(|a| a.items().iter().filter_map(Node::as_str).collect())
+            .unwrap_or_default();
+        let mut all_names = vec![name];
+        all_names.extend(aliases.iter().copied());
+        let concept = match &unit {
+            Unit::Money { .. } => lexicon::money_concept(name),
+            Unit::Percent => lexicon::rate_concept(name),
+            _ => None,
+        };
+        let Some(v) = self.quantity(
+            value,
+            decimals,
+            span,
+            unit.clone(),
+            name,
+            name_span,
+            concept,
+            Figure {
+                path: base.clone(),
+                names: data_names(&all_names),
+            },
+        ) else {
+            return;
+        };
+        self.qs[v].q.period = period;
+        self.qs[v].q.year = year;
+        self.qs[v].q.qualifier = qual;
+        let mut growth = None;
+        if let Some(g) = item.get("growth")
+            && let Some((gv, gdp, gspan)) = self.number(g)
+            && let Some(gi) = self.quantity(
+                gv,
+                gdp,
+                gspan,
+                Unit::Percent,
+                &format!("{name}同比增长"),
+                name_span,
+                Some("rate.growth"),
+                Figure {
+                    path: format!("{base}.growth"),
+                    names: Vec::new(),
+                },
+            )
+        {
+            self.qs[gi].q.period = period;
+            self.qs[gi].q.year = year;
+            growth = Some(gi);
+        }
+        let mut prior = None;
+        if let Some(p) = item.get("prior")
+            && let Some((pv, pdp, pspan)) = self.number(p)
+            && let Some(pi) = self.quantity(
+                pv,
+                pdp,
+                pspan,
+                unit,
+                &format!("{name}上年同期"),
+                name_span,
+                concept,
+                Figure {
+                    path: format!("{base}.prior"),
+                    names: Vec::new(),
+                },
+            )
+        {
+            self.qs[pi].q.period = period;
+            self.qs[pi].q.year = year.map(|y| y.saturating_sub(1));
+            prior = Some(pi);
+        }
+        let parts: Vec<(String, Span)> = item
+            .get("parts")
+            .map(|p| {
+                p.items()
+                    .iter()
+                    .filter_map(|n| Some((n.as_str()?.to_string(), n.span)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(id) = id {
+            let id_span = item.get("id").map_or(item.span, |n| n.span);
+            if self.metric_ids.contains_key(id) {
+                self.violations.push(Violation::new(
+                    id_span,
+                    format!("指标标识 {id} 重复：每个 id 只能用一次"),
+                    format!("metric id `{id}` is used twice: ids must be unique"),
+                ));
+            } else {
+                self.metric_ids.insert(id.to_string(), self.metrics.len());
+                self.by_path.insert(base.clone(), v);
+                if let Some(g) = growth {
+                    self.by_path.insert(format!("{base}.growth"), g);
+                }
+                if let Some(p) = prior {
+                    self.by_path.insert(format!("{base}.prior"), p);
+                }
+            }
+        }
+        self.metrics.push(MetricRef {
+            value: v,
+            growth,
+            prior,
+            comparable: item
+                .get("comparable")
+                .map(|n| n.kind == Kind::Bool(true))
+                .unwrap_or(false),
+            parts,
+        });
+    }
+
+    /// Sums of metrics that name their parts; growth against the prior value.
+    fn metric_relations(&mut self) {
+        let mut sums = Vec::new();
+        for m in &self.metrics {
+            if m.parts.is_empty() {
+                continue;
+            }
+            let mut parts = Vec::new();
+            for (id, span) in &m.parts {
+                match self.metric_ids.get(id) {
+                    Some(&k) => parts.push(self.metrics[k].value),
+                    None => self.violations.push(Violation::new(
+                        *span,
+                        format!("构成项 {id} 不是本文件中任何指标的 id"),
+                        format!("part `{id}` is not the id of any metric in this file"),
+                    )),
+                }
+            }
+            if parts.len() == m.parts.len() && parts.len() >= 2 {
+                let same_dim = parts
+                    .iter()
+                    .all(|&p| self.qs[p].q.unit.same_dimension(&self.qs[m.value].q.unit));
+                let exact = std::iter::once(m.value)
+                    .chain(parts.iter().copied())
+                    .all(|i| self.qs[i].q.qualifier.is_none());
+                if same_dim && exact {
+                    sums.push(SumClaim {
+                        total: m.value,
+                        parts,
+                        nested: true,
+                        exhaustive: true,
+                    });
+                }
+            }
+        }
+        self.sums.extend(sums);
+    }
+
+    /// An operand of a rate: a path into the data, or a figure stated with the rate.
+    fn operand(&mut self, node: &Node, rate_path: &str, role: (&str, &str)) -> Option<usize> {
+        if let Some(path) = node.as_str() {
+            let found = self
+                .by_path
+                .get(path)
+                .or_else(|| self.by_path.get(&format!("{path}.total")))
+                .copied();
+            if found.is_none() {
+                let hint = if fields::is_known_path(path) {
+                    (
+                        "：本文件没有给出该字段的数值".to_string(),
+                        ": this file gives no value for it".to_string(),
+                    )
+                } else {
+                    match fields::suggest(path) {
+                        Some(s) => (
+                            format!("，是否应为 {s}？"),
+                            format!("; did you mean `{s}`?"),
+                        ),
+                        None => (String::new(), String::new()),
+                    }
+                };
+                self.violations.push(Violation::new(
+                    node.span,
+                    format!(
+                        "{rate_path} 的{} {path} 不是本文件中的数值字段{}",
+                        role.0, hint.0
+                    ),
+                    format!(
+                        "the {} of {rate_path}, `{path}`, is not a figure of this file{}",
+                        role.1, hint.1
+                    ),
+                ));
+            }
+            return found;
+        }
+        let (Some(label), Some(value), Some(unit)) = (
+            node.get("label").and_then(Node::as_str),
+            node.get("value"),
+            node.get("unit"),
+        ) else {
+            return None;
+        };
+        let unit_text = unit.as_str()?;
+        let Some(u) = parse_unit(unit_text) else {
+            self.violations.push(Violation::new(
+                unit.span,
+                format!("{rate_path} 的{}单位 \"{unit_text}\" 无法识别", role.0),
+                format!(
+                    "the unit \"{unit_text}\" of the {} of {rate_path} is not one jxlint knows",
+                    role.1
+                ),
+            ));
+            return None;
+        };
+        let (v, dp, span) = self.number(value)?;
+        let label_span = node
+            .members()
+            .iter()
+            .find(|m| m.key == "label")
+            .map_or(node.span, |m| m.value.span);
+        let concept = if u.is_money() {
+            lexicon::money_concept(label)
+        } else {
+            None
+        };
+        self.quantity(
+            v,
+            dp,
+            span,
+            u,
+            label,
+            label_span,
+            concept,
+            Figure {
+                path: format!("{rate_path}.{}", role.1),
+                names: data_names(&[label]),
+            },
+        )
+    }
+
+    fn rate(&mut self, item: &Node, index: usize) {
+        let (Some(name), Some(value_node)) =
+            (item.get("name").and_then(Node::as_str), item.get("value"))
+        else {
+            return;
+        };
+        let name = name.to_string();
+        let Some((value, decimals, span)) = self.number(value_node) else {
+            return;
+        };
+        let kind = item
+            .get("kind")
+            .and_then(Node::as_str)
+            .and_then(|k| RATE_KINDS.iter().find(|r| r.0 == k));
+        let id = item
+            .get("id")
+            .and_then(Node::as_str)
+            .filter(|s| fields::is_id(s));
+        let path = match id {
+            Some(id) => format!("rates.{id}"),
+            None => format!("rates[{index}]"),
+        };
+        let concept = kind.map(|k| k.4).or_else(|| lexicon::rate_concept(&name));
+        let name_span = item
+            .members()
+            .iter()
+            .find(|m| m.key == "name")
+            .map_or(item.span, |m| m.value.span);
+        let mut names = vec![name.as_str()];
+        let kind_aliases: Vec<&str> = match kind.map(|k| k.0) {
+            Some("execution") => vec!["预算执行率", "部门预算执行率", "部门整体支出预算执行率"],
+            Some("sangong_control") => vec!["三公经费控制率"],
+            Some("public_control") => vec!["公用经费控制率", "日常公用经费控制率"],
+            Some("carryover") => vec!["结转结余率"],
+            Some("procurement_execution") => vec!["政府采购执行率"],
+            Some("fixed_asset_use") => vec!["固定资产利用率"],
+            _ => Vec::new(),
+        };
+        names.extend(kind_aliases);
+        let Some(r) = self.quantity(
+            value,
+            decimals,
+            span,
+            Unit::Percent,
+            &name,
+            name_span,
+            concept.and_then(|c| if c == "rate.carryover" { None } else { Some(c) }),
+            Figure {
+                path: path.clone(),
+                names: data_names(&names),
+            },
+        ) else {
+            return;
+        };
+        self.qs[r].q.period = self.period(item, ("比率", "rate"), &name);
+        if let Some(id) = id {
+            if self.by_path.contains_key(&path) {
+                let id_span = item.get("id").map_or(item.span, |n| n.span);
+                self.violations.push(Violation::new(
+                    id_span,
+                    format!("比率标识 {id} 重复：每个 id 只能用一次"),
+                    format!("rate id `{id}` is used twice: ids must be unique"),
+                ));
+            } else {
+                self.by_path.insert(path.clone(), r);
+            }
+        }
+        let explicit = match (item.get("numerator"), item.get("denominator")) {
+            (Some(n), Some(d)) => {
+                let num = self.operand(n, &path, ("分子", "numerator"));
+                let den = self.operand(d, &path, ("分母", "denominator"));
+                Some((num, den))
+            }
+            _ => None,
+        };
+        let (num, den) = match (explicit, kind) {
+            (Some(nd), _) => nd,
+            (None, Some(k)) => (
+                self.by_path.get(k.1).copied(),
+                self.by_path.get(k.2).copied(),
+            ),
+            (None, None) => {
+                self.violations.push(Violation::new(
+                    name_span,
+                    format!("比率「{name}」既没有 kind，也没有 numerator 和 denominator：无法核对"),
+                    format!("rate “{name}” has neither a `kind` nor a `numerator` and `denominator`: it cannot be checked"),
+                ));
+                return;
+            }
+        };
+        let (Some(num), Some(den)) = (num, den) else {
+            return;
+        };
+        let (nq, dq) = (&self.qs[num].q, &self.qs[den].q);
+        if !nq.unit.same_dimension(&dq.unit) {
+            self.violations.push(Violation::new(
+                name_span,
+                format!("比率「{name}」的分子（{}）与分母（{}）单位不可比", nq.unit.display(), dq.unit.display()),
+                format!("the numerator ({}) and denominator ({}) of rate “{name}” are not in comparable units", nq.unit.display(), dq.unit.display()),
+            ));
+            return;
+        }
+        if nq.qualifier.is_some() || dq.qualifier.is_some() {
+            return;
+        }
+        let ratio_kind = match kind {
+            Some(k) => k.3,
+            None => match concept {
+                Some("rate.execution") => RatioKind::Execution,
+                Some("rate.control") => RatioKind::Control,
+                Some("rate.share") => RatioKind::Share,
+                _ => RatioKind::Completion,
+            },
+        };
+        self.ratios.push(RatioClaim {
+            kind: ratio_kind,
+            rate: r,
+            numerator: num,
+            denominator: den,
+            alternatives: Vec::new(),
+        });
+    }
+
+    fn num(&mut self, node: Option<&Node>) -> Option<Num> {
+        let (value, decimals, span) = self.number(node?)?;
+        Some(Num {
+            value,
+            decimals,
+            span,
+        })
+    }
+
+    fn indicator(&mut self, node: &Node, parent_level: u8) -> Option<IndicatorData> {
+        let name = Self::text(node.get("name"))?;
+        let below = parent_level.saturating_add(1);
+        let level = match node.get("level").map(|n| &n.kind) {
+            Some(Kind::Number(l)) => l.parse::<u8>().unwrap_or(below),
+            _ => below,
+        };
+        let weight = self.num(node.get("weight"));
+        let score = self.num(node.get("score"));
+        let children = node
+            .get("children")
+            .map(|c| {
+                c.items()
+                    .iter()
+                    .filter_map(|k| self.indicator(k, level))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(IndicatorData {
+            name,
+            level,
+            weight,
+            score,
+            children,
+        })
+    }
+
+    fn scorecard(&mut self, s: &Node) -> ScorecardData {
+        let indicators = s
+            .get("indicators")
+            .map(|i| {
+                i.items()
+                    .iter()
+                    .filter_map(|k| self.indicator(k, 0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ScorecardData {
+            span: s.span,
+            rubric: Self::text(s.get("rubric")),
+            indicators,
+            total: self.num(s.get("total")),
+            grade: Self::text(s.get("grade")),
+        }
+    }
+
+    /// The document: quantities in file order, claims renumbered accordingly, relations.
+    pub(super) fn finish(mut self) -> (Document, HashMap<String, usize>) {
+        let mut order: Vec<usize> = (0..self.qs.len()).collect();
+        order.sort_by_key(|&i| (self.qs[i].q.span.start, i));
+        let mut new_of = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old] = new;
+        }
+        let mut pending: Vec<Option<Pending>> = self.qs.drain(..).map(Some).collect();
+        let mut quantities = Vec::with_capacity(order.len());
+        let mut figures = Vec::with_capacity(order.len());
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(mut p) = pending[old].take() {
+                p.q.sentence = new;
+                p.q.clause = new;
+                quantities.push(p.q);
+                figures.push(p.figure);
+            }
+        }
+        let map = |i: usize| new_of[i];
+        let sums: Vec<SumClaim> = self
+            .sums
+            .iter()
+            .map(|s| SumClaim {
+                total: map(s.total),
+                parts: s.parts.iter().map(|&p| map(p)).collect(),
+                nested: s.nested,
+                exhaustive: s.exhaustive,
+            })
+            .collect();
+        let ratios: Vec<RatioClaim> = self
+            .ratios
+            .iter()
+            .map(|r| RatioClaim {
+                kind: r.kind,
+                rate: map(r.rate),
+                numerator: map(r.numerator),
+                denominator: map(r.denominator),
+                alternatives: Vec::new(),
+            })
+            .collect();
+        let metrics: Vec<MetricRef> = self
+            .metrics
+            .iter()
+            .map(|m| MetricRef {
+                value: map(m.value),
+                growth: m.growth.map(map),
+                prior: m.prior.map(map),
+                comparable: m.comparable,
+                parts: m.parts.clone(),
+            })
+            .collect();
+        let by_path: HashMap<String, usize> = self
+            .by_path
+            .iter()
+            .map(|(k, &v)| (k.clone(), map(v)))
+            .collect();
+        self.data.figures = figures;
+        let mut doc = Document {
+            quantities,
+            report_year: self.year,
+            full_year_report: false,
+            ..Document::default()
+        };
+        let shares = share_groups(&sums, &ratios);
+        doc.relations = relations::from_claims(
+            &doc,
+            ratios.clone(),
+            sums.clone(),
+            shares.clone(),
+            Vec::new(),
+        );
+        let growths = growth_claims(&doc, &metrics);
+        doc.relations = relations::from_claims(&doc, ratios, sums, shares, growths);
+        doc.data = Some(Box::new(std::mem::take(&mut self.data)));
+        (doc, by_path)
+    }
+}
+
+/// The members of an object, each key once: where a key is repeated, the last value counts
+/// (as JSON readers take it; J001 reports the repetition).
+fn last_members(node: &Node) -> impl Iterator<Item = &Member> {
+    let members = node.members();
+    members
+        .iter()
+        .enumerate()
+        .filter(move |(i, m)| !members[i + 1..].iter().any(|later| later.key == m.key))
+        .map(|(_, m)| m)
+}
+
+fn show(n: &Node) -> String {
+    match &n.kind {
+        Kind::String(s) => format!("\"{s}\""),
+        Kind::Number(l) => l.clone(),
+        _ => n.type_name().en().to_string(),
+    }
+}
+
+/// Shares stated for every part of one breakdown (基本支出占比 + 项目支出占比 of 调整预算).
+fn share_groups(sums: &[SumClaim], ratios: &[RatioClaim]) -> Vec<ShareGroup> {
+    let mut out = Vec::new();
+    for s in sums {
+        let shares: Vec<&RatioClaim> = ratios
+            .iter()
+            .filter(|r| {
+                r.kind == RatioKind::Share
+                    && r.denominator == s.total
+                    && s.parts.contains(&r.numerator)
+            })
+            .collect();
+        let covers = s
+            .parts
+            .iter()
+            .all(|p| shares.iter().any(|r| r.numerator == *p));
+        if covers && shares.len() == s.parts.len() {
+            out.push(ShareGroup {
+                shares: shares.iter().map(|r| r.rate).collect(),
+                parts: shares.iter().map(|r| r.numerator).collect(),
+                whole: Some(s.total),
+            });
+        }
+    }
+    out
+}
+
+/// A metric's growth against its prior value, and a total's growth against its parts' (when
+/// the parts add up).
+fn growth_claims(doc: &Document, metrics: &[MetricRef]) -> Vec<GrowthClaim> {
+    let mut out = Vec::new();
+    for m in metrics {
+        if let (Some(g), Some(p)) = (m.growth, m.prior) {
+            out.push(GrowthClaim::Levels {
+                change: g,
+                current: m.value,
+                prior: p,
+                comparable: m.comparable,
+            });
+        }
+        let Some(g) = m.growth else { continue };
+        let Some(sum) = doc.relations.sums.iter().find(|s| s.total == m.value) else {
+            continue;
+        };
+        if sum.verdict(doc) != SumVerdict::Consistent {
+            continue;
+        }
+        let parts: Option<Vec<(usize, usize)>> = sum
+            .parts
+            .iter()
+            .map(|&p| {
+                metrics
+                    .iter()
+                    .find(|k| k.value == p)
+                    .and_then(|k| k.growth)
+                    .map(|kg| (p, kg))
+            })
+            .collect();
+        if let Some(parts) = parts {
+            out.push(GrowthClaim::Aggregate {
+                total: m.value,
+                total_rate: g,
+                parts,
+                comparable: m.comparable,
+            });
+        }
+    }
+    out
+}

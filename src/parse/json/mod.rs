@@ -1,0 +1,278 @@
+//! Structured report data: a JSON file following `schemas/report.schema.json`, read into the
+//! same [`Document`] the text parser builds, so that the arithmetic, unit and duplicate rules
+//! judge data exactly as they judge prose.
+//!
+//! The pipeline, one direction:
+//!
+//! 1. [`reader`] parses the text into a tree that keeps every value's byte span and every
+//!    number's literal digits; malformed JSON is one [`ReadError`] (the caller makes it the
+//!    file's `parse` error, exit status 2).
+//! 2. [`schema`] validates the tree; every violation is kept, at the offending value, for J001.
+//! 3. The builder (`build.rs`) turns each amount, rate and count into a [`Quantity`] — value
+//!    exact ([`values`]: JSON numbers and numeric strings into `Decimal`, never through
+//!    `f64`), unit declared or inherited, span on the value in the JSON file, label the
+//!    field's Chinese name, concept from [`fields`] — and states the built-in identities
+//!    (调整预算 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费, 三公 = 出国 + 接待 + 车辆,
+//!    执行率 = 决算 / 调整预算, shares …) as
+//!    [`SumClaim`](crate::relations::SumClaim)s and
+//!    [`RatioClaim`](crate::relations::RatioClaim)s built from the structure, never from text
+//!    heuristics. Values that break the schema are left out (J001 reports them); everything
+//!    else is still checked.
+//! 4. The user's formulas are evaluated over the same figures ([`FormulaCheck`], judged by
+//!    A008).
+//!
+//! Text-only rules find nothing here: there are no numbering sequences or foreign tokens, and
+//! a partial period is declared per figure rather than hidden in prose, so the document is not
+//! marked as a full-year report.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::config::Formula;
+use crate::diagnostic::{Message, Severity};
+use crate::formula::CmpOp;
+use crate::model::{Currency, Document, Quantity, Span, Unit};
+
+mod build;
+pub mod fields;
+pub mod reader;
+pub mod schema;
+pub mod values;
+
+pub use reader::ReadError;
+use reader::{Kind, Node};
+pub use values::{exact_decimal, parse_unit};
+
+/// A way the data breaks the schema or its own references, at the offending value (J001).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub span: Span,
+    pub message: Message,
+    pub help: Option<Message>,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+}
+
+impl Violation {
+    fn new(span: Span, zh: impl Into<String>, en: impl Into<String>) -> Violation {
+        Violation {
+            span,
+            message: Message::new(zh, en),
+            help: None,
+            expected: None,
+            found: None,
+        }
+    }
+}
+
+/// A string with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// An exact number with its written precision and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num {
+    pub value: Decimal,
+    pub decimals: u32,
+    pub span: Span,
+}
+
+/// One row of the scorecard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorData {
+    pub name: Text,
+    /// 1, 2 or 3: as declared, or one more than the parent's.
+    pub level: u8,
+    pub weight: Option<Num>,
+    pub score: Option<Num>,
+    pub children: Vec<IndicatorData>,
+}
+
+/// The scorecard (评分表) as the data states it: the indicator tree, the claimed total and
+/// grade, and the rubric they follow. Plain data for the scoring rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorecardData {
+    pub span: Span,
+    pub rubric: Option<Text>,
+    pub indicators: Vec<IndicatorData>,
+    pub total: Option<Num>,
+    pub grade: Option<Text>,
+}
+
+/// What a figure of the data is, for comparison with the report's text (D002).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// `budget.adjusted.total`, `metrics.hazards`, `metrics[3]`, `rates[0].numerator`.
+    pub path: String,
+    /// The names a text figure must read as (after [`fields::match_key`]) to be this figure.
+    pub names: Vec<String>,
+}
+
+/// A user formula evaluated over the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaCheck {
+    pub name: String,
+    pub expr: String,
+    pub op: CmpOp,
+    pub lhs_src: String,
+    pub rhs_src: String,
+    pub lhs: Decimal,
+    pub rhs: Decimal,
+    pub tolerance: Decimal,
+    pub severity: Severity,
+    /// The fields used, with their figures, in order of appearance.
+    pub operands: Vec<(String, usize)>,
+    /// The unit money values were taken in (`万元`).
+    pub money_unit: String,
+}
+
+impl FormulaCheck {
+    pub fn holds(&self) -> bool {
+        self.op.holds(self.lhs, self.rhs, self.tolerance)
+    }
+}
+
+/// Everything the data states beyond its figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportData {
+    pub department: Option<Text>,
+    pub year: Option<u16>,
+    pub kind: Option<Text>,
+    /// `report.source`: the report's text, relative to the JSON file.
+    pub source: Option<Text>,
+    /// The top-level `unit`: the default money unit, and the unit formulas see amounts in.
+    pub unit: Option<Unit>,
+    /// Schema and reference violations, sorted by position.
+    pub violations: Vec<Violation>,
+    /// One per quantity of the document, same index.
+    pub figures: Vec<Figure>,
+    pub formulas: Vec<FormulaCheck>,
+    pub scorecard: Option<ScorecardData>,
+}
+
+/// Parse report data into a document. `Err` only when the text is not JSON at all.
+pub fn parse(text: &str, formulas: &[Formula]) -> Result<Document, ReadError> {
+    let root = reader::read(text)?;
+    let mut violations = match schema::report_schema() {
+        Ok(s) => schema::validate(s, &root),
+        Err(e) => vec![Violation::new(
+            Span::new(0, 0),
+            format!("无法加载报告数据模式：{e}"),
+            format!("cannot load the report schema: {e}"),
+        )],
+    };
+    duplicate_keys(&root, &mut violations);
+    let mut b = build::Builder::default();
+    b.build(&root);
+    violations.append(&mut b.violations);
+    let (mut doc, by_path) = b.finish();
+    violations.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
+    violations.dedup();
+    let checks = evaluate(&doc, &by_path, formulas);
+    if let Some(data) = doc.data.as_mut() {
+        data.violations = violations;
+        data.formulas = checks;
+    }
+    // The S rules judge the data's scorecard as they judge a table read from text.
+    doc.scorecard = doc.data.as_ref().and_then(|d| {
+        let kind = d.kind.as_ref().map(|k| k.value.as_str());
+        d.scorecard
+            .as_ref()
+            .map(|s| crate::score::data::from_data(s, kind))
+    });
+    Ok(doc)
+}
+
+/// A key given twice in one object: the value given last is the one used.
+fn duplicate_keys(node: &Node, out: &mut Vec<Violation>) {
+    match &node.kind {
+        Kind::Object(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if members[..i].iter().any(|p| p.key == m.key) {
+                    out.push(Violation::new(
+                        m.key_span,
+                        format!("字段 {} 重复出现：以最后一次的值为准", m.key),
+                        format!(
+                            "field `{}` is given twice in one object: the last value is used",
+                            m.key
+                        ),
+                    ));
+                }
+                duplicate_keys(&m.value, out);
+            }
+        }
+        Kind::Array(items) => items.iter().for_each(|n| duplicate_keys(n, out)),
+        _ => {}
+    }
+}
+/// The value of a figure for formulas: money in `money_unit`'s scale, rates in percent,
+/// counts as counted.
+fn formula_value(q: &Quantity, money_scale: u8) -> Decimal {
+    let mut v = q.base_value();
+    if q.unit.is_money() {
+        for _ in 0..money_scale {
+            v /= Decimal::TEN;
+        }
+    }
+    v
+}
+
+/// Evaluate the user's formulas that apply to this data (every field they name has a value).
+/// Money is taken in the data's top-level `unit` (元 when none is declared).
+fn evaluate(
+    doc: &Document,
+    by_path: &HashMap<String, usize>,
+    formulas: &[Formula],
+) -> Vec<FormulaCheck> {
+    let money = doc
+        .data
+        .as_ref()
+        .and_then(|d| d.unit.clone())
+        .unwrap_or(Unit::Money {
+            currency: Currency::Cny,
+            scale: 0,
+        });
+    let lookup = |p: &str| -> Option<usize> {
+        by_path
+            .get(p)
+            .or_else(|| by_path.get(&format!("{p}.total")))
+            .copied()
+    };
+    let mut out = Vec::new();
+    for f in formulas {
+        let paths = f.comparison.paths();
+        let operands: Option<Vec<(String, usize)>> = paths
+            .iter()
+            .map(|(p, _)| lookup(p).map(|i| (p.to_string(), i)))
+            .collect();
+        let Some(operands) = operands else { continue };
+        let value_of =
+            |p: &str| lookup(p).map(|i| formula_value(&doc.quantities[i], money.scale()));
+        let (lhs, rhs) = match (
+            f.comparison.lhs.eval(&value_of),
+            f.comparison.rhs.eval(&value_of),
+        ) {
+            (Ok(l), Ok(r)) => (l, r),
+            // A division by zero or an overflow: the formula says nothing about this data.
+            _ => continue,
+        };
+        out.push(FormulaCheck {
+            name: f.name.clone(),
+            expr: f.expr.clone(),
+            op: f.comparison.op,
+            lhs_src: f.comparison.lhs_src.clone(),
+            rhs_src: f.comparison.rhs_src.clone(),
+            lhs,
+            rhs,
+            tolerance: f.tolerance,
+            severity: f.severity,
+            operands,
+            money_unit: money.display(),
+        });
+    }
+    out
+}
