@@ -80,6 +80,13 @@ const COUNT_WORDS: &[&str] = &[
     "m",
 ];
 
+/// Characters after a number that make it a date, time, edition, floor, road or class
+/// (`2023年`, `12月`, `9号路`), not a figure. `第57位`, `第3名` are ranks; `80名`, `3栋` counts.
+const DATE_SUFFIXES: &[char] = &[
+    '年', '月', '日', '号', '时', '点', '届', '级', '季', '周', '岁', '版', '楼', '层', '路', '类',
+    '星',
+];
+
 /// Qualifiers written before a figure, longest first.
 const PRE_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("不少于", Qualifier::AtLeast),
@@ -706,28 +713,7 @@ fn scan(
         }
         // Years, dates, times, document numbers.
         if let Some(x) = next
-            && matches!(
-                x,
-                '年' | '月'
-                    | '日'
-                    | '号'
-                    | '时'
-                    | '点'
-                    | '届'
-                    | '级'
-                    | '季'
-                    | '周'
-                    | '岁'
-                    | '版'
-                    | '楼'
-                    | '层'
-                    | '栋'
-                    | '路'
-                    | '类'
-                    | '位'
-                    | '名'
-                    | '星'
-            )
+            && (DATE_SUFFIXES.contains(&x) || matches!(x, '位' | '名' | '栋'))
         {
             let rank_like = matches!(x, '位' | '名') && prev == Some('第');
             if x == '年' && decimals == 0 && (1990..=2100).contains(&value.trunc().mantissa()) {
@@ -743,26 +729,7 @@ fn scan(
                 i = e;
                 continue;
             }
-            if matches!(
-                x,
-                '年' | '月'
-                    | '日'
-                    | '号'
-                    | '时'
-                    | '点'
-                    | '届'
-                    | '级'
-                    | '季'
-                    | '周'
-                    | '岁'
-                    | '版'
-                    | '楼'
-                    | '层'
-                    | '路'
-                    | '类'
-                    | '星'
-            ) || rank_like
-            {
+            if DATE_SUFFIXES.contains(&x) || rank_like {
                 for k in consumed.iter_mut().take(end + 1).skip(start) {
                     *k = true;
                 }
