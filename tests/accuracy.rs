@@ -3,6 +3,8 @@
 //! The scoring is `tests/support/accuracy.rs`, shared with `examples/accuracy.rs`.
 #[path = "support/accuracy.rs"]
 mod accuracy;
+#[path = "support/mutate.rs"]
+mod mutate;
 
 use std::path::{Path, PathBuf};
 
@@ -94,4 +96,40 @@ fn false_alarm_listed() {
     );
     assert_eq!(report.false_alarms[0].line, 1);
     assert_eq!(report.recall_permille(), 1000);
+}
+
+/// The mutation oracle: digits changed beyond a tolerance, numbers read with commas, sums found
+/// only where the parts add up exactly, and a removed heading marker seen at the next heading.
+#[test]
+fn mutation_oracle() {
+    use rust_decimal::Decimal;
+    assert_eq!(
+        mutate::change_digit("21.8", Decimal::ZERO).as_deref(),
+        Some("21.9")
+    );
+    assert_eq!(
+        mutate::change_digit("21.8", Decimal::new(15, 1)).as_deref(),
+        Some("31.8")
+    );
+    assert_eq!(
+        mutate::change_digit("9", Decimal::new(5, 1)).as_deref(),
+        Some("8")
+    );
+    assert_eq!(mutate::change_digit("5", Decimal::TEN), None);
+    let n = mutate::numbers("合计7,074,550元，占95.10%");
+    assert_eq!(n.len(), 2);
+    assert_eq!(n[0].value, Decimal::from(7_074_550));
+    assert_eq!(n[1].written, "95.10");
+
+    let text = "一、概况\n预算总额30.5万元，其中基本支出20.2万元、项目支出10.3万元。\n二、执行\n另计12万元，其中甲5万元、乙6万元。\n三、结论\n";
+    let sites = mutate::pattern_sites("t", text);
+    let kinds: Vec<_> = sites.iter().map(|m| m.kind).collect();
+    assert!(kinds.contains(&mutate::Kind::TotalDigit));
+    // 5 + 6 ≠ 12: that list is no site.
+    assert!(sites.iter().all(|m| !m.what.starts_with("12")), "{sites:?}");
+    let marker = sites
+        .iter()
+        .find(|m| m.kind == mutate::Kind::Marker)
+        .expect("二、 can be removed");
+    assert_eq!((marker.line, marker.also), (3, Some(5)));
 }
