@@ -11,6 +11,8 @@
 //! ([`RatioClaim::verdict`], [`SumClaim::verdict`] …) live here too so that the rules that
 //! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
 
+pub mod candidate;
+
 use rust_decimal::Decimal;
 
 use crate::model::{BlockKind, Currency, Document, Quantity, Unit, scale_up};
