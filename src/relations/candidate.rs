@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::{Document, Span, Unit};
 
 use super::{
-    GrowthClaim, RatioVerdict, Relations, SumVerdict, growth_interval, in_prose, is_change_label,
+    GrowthClaim, RatioVerdict, Relations, SumVerdict, growth_interval, is_change_label,
     is_specific_metric,
 };
 use crate::parse::quantity::CueKind;
@@ -225,7 +225,7 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
                 RatioVerdict::Undefined => Outcome::Unbound(Unbound::ZeroBase),
                 _ => Outcome::Inconsistent,
             },
-            None if !in_prose(doc, q) => Outcome::Unbound(Unbound::InTable),
+            None if !doc.in_prose(q) => Outcome::Unbound(Unbound::InTable),
             None if q.qualifier.is_some() => Outcome::Unbound(Unbound::Approximate),
             None => Outcome::Unbound(Unbound::NoOperands),
         };
@@ -308,7 +308,7 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         }
         let outcome = if bound(i) {
             Outcome::Judged
-        } else if !in_prose(doc, q) {
+        } else if !doc.in_prose(q) {
             Outcome::Unbound(Unbound::InTable)
         } else if q.qualifier.is_some() {
             Outcome::Unbound(Unbound::Approximate)
@@ -349,7 +349,7 @@ fn restatement_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate
     let mut seen: Vec<(&str, usize, bool)> = Vec::new();
     for (i, q) in doc.quantities.iter().enumerate() {
         let l = q.label_text();
-        if l.is_empty() || q.unit.is_percent() || !in_prose(doc, q) || is_specific_metric(l) {
+        if l.is_empty() || q.unit.is_percent() || !doc.in_prose(q) || is_specific_metric(l) {
             continue;
         }
         match seen.iter_mut().find(|(x, _, _)| *x == l) {
@@ -403,7 +403,7 @@ mod tests {
 
     fn of(text: &str) -> Vec<Candidate> {
         let d = doc(text);
-        candidates(&d, &d.relations)
+        candidates(&d, &crate::relations::find(&d))
     }
 
     #[test]

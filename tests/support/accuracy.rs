@@ -153,7 +153,7 @@ pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
     use jxlint::relations::{GrowthClaim, RatioVerdict, SumVerdict};
     let q = &doc.quantities;
     let sp = |i: usize| q[i].span;
-    let r = &doc.relations;
+    let r = &jxlint::relations::find(doc);
     let mut out = Vec::new();
     for c in &r.ratios {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
