@@ -86,6 +86,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_summary: bool,
 
+    /// Also list the places a relation could be checked but was not (unbound candidates,
+    /// with the reason)
+    #[arg(long)]
+    pub coverage: bool,
+
     /// Configuration file [default: jxlint.toml in the current folder, when there is one]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -319,9 +324,14 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
             )
         }
         Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
-        Format::Json => render::render_json(&outcome, lang),
+        Format::Json => render::render_json_with(&outcome, lang, args.coverage),
         Format::Sarif => render::render_sarif(&outcome, lang),
         Format::Github => render::render_github(&outcome, lang),
+    };
+    let text = if args.coverage && matches!(args.format, Format::Human | Format::Concise) {
+        format!("{text}{}", render::coverage_lines(&outcome, lang))
+    } else {
+        text
     };
     print(&text, Exit::of_outcome(&outcome, options.fail_on))
 }

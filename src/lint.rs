@@ -21,6 +21,7 @@ use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::relations::Relations;
+use crate::relations::candidate::{Candidate, CandidateKind, KindCount, candidates, tally};
 use crate::rules::{Context, Counterpart, RULES, Rule};
 use crate::score::{Rubric, Scorecard, Scoring};
 use crate::source::LineIndex;
@@ -37,6 +38,11 @@ pub struct Stats {
     /// numbering sequences) and scoring checks (scores against evidence, parents against
     /// children, totals against parts, grades against bands).
     pub relations: usize,
+    /// Candidates left unbound (no operands, a partial list, a zero base …): places a relation
+    /// could be checked but was not.
+    pub unbound: usize,
+    /// Candidates by kind, in [`CandidateKind::ALL`] order: judged, ambiguous, unbound.
+    pub candidates: [KindCount; CandidateKind::ALL.len()],
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -46,9 +52,32 @@ impl Stats {
     pub fn add(&mut self, other: &Stats) {
         self.figures += other.figures;
         self.relations += other.relations;
+        self.unbound += other.unbound;
+        for (a, b) in self.candidates.iter_mut().zip(&other.candidates) {
+            a.judged += b.judged;
+            a.ambiguous += b.ambiguous;
+            a.unbound += b.unbound;
+        }
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
+    }
+
+    /// Count a document's candidates: by kind, the unbound ones, and as relations checked the
+    /// judged ones that an enabled rule judges.
+    pub fn record(&mut self, cands: &[Candidate], options: &Options) {
+        for (k, c) in tally(cands) {
+            if let Some(i) = CandidateKind::ALL.iter().position(|&x| x == k) {
+                self.candidates[i] = c;
+            }
+        }
+        for c in cands {
+            if !c.outcome.is_judged() {
+                self.unbound += 1;
+            } else if c.kind.rules().iter().any(|r| options.enabled(r)) {
+                self.relations += 1;
+            }
+        }
     }
 
     fn count(&mut self, diags: &[Diagnostic]) {
@@ -79,6 +108,8 @@ pub struct FileReport {
     pub stats: Stats,
     /// The scorecard re-scored against the rubric, when the report has one.
     pub score: Option<Scoring>,
+    /// The candidates left unbound, with their reasons (`--coverage`).
+    pub unbound: Vec<Candidate>,
 }
 
 impl FileReport {
@@ -95,6 +126,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             stats: Stats::default(),
             score: None,
+            unbound: Vec::new(),
         }
     }
 }
@@ -343,6 +375,7 @@ fn check_file(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        unbound: Vec::new(),
     };
     let mut kept = None;
     match crate::source::read(path) {
@@ -354,8 +387,13 @@ fn check_file(
                     let analysis = Analysis::new(&src.text, doc);
                     let (scoring, diags) = check_document(&src.text, &analysis, options);
                     report.stats.figures = analysis.doc.quantities.len();
-                    report.stats.relations = analysis.relations.count()
-                        + scoring.as_ref().map_or(0, |s| s.eval.checks());
+                    let cands = candidates(&analysis.doc, &analysis.relations);
+                    report.stats.record(&cands, options);
+                    report.stats.relations += scoring.as_ref().map_or(0, |s| s.eval.checks());
+                    report.unbound = cands
+                        .into_iter()
+                        .filter(|c| !c.outcome.is_judged())
+                        .collect();
                     report.score = scoring;
                     report.stats.count(&diags);
                     report.diagnostics = diags;

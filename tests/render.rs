@@ -86,8 +86,10 @@ fn outcome() -> Outcome {
             errors: 1,
             warnings: 0,
             infos: 1,
+            ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -103,8 +105,10 @@ fn outcome() -> Outcome {
             errors: 0,
             warnings: 0,
             infos: 0,
+            ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -212,7 +216,7 @@ fn empty_outcome() {
     let empty = Outcome::default();
     assert_eq!(
         render_human(&empty, Lang::En, &HumanOptions::default()),
-        "checked 0 files: 0 figures, 0 relations; 0 errors, 0 warnings, 0 infos\n"
+        "checked 0 files: 0 figures, 0 relations, 0 unbound; 0 errors, 0 warnings, 0 infos\n"
     );
     assert_eq!(render_concise(&empty, Lang::Zh, false), "");
 }
@@ -270,6 +274,7 @@ fn cross_file_outcome() -> Outcome {
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        unbound: Vec::new(),
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -284,6 +289,7 @@ fn cross_file_outcome() -> Outcome {
             ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
     };
     Outcome {
         files: vec![text, json],

@@ -164,6 +164,7 @@ fn human(
             diagnostics,
             stats: Default::default(),
             score: None,
+            unbound: Vec::new(),
         }
     };
     let mut files = vec![file(name, text, diags.to_vec())];

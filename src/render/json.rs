@@ -59,6 +59,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::relations::candidate::{CandidateKind, KindCount};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
 
@@ -86,6 +87,20 @@ struct File<'a> {
     diagnostics: Vec<Diag<'a>>,
     score: Option<ScoreReport>,
     stats: FileStats,
+    /// With `--coverage`: the candidates left unbound, with their reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<Vec<Unbound<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Unbound<'a> {
+    kind: &'static str,
+    reason: &'static str,
+    message: &'static str,
+    text: &'a str,
+    span: JsonSpan,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -130,6 +145,8 @@ struct JsonLabel<'a> {
 struct FileStats {
     figures: usize,
     relations: usize,
+    unbound: usize,
+    candidates: std::collections::BTreeMap<&'static str, KindCount>,
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -145,6 +162,11 @@ struct Summary {
 
 /// The whole run as the JSON document described in the module docs.
 pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
+    render_json_with(outcome, lang, false)
+}
+
+/// [`render_json`], with each file's unbound candidates when `coverage` is set.
+pub fn render_json_with(outcome: &Outcome, lang: Lang, coverage: bool) -> String {
     let totals = outcome.totals();
     let output = Output {
         tool: Tool {
@@ -154,7 +176,7 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
         files: outcome
             .files
             .iter()
-            .map(|f| file(f, outcome, lang))
+            .map(|f| file(f, outcome, lang, coverage))
             .collect(),
         summary: Summary {
             files: outcome.files.len(),
@@ -171,7 +193,7 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
     json
 }
 
-fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
+fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool) -> File<'a> {
     let index = LineIndex::new(&f.text);
     let others = Others::new(outcome);
     File {
@@ -192,6 +214,31 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
             .as_ref()
             .map(|s| ScoreReport::build(&f.text, s, lang)),
         stats: stats(&f.stats),
+        coverage: coverage.then(|| {
+            f.unbound
+                .iter()
+                .filter_map(|c| {
+                    let crate::relations::candidate::Outcome::Unbound(r) = c.outcome else {
+                        return None;
+                    };
+                    let (line, column) = line_col(&index, &f.text, c.span.start);
+                    let sp = clamp_span(&f.text, c.span);
+                    let (zh, en) = r.describe();
+                    Some(Unbound {
+                        kind: c.kind.as_str(),
+                        reason: r.as_str(),
+                        message: match lang {
+                            Lang::Zh => zh,
+                            Lang::En => en,
+                        },
+                        text: f.text.get(sp.start..sp.end).unwrap_or(""),
+                        span: span(&f.text, c.span),
+                        line,
+                        column,
+                    })
+                })
+                .collect()
+        }),
     }
 }
 
@@ -294,6 +341,13 @@ fn stats(s: &Stats) -> FileStats {
     FileStats {
         figures: s.figures,
         relations: s.relations,
+        unbound: s.unbound,
+        candidates: CandidateKind::ALL
+            .iter()
+            .zip(&s.candidates)
+            .filter(|(_, c)| **c != KindCount::default())
+            .map(|(k, c)| (k.as_str(), *c))
+            .collect(),
         errors: s.errors,
         warnings: s.warnings,
         infos: s.infos,

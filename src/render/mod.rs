@@ -18,6 +18,7 @@
 use crate::diagnostic::Lang;
 use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::relations::candidate::Outcome as CandidateOutcome;
 use crate::source::LineIndex;
 
 pub mod catalogue;
@@ -32,7 +33,7 @@ pub mod score;
 pub use concise::render_concise;
 pub use github::render_github;
 pub use human::{HumanOptions, render_human};
-pub use json::render_json;
+pub use json::{render_json, render_json_with};
 pub use sarif::render_sarif;
 pub use score::render_score;
 
@@ -49,19 +50,20 @@ fn count_en(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The line printed after a file's findings:
-/// `path: N figures, M relations checked: E errors, W warnings, I infos`.
+/// `path: N figures, M relations checked, U unbound: E errors, W warnings, I infos`.
 pub fn file_summary(file: &FileReport, lang: Lang) -> String {
     let s = &file.stats;
     match lang {
         Lang::Zh => format!(
-            "{}：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
-            file.display_path, s.figures, s.relations, s.errors, s.warnings, s.infos
+            "{}：提取数字 {} 个，核对关系 {} 项，未能核对 {} 项；错误 {}，警告 {}，提示 {}",
+            file.display_path, s.figures, s.relations, s.unbound, s.errors, s.warnings, s.infos
         ),
         Lang::En => format!(
-            "{}: {}, {} checked: {}, {}, {}",
+            "{}: {}, {} checked, {} unbound: {}, {}, {}",
             file.display_path,
             count_en(s.figures, "figure", "figures"),
             count_en(s.relations, "relation", "relations"),
+            s.unbound,
             count_en(s.errors, "error", "errors"),
             count_en(s.warnings, "warning", "warnings"),
             count_en(s.infos, "info", "infos"),
@@ -78,8 +80,8 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let mut line = format!(
-                "共检查 {files} 个文件：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
-                t.figures, t.relations, t.errors, t.warnings, t.infos
+                "共检查 {files} 个文件：提取数字 {} 个，核对关系 {} 项，未能核对 {} 项；错误 {}，警告 {}，提示 {}",
+                t.figures, t.relations, t.unbound, t.errors, t.warnings, t.infos
             );
             if unreadable > 0 {
                 line.push_str(&format!("；{unreadable} 个文件无法读取"));
@@ -88,10 +90,11 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
         }
         Lang::En => {
             let mut line = format!(
-                "checked {}: {}, {}; {}, {}, {}",
+                "checked {}: {}, {}, {} unbound; {}, {}, {}",
                 count_en(files, "file", "files"),
                 count_en(t.figures, "figure", "figures"),
                 count_en(t.relations, "relation", "relations"),
+                t.unbound,
                 count_en(t.errors, "error", "errors"),
                 count_en(t.warnings, "warning", "warnings"),
                 count_en(t.infos, "info", "infos"),
@@ -103,6 +106,43 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
             line
         }
     }
+}
+
+/// `--coverage`: one line per candidate left unbound, `path:line:col: kind figure — reason`.
+pub fn coverage_lines(outcome: &Outcome, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &outcome.files {
+        let index = LineIndex::new(&f.text);
+        for c in &f.unbound {
+            let (line, col) = line_col(&index, &f.text, c.span.start);
+            let shown = f
+                .text
+                .get(clamp_span(&f.text, c.span).start..clamp_span(&f.text, c.span).end)
+                .unwrap_or("");
+            let CandidateOutcome::Unbound(reason) = c.outcome else {
+                continue;
+            };
+            let (zh, en) = reason.describe();
+            let what = if shown.is_empty() {
+                String::new()
+            } else {
+                format!(" {shown}")
+            };
+            out.push_str(&match lang {
+                Lang::Zh => format!(
+                    "{}:{line}:{col}: 未核对 {}{what}：{zh}\n",
+                    f.display_path,
+                    c.kind.as_str()
+                ),
+                Lang::En => format!(
+                    "{}:{line}:{col}: unbound {}{what}: {en}\n",
+                    f.display_path,
+                    c.kind.as_str()
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// `error: path: kind: message` for a file that could not be read (`None` when it was).

@@ -1,0 +1,141 @@
+//! Growth: a stated growth rate or change amount against this and last period's levels, and
+//! a total's growth against its parts'.
+
+use super::*;
+
+/// The signed growth rate a figure states (`同比下降5%` → −5), as an interval in percent.
+pub fn growth_interval(q: &Quantity) -> Option<Interval> {
+    let sign = match q.concept()? {
+        "rate.growth" => Decimal::ONE,
+        "rate.decline" => Decimal::NEGATIVE_ONE,
+        _ => return None,
+    };
+    Some(Interval::of_written(q.value, q.decimals).scale(sign))
+}
+
+pub(super) fn has_prior_word(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| l.contains(w))
+}
+
+/// Whether a label ends with a verb of change (`较上年增加`, `下降`): the figure is a change.
+pub fn ends_with_change_verb(l: &str) -> bool {
+    [
+        "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+}
+
+/// Whether a label states a change or a comparison rather than a level of its own
+/// (`比上年增加`, `同比下降`, `比上年`).
+pub fn is_change_label(l: &str) -> bool {
+    ends_with_change_verb(l) || l.contains("比上年") || l.contains("较上年") || l.contains("同比")
+}
+
+pub(super) fn comparable(doc: &Document, q: &Quantity) -> bool {
+    doc.cues
+        .iter()
+        .any(|c| c.kind == CueKind::Comparable && c.block == q.block && c.sentence == q.sentence)
+}
+
+/// The growth rate stated right after a figure in its sentence (`1121亿元，同比上升12%`).
+pub(super) fn growth_of(doc: &Document, i: usize) -> Option<usize> {
+    let qs = &doc.quantities;
+    let next = i + 1;
+    let g = qs.get(next)?;
+    (g.block == qs[i].block
+        && g.sentence == qs[i].sentence
+        && g.unit == Unit::Percent
+        && g.qualifier.is_none()
+        && growth_interval(g).is_some())
+    .then_some(next)
+}
+
+pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for s in sums {
+        if s.verdict(doc) != SumVerdict::Consistent {
+            continue;
+        }
+        let Some(tr) = growth_of(doc, s.total) else {
+            continue;
+        };
+        let parts: Option<Vec<(usize, usize)>> = s
+            .parts
+            .iter()
+            .map(|&p| growth_of(doc, p).map(|g| (p, g)))
+            .collect();
+        if let Some(parts) = parts {
+            out.push(GrowthClaim::Aggregate {
+                total: s.total,
+                total_rate: tr,
+                parts,
+                comparable: comparable(doc, &qs[s.total]),
+            });
+        }
+    }
+    // Current and prior levels stated with a change in one sentence.
+    let prior_words = ["上年同期", "上年", "去年", "上一年", "上年度", "前一年"];
+    let current_words = ["本年", "今年", "当年", "本年度", "本期"];
+    let mut sentences: Vec<(usize, usize)> = qs
+        .iter()
+        .filter(|q| doc.in_prose(q))
+        .map(|q| (q.block, q.sentence))
+        .collect();
+    sentences.dedup();
+    for (b, s) in sentences {
+        let idx: Vec<usize> = (0..qs.len())
+            .filter(|&i| qs[i].block == b && qs[i].sentence == s && qs[i].qualifier.is_none())
+            .collect();
+        let level = |i: usize| dim(&qs[i].unit).is_some();
+        let is_change = |i: usize| {
+            growth_interval(&qs[i]).is_some()
+                || (level(i) && ends_with_change_verb(qs[i].label_text()))
+        };
+        let changes: Vec<usize> = idx.iter().copied().filter(|&i| is_change(i)).collect();
+        let priors: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| {
+                level(i) && !is_change(i) && has_prior_word(qs[i].label_text(), &prior_words)
+            })
+            .collect();
+        let ([change], [prior]) = (changes.as_slice(), priors.as_slice()) else {
+            continue;
+        };
+        // The prior's own name without 上年 (`上年实际支出` → `实际支出`); empty for
+        // `比上年31.52万元`, which compares with the figure just before it.
+        let mut prior_name = qs[*prior].label_text().to_string();
+        for w in prior_words
+            .iter()
+            .chain(["比", "较", "同比", "与", "相比"].iter())
+        {
+            prior_name = prior_name.replace(w, "");
+        }
+        let same_dim = |i: usize| qs[i].unit.same_dimension(&qs[*prior].unit);
+        let currents: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| level(i) && !is_change(i) && i != *prior && same_dim(i))
+            .filter(|&i| {
+                if prior_name.chars().count() >= 2 {
+                    current_words.iter().any(|w| qs[i].label_text().contains(w))
+                        || qs[i].label_text().ends_with(&prior_name)
+                } else {
+                    // `X，比上年Y下降r%`: the level right before the prior.
+                    i + 1 == *prior || (i < *prior && (i + 1..*prior).all(|k| !level(k)))
+                }
+            })
+            .collect();
+        if let [current] = currents.as_slice() {
+            out.push(GrowthClaim::Levels {
+                change: *change,
+                current: *current,
+                prior: *prior,
+                comparable: comparable(doc, &qs[*change]),
+            });
+        }
+    }
+    out
+}
