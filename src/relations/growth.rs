@@ -17,13 +17,16 @@ pub(super) fn has_prior_word(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))
 }
 
-/// Whether a label ends with a verb of change (`较上年增加`, `下降`): the figure is a change.
+/// Verbs of change: a figure whose label ends with one is a change, not a level.
+pub const CHANGE_VERBS: &[&str] = &[
+    "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低", "调减", "调增", "核减",
+    "核增", "增收", "减收",
+];
+
+/// Whether a label ends with a verb of change (`较上年增加`, `下降`, `调减`): the figure is a
+/// change.
 pub fn ends_with_change_verb(l: &str) -> bool {
-    [
-        "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低",
-    ]
-    .iter()
-    .any(|w| l.ends_with(w))
+    CHANGE_VERBS.iter().any(|w| l.ends_with(w))
 }
 
 /// Whether a label states a change or a comparison rather than a level of its own
@@ -138,4 +141,19 @@ pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_verbs_end_the_label() {
+        assert!(ends_with_change_verb("较上年增加"));
+        assert!(ends_with_change_verb("调减"));
+        assert!(ends_with_change_verb("同比增收"));
+        // A verb inside the label is no change: 增加值 is a level.
+        assert!(!ends_with_change_verb("工业增加值"));
+        assert!(!ends_with_change_verb("核减率"));
+    }
 }

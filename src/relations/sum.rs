@@ -3,6 +3,37 @@
 
 use super::*;
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_sets_need_every_group() {
+        assert!(labels_complete(&[
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车运行费"
+        ]));
+        assert!(labels_complete(&[
+            "出国",
+            "接待",
+            "公务用车购置费",
+            "公务用车运行费"
+        ]));
+        // 出国 left out: an open list, not complete by definition.
+        assert!(!labels_complete(&["公务接待费", "公务用车运行费"]));
+        assert!(labels_complete(&["基本支出", "项目支出"]));
+        // A part that names no group makes the list no definition.
+        assert!(!labels_complete(&["基本支出", "项目支出", "其他支出"]));
+        assert!(labels_complete(&["中央资金", "地方资金"]));
+    }
+
+    #[test]
+    fn slip_share_is_one_percent() {
+        assert_eq!(SLIP_SHARE, Decimal::new(1, 2));
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SumVerdict {
     Consistent,
@@ -64,8 +95,12 @@ impl SumClaim {
             };
         }
         // Short of the total: judged only when the gap is a slip (≤ 1 % of the total), since a
-        // 其中 list often names only the main parts — unless the parts are all of it.
-        if self.exhaustive || (!t.is_zero() && (t - central_sum) / t <= Decimal::new(1, 2)) {
+        // 其中 list often names only the main parts — unless the parts are all of it, by the
+        // data's structure or by definition (基本支出 + 项目支出, 出国 + 接待 + 车辆).
+        if self.exhaustive
+            || complete_by_definition(doc, self)
+            || (!t.is_zero() && (t - central_sum) / t <= SLIP_SHARE)
+        {
             return SumVerdict::Mismatch {
                 sum: central_sum,
                 exceeds: false,
@@ -73,6 +108,38 @@ impl SumClaim {
         }
         SumVerdict::Partial
     }
+}
+
+/// The largest shortfall of a list of parts against its total, as a share of the total, that
+/// is read as a slip (an error) rather than a partial list: 1 %.
+pub const SLIP_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Breakdowns that are complete by definition: each is a list of groups of words; a list of
+/// parts is complete when every part's label names one group and every group is named.
+/// "三公"经费 = 因公出国（境） + 公务接待 + 公务用车购置及运行; a budget or spending total =
+/// 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; funds = 中央 + 地方.
+pub const COMPLETE_SETS: &[&[&[&str]]] = &[
+    &[&["出国", "出境"], &["接待"], &["车"]],
+    &[&["基本支出"], &["项目支出"]],
+    &[&["人员经费", "人员支出"], &["公用经费", "公用支出"]],
+    &[&["中央"], &["地方"]],
+];
+
+/// Whether a sum's parts are, by their labels, all of its total ([`COMPLETE_SETS`]).
+pub fn complete_by_definition(doc: &Document, c: &SumClaim) -> bool {
+    let qs = &doc.quantities;
+    let labels: Vec<&str> = c.parts.iter().map(|&p| qs[p].label_text()).collect();
+    labels_complete(&labels)
+}
+
+/// [`complete_by_definition`] on the parts' labels.
+pub fn labels_complete(labels: &[&str]) -> bool {
+    let group_of =
+        |set: &[&[&str]], l: &str| set.iter().position(|g| g.iter().any(|w| l.contains(w)));
+    COMPLETE_SETS.iter().any(|set| {
+        let groups: Vec<Option<usize>> = labels.iter().map(|l| group_of(set, l)).collect();
+        groups.iter().all(Option::is_some) && (0..set.len()).all(|g| groups.contains(&Some(g)))
+    })
 }
 
 /// Which series of a breakdown a figure belongs to when a list interleaves two: budget and
@@ -121,6 +188,18 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
             .find(|c| c.kind == CueKind::Of && c.sentence == cue.sentence && c.block == cue.block)
             .map(|c| c.offset)
             .unwrap_or(usize::MAX);
+        // A 其中 inside brackets (`总投资X万元（其中建筑工程a万元）`) ends at the closing bracket.
+        let depth_here = paren_depth(doc, cue.block, cue.offset);
+        let next_of = if depth_here > 0 {
+            doc.cues
+                .iter()
+                .find(|c| {
+                    c.kind == CueKind::ParenClose && c.block == cue.block && c.offset > cue.offset
+                })
+                .map_or(next_of, |c| c.offset.min(next_of))
+        } else {
+            next_of
+        };
         let in_sentence = |i: &usize| {
             qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
         };
@@ -140,7 +219,7 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                         && c.offset < qs[i].span.start
                 })
             };
-            (1..=2)
+            (1..=TOTAL_SENTENCES_BACK)
                 .filter_map(|back| cue.sentence.checked_sub(back))
                 .map(|sentence| {
                     (0..qs.len())
@@ -149,6 +228,7 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                                 && qs[i].sentence == sentence
                                 && doc.in_prose(&qs[i])
                                 && !inside_breakdown(i)
+                                && !is_change_label(qs[i].label_text())
                         })
                         .collect::<Vec<usize>>()
                 })
@@ -176,6 +256,14 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                 .collect();
             // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
             // are two breakdowns: each series against the total of the same series.
+            // Parallel items each stating the same figures (`其中甲类：送审a，审定b；乙类：送审c，
+            // 审定d`): each label's parts against the figure of that label before the cue.
+            if let Some(groups) = parallel_series(doc, &before, &parts) {
+                for (total, seg) in groups {
+                    out.extend(resolve_breakdown(doc, total, &seg));
+                }
+                continue;
+            }
             let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
             let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
             distinct.sort();
@@ -208,6 +296,7 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                         dim(&qs[i].unit).as_deref() == Some(&d)
                             && (series_kind.is_none() || series(&qs[i]) == series_kind)
                             && !is_per_unit(qs[i].label_text())
+                            && !is_change_label(qs[i].label_text())
                     })
                     .collect();
                 let Some(&total) = candidates.first() else {
@@ -236,6 +325,10 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                         s.push(p);
                     }
                 }
+                let segments: Vec<Vec<usize>> = segments
+                    .into_iter()
+                    .flat_map(|s| split_at_whole(doc, total, s))
+                    .collect();
                 for seg in segments.into_iter().filter(|s| s.len() >= 2) {
                     // Another figure before the breakdown may be the whole it adds up to.
                     let whole = candidates
@@ -249,6 +342,72 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
         }
     }
     out
+}
+
+/// Two breakdowns of one whole written one after the other (`按功能分类：a，b，c；按经济分类：
+/// d，e`): when the parts together exceed the total and both a leading run of them and the
+/// rest add up to it, the run and the rest are separate breakdowns.
+pub(super) fn split_at_whole(doc: &Document, total: usize, seg: Vec<usize>) -> Vec<Vec<usize>> {
+    let qs = &doc.quantities;
+    let t = interval_of(&qs[total]);
+    let all: Decimal = seg.iter().map(|&p| qs[p].base_value()).sum();
+    if seg.len() < 4 || all <= qs[total].base_value() {
+        return vec![seg];
+    }
+    let mut acc = Interval::exact(Decimal::ZERO);
+    for k in 0..seg.len() {
+        acc = acc.add(&interval_of(&qs[seg[k]]));
+        if k >= 1 && k + 2 < seg.len() + 1 && acc.meets(&t) {
+            let (a, b) = seg.split_at(k + 1);
+            let rest = b.iter().fold(Interval::exact(Decimal::ZERO), |x, &p| {
+                x.add(&interval_of(&qs[p]))
+            });
+            // Only when the rest is a whole breakdown too: otherwise the list runs on into
+            // other figures (`…；另有结转a，合计b`), and it is read as it stands.
+            if b.len() >= 2 && rest.meets(&t) {
+                return vec![a.to_vec(), b.to_vec()];
+            }
+        }
+    }
+    vec![seg]
+}
+
+/// How many sentences back the total of a `其中` list that opens its own sentence may stand
+/// (`支出X。与上年相比增加Y。其中：…`: changes are skipped, the level is the total).
+pub const TOTAL_SENTENCES_BACK: usize = 3;
+
+/// Parts that repeat the same labels item by item (`送审金额`, `审定金额`, `核减` for each of
+/// two kinds of project): grouped by label, each group with the figure of the same label before
+/// the cue as its total. `None` unless every part's label repeats, at least two labels do, and
+/// each has its total.
+pub(super) fn parallel_series(
+    doc: &Document,
+    before: &[usize],
+    parts: &[usize],
+) -> Option<Vec<(usize, Vec<usize>)>> {
+    let qs = &doc.quantities;
+    let key = |i: usize| metric_key(qs[i].label_text()).to_string();
+    let mut labels: Vec<String> = parts.iter().map(|&p| key(p)).collect();
+    if labels.iter().any(|l| l.chars().count() < 2) {
+        return None;
+    }
+    labels.sort();
+    labels.dedup();
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| parts.iter().filter(|&&p| key(p) == *l).count() < 2)
+    {
+        return None;
+    }
+    labels
+        .iter()
+        .map(|l| {
+            let total = before.iter().rev().copied().find(|&b| key(b) == *l)?;
+            let seg: Vec<usize> = parts.iter().copied().filter(|&p| key(p) == *l).collect();
+            Some((total, seg))
+        })
+        .collect()
 }
 
 /// Read a breakdown. A part immediately followed by parts that add up to it is their subtotal
@@ -272,8 +431,21 @@ pub(super) fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -
             .collect();
         match prefix.len() {
             // `患者27,640人，其中规范管理19,580人，…；患者8,912人…`: one sub-figure, then the
-            // next item.
-            1 => single_item = true,
+            // next item — a figure named like the total. Items of one figure each separated by
+            // `；` (`其中：中央a；地方b`) are the breakdown itself.
+            1 => {
+                let next = parts
+                    .iter()
+                    .copied()
+                    .find(|&p| qs[p].span.start > semi.offset);
+                let tail = |l: &str| l.chars().rev().take(2).collect::<String>();
+                let named_like_total = next.is_some_and(|n| {
+                    let t = tail(qs[total].label_text());
+                    t.chars().count() == 2 && tail(qs[n].label_text()) == t
+                });
+                let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
+                single_item = named_like_total || !labels_complete(&labels);
+            }
             n if n >= 2 => readings.push(prefix),
             _ => {}
         }
