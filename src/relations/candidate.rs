@@ -295,6 +295,8 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let bound = |i: usize| {
         r.growths.iter().any(|g| match g {
             GrowthClaim::Levels { change, .. } => *change == i,
+            GrowthClaim::ChangeRate { change, rate, .. } => *change == i || *rate == i,
+            GrowthClaim::ChangeSum { total, parts } => *total == i || parts.contains(&i),
             GrowthClaim::Aggregate {
                 total_rate, parts, ..
             } => *total_rate == i || parts.iter().any(|&(_, rate)| rate == i),

@@ -140,6 +140,132 @@ pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim
             });
         }
     }
+    let bound: Vec<usize> = out
+        .iter()
+        .filter_map(|g| match g {
+            GrowthClaim::Levels { change, .. } => Some(*change),
+            _ => None,
+        })
+        .collect();
+    out.extend(change_rates(doc, &bound));
+    out.extend(change_sums(doc));
+    out
+}
+
+/// Whether a figure is a change amount: a level in money or counts whose label ends with a
+/// verb of change (`同比增加`, `增收`).
+fn is_change_amount(q: &Quantity) -> bool {
+    dim(&q.unit).is_some() && q.qualifier.is_none() && ends_with_change_verb(q.label_text())
+}
+
+/// The sign a change amount's verb gives it: −1 for 减少, 下降, 节约, 压减, 调减, 核减, 减收.
+pub fn change_sign(label: &str) -> Decimal {
+    const DOWN: &[&str] = &[
+        "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收",
+    ];
+    if DOWN.iter().any(|w| label.ends_with(w)) {
+        Decimal::NEGATIVE_ONE
+    } else {
+        Decimal::ONE
+    }
+}
+
+/// `X万元，（占…%，）同比增加Y万元，增长r%`: a change amount with its growth rate right before
+/// or after it and exactly one level of its kind before it in the sentence, with no prior level
+/// stated — the prior is X less Y.
+fn change_rates(doc: &Document, bound: &[usize]) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for (c, q) in qs.iter().enumerate() {
+        if !is_change_amount(q) || !doc.in_prose(q) || bound.contains(&c) {
+            continue;
+        }
+        let same_sentence = |k: usize| qs[k].block == q.block && qs[k].sentence == q.sentence;
+        let is_rate = |k: usize| {
+            same_sentence(k)
+                && qs[k].unit == Unit::Percent
+                && qs[k].qualifier.is_none()
+                && growth_interval(&qs[k]).is_some()
+        };
+        let rate = [c + 1, c.wrapping_sub(1)]
+            .into_iter()
+            .find(|&k| k < qs.len() && is_rate(k));
+        let Some(rate) = rate else { continue };
+        let first = c.min(rate);
+        let levels: Vec<usize> = (0..first)
+            .filter(|&k| {
+                same_sentence(k)
+                    && doc.in_prose(&qs[k])
+                    && qs[k].qualifier.is_none()
+                    && dim(&qs[k].unit).is_some()
+                    && qs[k].unit.same_dimension(&q.unit)
+                    && !is_change_label(qs[k].label_text())
+                    && !is_per_unit(qs[k].label_text())
+            })
+            .collect();
+        // A level named as last year's is the prior, not the current one.
+        let prior_words = ["上年", "去年", "上一年", "前一年"];
+        if levels
+            .iter()
+            .any(|&k| has_prior_word(qs[k].label_text(), &prior_words))
+        {
+            continue;
+        }
+        let [current] = levels.as_slice() else {
+            continue;
+        };
+        out.push(GrowthClaim::ChangeRate {
+            current: *current,
+            change: c,
+            rate,
+            comparable: comparable(doc, q),
+        });
+    }
+    out
+}
+
+/// `增加15.15万元。其中：甲减少0.26万元，乙增加14.79万元`: a change amount, a 其中 after it, and
+/// change amounts of its kind after the cue — in the cue's sentence and in the following
+/// sentences of the paragraph that open with a change amount.
+fn change_sums(doc: &Document) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Of) {
+        // The total: the last figure before the cue in its block, within the cue's sentence or
+        // the one before, and a change amount.
+        let Some(total) = (0..qs.len()).rev().find(|&k| {
+            qs[k].block == cue.block
+                && qs[k].span.end <= cue.offset
+                && qs[k].sentence + 1 >= cue.sentence
+                && qs[k].unit != Unit::Percent
+        }) else {
+            continue;
+        };
+        if !is_change_amount(&qs[total]) || !doc.in_prose(&qs[total]) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut sentence = cue.sentence;
+        loop {
+            let money: Vec<usize> = (0..qs.len())
+                .filter(|&k| {
+                    qs[k].block == cue.block
+                        && qs[k].sentence == sentence
+                        && qs[k].span.start > cue.offset
+                        && qs[k].unit.same_dimension(&qs[total].unit)
+                })
+                .collect();
+            let Some(&first) = money.first() else { break };
+            if sentence != cue.sentence && !is_change_amount(&qs[first]) {
+                break;
+            }
+            parts.extend(money.into_iter().filter(|&k| is_change_amount(&qs[k])));
+            sentence += 1;
+        }
+        if parts.len() >= 2 {
+            out.push(GrowthClaim::ChangeSum { total, parts });
+        }
+    }
     out
 }
 

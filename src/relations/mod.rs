@@ -122,7 +122,7 @@ pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
                 .iter()
                 .find(|s| s.total == *total)
                 .is_some_and(|s| s.verdict(doc) == SumVerdict::Consistent),
-            GrowthClaim::Levels { .. } => true,
+            _ => true,
         })
         .cloned()
         .collect();

@@ -193,6 +193,17 @@ pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
                 prior,
                 ..
             } => out.push(vec![sp(*change), sp(*current), sp(*prior)]),
+            GrowthClaim::ChangeRate {
+                current,
+                change,
+                rate,
+                ..
+            } => out.push(vec![sp(*current), sp(*change), sp(*rate)]),
+            GrowthClaim::ChangeSum { total, parts } => {
+                let mut v = vec![sp(*total)];
+                v.extend(parts.iter().map(|&p| sp(p)));
+                out.push(v);
+            }
         }
     }
     for m in &r.restatements {
