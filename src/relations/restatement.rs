@@ -110,7 +110,7 @@ pub fn same_subject(doc: &Document, rel: &Relations, a: usize, b: usize) -> bool
                 && c.offset < hi.span.start
         });
     }
-    if metric_key(lo.label_text()).chars().count() < 6 {
+    if metric_key(lo.label_text()).chars().count() < 6 && !is_restated_rate(lo.label_text()) {
         return false;
     }
     // The nearest numbered block at or before each mention; the top level (一、二、) divides
@@ -130,29 +130,66 @@ pub fn same_subject(doc: &Document, rel: &Relations, a: usize, b: usize) -> bool
     }
 }
 
+/// Rates a report states as one figure of its own, so that two values are a conflict:
+/// satisfaction surveyed once (`满意度`), not targets or execution rates of many lines.
+pub const RESTATED_RATE_ENDS: &[&str] = &["满意度", "满意率"];
+
+/// Whether a percentage's label names a rate restated as one figure ([`RESTATED_RATE_ENDS`]),
+/// with a name of at least three characters and no target word.
+pub fn is_restated_rate(label: &str) -> bool {
+    RESTATED_RATE_ENDS.iter().any(|e| label.ends_with(e))
+        && !["目标", "指标", "要求", "不低于", "预期"]
+            .iter()
+            .any(|w| label.contains(w))
+}
+
+/// Words of time before a metric's name that do not change it in a report about one year
+/// (`本年度服务对象满意度` = `服务对象满意度`).
+pub const TIME_WORDS: &[&str] = &["本年度", "本年", "全年", "年度", "今年", "当年"];
+
+/// The label without a leading word of time ([`TIME_WORDS`]), when a name of three
+/// characters or more remains.
+pub fn strip_time_words(label: &str) -> &str {
+    for w in TIME_WORDS {
+        if let Some(rest) = label.strip_prefix(w)
+            && rest.chars().count() >= 3
+        {
+            return rest;
+        }
+    }
+    label
+}
+
 pub(super) fn find_restatements(doc: &Document) -> Vec<Restatement> {
     let qs = &doc.quantities;
     let mut groups: Vec<(String, Restatement)> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        if !doc.in_prose(q)
-            || q.qualifier.is_some()
-            || q.unit.is_percent()
-            || q.unit == Unit::PercentPoint
-        {
+        if !doc.in_prose(q) || q.qualifier.is_some() || q.unit == Unit::PercentPoint {
             continue;
         }
-        let Some(d) = dim(&q.unit) else { continue };
         let label = q.label_text();
-        if !is_specific_metric(label) {
-            continue;
-        }
+        let d = if q.unit.is_percent() {
+            if !is_restated_rate(label) {
+                continue;
+            }
+            "percent".to_string()
+        } else {
+            let Some(d) = dim(&q.unit) else { continue };
+            if !is_specific_metric(label) {
+                continue;
+            }
+            d
+        };
         let year = q.year.or(doc.report_year);
         // In a full-year report an unstated period, 全年, 1-12月 and 截至12月底 are one period.
         let period = match q.period {
             Some(p) if p.is_full_year() => None,
             p => p,
         };
-        let key = format!("{}|{period:?}|{year:?}|{d}", metric_key(label));
+        let key = format!(
+            "{}|{period:?}|{year:?}|{d}",
+            metric_key(strip_time_words(label))
+        );
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, g)) => g.mentions.push(i),
             None => groups.push((key, Restatement { mentions: vec![i] })),
@@ -163,4 +200,24 @@ pub(super) fn find_restatements(doc: &Document) -> Vec<Restatement> {
         .map(|(_, g)| g)
         .filter(|g| g.mentions.len() >= 2)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restated_rates_are_surveys_not_targets() {
+        assert!(is_restated_rate("服务对象满意度"));
+        assert!(is_restated_rate("群众满意率"));
+        assert!(!is_restated_rate("满意度目标"));
+        assert!(!is_restated_rate("预算执行率"));
+    }
+
+    #[test]
+    fn time_words_leave_a_name() {
+        assert_eq!(strip_time_words("本年度服务对象满意度"), "服务对象满意度");
+        assert_eq!(strip_time_words("全年支出"), "全年支出");
+        assert_eq!(strip_time_words("规上工业增加值"), "规上工业增加值");
+    }
 }
