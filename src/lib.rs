@@ -27,9 +27,11 @@
 
 #![deny(clippy::float_arithmetic)]
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod formula;
 pub mod lint;
 pub mod model;
@@ -40,4 +42,5 @@ pub mod render;
 pub mod rules;
 pub mod score;
 pub mod source;
+pub mod suppress;
 pub mod walk;
