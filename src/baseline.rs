@@ -110,14 +110,27 @@ impl Baseline {
         }
     }
 
-    /// The path a file is recorded under: relative to the baseline's folder when inside it,
-    /// absolute otherwise; `/`-separated.
+    /// The path a file is recorded under: relative to the baseline's folder (with `..` to
+    /// climb out of it), `/`-separated; absolute when the two share no root (another drive).
     fn key_path(&self, file: &Path) -> String {
         let absolute = normal(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
-        let shown = absolute
-            .strip_prefix(&self.base)
-            .map(Path::to_path_buf)
-            .unwrap_or(absolute);
+        let (a, b): (Vec<_>, Vec<_>) = (
+            absolute.components().collect(),
+            self.base.components().collect(),
+        );
+        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let shown = if common == 0 {
+            absolute
+        } else {
+            let mut p = PathBuf::new();
+            for _ in common..b.len() {
+                p.push("..");
+            }
+            for c in &a[common..] {
+                p.push(c.as_os_str());
+            }
+            p
+        };
         shown.to_string_lossy().replace('\\', "/")
     }
 

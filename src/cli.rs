@@ -428,7 +428,12 @@ fn apply_fixes(
 fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
     let mut b = Baseline::new(path);
     b.record(outcome);
-    if let Err(e) = std::fs::write(path, b.to_json()) {
+    let written = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => std::fs::create_dir_all(p),
+        _ => Ok(()),
+    }
+    .and_then(|()| std::fs::write(path, b.to_json()));
+    if let Err(e) = written {
         eprint(&match lang {
             Lang::Zh => format!(
                 "错误：无法写入基线文件 {}：{}",
