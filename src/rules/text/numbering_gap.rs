@@ -53,7 +53,7 @@ impl Rule for NumberingGap {
         // that a rewrite in that style is certain to be right.
         let canonical =
             |m: &Marker| cx.text.get(m.span.start..m.span.end) == Some(&*m.style.render(m.number));
-        for s in &cx.doc.relations.sequences {
+        for s in &cx.relations.sequences {
             for (at, w) in s.items.windows(2).enumerate() {
                 let (Some(a), Some(b)) = (blocks[w[0]].marker, blocks[w[1]].marker) else {
                     continue;
