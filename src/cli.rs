@@ -393,7 +393,25 @@ fn apply_fixes(
 ) -> (String, bool) {
     let (mut diff, mut trouble) = (String::new(), false);
     let (mut fixes, mut files) = (0, 0);
-    for f in outcome.files.iter().filter(|f| fix::rewritable(f)) {
+    for f in &outcome.files {
+        if !fix::rewritable(f) {
+            // Fixes are kept only for plain text and Markdown; one read from another encoding
+            // is reported and left as it is.
+            if f.diagnostics.iter().any(|d| d.fix.is_some()) {
+                let encoding = f.encoding.unwrap_or("?");
+                eprint(&match lang {
+                    Lang::Zh => format!(
+                        "注意：{} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动",
+                        f.display_path
+                    ),
+                    Lang::En => format!(
+                        "note: {} is {encoding}; only UTF-8 files are fixed, it is left as it is",
+                        f.display_path
+                    ),
+                });
+            }
+            continue;
+        }
         let options = options_for(&f.path);
         let (fixed, n) = fix::fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
             keep(&f.path, t, d)

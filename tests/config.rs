@@ -130,6 +130,16 @@ fn a_selection_that_leaves_no_rule_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
+    let out = jxlint(
+        dir.path(),
+        &["check", "report.txt", "--ignore", "A,D,J,S,T,U,X", "--lang", "en"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--ignore A,D,J,S,T,U,X leaves no rule to run"),
+        "{}",
+        stderr(&out)
+    );
     dir.write("sub/jxlint.toml", "select = [\"S\"]\nignore = [\"S00\"]\n");
     dir.write("sub/report.txt", REPORT);
     let out = jxlint(dir.path(), &["check", "sub", "--lang", "en"]);

@@ -165,9 +165,23 @@ fn only_utf8_text_and_markdown_are_rewritten() {
 
     let out = jxlint(
         dir.path(),
-        &["check", "gbk.txt", "data.json", "bom.txt", "--fix"],
+        &[
+            "check",
+            "gbk.txt",
+            "data.json",
+            "bom.txt",
+            "--fix",
+            "--lang",
+            "en",
+        ],
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: gbk.txt is gb18030; only UTF-8 files are fixed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("data.json"), "{}", stderr(&out));
     let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap_or_default();
     assert_eq!(read("gbk.txt"), gbk.to_vec());
     assert_eq!(read("data.json"), data);

@@ -134,12 +134,16 @@ impl Settings {
     /// Settings for a run; a command-line selection that leaves no rule is an error here,
     /// before any configuration is read.
     pub fn new(resolver: Resolver, cli: Selection, base: Options) -> Result<Settings, String> {
-        if !cli.select.is_empty() && !any_rule(&cli.select, &cli.ignore) {
-            return Err(format!(
-                "--select {} with --ignore {} leaves no rule to run",
-                cli.select.join(","),
-                cli.ignore.join(",")
-            ));
+        if !any_rule(&cli.select, &cli.ignore) {
+            return Err(if cli.select.is_empty() {
+                format!("--ignore {} leaves no rule to run", cli.ignore.join(","))
+            } else {
+                format!(
+                    "--select {} with --ignore {} leaves no rule to run",
+                    cli.select.join(","),
+                    cli.ignore.join(",")
+                )
+            });
         }
         Ok(Settings {
             resolver,
@@ -172,13 +176,15 @@ impl Settings {
             None => (Vec::new(), self.cli.ignore.clone()),
         };
         if !any_rule(&select, &ignore) {
-            let path = config
-                .as_deref()
-                .and_then(|c| c.path.clone())
-                .unwrap_or_else(|| PathBuf::from("--ignore"));
-            return Err(ConfigError {
-                path,
-                message: "its select and ignore, with --ignore, leave no rule to run".into(),
+            return Err(match config.as_deref().and_then(|c| c.path.clone()) {
+                Some(path) => ConfigError {
+                    path,
+                    message: "its select and ignore, with --ignore, leave no rule to run".into(),
+                },
+                None => ConfigError {
+                    path: PathBuf::from("--ignore"),
+                    message: "leaves no rule to run".into(),
+                },
             });
         }
         ignore.extend(per_file);
