@@ -132,7 +132,14 @@ fn a_selection_that_leaves_no_rule_is_a_usage_error() {
     );
     let out = jxlint(
         dir.path(),
-        &["check", "report.txt", "--ignore", "A,D,J,S,T,U,X", "--lang", "en"],
+        &[
+            "check",
+            "report.txt",
+            "--ignore",
+            "A,D,J,S,T,U,X",
+            "--lang",
+            "en",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -220,3 +220,20 @@ fn diff_and_fix_exit_statuses() {
         "--fix and --diff exclude each other"
     );
 }
+
+/// Every rule's documentation (what `jxlint explain` prints) says whether `--fix` can fix its
+/// findings, in its last section.
+#[test]
+fn every_rule_says_whether_it_has_a_safe_fix() {
+    for rule in jxlint::rules::RULES {
+        let docs = jxlint::rules::docs_text(rule.meta());
+        let how = docs.split("### How to fix").nth(1).unwrap_or_default();
+        assert!(
+            how.contains("Safe fix (`--fix`)")
+                || how.contains("Safe fix: ")
+                || how.contains("No automatic fix: "),
+            "{}: {how}",
+            rule.meta().code
+        );
+    }
+}

@@ -31,6 +31,8 @@ declare_rule! {
     /// ### How to fix
     /// Recompute the rate from the operands (the diagnostic's help gives the value), or correct
     /// the operand that is wrong.
+    ///
+    /// No automatic fix: the rate, its numerator or its denominator may be the wrong figure.
     pub RatioMismatch, "A001", "ratio-mismatch", Error
 }
 

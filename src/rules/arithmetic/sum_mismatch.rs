@@ -36,6 +36,8 @@ declare_rule! {
     /// ### How to fix
     /// Correct the total or the part that is wrong; if the list is intentionally partial, say
     /// so (`主要包括`).
+    ///
+    /// No automatic fix: the total or any of its parts may be the wrong figure.
     pub SumMismatch, "A003", "sum-mismatch", Error
 }
 

@@ -16,8 +16,8 @@ declare_rule! {
     /// code, and a `jxlint-enable` must close an open block. A code whose rules did not run for
     /// the file (`--select`, `ignore`) is not judged.
     ///
-    /// This rule judges the other rules' findings after they ran, so it has no check of its
-    /// own over the document: the suppression pass (`src/suppress.rs`) reports it.
+    /// It judges the other rules' findings after they ran, so it reports only when the other
+    /// rules run with it.
     ///
     /// ### Why
     /// A suppression outlives the finding it was written for: once the figure is corrected,
