@@ -393,7 +393,12 @@ fn apply_fixes(
 ) -> (String, bool) {
     let (mut diff, mut trouble) = (String::new(), false);
     let (mut fixes, mut files) = (0, 0);
+    // A file named twice (`check a.txt a.txt`) is fixed once.
+    let mut seen = std::collections::HashSet::new();
     for f in &outcome.files {
+        if !seen.insert(std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())) {
+            continue;
+        }
         if !fix::rewritable(f) {
             // Fixes are kept only for plain text and Markdown; one read from another encoding
             // is reported and left as it is.
@@ -434,11 +439,18 @@ fn apply_fixes(
     }
     eprint(&match (lang, diff_only) {
         (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, true) => format!("{fixes} fixes would be applied ({files} files)"),
+        (Lang::En, true) => format!(
+            "{fixes} fixes would be applied in {files} {}",
+            plural(files)
+        ),
         (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, false) => format!("fixed {fixes} findings ({files} files)"),
+        (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
     });
     (diff, trouble)
+}
+
+fn plural(files: usize) -> &'static str {
+    if files == 1 { "file" } else { "files" }
 }
 
 /// `--write-baseline`: record every finding of the run; status 2 if a file could not be read

@@ -114,10 +114,13 @@ pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
 
 /// Replace the file at `path`, read as `original` (its UTF-8 text after any byte order mark),
 /// with `fixed`: written to a temporary file in the same folder and renamed over it, with
-/// the same permissions and byte order mark. Refused when the file's bytes are no longer
+/// the same permissions and byte order mark (through a symbolic link, the file it points at). Refused when the file's bytes are no longer
 /// `original`'s.
 pub fn write(path: &Path, original: &str, fixed: &str) -> Result<(), String> {
     let io = |e: std::io::Error| crate::source::io_message(&e);
+    // A symbolic link is followed: the report it points at is replaced, not the link.
+    let target = std::fs::canonicalize(path).map_err(io)?;
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -187,6 +190,23 @@ mod tests {
         let b = with_fix(2, 4, "Y", Applicability::Safe);
         assert_eq!(apply_safe(text, &[a.clone(), b]), ("aXdef".to_string(), 1));
         assert_eq!(apply_safe(text, &[a.clone(), a]), ("aXdef".to_string(), 1));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_to_the_fixed_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let real = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&real, "率99.66%").unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(write(&link, "率99.66%", "率99.67%"), Ok(()));
+        let meta = std::fs::symlink_metadata(&link).unwrap_or_else(|e| panic!("{e}"));
+        assert!(meta.file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(&real).unwrap_or_default(),
+            "率99.67%"
+        );
     }
 
     #[test]

@@ -219,6 +219,18 @@ fn diff_and_fix_exit_statuses() {
         Some(2),
         "--fix and --diff exclude each other"
     );
+    // A file named twice is fixed once, without a "changed since read" error.
+    dir.write("twice.txt", REPORT);
+    let out = jxlint(
+        dir.path(),
+        &["check", "twice.txt", "twice.txt", "--fix", "--lang", "en"],
+    );
+    assert!(
+        stderr(&out).contains("fixed 2 findings in 1 file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
 
 /// Every rule's documentation (what `jxlint explain` prints) says whether `--fix` can fix its
