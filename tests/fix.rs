@@ -249,3 +249,24 @@ fn every_rule_says_whether_it_has_a_safe_fix() {
         );
     }
 }
+
+/// A rate proves that one of its operands has the wrong unit, but not which when both units
+/// are as common in the report: then the fix is unsafe.
+#[test]
+fn a_unit_slip_between_equally_common_units_is_not_fixed() {
+    let dir = Scratch::new();
+    let text = "调整预算为500.00万元，支出决算为480.00元，预算执行率96.00%。\n";
+    dir.write("tie.txt", text);
+    let json = jxlint(dir.path(), &["check", "tie.txt", "--format", "json"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&json)).unwrap_or_else(|e| panic!("{e}"));
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(
+        (&d["code"], &d["fix"]["applicability"]),
+        (&serde_json::json!("U001"), &serde_json::json!("unsafe")),
+        "{v}"
+    );
+    let out = jxlint(dir.path(), &["check", "tie.txt", "--fix"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(dir.read("tie.txt"), text);
+}
