@@ -13,7 +13,8 @@ declare_rule! {
     /// or `// jxlint-…` on a line of its own in plain text; `jxlint-disable` … `jxlint-enable`
     /// blocks): each code it names must silence at least one finding of a rule that ran, a
     /// comment without codes must silence something, every code must be the prefix of a rule
-    /// code, and a `jxlint-enable` must close an open block. A code whose rules did not run for
+    /// code, a `jxlint-enable` must close an open block, and a directive must stand on a line
+    /// of its own (inside a line of text it has no effect). A code whose rules did not run for
     /// the file (`--select`, `ignore`) is not judged.
     ///
     /// It judges the other rules' findings after they ran, so it reports only when the other
