@@ -470,9 +470,21 @@ mod tests {
         assert_eq!(codes, ["A001", "U001"]);
         assert_eq!(&md[d[0].codes[1].1.start..d[0].codes[1].1.end], "U001");
         assert_eq!(&md[d[0].range.start..d[0].range.end], "b");
-        // The comment forms are not mixed up between formats.
-        assert!(scan("# jxlint-disable\n", SourceFormat::Markdown).is_empty());
-        assert!(scan("<!-- jxlint-disable -->\n", SourceFormat::Text).is_empty());
+        // The comment forms are not mixed up between formats: one of another format is text,
+        // reported as having no effect.
+        let kinds = |t: &str, f| scan(t, f).iter().map(|d| d.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("# jxlint-disable\n", SourceFormat::Markdown),
+            [Kind::Misplaced]
+        );
+        assert_eq!(
+            kinds("<!-- jxlint-disable -->\n", SourceFormat::Text),
+            [Kind::Misplaced]
+        );
+        assert_eq!(
+            mask("# jxlint-disable\n", SourceFormat::Markdown),
+            "# jxlint-disable\n"
+        );
         assert_eq!(scan("  // jxlint-disable\n", SourceFormat::Text).len(), 1);
         assert!(scan("# jxlint-disable\n", SourceFormat::Docx).is_empty());
     }
