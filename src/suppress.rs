@@ -446,10 +446,17 @@ fn unused(
                         format!("remove {c} from the comment"),
                     )
                 })
-                .fix(if all_unused && k == 0 {
-                    remove_line()
+                .fix(if all_unused {
+                    // One fix for the whole line, on its first code.
+                    if k == 0 { remove_line() } else { None }
                 } else {
-                    None
+                    // The code and the separator before it (after it, for the first code).
+                    let cut = if k > 0 {
+                        Span::new(d.codes[k - 1].1.end, span.end)
+                    } else {
+                        Span::new(span.start, d.codes[k + 1].1.start)
+                    };
+                    Some(Fix::replace(Applicability::Safe, cut, ""))
                 }),
             );
         }
@@ -495,6 +502,25 @@ mod tests {
         let d = scan(t, SourceFormat::Text);
         assert_eq!(&t[d[0].range.start..d[0].range.end], "x\n");
         assert_eq!(&t[d[2].range.start..d[2].range.end], "z\n");
+    }
+
+    #[test]
+    fn an_unused_code_is_removed_from_a_comment_that_still_silences_something() {
+        use crate::rules::arithmetic::ratio_rounding::RatioRounding;
+        let t = "<!-- jxlint-disable-next-line U001, A002 A001 -->\n整改率66.66%\n";
+        let at = t.find("66.66%").unwrap_or(0);
+        let a002 = Diagnostic::new(
+            &RatioRounding::META,
+            Span::new(at, at + 6),
+            Message::new("", ""),
+        );
+        let out = apply(t, SourceFormat::Markdown, vec![a002], &|_| true);
+        let fixed = crate::fix::apply_safe(t, &out).0;
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(
+            fixed.starts_with("<!-- jxlint-disable-next-line A002 -->\n"),
+            "{fixed}"
+        );
     }
 
     #[test]

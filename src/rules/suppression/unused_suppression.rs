@@ -33,7 +33,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Remove the comment, or the codes it no longer needs. Safe fix: when every code of a
-    /// comment (or a comment without codes) silences nothing, `--fix` removes its line.
+    /// comment (or a comment without codes) silences nothing, `--fix` removes its line;
+    /// otherwise it removes the codes that silence nothing.
     pub UnusedSuppression, "X001", "unused-suppression", Warning
 }
 
