@@ -377,66 +377,31 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
     render_outcome(args, &outcome, lang)
 }
 
-/// Which findings of a file's text are reported (those not in the baseline).
-type Keep<'a> = dyn Fn(&Path, &str, Vec<crate::diagnostic::Diagnostic>) -> Vec<crate::diagnostic::Diagnostic>
-    + 'a;
-
-/// Apply (or, for `--diff`, show) the safe fixes of every rewritable file. Returns the diff
-/// text (empty when nothing would change, or when writing) and whether a file could not be
-/// written.
+/// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
+/// the diff text and whether a file could not be written.
 fn apply_fixes(
     outcome: &Outcome,
     diff_only: bool,
     options_for: &dyn Fn(&Path) -> Arc<Options>,
-    keep: &Keep<'_>,
+    keep: &fix::Keep<'_>,
     lang: Lang,
 ) -> (String, bool) {
-    let (mut diff, mut trouble) = (String::new(), false);
-    let (mut fixes, mut files) = (0, 0);
-    // A file named twice (`check a.txt a.txt`) is fixed once.
-    let mut seen = std::collections::HashSet::new();
-    for f in &outcome.files {
-        if !seen.insert(std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())) {
-            continue;
-        }
-        if !fix::rewritable(f) {
-            // Fixes are kept only for plain text and Markdown; one read from another encoding
-            // is reported and left as it is.
-            if f.diagnostics.iter().any(|d| d.fix.is_some()) {
-                let encoding = f.encoding.unwrap_or("?");
-                eprint(&match lang {
-                    Lang::Zh => format!(
-                        "注意：{} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动",
-                        f.display_path
-                    ),
-                    Lang::En => format!(
-                        "note: {} is {encoding}; only UTF-8 files are fixed, it is left as it is",
-                        f.display_path
-                    ),
-                });
-            }
-            continue;
-        }
-        let options = options_for(&f.path);
-        let (fixed, n) = fix::fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
-            keep(&f.path, t, d)
+    let run = fix::run(outcome, diff_only, options_for, keep);
+    for (path, encoding) in &run.not_utf8 {
+        eprint(&match lang {
+            Lang::Zh => format!("注意：{path} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动"),
+            Lang::En => format!(
+                "note: {path} is {encoding}; only UTF-8 files are fixed, it is left as it is"
+            ),
         });
-        if fixed == f.text {
-            continue;
-        }
-        if diff_only {
-            diff.push_str(&fix::unified_diff(&f.display_path, &f.text, &fixed));
-        } else if let Err(e) = fix::write(&f.path, &f.text, &fixed) {
-            eprint(&match lang {
-                Lang::Zh => format!("错误：{}：{e}", f.display_path),
-                Lang::En => format!("error: {}: {e}", f.display_path),
-            });
-            trouble = true;
-            continue;
-        }
-        fixes += n;
-        files += 1;
     }
+    for (path, e) in &run.failed {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：{path}：{e}"),
+            Lang::En => format!("error: {path}: {e}"),
+        });
+    }
+    let (fixes, files) = (run.fixes, run.files);
     eprint(&match (lang, diff_only) {
         (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
         (Lang::En, true) => format!(
@@ -446,7 +411,7 @@ fn apply_fixes(
         (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
         (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
     });
-    (diff, trouble)
+    (run.diff, !run.failed.is_empty())
 }
 
 fn plural(files: usize) -> &'static str {
@@ -458,23 +423,11 @@ fn plural(files: usize) -> &'static str {
 fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
     let mut b = Baseline::new(path);
     b.record(outcome);
-    let written = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => std::fs::create_dir_all(p),
-        _ => Ok(()),
-    }
-    .and_then(|()| std::fs::write(path, b.to_json()));
+    let written = b.write(path);
     if let Err(e) = written {
         eprint(&match lang {
-            Lang::Zh => format!(
-                "错误：无法写入基线文件 {}：{}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
-            Lang::En => format!(
-                "error: cannot write the baseline {}: {}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
+            Lang::Zh => format!("错误：无法写入基线文件 {}：{e}", path.display()),
+            Lang::En => format!("error: cannot write the baseline {}: {e}", path.display()),
         });
         return Exit::Trouble;
     }
