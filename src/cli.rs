@@ -20,8 +20,6 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use std::collections::HashMap;
-
 use crate::baseline::Baseline;
 use crate::config::ConfigError;
 use crate::config::resolve::{Resolver, Selection, Settings};
@@ -300,7 +298,7 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         rubric,
         ..Options::default()
     };
-    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base.clone()) {
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base) {
         Ok(s) => s,
         Err(e) => {
             eprint(&match lang {
@@ -311,25 +309,11 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         }
     };
     let inputs = inputs(&args.paths);
-    // Every file's configuration is read before any file is checked.
-    let mut per_file: HashMap<PathBuf, Arc<Options>> = HashMap::new();
-    for input in &inputs {
-        if let Input::File { path, .. } = input {
-            match settings.options_for(path) {
-                Ok(o) => {
-                    per_file.insert(path.clone(), o);
-                }
-                Err(e) => return config_error(&e, lang),
-            }
-        }
-    }
-    let fallback = Arc::new(base);
-    let options_for = |p: &Path| {
-        per_file
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| Arc::clone(&fallback))
+    let per_file = match settings.for_inputs(&inputs) {
+        Ok(p) => p,
+        Err(e) => return config_error(&e, lang),
     };
+    let options_for = |p: &Path| per_file.get(p);
     let mut outcome = lint::lint_inputs_each(&inputs, &options_for);
     let baseline = match (&args.baseline, args.write_baseline) {
         (Some(path), true) => return write_baseline(path, &outcome, lang),

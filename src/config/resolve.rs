@@ -19,6 +19,7 @@ use std::sync::Arc;
 use super::{Config, ConfigError, FILE_NAME};
 use crate::lint::Options;
 use crate::rules::RULES;
+use crate::walk::Input;
 
 /// `path` with `.` and `..` resolved without touching the file system.
 pub fn normal(path: &Path) -> PathBuf {
@@ -203,6 +204,41 @@ impl Settings {
         });
         self.made.insert(key, Arc::clone(&options));
         Ok(options)
+    }
+}
+
+/// The options of every file of a run, resolved before any file is checked.
+#[derive(Debug, Clone)]
+pub struct PerFile {
+    options: HashMap<PathBuf, Arc<Options>>,
+    /// For a path that was not resolved (none, in a run: every input file is).
+    fallback: Arc<Options>,
+}
+
+impl PerFile {
+    /// The options of `path` (as it appears in the inputs).
+    pub fn get(&self, path: &Path) -> Arc<Options> {
+        self.options
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| Arc::clone(&self.fallback))
+    }
+}
+
+impl Settings {
+    /// Resolve the options of every input file: each configuration is read (and any error
+    /// returned) before a file is checked.
+    pub fn for_inputs(&mut self, inputs: &[Input]) -> Result<PerFile, ConfigError> {
+        let mut options = HashMap::new();
+        for input in inputs {
+            if let Input::File { path, .. } = input {
+                options.insert(path.clone(), self.options_for(path)?);
+            }
+        }
+        Ok(PerFile {
+            options,
+            fallback: Arc::new(self.base.clone()),
+        })
     }
 }
 
