@@ -263,6 +263,40 @@ mod tests {
     }
 
     #[test]
+    fn each_configuration_is_read_once_and_shared_by_the_folders_below() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(root.join("c")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join(FILE_NAME), "ignore = [\"T\"]\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut r = Resolver::new(None).unwrap_or_else(|e| panic!("{e}"));
+        let found = |r: &mut Resolver, p: &str| {
+            r.for_file(&root.join(p))
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("{p}: no configuration"))
+        };
+        let (x, y, z) = (
+            found(&mut r, "a/b/r.txt"),
+            found(&mut r, "c/r.txt"),
+            found(&mut r, "r.txt"),
+        );
+        assert!(Arc::ptr_eq(&x, &y) && Arc::ptr_eq(&y, &z));
+        assert_eq!(x.ignore, ["T"]);
+        // Cached: a file written later is not seen by this run.
+        std::fs::write(root.join("a/jxlint.toml"), "select = [\"A\"]\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Arc::ptr_eq(&found(&mut r, "a/b/s.txt"), &x));
+        assert!(!Arc::ptr_eq(
+            &found(
+                &mut Resolver::new(None).unwrap_or_else(|e| panic!("{e}")),
+                "a/b/s.txt"
+            ),
+            &x
+        ));
+    }
+
+    #[test]
     fn an_empty_command_line_selection_is_refused() {
         let cli = Selection {
             select: vec!["S".into()],
