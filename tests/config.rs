@@ -226,3 +226,25 @@ fn the_corpus_configuration_applies_from_the_repository_root() {
     assert_eq!(codes(&lines), ["A008"], "{lines:?}");
     assert!(lines[0].contains("决算不超过调整预算"), "{lines:?}");
 }
+
+/// The example configuration of the README is a valid configuration.
+#[test]
+fn the_readme_example_configuration_loads() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let section = readme
+        .split("## Configuration: jxlint.toml")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Configuration section"));
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .unwrap_or_else(|| panic!("no toml example"));
+    let config = jxlint::config::parse(example, std::path::Path::new("README.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(config.severity.len(), 2);
+    assert_eq!(config.per_file_ignores.len(), 2);
+    assert_eq!(config.formulas.len(), 2);
+}
