@@ -22,6 +22,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("walk", 7),
     ("lint", 7),
     ("cli", 7),
+    ("suppress", 7),
+    ("baseline", 7),
+    ("fix", 7),
 ];
 
 /// Upward references not yet removed, each with its reason: (file under `src/`, module). The
