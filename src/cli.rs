@@ -20,8 +20,11 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
+use crate::baseline::Baseline;
+use crate::config::ConfigError;
+use crate::config::resolve::{Resolver, Selection, Settings};
 use crate::diagnostic::{Lang, Severity};
+use crate::fix;
 use crate::lint::{self, FileError, Options, Outcome};
 use crate::render::{self, HumanOptions, catalogue};
 use crate::rules::{self, RULES};
@@ -91,9 +94,27 @@ pub struct CheckArgs {
     #[arg(long)]
     pub coverage: bool,
 
-    /// Configuration file [default: jxlint.toml in the current folder, when there is one]
+    /// Configuration file for every file [default: for each file, the nearest jxlint.toml
+    /// in its folder or a folder above]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Report only the findings not recorded in this baseline file (with --write-baseline:
+    /// record the current findings in it)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in the --baseline file (replacing it) and exit
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
+
+    /// Apply the safe fixes to .txt and .md files (UTF-8 only), then report what remains
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff without writing; exit 1 if there are any
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub diff: bool,
 
     /// Rubric to re-score score tables against (JSON, see schemas/rubric.schema.json)
     /// [default: the built-in profile]
@@ -262,47 +283,167 @@ where
 }
 
 fn check(args: &CheckArgs, lang: Lang) -> Exit {
-    let config = match load_config(args.config.as_deref(), lang) {
-        Ok(c) => c,
-        Err(exit) => return exit,
+    let (select, ignore) = match (
+        code_patterns(&args.select, "--select", lang),
+        code_patterns(&args.ignore, "--ignore", lang),
+    ) {
+        (Ok(s), Ok(i)) => (s, i),
+        (Err(exit), _) | (_, Err(exit)) => return exit,
     };
-    // `--select` replaces the configuration's selection; `--ignore` adds to its exclusions.
-    let config_flag = |key: &str| {
-        let file = config
-            .path
-            .as_deref()
-            .unwrap_or(Path::new(crate::config::FILE_NAME));
-        format!("`{key}` of {}", file.display())
+    let resolver = match Resolver::new(args.config.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return config_error(&e, lang),
     };
-    let select = if args.select.is_empty() {
-        code_patterns(&config.select, &config_flag("select"), lang)
-    } else {
-        code_patterns(&args.select, "--select", lang)
-    };
-    let select = match select {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    let mut ignore = match code_patterns(&config.ignore, &config_flag("ignore"), lang) {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    match code_patterns(&args.ignore, "--ignore", lang) {
-        Ok(p) => ignore.extend(p),
-        Err(exit) => return exit,
-    }
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
         Err(exit) => return exit,
     };
-    let options = Options {
-        select,
-        ignore,
+    let base = Options {
         fail_on: args.fail_on.into(),
-        formulas: config.formulas,
         rubric,
+        ..Options::default()
     };
-    let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：{e}"),
+                Lang::En => format!("error: {e}"),
+            });
+            return Exit::Trouble;
+        }
+    };
+    let inputs = inputs(&args.paths);
+    let per_file = match settings.for_inputs(&inputs) {
+        Ok(p) => p,
+        Err(e) => return config_error(&e, lang),
+    };
+    let options_for = |p: &Path| per_file.get(p);
+    let mut outcome = lint::lint_inputs_each(&inputs, &options_for);
+    let baseline = match (&args.baseline, args.write_baseline) {
+        (Some(path), true) => return write_baseline(path, &outcome, lang),
+        (Some(path), false) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprint(&match lang {
+                    Lang::Zh => format!("错误：基线文件 {}：{e}", path.display()),
+                    Lang::En => format!("error: baseline {}: {e}", path.display()),
+                });
+                return Exit::Trouble;
+            }
+        },
+        (None, _) => None,
+    };
+    if let Some(b) = &baseline {
+        b.filter(&mut outcome);
+    }
+    if args.fix || args.diff {
+        let keep = |path: &Path, text: &str, diags| match &baseline {
+            Some(b) => b.new_findings(path, text, diags),
+            None => diags,
+        };
+        let (diff, trouble) = apply_fixes(&outcome, args.diff, &options_for, &keep, lang);
+        if args.diff {
+            let exit = if trouble || outcome.has_errors() {
+                Exit::Trouble
+            } else if diff.is_empty() {
+                Exit::Clean
+            } else {
+                Exit::Findings
+            };
+            return print(&diff, exit);
+        }
+        // What remains after the fixes, as the files now are.
+        outcome = lint::lint_inputs_each(&inputs, &options_for);
+        if let Some(b) = &baseline {
+            b.filter(&mut outcome);
+        }
+        if trouble {
+            let _ = render_outcome(args, &outcome, lang);
+            return Exit::Trouble;
+        }
+    }
+    render_outcome(args, &outcome, lang)
+}
+
+/// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
+/// the diff text and whether a file could not be written.
+fn apply_fixes(
+    outcome: &Outcome,
+    diff_only: bool,
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    keep: &fix::Keep<'_>,
+    lang: Lang,
+) -> (String, bool) {
+    let run = fix::run(outcome, diff_only, options_for, keep);
+    for (path, encoding) in &run.not_utf8 {
+        eprint(&match lang {
+            Lang::Zh => format!("注意：{path} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动"),
+            Lang::En => format!(
+                "note: {path} is {encoding}; only UTF-8 files are fixed, it is left as it is"
+            ),
+        });
+    }
+    for (path, e) in &run.failed {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：{path}：{e}"),
+            Lang::En => format!("error: {path}: {e}"),
+        });
+    }
+    let (fixes, files) = (run.fixes, run.files);
+    eprint(&match (lang, diff_only) {
+        (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, true) => format!(
+            "{fixes} fixes would be applied in {files} {}",
+            plural(files)
+        ),
+        (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
+    });
+    (run.diff, !run.failed.is_empty())
+}
+
+fn plural(files: usize) -> &'static str {
+    if files == 1 { "file" } else { "files" }
+}
+
+/// `--write-baseline`: record every finding of the run; status 2 if a file could not be read
+/// (its findings could not be recorded), 0 otherwise.
+fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
+    let mut b = Baseline::new(path);
+    b.record(outcome);
+    let written = b.write(path);
+    if let Err(e) = written {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：无法写入基线文件 {}：{e}", path.display()),
+            Lang::En => format!("error: cannot write the baseline {}: {e}", path.display()),
+        });
+        return Exit::Trouble;
+    }
+    eprint(&match lang {
+        Lang::Zh => format!("已将 {} 个问题记入基线 {}", b.len(), path.display()),
+        Lang::En => format!(
+            "recorded {} findings in the baseline {}",
+            b.len(),
+            path.display()
+        ),
+    });
+    if outcome.has_errors() {
+        Exit::Trouble
+    } else {
+        Exit::Clean
+    }
+}
+
+fn config_error(e: &ConfigError, lang: Lang) -> Exit {
+    eprint(&match lang {
+        Lang::Zh => format!("错误：配置文件无法使用：{e}"),
+        Lang::En => format!("error: the configuration cannot be used: {e}"),
+    });
+    Exit::Trouble
+}
+
+fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang) -> Exit {
     let text = match args.format {
         Format::Human => {
             let stdout = io::stdout();
@@ -314,7 +455,7 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
                 .filter(|&w| w >= 40)
                 .unwrap_or(100);
             render::render_human(
-                &outcome,
+                outcome,
                 lang,
                 &HumanOptions {
                     color,
@@ -323,30 +464,17 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
                 },
             )
         }
-        Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
-        Format::Json => render::render_json_with(&outcome, lang, args.coverage),
-        Format::Sarif => render::render_sarif(&outcome, lang),
-        Format::Github => render::render_github(&outcome, lang),
+        Format::Concise => render::render_concise(outcome, lang, !args.no_summary),
+        Format::Json => render::render_json_with(outcome, lang, args.coverage),
+        Format::Sarif => render::render_sarif(outcome, lang),
+        Format::Github => render::render_github(outcome, lang),
     };
     let text = if args.coverage && matches!(args.format, Format::Human | Format::Concise) {
-        format!("{text}{}", render::coverage_lines(&outcome, lang))
+        format!("{text}{}", render::coverage_lines(outcome, lang))
     } else {
         text
     };
-    print(&text, Exit::of_outcome(&outcome, options.fail_on))
-}
-
-/// `--config FILE`, else `jxlint.toml` in the current folder, else the defaults; a
-/// configuration that cannot be used is a usage error.
-fn load_config(explicit: Option<&Path>, lang: Lang) -> Result<Config, Exit> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    crate::config::discover(explicit, &cwd).map_err(|e| {
-        eprint(&match lang {
-            Lang::Zh => format!("错误：配置文件无法使用：{e}"),
-            Lang::En => format!("error: the configuration cannot be used: {e}"),
-        });
-        Exit::Trouble
-    })
+    print(&text, Exit::of_outcome(outcome, args.fail_on.into()))
 }
 
 fn score(args: &ScoreArgs, lang: Lang) -> Exit {
@@ -356,10 +484,9 @@ fn score(args: &ScoreArgs, lang: Lang) -> Exit {
     };
     let options = Options {
         select: vec!["S".to_string()],
-        ignore: Vec::new(),
         fail_on: args.fail_on.into(),
-        formulas: Vec::new(),
         rubric,
+        ..Options::default()
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
     let text = match args.format {

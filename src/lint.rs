@@ -7,13 +7,18 @@
 //! is paired with its text — the same file name with another extension in the same folder, or
 //! the file its `report.source` names — and D002 compares them ([`cross_check`]).
 //!
+//! Each file may have its own [`Options`] (those of its nearest `jxlint.toml`, see
+//! [`crate::config::resolve`]): [`lint_inputs_each`] and [`lint_files_each`] take them per file.
+//! After the rules ran, a file's findings are finished the same way everywhere: inline
+//! suppressions applied ([`crate::suppress`]), severities overridden, and fixes kept only for
+//! plain text and Markdown.
+//!
 //! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
 //! [`FileError`]; the other files are still checked. Nothing here prints.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use std::sync::Arc;
 
@@ -21,115 +26,14 @@ use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::relations::Relations;
-use crate::relations::candidate::{Candidate, CandidateKind, KindCount, candidates, tally};
+use crate::relations::candidate::candidates;
 use crate::rules::{Context, Counterpart, RULES, Rule};
 use crate::score::{Rubric, Scorecard, Scoring};
 use crate::source::LineIndex;
 use crate::walk::Input;
 
+pub use crate::outcome::{FileReport, Outcome, Stats};
 pub use crate::source::FileError;
-
-/// How much of a file was verified.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Stats {
-    /// Figures (numbers with their units) extracted.
-    pub figures: usize,
-    /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
-    /// numbering sequences) and scoring checks (scores against evidence, parents against
-    /// children, totals against parts, grades against bands).
-    pub relations: usize,
-    /// Candidates left unbound (no operands, a partial list, a zero base …): places a relation
-    /// could be checked but was not.
-    pub unbound: usize,
-    /// Candidates by kind, in [`CandidateKind::ALL`] order: judged, ambiguous, unbound.
-    pub candidates: [KindCount; CandidateKind::ALL.len()],
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Stats {
-    pub fn add(&mut self, other: &Stats) {
-        self.figures += other.figures;
-        self.relations += other.relations;
-        self.unbound += other.unbound;
-        for (a, b) in self.candidates.iter_mut().zip(&other.candidates) {
-            a.judged += b.judged;
-            a.ambiguous += b.ambiguous;
-            a.unbound += b.unbound;
-        }
-        self.errors += other.errors;
-        self.warnings += other.warnings;
-        self.infos += other.infos;
-    }
-
-    /// Count a document's candidates: by kind, the unbound ones, and as relations checked the
-    /// judged ones that an enabled rule judges.
-    pub fn record(&mut self, cands: &[Candidate], options: &Options) {
-        for (k, c) in tally(cands) {
-            if let Some(i) = CandidateKind::ALL.iter().position(|&x| x == k) {
-                self.candidates[i] = c;
-            }
-        }
-        for c in cands {
-            if !c.outcome.is_judged() {
-                self.unbound += 1;
-            } else if c.kind.rules().iter().any(|r| options.enabled(r)) {
-                self.relations += 1;
-            }
-        }
-    }
-
-    fn count(&mut self, diags: &[Diagnostic]) {
-        for d in diags {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
-    }
-}
-
-/// Everything jxlint has to say about one file.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    pub path: PathBuf,
-    /// The path as given on the command line (joined with the walked part), `/`-separated.
-    pub display_path: String,
-    pub format: SourceFormat,
-    /// Encoding the bytes were decoded from (`utf-8`, `gb18030`, `utf-16le` …).
-    pub encoding: Option<&'static str>,
-    /// The decoded text diagnostics point into (empty when the file could not be read).
-    pub text: String,
-    pub error: Option<FileError>,
-    /// Sorted by position, then code.
-    pub diagnostics: Vec<Diagnostic>,
-    pub stats: Stats,
-    /// The scorecard re-scored against the rubric, when the report has one.
-    pub score: Option<Scoring>,
-    /// The candidates left unbound, with their reasons (`--coverage`).
-    pub unbound: Vec<Candidate>,
-}
-
-impl FileReport {
-    /// The report for a file that could not be read (or a path that could not be walked):
-    /// no text, no diagnostics, the format guessed from the extension.
-    pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
-        FileReport {
-            format: crate::source::format_of(&path).unwrap_or(SourceFormat::Text),
-            path,
-            display_path,
-            encoding: None,
-            text: String::new(),
-            error: Some(error),
-            diagnostics: Vec::new(),
-            stats: Stats::default(),
-            score: None,
-            unbound: Vec::new(),
-        }
-    }
-}
 
 /// Which rules run and what fails the run.
 #[derive(Debug, Clone)]
@@ -138,6 +42,9 @@ pub struct Options {
     pub select: Vec<String>,
     /// Codes or prefixes not to run.
     pub ignore: Vec<String>,
+    /// Severity overrides (`[severity]` of `jxlint.toml`): a code or prefix and the severity
+    /// its findings take; the longest matching prefix wins.
+    pub severity: Vec<(String, Severity)>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
     /// The user's formulas over report data (`jxlint.toml`), judged by A008.
@@ -151,6 +58,7 @@ impl Default for Options {
         Options {
             select: Vec::new(),
             ignore: Vec::new(),
+            severity: Vec::new(),
             fail_on: Severity::Warning,
             formulas: Vec::new(),
             rubric: None,
@@ -176,6 +84,39 @@ impl Options {
         };
         (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
     }
+
+    /// The severity a finding of `code` takes: the most specific override, else `default`.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(p, _)| {
+                code.to_ascii_uppercase()
+                    .starts_with(&p.to_ascii_uppercase())
+            })
+            .max_by_key(|(p, _)| p.len())
+            .map_or(default, |&(_, s)| s)
+    }
+}
+
+/// What happens to a file's findings after the rules ran: inline suppressions are applied
+/// (and the unused ones reported as X001), severities are overridden, and fixes are kept only
+/// where they can be applied — plain text and Markdown, whose spans are the file's own text.
+fn finish(
+    text: &str,
+    format: SourceFormat,
+    diags: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut diags = crate::suppress::apply(text, format, diags, &|code| options.enabled(code));
+    let fixable = matches!(format, SourceFormat::Text | SourceFormat::Markdown);
+    for d in &mut diags {
+        d.severity = options.severity_of(d.code, d.severity);
+        if !fixable {
+            d.fix = None;
+        }
+    }
+    sort_diagnostics(&mut diags);
+    diags
 }
 
 /// A parsed document and what the layers above parsing compute from it, once: the relations
@@ -306,7 +247,12 @@ pub fn parse_source(
                 message: format!("line {line}, column {col}: {}", e.message),
             }
         }),
-        _ => Ok(crate::parse::parse(text, format)),
+        // Suppression comments are blanked out first, so that no figure, word or numbered
+        // line is read from them; positions do not move.
+        _ => Ok(crate::parse::parse(
+            &crate::suppress::mask(text, format),
+            format,
+        )),
     }
 }
 
@@ -330,13 +276,14 @@ pub fn lint_text_scored(
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
     let doc = parse_source(text, format, options).unwrap_or_default();
     let analysis = Analysis::new(text, doc);
-    let (scoring, diags) = check_document(text, &analysis, options);
+    let (scoring, diags) = check_document(text, format, &analysis, options);
     (analysis.doc, scoring, diags)
 }
 
-/// Re-score and run the enabled rules over an analysed document.
+/// Re-score and run the enabled rules over an analysed document, then [`finish`] the findings.
 fn check_document(
     text: &str,
+    format: SourceFormat,
     analysis: &Analysis,
     options: &Options,
 ) -> (Option<Scoring>, Vec<Diagnostic>) {
@@ -350,7 +297,7 @@ fn check_document(
         None,
         enabled_rules(options),
     );
-    (scoring, diags)
+    (scoring, finish(text, format, diags, options))
 }
 
 /// Read, decode, parse and check one file (alone: no cross-source check).
@@ -385,10 +332,11 @@ fn check_file(
             match parse_source(&src.text, src.format, options) {
                 Ok(doc) => {
                     let analysis = Analysis::new(&src.text, doc);
-                    let (scoring, diags) = check_document(&src.text, &analysis, options);
+                    let (scoring, diags) =
+                        check_document(&src.text, src.format, &analysis, options);
                     report.stats.figures = analysis.doc.quantities.len();
                     let cands = candidates(&analysis.doc, &analysis.relations);
-                    report.stats.record(&cands, options);
+                    report.stats.record(&cands, |code| options.enabled(code));
                     report.stats.relations += scoring.as_ref().map_or(0, |s| s.eval.checks());
                     report.unbound = cands
                         .into_iter()
@@ -408,58 +356,25 @@ fn check_file(
     (report, kept)
 }
 
-/// The result of one run over many files.
-#[derive(Debug, Clone, Default)]
-pub struct Outcome {
-    pub files: Vec<FileReport>,
-}
-
-impl Outcome {
-    pub fn totals(&self) -> Stats {
-        let mut s = Stats::default();
-        for f in &self.files {
-            s.add(&f.stats);
-        }
-        s
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.files.iter().any(|f| f.error.is_some())
-    }
-
-    /// Whether any finding is at or above `fail_on`.
-    pub fn has_findings(&self, fail_on: Severity) -> bool {
-        self.files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-    }
-
-    /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
-    pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if self.has_errors() {
-            2
-        } else if self
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-        {
-            1
-        } else {
-            0
-        }
-    }
-}
-
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
+    let options = Arc::new(options.clone());
+    let files: Vec<(PathBuf, String, Arc<Options>)> = files
+        .iter()
+        .map(|(p, shown)| (p.clone(), shown.clone(), Arc::clone(&options)))
+        .collect();
+    lint_files_each(&files)
+}
+
+/// [`lint_files`], each file with its own options (those of its `jxlint.toml`).
+pub fn lint_files_each(files: &[(PathBuf, String, Arc<Options>)]) -> Vec<FileReport> {
     let mut checked: Vec<(FileReport, Option<Analysis>)> = files
         .par_iter()
-        .map(|(p, shown)| check_file(p, shown.clone(), options))
+        .map(|(p, shown, options)| check_file(p, shown.clone(), options))
         .collect();
-    cross_check(&mut checked, options);
+    let options: Vec<&Options> = files.iter().map(|f| &*f.2).collect();
+    cross_check_each(&mut checked, &options);
     checked.into_iter().map(|(r, _)| r).collect()
 }
 
@@ -508,17 +423,20 @@ fn partners(files: &[(FileReport, Option<Analysis>)], i: usize) -> Vec<usize> {
 
 /// D002: every report's data against its text, when both were checked.
 pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
-    let Some(rule) = RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().code == "D002")
-        .filter(|r| options.enabled(r.meta().code))
-    else {
+    let options = vec![options; files.len()];
+    cross_check_each(files, &options);
+}
+
+/// [`cross_check`] with each file's own options (`options[i]` for `files[i]`): a data file's
+/// options decide whether D002 runs on it and how severe its findings are.
+fn cross_check_each(files: &mut [(FileReport, Option<Analysis>)], options: &[&Options]) {
+    let Some(rule) = RULES.iter().copied().find(|r| r.meta().code == "D002") else {
         return;
     };
     let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     for i in 0..files.len() {
-        if files[i].0.format != SourceFormat::Json {
+        let options = options[i];
+        if files[i].0.format != SourceFormat::Json || !options.enabled(rule.meta().code) {
             continue;
         }
         for j in partners(files, i) {
@@ -534,6 +452,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
                 Some(counterpart),
                 std::iter::once(rule),
             );
+            let diags = finish(&json.0.text, SourceFormat::Json, diags, options);
             if !diags.is_empty() {
                 found.push((i, diags));
             }
@@ -550,14 +469,22 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
 /// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not
 /// be walked become unreadable [`FileReport`]s; the output order is the input order.
 pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
-    let files: Vec<(PathBuf, String)> = inputs
+    let options = Arc::new(options.clone());
+    lint_inputs_each(inputs, &|_| Arc::clone(&options))
+}
+
+/// [`lint_inputs`], each file with the options `options_for` gives for its path.
+pub fn lint_inputs_each(inputs: &[Input], options_for: &dyn Fn(&Path) -> Arc<Options>) -> Outcome {
+    let files: Vec<(PathBuf, String, Arc<Options>)> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::File { path, display } => Some((path.clone(), display.clone())),
+            Input::File { path, display } => {
+                Some((path.clone(), display.clone(), options_for(path)))
+            }
             Input::Error { .. } => None,
         })
         .collect();
-    let mut checked = lint_files(&files, options).into_iter();
+    let mut checked = lint_files_each(&files).into_iter();
     let mut out = Vec::with_capacity(inputs.len());
     for input in inputs {
         match input {

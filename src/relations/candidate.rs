@@ -30,10 +30,13 @@ pub enum CandidateKind {
     Restatement,
     Sequence,
     Unit,
+    /// A relation inside a table: a row's 执行率, a column's total, a target against its
+    /// actual value (and the claims those rows contradict).
+    Table,
 }
 
 impl CandidateKind {
-    pub const ALL: [CandidateKind; 7] = [
+    pub const ALL: [CandidateKind; 8] = [
         CandidateKind::Ratio,
         CandidateKind::Sum,
         CandidateKind::Share,
@@ -41,6 +44,7 @@ impl CandidateKind {
         CandidateKind::Restatement,
         CandidateKind::Sequence,
         CandidateKind::Unit,
+        CandidateKind::Table,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +56,7 @@ impl CandidateKind {
             CandidateKind::Restatement => "restatement",
             CandidateKind::Sequence => "sequence",
             CandidateKind::Unit => "unit",
+            CandidateKind::Table => "table",
         }
     }
 
@@ -66,6 +71,7 @@ impl CandidateKind {
             CandidateKind::Restatement => &["D001"],
             CandidateKind::Sequence => &["T001"],
             CandidateKind::Unit => &["U001"],
+            CandidateKind::Table => &["A001", "A002", "A003", "S007"],
         }
     }
 }
@@ -187,6 +193,21 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
             kind: CandidateKind::Unit,
             span: doc.quantities[odd].span,
             outcome: Outcome::Inconsistent,
+        });
+    }
+    let t = &r.tables;
+    let spans = t
+        .rates
+        .iter()
+        .map(|x| x.rate.span)
+        .chain(t.sums.iter().map(|x| x.total.span))
+        .chain(t.targets.iter().map(|x| x.actual.span))
+        .chain(t.claims.iter().map(|x| x.span));
+    for span in spans {
+        out.push(Candidate {
+            kind: CandidateKind::Table,
+            span,
+            outcome: Outcome::Judged,
         });
     }
     out.sort_by_key(|c| (c.span.start, c.kind));

@@ -18,6 +18,7 @@ mod restatement;
 mod sequence;
 mod share;
 mod sum;
+pub mod table;
 mod unit;
 
 pub use growth::*;
@@ -49,6 +50,8 @@ pub struct Relations {
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
+    /// Relations inside tables (rates per row, totals per column, targets).
+    pub tables: table::TableRelations,
 }
 
 impl Relations {
@@ -61,6 +64,7 @@ impl Relations {
             + self.restatements.len()
             + self.sequences.len()
             + self.unit_echoes.len()
+            + self.tables.count()
     }
 }
 
@@ -107,6 +111,7 @@ pub fn find(doc: &Document) -> Relations {
     r.sequences = find_sequences(doc);
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);
+    r.tables = table::find(doc);
     r
 }
 

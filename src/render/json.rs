@@ -26,7 +26,9 @@
 //!                                             // a label in another file (the report's text, for
 //!                                             // D002) also has "path": "corpus/report.txt"
 //!           "expected": "99.67%",             // or null
-//!           "found": "99.66%"                 // or null
+//!           "found": "99.66%",                // or null
+//!           "fix": {"applicability": "safe",  // only when the rule can write the correction
+//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]}
 //!         }
 //!       ],
 //!       "score": null,                        // or the re-scored scorecard (below)
@@ -42,6 +44,9 @@
 //!   1-based, the column counted in characters, both of `span.start`.
 //! * A label whose span is in another file than its diagnostic carries that file's `path`;
 //!   its span, line and column are in that file.
+//! * `fix` is present only for a finding of a plain-text or Markdown file whose rule can write
+//!   the correction: `applicability` `safe` (applied by `--fix`) or `unsafe` (never applied),
+//!   and the `edits`, each a byte span of the file's text and its replacement.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
 //! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
@@ -57,8 +62,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang};
-use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::outcome::{FileReport, Outcome, Stats};
 use crate::relations::candidate::{CandidateKind, KindCount};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
@@ -122,6 +127,20 @@ struct Diag<'a> {
     labels: Vec<JsonLabel<'a>>,
     expected: Option<&'a str>,
     found: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: crate::diagnostic::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: JsonSpan,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -325,6 +344,17 @@ fn diag<'a>(
             .collect(),
         expected: d.expected.as_deref(),
         found: d.found.as_deref(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    span: span(text, e.span),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
     }
 }
 

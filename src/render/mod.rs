@@ -16,8 +16,8 @@
 //! lines and columns counted in characters, from the byte spans of the diagnostics.
 
 use crate::diagnostic::Lang;
-use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::outcome::{FileReport, Outcome, Stats};
 use crate::relations::candidate::Outcome as CandidateOutcome;
 use crate::source::LineIndex;
 

@@ -1,7 +1,7 @@
 //! U001 unit-scale.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::{Document, Quantity, Unit, scale_up_u8};
 use crate::relations::{RatioVerdict, SumVerdict};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -29,6 +29,12 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Write the unit the figure's digits belong to (here 万元).
+    ///
+    /// Safe fix (`--fix`) only for a slip proven by a rate, when the figure's unit is the
+    /// rarer of the two in the report: the unit word (`元`) is replaced by the one the rate
+    /// holds with (`万元`), in plain text and Markdown. With both units as common, and for a
+    /// slip shown by a breakdown, the fix is unsafe (shown, not applied: the other figures
+    /// may be the wrong ones); a restatement in another unit gets none.
     pub UnitScale, "U001", "unit-scale", Error
 }
 
@@ -43,16 +49,36 @@ fn shifted_unit(q: &Quantity, exponent: i32) -> String {
     }
 }
 
+/// The edit replacing the unit word of `q` (`元` after its number) by `unit`, when the text
+/// writes the unit as read.
+fn unit_fix(
+    text: &str,
+    q: &Quantity,
+    unit: &str,
+    applicability: Option<Applicability>,
+) -> Option<Fix> {
+    let applicability = applicability?;
+    let tail = text.get(q.number_span.end..q.span.end)?;
+    let word = tail.trim_start();
+    let at = q.number_span.end + (tail.len() - word.len());
+    (word == q.unit.display() && !word.is_empty())
+        .then(|| Fix::replace(applicability, crate::model::Span::new(at, q.span.end), unit))
+}
+
+#[expect(clippy::too_many_arguments)]
 fn report(
+    text: &str,
     doc: &Document,
     operand: usize,
     exponent: i32,
     why: (String, String),
     others: &[(usize, Message)],
+    fix: Option<Applicability>,
     out: &mut Vec<Diagnostic>,
 ) {
     let q = &doc.quantities[operand];
     let unit = shifted_unit(q, exponent);
+    let fix = unit_fix(text, q, &unit, fix);
     let expected = format!("{}{unit}", crate::numeric::fmt_fixed(q.value, q.decimals));
     let mut d = Diagnostic::new(
         &UnitScale::META,
@@ -78,7 +104,8 @@ fn report(
             format!("改为 {expected}"),
             format!("write {expected}"),
         ))
-        .expected_found(expected.clone(), q.display()),
+        .expected_found(expected.clone(), q.display())
+        .fix(fix),
     );
 }
 
@@ -98,7 +125,12 @@ impl Rule for UnitScale {
                     c.numerator
                 };
                 let rate = &qs[c.rate];
+                // Certain only when the figure's unit is the rarer one in the report: with
+                // both units as common, either operand could be the slip.
+                let certain = doc.scale_count(qs[operand].unit.scale())
+                    < doc.scale_count(qs[other].unit.scale());
                 report(
+                    cx.text,
                     doc,
                     operand,
                     exponent,
@@ -133,6 +165,11 @@ impl Rule for UnitScale {
                             ),
                         ),
                     ],
+                    Some(if certain {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    }),
                     out,
                 );
             }
@@ -140,6 +177,7 @@ impl Rule for UnitScale {
         for s in &cx.relations.sums {
             if let SumVerdict::UnitSlip { operand, exponent } = s.verdict(doc) {
                 report(
+                    cx.text,
                     doc,
                     operand,
                     exponent,
@@ -157,6 +195,7 @@ impl Rule for UnitScale {
                             format!("total {}", qs[s.total].display()),
                         ),
                     )],
+                    Some(Applicability::Unsafe),
                     out,
                 );
             }
@@ -174,6 +213,7 @@ impl Rule for UnitScale {
             }
             let exponent = i32::from(qs[other].unit.scale()) - i32::from(qs[odd].unit.scale());
             report(
+                cx.text,
                 doc,
                 odd,
                 exponent,
@@ -191,6 +231,7 @@ impl Rule for UnitScale {
                         format!("stated as {} here", qs[other].display()),
                     ),
                 )],
+                None,
                 out,
             );
         }
