@@ -147,8 +147,8 @@ pub fn spans_of(d: &Diagnostic) -> Vec<Span> {
 }
 
 /// The figures of every relation jxlint judged in a document (consistent or not): ratios
-/// (except 0/0), sums (except lists judged partial), share groups, growth claims, restatements
-/// and unit echoes.
+/// (except 0/0), sums (except lists judged partial), share groups, growth claims, restatements,
+/// unit echoes and the relations read in tables.
 pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
     use jxlint::relations::{GrowthClaim, RatioVerdict, SumVerdict};
     let q = &doc.quantities;
@@ -211,6 +211,18 @@ pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
     }
     for &(a, b) in &r.unit_echoes {
         out.push(vec![sp(a), sp(b)]);
+    }
+    let t = &r.tables;
+    for x in &t.rates {
+        out.push(vec![x.rate.span, x.spent.span, x.budget.span]);
+    }
+    for x in &t.sums {
+        let mut v = vec![x.total.span];
+        v.extend(x.parts.iter().map(|(_, c)| c.span));
+        out.push(v);
+    }
+    for x in &t.targets {
+        out.push(vec![x.target.span, x.actual.span]);
     }
     out
 }
