@@ -51,6 +51,9 @@ pub struct ShareGroup {
     pub parts: Vec<usize>,
     /// The whole, when the parts are a verified breakdown of a stated total.
     pub whole: Option<usize>,
+    /// The parts are all of the whole by definition (基本支出 and 项目支出 of one total), so
+    /// the shares must total 100% even when the whole is not stated.
+    pub complete: bool,
 }
 
 /// A stated growth checked against other figures.
