@@ -28,6 +28,7 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod cli;
+pub mod cli_zh;
 pub mod config;
 pub mod diagnostic;
 pub mod formula;

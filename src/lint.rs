@@ -84,6 +84,9 @@ pub struct FileReport {
     pub stats: Stats,
     /// The scorecard re-scored against the rubric, when the report has one.
     pub score: Option<Scoring>,
+    /// For a `.docx`, where each part of the extracted text is in the Word document
+    /// (paragraph, table cell); empty for other formats.
+    pub places: Vec<crate::source::docx::Place>,
 }
 
 impl FileReport {
@@ -100,6 +103,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             stats: Stats::default(),
             score: None,
+            places: Vec::new(),
         }
     }
 }
@@ -308,30 +312,67 @@ fn check_file(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let mut kept = None;
     match crate::source::read(path) {
-        Ok(src) => {
-            report.format = src.format;
-            report.encoding = Some(src.encoding);
-            match parse_source(&src.text, src.format, options) {
-                Ok(doc) => {
-                    let (scoring, diags) = check_document(&src.text, &doc, options);
-                    report.stats.figures = doc.quantities.len();
-                    report.stats.relations =
-                        doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
-                    report.score = scoring;
-                    report.stats.count(&diags);
-                    report.diagnostics = diags;
-                    kept = Some(doc);
-                }
-                Err(e) => report.error = Some(e),
-            }
-            report.text = src.text;
-        }
+        Ok(src) => kept = check_source(&mut report, src, options),
         Err(e) => report.error = Some(e),
     }
     (report, kept)
+}
+
+/// Parse and check a decoded source into `report`; the document, when it could be parsed.
+fn check_source(
+    report: &mut FileReport,
+    src: crate::source::Source,
+    options: &Options,
+) -> Option<Document> {
+    report.format = src.format;
+    report.encoding = Some(src.encoding);
+    report.places = src.places;
+    let mut kept = None;
+    match parse_source(&src.text, src.format, options) {
+        Ok(doc) => {
+            let (scoring, diags) = check_document(&src.text, &doc, options);
+            report.stats.figures = doc.quantities.len();
+            report.stats.relations =
+                doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+            report.score = scoring;
+            report.stats.count(&diags);
+            report.diagnostics = diags;
+            kept = Some(doc);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report.text = src.text;
+    kept
+}
+
+/// Check a report already in memory (standard input): `name` gives the format (by its
+/// extension; text when it has none) and `display_path` the path shown.
+pub fn lint_bytes(
+    name: &Path,
+    display_path: String,
+    bytes: &[u8],
+    options: &Options,
+) -> FileReport {
+    let mut report = FileReport::unreadable(
+        name.to_path_buf(),
+        display_path,
+        FileError {
+            kind: "io",
+            message: String::new(),
+        },
+    );
+    report.error = None;
+    match crate::source::from_bytes(name, bytes) {
+        Ok(src) => {
+            check_source(&mut report, src, options);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
 }
 
 /// The result of one run over many files.

@@ -88,6 +88,7 @@ fn outcome() -> Outcome {
             infos: 1,
         },
         score: None,
+        places: Vec::new(),
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -105,6 +106,7 @@ fn outcome() -> Outcome {
             infos: 0,
         },
         score: None,
+        places: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -270,6 +272,7 @@ fn cross_file_outcome() -> Outcome {
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -284,6 +287,7 @@ fn cross_file_outcome() -> Outcome {
             ..Stats::default()
         },
         score: None,
+        places: Vec::new(),
     };
     Outcome {
         files: vec![text, json],

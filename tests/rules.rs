@@ -166,6 +166,7 @@ fn human(
             diagnostics,
             stats: Default::default(),
             score: None,
+            places: Vec::new(),
         }
     };
     let mut files = vec![file(name, text, diags.to_vec())];

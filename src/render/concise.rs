@@ -22,9 +22,14 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
     let mut out = String::new();
     for file in &outcome.files {
         if let Some(e) = &file.error {
+            let error = match lang {
+                Lang::Zh => "错误",
+                Lang::En => "error",
+            };
             out.push_str(&format!(
-                "{}: error: {}: {}\n",
-                file.display_path, e.kind, e.message
+                "{}: {error}: {}\n",
+                file.display_path,
+                super::file_error_text(e, lang)
             ));
             continue;
         }

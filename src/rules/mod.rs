@@ -8,7 +8,7 @@
 //! found once in `relations.rs` — and push [`Diagnostic`]s. They never read files, never
 //! print, and never depend on each other's output.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Document;
 use crate::score::{Rubric, Scoring};
 
@@ -25,19 +25,51 @@ pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
-    /// The doc comment of the declaration, Markdown.
+    /// The doc comment of the declaration, Markdown (English).
     pub docs: &'static str,
+    /// The same documentation in Chinese: the rule type's `DOCS_ZH`, written in the rule's
+    /// own file next to the doc comment.
+    pub docs_zh: &'static str,
 }
 
 impl RuleMeta {
-    /// The first line of the docs: a one-line summary.
-    pub fn summary(&self) -> &'static str {
-        self.docs
+    /// The documentation in `lang`, Markdown, without rustdoc's leading spaces.
+    pub fn docs(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => docs_text(self),
+            Lang::Zh => self.docs_zh.trim().to_string(),
+        }
+    }
+
+    /// The one-line summary in `lang`: the whole first paragraph of the docs, its lines
+    /// joined (with a space between Latin words, with nothing between Chinese characters).
+    pub fn summary(&self, lang: Lang) -> String {
+        let docs = match lang {
+            Lang::En => self.docs,
+            Lang::Zh => self.docs_zh,
+        };
+        let mut out = String::new();
+        for line in docs
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+        {
+            let cjk_join = out.chars().next_back().is_some_and(is_cjk)
+                && line.chars().next().is_some_and(is_cjk);
+            if !out.is_empty() && !cjk_join {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        out
     }
+}
+
+/// Chinese characters and full-width punctuation: no space is put between two of them when a
+/// paragraph's lines are joined.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// What a rule sees.
@@ -69,7 +101,9 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Declare a rule: its doc comment, type, code, name and default severity.
+/// Declare a rule: its doc comment, type, code, name and default severity. The rule type
+/// also defines `DOCS_ZH`, its documentation in Chinese (same sections, first paragraph the
+/// summary), in an `impl` block of the same file.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -91,6 +125,7 @@ macro_rules! declare_rule {
                 name: $name,
                 severity: $crate::diagnostic::Severity::$sev,
                 docs: concat!($($doc, "\n"),+),
+                docs_zh: Self::DOCS_ZH,
             };
         }
     };
