@@ -25,6 +25,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::Severity;
 use crate::numeric::round_half_up;
 
 /// A comparison operator.
@@ -518,6 +519,18 @@ impl Comparison {
         p.extend(self.rhs.paths());
         p
     }
+}
+
+/// A user formula (from the configuration), parsed and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    pub name: String,
+    /// The expression as written.
+    pub expr: String,
+    pub comparison: Comparison,
+    /// How far the two sides may differ and still agree (≥ 0), in the unit of the values.
+    pub tolerance: Decimal,
+    pub severity: Severity,
 }
 
 #[cfg(test)]

@@ -13,100 +13,20 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use std::sync::Arc;
 
 use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
+use crate::relations::Relations;
 use crate::rules::{Context, Counterpart, RULES, Rule};
-use crate::score::{Rubric, Scoring};
+use crate::score::{Rubric, Scorecard, Scoring};
 use crate::source::LineIndex;
 use crate::walk::Input;
 
-/// Why a file could not be checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileError {
-    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
-    pub kind: &'static str,
-    pub message: String,
-}
-
-/// How much of a file was verified.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Stats {
-    /// Figures (numbers with their units) extracted.
-    pub figures: usize,
-    /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
-    /// numbering sequences) and scoring checks (scores against evidence, parents against
-    /// children, totals against parts, grades against bands).
-    pub relations: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Stats {
-    pub fn add(&mut self, other: &Stats) {
-        self.figures += other.figures;
-        self.relations += other.relations;
-        self.errors += other.errors;
-        self.warnings += other.warnings;
-        self.infos += other.infos;
-    }
-
-    fn count(&mut self, diags: &[Diagnostic]) {
-        for d in diags {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
-    }
-}
-
-/// Everything jxlint has to say about one file.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    pub path: PathBuf,
-    /// The path as given on the command line (joined with the walked part), `/`-separated.
-    pub display_path: String,
-    pub format: SourceFormat,
-    /// Encoding the bytes were decoded from (`utf-8`, `gb18030`, `utf-16le` …).
-    pub encoding: Option<&'static str>,
-    /// The decoded text diagnostics point into (empty when the file could not be read).
-    pub text: String,
-    pub error: Option<FileError>,
-    /// Sorted by position, then code.
-    pub diagnostics: Vec<Diagnostic>,
-    pub stats: Stats,
-    /// The scorecard re-scored against the rubric, when the report has one.
-    pub score: Option<Scoring>,
-    /// For a `.docx`, where each part of the extracted text is in the Word document
-    /// (paragraph, table cell); empty for other formats.
-    pub places: Vec<crate::source::docx::Place>,
-}
-
-impl FileReport {
-    /// The report for a file that could not be read (or a path that could not be walked):
-    /// no text, no diagnostics, the format guessed from the extension.
-    pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
-        FileReport {
-            format: crate::source::format_of(&path).unwrap_or(SourceFormat::Text),
-            path,
-            display_path,
-            encoding: None,
-            text: String::new(),
-            error: Some(error),
-            diagnostics: Vec::new(),
-            stats: Stats::default(),
-            score: None,
-            places: Vec::new(),
-        }
-    }
-}
+pub use crate::outcome::{FileReport, Outcome, Stats};
+pub use crate::source::FileError;
 
 /// Which rules run and what fails the run.
 #[derive(Debug, Clone)]
@@ -155,13 +75,51 @@ impl Options {
     }
 }
 
-/// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
-pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
+/// A parsed document and what the layers above parsing compute from it, once: the relations
+/// between its figures (`crate::relations`) and its scorecard (`crate::score`).
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub doc: Document,
+    pub relations: Relations,
+    pub scorecard: Option<Scorecard>,
+}
+
+impl Analysis {
+    /// Find the relations and read the scorecard of a parsed document.
+    pub fn new(text: &str, doc: Document) -> Analysis {
+        let relations = crate::relations::find(&doc);
+        let scorecard = crate::score::read(text, &doc);
+        Analysis {
+            doc,
+            relations,
+            scorecard,
+        }
+    }
+
+    /// Re-score the scorecard against `rubric` (`None` when the document has none).
+    pub fn score(&self, text: &str, rubric: &Rubric) -> Option<Scoring> {
+        let card = self.scorecard.as_ref()?;
+        Some(crate::score::score(text, &self.doc, card, rubric))
+    }
+
+    /// The report's text beside its data, for the cross-source check (D002).
+    pub fn counterpart<'a>(&'a self, path: &'a str, text: &'a str) -> Counterpart<'a> {
+        Counterpart {
+            path,
+            text,
+            doc: &self.doc,
+            relations: &self.relations,
+        }
+    }
+}
+
+/// Run every enabled rule over an analysed document; diagnostics sorted by position then code.
+pub fn run_rules(text: &str, analysis: &Analysis, options: &Options) -> Vec<Diagnostic> {
     let rubric = options.rubric();
-    let scoring = crate::score::score(text, doc, rubric);
+    let scoring = analysis.score(text, rubric);
     run_scored(
         text,
-        doc,
+        analysis,
         rubric,
         scoring.as_ref(),
         None,
@@ -180,28 +138,28 @@ fn enabled_rules(options: &Options) -> impl Iterator<Item = &'static dyn Rule> +
 /// document's scorecard against `rubric`.
 pub fn run_rule_set<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    run_rule_set_with(text, doc, rubric, None, rules)
+    run_rule_set_with(text, analysis, rubric, None, rules)
 }
 
 /// Run the given rules with the report's other source (its text, for its data).
 pub fn run_rule_set_with<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     counterpart: Option<Counterpart<'_>>,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    let scoring = crate::score::score(text, doc, rubric);
-    run_scored(text, doc, rubric, scoring.as_ref(), counterpart, rules)
+    let scoring = analysis.score(text, rubric);
+    run_scored(text, analysis, rubric, scoring.as_ref(), counterpart, rules)
 }
 
 fn run_scored<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     scoring: Option<&Scoring>,
     counterpart: Option<Counterpart<'_>>,
@@ -209,7 +167,8 @@ fn run_scored<'r>(
 ) -> Vec<Diagnostic> {
     let cx = Context {
         text,
-        doc,
+        doc: &analysis.doc,
+        relations: &analysis.relations,
         counterpart,
         rubric,
         scoring,
@@ -267,21 +226,22 @@ pub fn lint_text_scored(
     options: &Options,
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
     let doc = parse_source(text, format, options).unwrap_or_default();
-    let (scoring, diags) = check_document(text, &doc, options);
-    (doc, scoring, diags)
+    let analysis = Analysis::new(text, doc);
+    let (scoring, diags) = check_document(text, &analysis, options);
+    (analysis.doc, scoring, diags)
 }
 
-/// Re-score and run the enabled rules over a parsed document.
+/// Re-score and run the enabled rules over an analysed document.
 fn check_document(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     options: &Options,
 ) -> (Option<Scoring>, Vec<Diagnostic>) {
     let rubric = options.rubric();
-    let scoring = crate::score::score(text, doc, rubric);
+    let scoring = analysis.score(text, rubric);
     let diags = run_scored(
         text,
-        doc,
+        analysis,
         rubric,
         scoring.as_ref(),
         None,
@@ -300,7 +260,7 @@ fn check_file(
     path: &Path,
     display_path: String,
     options: &Options,
-) -> (FileReport, Option<Document>) {
+) -> (FileReport, Option<Analysis>) {
     let format = crate::source::format_of(path).unwrap_or(SourceFormat::Text);
     let mut report = FileReport {
         path: path.to_path_buf(),
@@ -322,26 +282,27 @@ fn check_file(
     (report, kept)
 }
 
-/// Parse and check a decoded source into `report`; the document, when it could be parsed.
+/// Parse and check a decoded source into `report`; the analysis, when it could be parsed.
 fn check_source(
     report: &mut FileReport,
     src: crate::source::Source,
     options: &Options,
-) -> Option<Document> {
+) -> Option<Analysis> {
     report.format = src.format;
     report.encoding = Some(src.encoding);
     report.places = src.places;
     let mut kept = None;
     match parse_source(&src.text, src.format, options) {
         Ok(doc) => {
-            let (scoring, diags) = check_document(&src.text, &doc, options);
-            report.stats.figures = doc.quantities.len();
+            let analysis = Analysis::new(&src.text, doc);
+            let (scoring, diags) = check_document(&src.text, &analysis, options);
+            report.stats.figures = analysis.doc.quantities.len();
             report.stats.relations =
-                doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+                analysis.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
             report.score = scoring;
             report.stats.count(&diags);
             report.diagnostics = diags;
-            kept = Some(doc);
+            kept = Some(analysis);
         }
         Err(e) => report.error = Some(e),
     }
@@ -357,15 +318,18 @@ pub fn lint_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> FileReport {
-    let mut report = FileReport::unreadable(
-        name.to_path_buf(),
+    let mut report = FileReport {
+        path: name.to_path_buf(),
         display_path,
-        FileError {
-            kind: "io",
-            message: String::new(),
-        },
-    );
-    report.error = None;
+        format: crate::source::format_of(name).unwrap_or(SourceFormat::Text),
+        encoding: None,
+        text: String::new(),
+        error: None,
+        diagnostics: Vec::new(),
+        stats: Stats::default(),
+        score: None,
+        places: Vec::new(),
+    };
     match crate::source::from_bytes(name, bytes) {
         Ok(src) => {
             check_source(&mut report, src, options);
@@ -375,54 +339,10 @@ pub fn lint_bytes(
     report
 }
 
-/// The result of one run over many files.
-#[derive(Debug, Clone, Default)]
-pub struct Outcome {
-    pub files: Vec<FileReport>,
-}
-
-impl Outcome {
-    pub fn totals(&self) -> Stats {
-        let mut s = Stats::default();
-        for f in &self.files {
-            s.add(&f.stats);
-        }
-        s
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.files.iter().any(|f| f.error.is_some())
-    }
-
-    /// Whether any finding is at or above `fail_on`.
-    pub fn has_findings(&self, fail_on: Severity) -> bool {
-        self.files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-    }
-
-    /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
-    pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if self.has_errors() {
-            2
-        } else if self
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-        {
-            1
-        } else {
-            0
-        }
-    }
-}
-
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
-    let mut checked: Vec<(FileReport, Option<Document>)> = files
+    let mut checked: Vec<(FileReport, Option<Analysis>)> = files
         .par_iter()
         .map(|(p, shown)| check_file(p, shown.clone(), options))
         .collect();
@@ -448,11 +368,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The text files (indices into `files`) that are the prose of the report data at `i`: the
 /// file its `report.source` names, or else the text files with its name in its folder.
-fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
+fn partners(files: &[(FileReport, Option<Analysis>)], i: usize) -> Vec<usize> {
     let (json, Some(doc)) = (&files[i].0, &files[i].1) else {
         return Vec::new();
     };
-    let source = doc.data.as_ref().and_then(|d| d.source.as_ref());
+    let source = doc.doc.data.as_ref().and_then(|d| d.source.as_ref());
     let dir = folder(&json.path);
     files
         .iter()
@@ -474,7 +394,7 @@ fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
 }
 
 /// D002: every report's data against its text, when both were checked.
-pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Options) {
+pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
     let Some(rule) = RULES
         .iter()
         .copied()
@@ -493,11 +413,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
             let (Some(json_doc), Some(text_doc)) = (&json.1, &text.1) else {
                 continue;
             };
-            let counterpart = Counterpart {
-                path: &text.0.display_path,
-                text: &text.0.text,
-                doc: text_doc,
-            };
+            let counterpart = text_doc.counterpart(&text.0.display_path, &text.0.text);
             let diags = run_rule_set_with(
                 &json.0.text,
                 json_doc,

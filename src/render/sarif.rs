@@ -18,8 +18,8 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::lint::Outcome;
 use crate::model::Span;
+use crate::outcome::Outcome;
 use crate::rules::RULES;
 use crate::source::LineIndex;
 

@@ -4,12 +4,14 @@
 //! the doc comment written above the declaration *is* the rule's documentation, printed by
 //! `jxlint explain CODE`. [`RULES`] lists every rule sorted by code (a test keeps it so).
 //!
-//! Rules read the [`Document`](crate::model::Document) — its quantities and the relations
-//! found once in `relations.rs` — and push [`Diagnostic`]s. They never read files, never
+//! Rules read the [`Context`]: the [`Document`](crate::model::Document) (its quantities), the
+//! [`Relations`] found once by `crate::relations`, and the re-scored scorecard — and push [`Diagnostic`]s. They never read files, never
 //! print, and never depend on each other's output.
 
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::RuleMeta;
 use crate::model::Document;
+use crate::relations::Relations;
 use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
@@ -19,63 +21,12 @@ pub mod scoring;
 pub mod text;
 pub mod units;
 
-/// What `jxlint rules` and `jxlint explain` print about a rule.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// The doc comment of the declaration, Markdown (English).
-    pub docs: &'static str,
-    /// The same documentation in Chinese: the rule type's `DOCS_ZH`, written in the rule's
-    /// own file next to the doc comment.
-    pub docs_zh: &'static str,
-}
-
-impl RuleMeta {
-    /// The documentation in `lang`, Markdown, without rustdoc's leading spaces.
-    pub fn docs(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => docs_text(self),
-            Lang::Zh => self.docs_zh.trim().to_string(),
-        }
-    }
-
-    /// The one-line summary in `lang`: the whole first paragraph of the docs, its lines
-    /// joined (with a space between Latin words, with nothing between Chinese characters).
-    pub fn summary(&self, lang: Lang) -> String {
-        let docs = match lang {
-            Lang::En => self.docs,
-            Lang::Zh => self.docs_zh,
-        };
-        let mut out = String::new();
-        for line in docs
-            .lines()
-            .map(str::trim)
-            .skip_while(|l| l.is_empty())
-            .take_while(|l| !l.is_empty())
-        {
-            let cjk_join = out.chars().next_back().is_some_and(is_cjk)
-                && line.chars().next().is_some_and(is_cjk);
-            if !out.is_empty() && !cjk_join {
-                out.push(' ');
-            }
-            out.push_str(line);
-        }
-        out
-    }
-}
-
-/// Chinese characters and full-width punctuation: no space is put between two of them when a
-/// paragraph's lines are joined.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
-}
-
 /// What a rule sees.
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The relations between the document's figures, found once for all rules.
+    pub relations: &'a Relations,
     /// The other source of the same report, when a report's data and its text are checked
     /// together (D002): the context's document is the data, the counterpart its text.
     pub counterpart: Option<Counterpart<'a>>,
@@ -93,6 +44,7 @@ pub struct Counterpart<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub doc: &'a Document,
+    pub relations: &'a Relations,
 }
 
 /// A check over one document.
@@ -161,13 +113,8 @@ pub fn find(key: &str) -> Option<&'static dyn Rule> {
     })
 }
 
-/// Strip the one leading space rustdoc leaves on each `///` line.
+/// The English documentation without the one leading space rustdoc leaves on each `///`
+/// line.
 pub fn docs_text(meta: &RuleMeta) -> String {
-    meta.docs
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    meta.docs(crate::diagnostic::Lang::En)
 }

@@ -33,8 +33,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use serde::Serialize;
 
+use super::FileError;
 use super::numbering::{Numbering, Styles};
-use crate::lint::FileError;
 
 const DOCUMENT_XML: &str = "word/document.xml";
 const NUMBERING_XML: &str = "word/numbering.xml";

@@ -15,7 +15,8 @@
 
 use std::path::Path;
 
-use crate::lint::FileError;
+use serde::Serialize;
+
 use crate::model::SourceFormat;
 
 pub mod decode;
@@ -24,6 +25,14 @@ pub mod line_index;
 pub mod numbering;
 
 pub use line_index::LineIndex;
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
+    pub kind: &'static str,
+    pub message: String,
+}
 
 /// A file's content as UTF-8 text, with how it was decoded.
 #[derive(Debug, Clone)]
