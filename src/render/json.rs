@@ -26,7 +26,8 @@
 //!                                             // a label in another file (the report's text, for
 //!                                             // D002) also has "path": "corpus/report.txt"
 //!           "expected": "99.67%",             // or null
-//!           "found": "99.66%"                 // or null
+//!           "found": "99.66%",                // or null
+//!           "docx": {"paragraph": 12}         // .docx only: {"table": 1, "row": 3, "cell": 2} in a table
 //!         }
 //!       ],
 //!       "score": null,                        // or the re-scored scorecard (below)
@@ -42,6 +43,9 @@
 //!   1-based, the column counted in characters, both of `span.start`.
 //! * A label whose span is in another file than its diagnostic carries that file's `path`;
 //!   its span, line and column are in that file.
+//! * `docx` (only for `.docx` files) is where the finding is in the Word document: the
+//!   paragraph of the body (every paragraph outside tables counted from 1, empty ones too),
+//!   or the table, row and cell.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
 //! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
@@ -61,6 +65,7 @@ use crate::model::Span;
 use crate::outcome::{FileReport, Outcome, Stats};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
+use crate::source::docx::Place;
 
 use super::{clamp_span, line_col};
 
@@ -107,6 +112,8 @@ struct Diag<'a> {
     labels: Vec<JsonLabel<'a>>,
     expected: Option<&'a str>,
     found: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    docx: Option<Place>,
 }
 
 #[derive(Serialize)]
@@ -185,7 +192,11 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
         diagnostics: f
             .diagnostics
             .iter()
-            .map(|d| diag(d, &f.text, &index, &others, lang))
+            .map(|d| {
+                let mut out = diag(d, &f.text, &index, &others, lang);
+                out.docx = Place::find(&f.places, d.span.start);
+                out
+            })
             .collect(),
         score: f
             .score
@@ -278,6 +289,7 @@ fn diag<'a>(
             .collect(),
         expected: d.expected.as_deref(),
         found: d.found.as_deref(),
+        docx: None,
     }
 }
 

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostic::Lang;
-use crate::lint::Outcome;
+use crate::outcome::Outcome;
 use crate::rules;
 
 #[derive(Serialize)]
