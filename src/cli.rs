@@ -557,7 +557,7 @@ fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 display: path.to_string_lossy().replace('\\', "/"),
                 error: FileError {
                     kind: "io",
-                    message: e.to_string(),
+                    message: crate::source::io_message(&e),
                 },
             }),
         }
