@@ -177,6 +177,7 @@ fn restarts_start_values_and_styles() {
     };
     let body = [
         styled("总体情况", "1"),
+        styled("概况", "2"),
         numbered("第五项", 2, 0),
         numbered("第六项", 2, 0),
         numbered("重新开始", 3, 0),
@@ -189,7 +190,7 @@ fn restarts_start_values_and_styles() {
     let text = extract(&docx_file(&body, Some(&numbering), Some(styles)));
     assert_eq!(
         text,
-        "一、总体情况\n\n5、第五项\n\n6、第六项\n\n1、重新开始\n\n2、继续\n\n7、同一定义的另一实例接着数\n\n\
+        "一、总体情况\n\n（一）概况\n\n5、第五项\n\n6、第六项\n\n1、重新开始\n\n2、继续\n\n7、同一定义的另一实例接着数\n\n\
          二、绩效分析\n\n不编号的标题\n"
     );
 }

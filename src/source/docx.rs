@@ -354,15 +354,14 @@ impl Extractor {
             }
             // `<w:p/>`: an empty paragraph, counted and dropped. Empty `<w:r/>`, `<w:t/>`:
             // nothing.
-            "w:p" => {
+            "w:p"
                 if !self.in_table()
                     && !self
                         .stack
                         .iter()
-                        .any(|f| matches!(f, Frame::Paragraph { .. }))
-                {
-                    self.paragraphs += 1;
-                }
+                        .any(|f| matches!(f, Frame::Paragraph { .. })) =>
+            {
+                self.paragraphs += 1;
             }
             _ => {}
         }

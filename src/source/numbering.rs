@@ -399,38 +399,48 @@ fn roman(mut n: u32) -> String {
 /// is based on, from `word/styles.xml`.
 #[derive(Debug, Default)]
 pub struct Styles {
-    styles: HashMap<String, (Option<String>, Option<usize>, Option<String>)>,
+    styles: HashMap<String, StyleNumbering>,
+}
+
+/// A paragraph style's `numId`, `ilvl` and the style it is based on.
+#[derive(Debug, Default, Clone)]
+struct StyleNumbering {
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    based_on: Option<String>,
 }
 
 impl Styles {
     pub fn parse(xml: &str) -> Styles {
         let mut out = Styles::default();
         let mut reader = Reader::from_str(xml);
-        let mut current: Option<(String, Option<String>, Option<usize>, Option<String>)> = None;
+        let mut current: Option<(String, StyleNumbering)> = None;
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.name().as_ref() {
-                    "w:style" => current = attr(&e, "w:styleId").map(|id| (id, None, None, None)),
+                    "w:style" => {
+                        current = attr(&e, "w:styleId").map(|id| (id, StyleNumbering::default()))
+                    }
                     "w:numId" => {
-                        if let Some(c) = current.as_mut() {
-                            c.1 = attr(&e, "w:val");
+                        if let Some((_, c)) = current.as_mut() {
+                            c.num_id = attr(&e, "w:val");
                         }
                     }
                     "w:ilvl" => {
-                        if let Some(c) = current.as_mut() {
-                            c.2 = attr(&e, "w:val").and_then(|v| v.trim().parse().ok());
+                        if let Some((_, c)) = current.as_mut() {
+                            c.ilvl = attr(&e, "w:val").and_then(|v| v.trim().parse().ok());
                         }
                     }
                     "w:basedOn" => {
-                        if let Some(c) = current.as_mut() {
-                            c.3 = attr(&e, "w:val");
+                        if let Some((_, c)) = current.as_mut() {
+                            c.based_on = attr(&e, "w:val");
                         }
                     }
                     _ => {}
                 },
                 Ok(Event::End(e)) if e.name().as_ref() == "w:style" => {
-                    if let Some((id, num, ilvl, based)) = current.take() {
-                        out.styles.insert(id, (num, ilvl, based));
+                    if let Some((id, style)) = current.take() {
+                        out.styles.insert(id, style);
                     }
                 }
                 Ok(Event::Eof) | Err(_) => break,
@@ -443,12 +453,15 @@ impl Styles {
     /// The numbering `(numId, ilvl)` a paragraph style gives, following `w:basedOn`.
     pub fn numbering(&self, style: &str) -> Option<(String, usize)> {
         let mut id = style;
+        // A style may set only the level and take the list from the style it is based on.
+        let mut level = None;
         for _ in 0..10 {
-            let (num, ilvl, based) = self.styles.get(id)?;
-            if let Some(num) = num {
-                return Some((num.clone(), ilvl.unwrap_or(0)));
+            let style = self.styles.get(id)?;
+            level = level.or(style.ilvl);
+            if let Some(num) = &style.num_id {
+                return Some((num.clone(), level.unwrap_or(0)));
             }
-            id = based.as_deref()?;
+            id = style.based_on.as_deref()?;
         }
         None
     }
