@@ -26,8 +26,13 @@ use std::sync::Arc;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
+use std::collections::HashMap;
+
+use crate::baseline::Baseline;
+use crate::config::ConfigError;
+use crate::config::resolve::{Resolver, Selection, Settings};
 use crate::diagnostic::{Lang, Severity};
+use crate::fix;
 use crate::lint::{self, FileError, Options, Outcome};
 use crate::render::{self, HumanOptions, catalogue};
 use crate::rules::{self, RULES};
@@ -117,9 +122,27 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_summary: bool,
 
-    /// Configuration file [default: jxlint.toml in the current folder, when there is one]
+    /// Configuration file for every file [default: for each file, the nearest jxlint.toml
+    /// in its folder or a folder above]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Report only the findings not recorded in this baseline file (with --write-baseline:
+    /// record the current findings in it)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in the --baseline file (replacing it) and exit
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
+
+    /// Apply the safe fixes to .txt and .md files (UTF-8 only), then report what remains
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff without writing; exit 1 if there are any
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub diff: bool,
 
     /// Rubric to re-score score tables against (JSON, see schemas/rubric.schema.json)
     /// [default: the built-in profile]
@@ -361,60 +384,243 @@ fn lang_of_args(args: &[OsString]) -> Option<Lang> {
 }
 
 fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
-    let config = match load_config(args.config.as_deref(), lang) {
-        Ok(c) => c,
-        Err(exit) => return exit,
+    let (select, ignore) = match (
+        code_patterns(&args.select, "--select", lang),
+        code_patterns(&args.ignore, "--ignore", lang),
+    ) {
+        (Ok(s), Ok(i)) => (s, i),
+        (Err(exit), _) | (_, Err(exit)) => return exit,
     };
-    // `--select` replaces the configuration's selection; `--ignore` adds to its exclusions.
-    let config_flag = |key: &str| {
-        let file = config
-            .path
-            .as_deref()
-            .unwrap_or(Path::new(crate::config::FILE_NAME));
-        format!("`{key}` of {}", file.display())
+    let resolver = match Resolver::new(args.config.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return config_error(&e, lang),
     };
-    let select = if args.select.is_empty() {
-        code_patterns(&config.select, &config_flag("select"), lang)
-    } else {
-        code_patterns(&args.select, "--select", lang)
-    };
-    let select = match select {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    let mut ignore = match code_patterns(&config.ignore, &config_flag("ignore"), lang) {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    match code_patterns(&args.ignore, "--ignore", lang) {
-        Ok(p) => ignore.extend(p),
-        Err(exit) => return exit,
-    }
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
         Err(exit) => return exit,
     };
-    let options = Options {
-        select,
-        ignore,
+    let base = Options {
         fail_on: args.fail_on.into(),
-        formulas: config.formulas,
         rubric,
+        ..Options::default()
     };
-    let outcome = match lint_paths(&args.paths, args.stdin_filename.as_deref(), &options) {
-        Ok(o) => o,
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base.clone()) {
+        Ok(s) => s,
         Err(e) => {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：{e}"),
+                Lang::En => format!("error: {e}"),
+            });
+            return Exit::Trouble;
+        }
+    };
+    // `-` is the report on standard input: read once, checked under `--stdin-filename`, and
+    // placed in the output where it was named.
+    let mut stdin_at = Vec::new();
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            stdin_at.push(inputs.len());
+        } else {
+            inputs.extend(self::inputs(std::slice::from_ref(p)));
+        }
+    }
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or(Path::new("-"));
+    let stdin = if stdin_at.is_empty() {
+        None
+    } else {
+        let mut bytes = Vec::new();
+        if let Err(e) = io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes) {
             eprint(&match lang {
                 Lang::Zh => format!("错误：无法读取标准输入：{e}"),
                 Lang::En => format!("error: cannot read standard input: {e}"),
             });
             return Exit::Trouble;
         }
+        // Configuration is found from the named file's folder, as for a file on disk.
+        let options = match settings
+            .options_for(&std::env::current_dir().unwrap_or_default().join(stdin_name))
+        {
+            Ok(o) => o,
+            Err(e) => return config_error(&e, lang),
+        };
+        Some((bytes, options))
     };
-    let exit = Exit::of_outcome(&outcome, options.fail_on);
+    let with_stdin = |mut outcome: Outcome| {
+        if let Some((bytes, options)) = &stdin {
+            let display = stdin_name.to_string_lossy().replace('\\', "/");
+            let report = lint::lint_bytes(stdin_name, display, bytes, options);
+            // Files and inputs correspond one to one: input indices are file indices.
+            for (shift, at) in stdin_at.iter().enumerate() {
+                outcome.files.insert(at + shift, report.clone());
+            }
+        }
+        outcome
+    };
+    // Every file's configuration is read before any file is checked.
+    let mut per_file: HashMap<PathBuf, Arc<Options>> = HashMap::new();
+    for input in &inputs {
+        if let Input::File { path, .. } = input {
+            match settings.options_for(path) {
+                Ok(o) => {
+                    per_file.insert(path.clone(), o);
+                }
+                Err(e) => return config_error(&e, lang),
+            }
+        }
+    }
+    let fallback = Arc::new(base);
+    let options_for = |p: &Path| {
+        per_file
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| Arc::clone(&fallback))
+    };
+    let mut outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
+    let baseline = match (&args.baseline, args.write_baseline) {
+        (Some(path), true) => return write_baseline(path, &outcome, lang),
+        (Some(path), false) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprint(&match lang {
+                    Lang::Zh => format!("错误：基线文件 {}：{e}", path.display()),
+                    Lang::En => format!("error: baseline {}: {e}", path.display()),
+                });
+                return Exit::Trouble;
+            }
+        },
+        (None, _) => None,
+    };
+    if let Some(b) = &baseline {
+        b.filter(&mut outcome);
+    }
+    if args.fix || args.diff {
+        let keep = |path: &Path, text: &str, diags| match &baseline {
+            Some(b) => b.new_findings(path, text, diags),
+            None => diags,
+        };
+        let (diff, trouble) = apply_fixes(&outcome, args.diff, &options_for, &keep, lang);
+        if args.diff {
+            let exit = if trouble || outcome.has_errors() {
+                Exit::Trouble
+            } else if diff.is_empty() {
+                Exit::Clean
+            } else {
+                Exit::Findings
+            };
+            return print(&diff, exit);
+        }
+        // What remains after the fixes, as the files now are.
+        outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
+        if let Some(b) = &baseline {
+            b.filter(&mut outcome);
+        }
+        if trouble {
+            let _ = render_outcome(args, &outcome, lang, color);
+            return Exit::Trouble;
+        }
+    }
+    render_outcome(args, &outcome, lang, color)
+}
+
+/// Which findings of a file's text are reported (those not in the baseline).
+type Keep<'a> = dyn Fn(&Path, &str, Vec<crate::diagnostic::Diagnostic>) -> Vec<crate::diagnostic::Diagnostic>
+    + 'a;
+
+/// Apply (or, for `--diff`, show) the safe fixes of every rewritable file. Returns the diff
+/// text (empty when nothing would change, or when writing) and whether a file could not be
+/// written.
+fn apply_fixes(
+    outcome: &Outcome,
+    diff_only: bool,
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    keep: &Keep<'_>,
+    lang: Lang,
+) -> (String, bool) {
+    let (mut diff, mut trouble) = (String::new(), false);
+    let (mut fixes, mut files) = (0, 0);
+    for f in outcome.files.iter().filter(|f| fix::rewritable(f)) {
+        let options = options_for(&f.path);
+        let (fixed, n) = fix::fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
+            keep(&f.path, t, d)
+        });
+        if fixed == f.text {
+            continue;
+        }
+        if diff_only {
+            diff.push_str(&fix::unified_diff(&f.display_path, &f.text, &fixed));
+        } else if let Err(e) = fix::write(&f.path, &f.text, &fixed) {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：{}：{e}", f.display_path),
+                Lang::En => format!("error: {}: {e}", f.display_path),
+            });
+            trouble = true;
+            continue;
+        }
+        fixes += n;
+        files += 1;
+    }
+    eprint(&match (lang, diff_only) {
+        (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, true) => format!("{fixes} fixes would be applied ({files} files)"),
+        (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, false) => format!("fixed {fixes} findings ({files} files)"),
+    });
+    (diff, trouble)
+}
+
+/// `--write-baseline`: record every finding of the run; status 2 if a file could not be read
+/// (its findings could not be recorded), 0 otherwise.
+fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
+    let mut b = Baseline::new(path);
+    b.record(outcome);
+    let written = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => std::fs::create_dir_all(p),
+        _ => Ok(()),
+    }
+    .and_then(|()| std::fs::write(path, b.to_json()));
+    if let Err(e) = written {
+        eprint(&match lang {
+            Lang::Zh => format!(
+                "错误：无法写入基线文件 {}：{}",
+                path.display(),
+                crate::source::io_message(&e)
+            ),
+            Lang::En => format!(
+                "error: cannot write the baseline {}: {}",
+                path.display(),
+                crate::source::io_message(&e)
+            ),
+        });
+        return Exit::Trouble;
+    }
+    eprint(&match lang {
+        Lang::Zh => format!("已将 {} 个问题记入基线 {}", b.len(), path.display()),
+        Lang::En => format!(
+            "recorded {} findings in the baseline {}",
+            b.len(),
+            path.display()
+        ),
+    });
+    if outcome.has_errors() {
+        Exit::Trouble
+    } else {
+        Exit::Clean
+    }
+}
+
+fn config_error(e: &ConfigError, lang: Lang) -> Exit {
+    eprint(&match lang {
+        Lang::Zh => format!("错误：配置文件无法使用：{e}"),
+        Lang::En => format!("error: the configuration cannot be used: {e}"),
+    });
+    Exit::Trouble
+}
+
+fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang, color: ColorArg) -> Exit {
     let text = match args.format {
         _ if args.statistics => {
-            render::render_statistics(&outcome, lang, args.format == Format::Json)
+            render::render_statistics(outcome, lang, args.format == Format::Json)
         }
         Format::Human => {
             let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
@@ -425,7 +631,7 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
                 .filter(|&w| w >= 40)
                 .unwrap_or(100);
             render::render_human(
-                &outcome,
+                outcome,
                 lang,
                 &HumanOptions {
                     color,
@@ -434,49 +640,16 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
                 },
             )
         }
-        Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
-        Format::Json => render::render_json(&outcome, lang),
-        Format::Sarif => render::render_sarif(&outcome, lang),
-        Format::Github => render::render_github(&outcome, lang),
+        Format::Concise => render::render_concise(outcome, lang, !args.no_summary),
+        Format::Json => render::render_json(outcome, lang),
+        Format::Sarif => render::render_sarif(outcome, lang),
+        Format::Github => render::render_github(outcome, lang),
     };
+    let exit = Exit::of_outcome(outcome, args.fail_on.into());
     match &args.output_file {
         Some(path) => write_file(path, &text, exit, lang),
         None => print(&text, exit),
     }
-}
-
-/// Lint the command-line paths; `-` is the report on standard input (read once), placed in
-/// the output where it was named.
-fn lint_paths(
-    paths: &[PathBuf],
-    stdin_name: Option<&Path>,
-    options: &Options,
-) -> io::Result<Outcome> {
-    let is_stdin = |p: &PathBuf| p.as_os_str() == "-";
-    let mut all = Vec::new();
-    // Index in `all` before which each `-` goes.
-    let mut stdin_at = Vec::new();
-    for p in paths {
-        if is_stdin(p) {
-            stdin_at.push(all.len());
-        } else {
-            all.extend(inputs(std::slice::from_ref(p)));
-        }
-    }
-    let mut outcome = lint::lint_inputs(&all, options);
-    if stdin_at.is_empty() {
-        return Ok(outcome);
-    }
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
-    let name = stdin_name.unwrap_or(Path::new("-"));
-    let display = name.to_string_lossy().replace('\\', "/");
-    let report = lint::lint_bytes(name, display, &bytes, options);
-    // Files and inputs correspond one to one, so `all` indices are `outcome.files` indices.
-    for (shift, at) in stdin_at.into_iter().enumerate() {
-        outcome.files.insert(at + shift, report.clone());
-    }
-    Ok(outcome)
 }
 
 /// Write the output to `--output-file`; a file that cannot be written is an error (status 2).
@@ -497,19 +670,6 @@ fn write_file(path: &Path, text: &str, exit: Exit, lang: Lang) -> Exit {
     }
 }
 
-/// `--config FILE`, else `jxlint.toml` in the current folder, else the defaults; a
-/// configuration that cannot be used is a usage error.
-fn load_config(explicit: Option<&Path>, lang: Lang) -> Result<Config, Exit> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    crate::config::discover(explicit, &cwd).map_err(|e| {
-        eprint(&match lang {
-            Lang::Zh => format!("错误：配置文件无法使用：{e}"),
-            Lang::En => format!("error: the configuration cannot be used: {e}"),
-        });
-        Exit::Trouble
-    })
-}
-
 fn score(args: &ScoreArgs, lang: Lang) -> Exit {
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
@@ -517,10 +677,9 @@ fn score(args: &ScoreArgs, lang: Lang) -> Exit {
     };
     let options = Options {
         select: vec!["S".to_string()],
-        ignore: Vec::new(),
         fail_on: args.fail_on.into(),
-        formulas: Vec::new(),
         rubric,
+        ..Options::default()
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
     let text = match args.format {

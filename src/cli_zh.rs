@@ -59,7 +59,27 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "check",
         "config",
-        "配置文件 [默认：当前文件夹中的 jxlint.toml（如有）]",
+        "所有文件都使用此配置文件 [默认：每个文件所在文件夹或其上级文件夹中最近的 jxlint.toml]",
+    ),
+    (
+        "check",
+        "baseline",
+        "只报告此基线文件中未记录的问题（与 --write-baseline 一起使用时：把当前问题记入该文件）",
+    ),
+    (
+        "check",
+        "write_baseline",
+        "把当前全部问题记入 --baseline 文件（替换原有内容）后退出",
+    ),
+    (
+        "check",
+        "fix",
+        "对 .txt 和 .md 文件（仅限 UTF-8）应用安全修正，然后报告剩余问题",
+    ),
+    (
+        "check",
+        "diff",
+        "以统一差异格式打印安全修正而不写入文件；有修正时退出状态为 1",
     ),
     (
         "check",

@@ -102,6 +102,49 @@ pub struct Label {
     pub file: Option<String>,
 }
 
+/// Whether a fix may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The correct text is certain: `jxlint check --fix` applies it.
+    Safe,
+    /// A likely correction that may change what the report means: shown, never applied.
+    Unsafe,
+}
+
+/// One replacement in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The bytes replaced (`start == end` inserts).
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A machine-applicable correction: edits in the diagnostic's own file, which never overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Sorted by position.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// One replacement of `span` by `replacement`.
+    pub fn replace(
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -121,6 +164,8 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     /// Machine-readable value found (e.g. `99.66%`).
     pub found: Option<String>,
+    /// The correction, when a rule can write it (kept only for plain text and Markdown).
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -136,6 +181,7 @@ impl Diagnostic {
             help: None,
             expected: None,
             found: None,
+            fix: None,
         }
     }
 
@@ -170,6 +216,11 @@ impl Diagnostic {
 
     pub fn help(mut self, message: Message) -> Self {
         self.help = Some(message);
+        self
+    }
+
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

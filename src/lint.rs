@@ -35,6 +35,9 @@ pub struct Options {
     pub select: Vec<String>,
     /// Codes or prefixes not to run.
     pub ignore: Vec<String>,
+    /// Severity overrides (`[severity]` of `jxlint.toml`): a code or prefix and the severity
+    /// its findings take; the longest matching prefix wins.
+    pub severity: Vec<(String, Severity)>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
     /// The user's formulas over report data (`jxlint.toml`), judged by A008.
@@ -48,6 +51,7 @@ impl Default for Options {
         Options {
             select: Vec::new(),
             ignore: Vec::new(),
+            severity: Vec::new(),
             fail_on: Severity::Warning,
             formulas: Vec::new(),
             rubric: None,
@@ -73,6 +77,39 @@ impl Options {
         };
         (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
     }
+
+    /// The severity a finding of `code` takes: the most specific override, else `default`.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(p, _)| {
+                code.to_ascii_uppercase()
+                    .starts_with(&p.to_ascii_uppercase())
+            })
+            .max_by_key(|(p, _)| p.len())
+            .map_or(default, |&(_, s)| s)
+    }
+}
+
+/// What happens to a file's findings after the rules ran: inline suppressions are applied
+/// (and the unused ones reported as X001), severities are overridden, and fixes are kept only
+/// where they can be applied — plain text and Markdown, whose spans are the file's own text.
+fn finish(
+    text: &str,
+    format: SourceFormat,
+    diags: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut diags = crate::suppress::apply(text, format, diags, &|code| options.enabled(code));
+    let fixable = matches!(format, SourceFormat::Text | SourceFormat::Markdown);
+    for d in &mut diags {
+        d.severity = options.severity_of(d.code, d.severity);
+        if !fixable {
+            d.fix = None;
+        }
+    }
+    sort_diagnostics(&mut diags);
+    diags
 }
 
 /// A parsed document and what the layers above parsing compute from it, once: the relations
@@ -203,7 +240,12 @@ pub fn parse_source(
                 message: format!("line {line}, column {col}: {}", e.message),
             }
         }),
-        _ => Ok(crate::parse::parse(text, format)),
+        // Suppression comments are blanked out first, so that no figure, word or numbered
+        // line is read from them; positions do not move.
+        _ => Ok(crate::parse::parse(
+            &crate::suppress::mask(text, format),
+            format,
+        )),
     }
 }
 
@@ -227,13 +269,14 @@ pub fn lint_text_scored(
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
     let doc = parse_source(text, format, options).unwrap_or_default();
     let analysis = Analysis::new(text, doc);
-    let (scoring, diags) = check_document(text, &analysis, options);
+    let (scoring, diags) = check_document(text, format, &analysis, options);
     (analysis.doc, scoring, diags)
 }
 
-/// Re-score and run the enabled rules over an analysed document.
+/// Re-score and run the enabled rules over an analysed document, then [`finish`] the findings.
 fn check_document(
     text: &str,
+    format: SourceFormat,
     analysis: &Analysis,
     options: &Options,
 ) -> (Option<Scoring>, Vec<Diagnostic>) {
@@ -247,7 +290,7 @@ fn check_document(
         None,
         enabled_rules(options),
     );
-    (scoring, diags)
+    (scoring, finish(text, format, diags, options))
 }
 
 /// Read, decode, parse and check one file (alone: no cross-source check).
@@ -295,7 +338,7 @@ fn check_source(
     match parse_source(&src.text, src.format, options) {
         Ok(doc) => {
             let analysis = Analysis::new(&src.text, doc);
-            let (scoring, diags) = check_document(&src.text, &analysis, options);
+            let (scoring, diags) = check_document(&src.text, src.format, &analysis, options);
             report.stats.figures = analysis.doc.quantities.len();
             report.stats.relations =
                 analysis.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
@@ -342,11 +385,22 @@ pub fn lint_bytes(
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
+    let options = Arc::new(options.clone());
+    let files: Vec<(PathBuf, String, Arc<Options>)> = files
+        .iter()
+        .map(|(p, shown)| (p.clone(), shown.clone(), Arc::clone(&options)))
+        .collect();
+    lint_files_each(&files)
+}
+
+/// [`lint_files`], each file with its own options (those of its `jxlint.toml`).
+pub fn lint_files_each(files: &[(PathBuf, String, Arc<Options>)]) -> Vec<FileReport> {
     let mut checked: Vec<(FileReport, Option<Analysis>)> = files
         .par_iter()
-        .map(|(p, shown)| check_file(p, shown.clone(), options))
+        .map(|(p, shown, options)| check_file(p, shown.clone(), options))
         .collect();
-    cross_check(&mut checked, options);
+    let options: Vec<&Options> = files.iter().map(|f| &*f.2).collect();
+    cross_check_each(&mut checked, &options);
     checked.into_iter().map(|(r, _)| r).collect()
 }
 
@@ -395,17 +449,20 @@ fn partners(files: &[(FileReport, Option<Analysis>)], i: usize) -> Vec<usize> {
 
 /// D002: every report's data against its text, when both were checked.
 pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
-    let Some(rule) = RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().code == "D002")
-        .filter(|r| options.enabled(r.meta().code))
-    else {
+    let options = vec![options; files.len()];
+    cross_check_each(files, &options);
+}
+
+/// [`cross_check`] with each file's own options (`options[i]` for `files[i]`): a data file's
+/// options decide whether D002 runs on it and how severe its findings are.
+fn cross_check_each(files: &mut [(FileReport, Option<Analysis>)], options: &[&Options]) {
+    let Some(rule) = RULES.iter().copied().find(|r| r.meta().code == "D002") else {
         return;
     };
     let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     for i in 0..files.len() {
-        if files[i].0.format != SourceFormat::Json {
+        let options = options[i];
+        if files[i].0.format != SourceFormat::Json || !options.enabled(rule.meta().code) {
             continue;
         }
         for j in partners(files, i) {
@@ -421,6 +478,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
                 Some(counterpart),
                 std::iter::once(rule),
             );
+            let diags = finish(&json.0.text, SourceFormat::Json, diags, options);
             if !diags.is_empty() {
                 found.push((i, diags));
             }
@@ -437,14 +495,22 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
 /// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not
 /// be walked become unreadable [`FileReport`]s; the output order is the input order.
 pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
-    let files: Vec<(PathBuf, String)> = inputs
+    let options = Arc::new(options.clone());
+    lint_inputs_each(inputs, &|_| Arc::clone(&options))
+}
+
+/// [`lint_inputs`], each file with the options `options_for` gives for its path.
+pub fn lint_inputs_each(inputs: &[Input], options_for: &dyn Fn(&Path) -> Arc<Options>) -> Outcome {
+    let files: Vec<(PathBuf, String, Arc<Options>)> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::File { path, display } => Some((path.clone(), display.clone())),
+            Input::File { path, display } => {
+                Some((path.clone(), display.clone(), options_for(path)))
+            }
             Input::Error { .. } => None,
         })
         .collect();
-    let mut checked = lint_files(&files, options).into_iter();
+    let mut checked = lint_files_each(&files).into_iter();
     let mut out = Vec::with_capacity(inputs.len());
     for input in inputs {
         match input {

@@ -69,6 +69,16 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Count the findings by severity again (after some were removed).
+    pub fn recount(&mut self) {
+        self.stats.errors = 0;
+        self.stats.warnings = 0;
+        self.stats.infos = 0;
+        let diags = std::mem::take(&mut self.diagnostics);
+        self.stats.count(&diags);
+        self.diagnostics = diags;
+    }
+
     /// The report for a file that could not be read (or a path that could not be walked):
     /// no text, no diagnostics, the format guessed from the extension.
     pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {

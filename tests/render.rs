@@ -50,6 +50,7 @@ fn ratio_mismatch() -> Diagnostic {
         )),
         expected: Some("99.70%".to_string()),
         found: Some("99.66%".to_string()),
+        fix: None,
     }
 }
 
@@ -68,6 +69,7 @@ fn foreign_token() -> Diagnostic {
         help: None,
         expected: None,
         found: None,
+        fix: None,
     }
 }
 
@@ -261,6 +263,7 @@ fn cross_file_outcome() -> Outcome {
         help: None,
         expected: Some("8707.27万元".to_string()),
         found: Some("8707.72万元".to_string()),
+        fix: None,
     };
     let text = FileReport {
         path: PathBuf::from("reports/2023.txt"),

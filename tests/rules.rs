@@ -61,6 +61,17 @@ fn dump(text: &str, other: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> St
         if let (Some(e), Some(f)) = (&d.expected, &d.found) {
             let _ = writeln!(s, "  expected `{e}`, found `{f}`");
         }
+        if let Some(fix) = &d.fix {
+            for e in &fix.edits {
+                let _ = writeln!(
+                    s,
+                    "  fix ({:?}): `{}` → `{}`",
+                    fix.applicability,
+                    &text[e.span.start..e.span.end],
+                    e.replacement
+                );
+            }
+        }
     }
     s
 }
@@ -81,10 +92,10 @@ fn fixture_options(dir: &Path) -> Options {
 }
 
 fn format_of(path: &Path) -> SourceFormat {
-    if path.extension().is_some_and(|e| e == "json") {
-        SourceFormat::Json
-    } else {
-        SourceFormat::Text
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => SourceFormat::Json,
+        Some("md") => SourceFormat::Markdown,
+        _ => SourceFormat::Text,
     }
 }
 
@@ -130,13 +141,19 @@ fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
         .unwrap_or_default()
         .to_string();
     let counterpart = other_doc.as_ref().map(|d| d.counterpart(&shown, &other));
-    let diags = run_rule_set_with(
-        &text,
-        &doc,
-        Rubric::builtin(),
-        counterpart,
-        std::iter::once(rule),
-    );
+    let diags = if rule.meta().code == jxlint::suppress::CODE {
+        // Unused suppressions are judged against every other rule's findings, so their
+        // fixtures are checked with every rule (and must give no other finding).
+        jxlint::lint::lint_text(&text, format_of(path), &options).1
+    } else {
+        run_rule_set_with(
+            &text,
+            &doc,
+            Rubric::builtin(),
+            counterpart,
+            std::iter::once(rule),
+        )
+    };
     Run {
         text,
         other_name: shown,

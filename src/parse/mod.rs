@@ -10,8 +10,10 @@ use crate::model::{Document, SourceFormat};
 pub mod json;
 pub mod lexicon;
 pub mod norm;
+pub mod qualifier;
 pub mod quantity;
 pub mod structure;
+pub mod table;
 
 /// Parse a report text.
 pub fn parse(text: &str, format: SourceFormat) -> Document {
@@ -21,6 +23,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         blocks,
         quantities: ex.quantities,
         foreign_tokens: ex.foreign,
+        tables: Vec::new(),
         report_year: None,
         full_year_report: false,
         periods: ex.periods.iter().map(|p| (p.period, p.span)).collect(),
@@ -29,6 +32,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         money_scales: Vec::new(),
         data: None,
     };
+    doc.tables = table::read(text, &doc.blocks);
     report_scope(text, &mut doc);
     doc.count_money_scales();
     doc

@@ -27,6 +27,8 @@
 //!                                             // D002) also has "path": "corpus/report.txt"
 //!           "expected": "99.67%",             // or null
 //!           "found": "99.66%",                // or null
+//!           "fix": {"applicability": "safe",  // only when the rule can write the correction
+//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]},
 //!           "docx": {"paragraph": 12}         // .docx only: {"table": 1, "row": 3, "cell": 2} in a table
 //!         }
 //!       ],
@@ -43,6 +45,9 @@
 //!   1-based, the column counted in characters, both of `span.start`.
 //! * A label whose span is in another file than its diagnostic carries that file's `path`;
 //!   its span, line and column are in that file.
+//! * `fix` is present only for a finding of a plain-text or Markdown file whose rule can write
+//!   the correction: `applicability` `safe` (applied by `--fix`) or `unsafe` (never applied),
+//!   and the `edits`, each a byte span of the file's text and its replacement.
 //! * `docx` (only for `.docx` files) is where the finding is in the Word document: the
 //!   paragraph of the body (every paragraph outside tables counted from 1, empty ones too),
 //!   or the table, row and cell.
@@ -113,7 +118,21 @@ struct Diag<'a> {
     expected: Option<&'a str>,
     found: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     docx: Option<Place>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: crate::diagnostic::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: JsonSpan,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -289,6 +308,17 @@ fn diag<'a>(
             .collect(),
         expected: d.expected.as_deref(),
         found: d.found.as_deref(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    span: span(text, e.span),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
         docx: None,
     }
 }

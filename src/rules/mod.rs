@@ -18,6 +18,7 @@ pub mod arithmetic;
 pub mod duplicates;
 pub mod schema;
 pub mod scoring;
+pub mod suppression;
 pub mod text;
 pub mod units;
 
@@ -104,12 +105,24 @@ pub static RULES: &[&dyn Rule] = &[
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,
     &units::unit_scale::UnitScale,
+    &suppression::unused_suppression::UnusedSuppression,
 ];
 
 /// Find a rule by code (`A001`) or name (`ratio-mismatch`), case-insensitively.
 pub fn find(key: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| {
         r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key)
+    })
+}
+
+/// Whether `prefix` is the beginning of at least one rule code (case-insensitively): what
+/// `--select`, `--ignore` and the configuration accept.
+pub fn is_code_prefix(prefix: &str) -> bool {
+    RULES.iter().any(|r| {
+        r.meta()
+            .code
+            .to_ascii_uppercase()
+            .starts_with(&prefix.to_ascii_uppercase())
     })
 }
 

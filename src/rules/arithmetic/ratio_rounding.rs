@@ -1,7 +1,7 @@
 //! A002 ratio-rounding.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::numeric::fmt_fixed;
 use crate::relations::RatioVerdict;
 use crate::rules::arithmetic::{operand_label, ratio_text};
@@ -30,6 +30,10 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Write the half-up rounded value the diagnostic gives.
+    ///
+    /// Safe fix (`--fix`): the number is replaced by the rounded value, in plain text and
+    /// Markdown, when it is written in ASCII digits as the rule read it (`99.66` → `99.67`);
+    /// the unit and everything around it stay as written.
     pub RatioRounding, "A002", "ratio-rounding", Warning
 }
 
@@ -54,7 +58,10 @@ impl RatioRounding {
 899 / 902 = 99.6674%，四舍五入应为 99.67%。
 
 ### 如何修改
-改为诊断给出的四舍五入值。"#;
+改为诊断给出的四舍五入值。
+
+安全修正（`--fix`）：在纯文本和 Markdown 中，数字按规则读到的 ASCII 数字写法时（`99.66` → `99.67`），
+把它替换为四舍五入值；单位和前后文字保持原样。"#;
 }
 
 impl Rule for RatioRounding {
@@ -74,7 +81,13 @@ impl Rule for RatioRounding {
                 continue;
             };
             let (rate, num, den) = (&q[c.rate], &q[c.numerator], &q[c.denominator]);
-            let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
+            let digits = fmt_fixed(expected, rate.decimals);
+            let exp = format!("{digits}%");
+            // Certain: the rule proved the value; only the digits are rewritten, and only
+            // when they are written exactly as read.
+            let written = cx.text.get(rate.number_span.start..rate.number_span.end);
+            let fix = (written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
+                .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
             let exact = ratio_text(doc, c, rate.decimals + 2);
             let (why_zh, why_en) = if truncated {
                 ("所写数值为截尾结果", "the stated value is truncated")
@@ -110,7 +123,8 @@ impl Rule for RatioRounding {
                 .label(num.span, operand_label(num, "分子", "numerator"))
                 .label(den.span, operand_label(den, "分母", "denominator"))
                 .help(Message::new(format!("改为 {exp}"), format!("write {exp}")))
-                .expected_found(exp.clone(), rate.display()),
+                .expected_found(exp.clone(), rate.display())
+                .fix(fix),
             );
         }
     }

@@ -1,7 +1,8 @@
 //! T001 numbering-gap.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
+use crate::model::Marker;
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -32,6 +33,12 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Renumber the sequence, and use one marker style per level.
+    ///
+    /// Safe fix (`--fix`) for a style change in a sequence written in one style until then:
+    /// the marker is rewritten in that style with its own number (`5.` → `5、`). A skipped or
+    /// repeated number at the end of a sequence gets an unsafe fix renumbering it (shown, not
+    /// applied: the missing item may be what is wrong); one inside a sequence gets none, since
+    /// every later item would move.
     pub NumberingGap, "T001", "numbering-gap", Warning
 }
 
@@ -59,7 +66,11 @@ impl NumberingGap {
 缺少第 3 项，第 5 项由 `、` 换成了 `.`。
 
 ### 如何修改
-重新编号，每一级只用一种编号样式。"#;
+重新编号，每一级只用一种编号样式。
+
+安全修正（`--fix`）：此前一直使用同一种样式的序列中出现样式变化时，按该样式改写编号，保留其自身的数字
+（`5.` → `5、`）。序列末尾的跳号或重号给出重新编号的非安全修正（只显示、不应用：有误的可能是缺少的条目）；
+序列中间的则不给修正，因为其后每一项都会变动。"#;
 }
 
 impl Rule for NumberingGap {
@@ -69,11 +80,19 @@ impl Rule for NumberingGap {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blocks = &cx.doc.blocks;
+        // Whether a marker is written exactly as its style renders it (`5.`, not `5．`), so
+        // that a rewrite in that style is certain to be right.
+        let canonical =
+            |m: &Marker| cx.text.get(m.span.start..m.span.end) == Some(&*m.style.render(m.number));
         for s in &cx.relations.sequences {
-            for w in s.items.windows(2) {
+            for (at, w) in s.items.windows(2).enumerate() {
                 let (Some(a), Some(b)) = (blocks[w[0]].marker, blocks[w[1]].marker) else {
                     continue;
                 };
+                let last = at + 2 == s.items.len();
+                let renumber = (last && canonical(&a) && canonical(&b)).then(|| {
+                    Fix::replace(Applicability::Unsafe, b.span, a.style.render(a.number + 1))
+                });
                 let want = a.number + 1;
                 let prev_label = Message::new(
                     format!("上一项为 {}", a.style.render(a.number)),
@@ -95,7 +114,8 @@ impl Rule for NumberingGap {
                         ))
                         .label(a.span, prev_label.clone())
                         .help(Message::new("重新编号", "renumber the sequence"))
-                        .expected_found(a.style.render(want), b.style.render(b.number)),
+                        .expected_found(a.style.render(want), b.style.render(b.number))
+                        .fix(renumber.clone()),
                     );
                 } else if b.number > want && b.number <= a.number + 3 {
                     let missing: Vec<String> =
@@ -128,7 +148,8 @@ impl Rule for NumberingGap {
                             "补上缺少的条目或重新编号",
                             "add the missing item or renumber",
                         ))
-                        .expected_found(a.style.render(want), b.style.render(b.number)),
+                        .expected_found(a.style.render(want), b.style.render(b.number))
+                        .fix(renumber.clone()),
                     );
                 }
                 // A change of style, unless back to the style the sequence began with
@@ -136,6 +157,10 @@ impl Rule for NumberingGap {
                 let first_style = blocks[s.items[0]].marker.map(|m| m.style);
                 if b.style != a.style && Some(b.style) != first_style {
                     let expected = a.style.render(b.number);
+                    // Safe when the sequence was one style until here: the marker keeps its
+                    // number and takes that style.
+                    let restyle = (Some(a.style) == first_style && canonical(&a) && canonical(&b))
+                        .then(|| Fix::replace(Applicability::Safe, b.span, expected.clone()));
                     out.push(
                         Diagnostic::new(
                             &Self::META,
@@ -162,7 +187,8 @@ impl Rule for NumberingGap {
                             format!("统一为 {expected} 的格式"),
                             format!("use the style of {expected}"),
                         ))
-                        .expected_found(expected, b.style.render(b.number)),
+                        .expected_found(expected, b.style.render(b.number))
+                        .fix(restyle),
                     );
                 }
             }

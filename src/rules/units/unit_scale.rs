@@ -1,7 +1,7 @@
 //! U001 unit-scale.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::{Document, Quantity, Unit, scale_up_u8};
 use crate::relations::{RatioVerdict, SumVerdict};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -29,6 +29,11 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Write the unit the figure's digits belong to (here 万元).
+    ///
+    /// Safe fix (`--fix`) only for a slip proven by a rate: the unit word (`元`) is replaced
+    /// by the one the rate holds with (`万元`), in plain text and Markdown. A slip shown by a
+    /// breakdown gets an unsafe fix (shown, not applied: the parts may be the figures that
+    /// are wrong); a restatement in another unit gets none.
     pub UnitScale, "U001", "unit-scale", Error
 }
 
@@ -55,7 +60,10 @@ impl UnitScale {
 ```
 
 ### 如何修改
-写上数字所对应的单位（此处为 万元）。"#;
+写上数字所对应的单位（此处为 万元）。
+
+安全修正（`--fix`）只用于由比率证明的单位笔误：在纯文本和 Markdown 中，把单位词（`元`）替换为使比率成立的单位
+（`万元`）。由分解显示的笔误给出非安全修正（只显示、不应用：有误的可能是各分项）；以另一单位再次出现的不给修正。"#;
 }
 
 fn shifted_unit(q: &Quantity, exponent: i32) -> String {
@@ -69,16 +77,36 @@ fn shifted_unit(q: &Quantity, exponent: i32) -> String {
     }
 }
 
+/// The edit replacing the unit word of `q` (`元` after its number) by `unit`, when the text
+/// writes the unit as read.
+fn unit_fix(
+    text: &str,
+    q: &Quantity,
+    unit: &str,
+    applicability: Option<Applicability>,
+) -> Option<Fix> {
+    let applicability = applicability?;
+    let tail = text.get(q.number_span.end..q.span.end)?;
+    let word = tail.trim_start();
+    let at = q.number_span.end + (tail.len() - word.len());
+    (word == q.unit.display() && !word.is_empty())
+        .then(|| Fix::replace(applicability, crate::model::Span::new(at, q.span.end), unit))
+}
+
+#[expect(clippy::too_many_arguments)]
 fn report(
+    text: &str,
     doc: &Document,
     operand: usize,
     exponent: i32,
     why: (String, String),
     others: &[(usize, Message)],
+    fix: Option<Applicability>,
     out: &mut Vec<Diagnostic>,
 ) {
     let q = &doc.quantities[operand];
     let unit = shifted_unit(q, exponent);
+    let fix = unit_fix(text, q, &unit, fix);
     let expected = format!("{}{unit}", crate::numeric::fmt_fixed(q.value, q.decimals));
     let mut d = Diagnostic::new(
         &UnitScale::META,
@@ -104,7 +132,8 @@ fn report(
             format!("改为 {expected}"),
             format!("write {expected}"),
         ))
-        .expected_found(expected.clone(), q.display()),
+        .expected_found(expected.clone(), q.display())
+        .fix(fix),
     );
 }
 
@@ -125,6 +154,7 @@ impl Rule for UnitScale {
                 };
                 let rate = &qs[c.rate];
                 report(
+                    cx.text,
                     doc,
                     operand,
                     exponent,
@@ -159,6 +189,7 @@ impl Rule for UnitScale {
                             ),
                         ),
                     ],
+                    Some(Applicability::Safe),
                     out,
                 );
             }
@@ -166,6 +197,7 @@ impl Rule for UnitScale {
         for s in &cx.relations.sums {
             if let SumVerdict::UnitSlip { operand, exponent } = s.verdict(doc) {
                 report(
+                    cx.text,
                     doc,
                     operand,
                     exponent,
@@ -183,6 +215,7 @@ impl Rule for UnitScale {
                             format!("total {}", qs[s.total].display()),
                         ),
                     )],
+                    Some(Applicability::Unsafe),
                     out,
                 );
             }
@@ -200,6 +233,7 @@ impl Rule for UnitScale {
             }
             let exponent = i32::from(qs[other].unit.scale()) - i32::from(qs[odd].unit.scale());
             report(
+                cx.text,
                 doc,
                 odd,
                 exponent,
@@ -217,6 +251,7 @@ impl Rule for UnitScale {
                         format!("stated as {} here", qs[other].display()),
                     ),
                 )],
+                None,
                 out,
             );
         }
