@@ -26,8 +26,6 @@ use std::sync::Arc;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use std::collections::HashMap;
-
 use crate::baseline::Baseline;
 use crate::config::ConfigError;
 use crate::config::resolve::{Resolver, Selection, Settings};
@@ -404,7 +402,7 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         rubric,
         ..Options::default()
     };
-    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base.clone()) {
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base) {
         Ok(s) => s,
         Err(e) => {
             eprint(&match lang {
@@ -457,25 +455,11 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         }
         outcome
     };
-    // Every file's configuration is read before any file is checked.
-    let mut per_file: HashMap<PathBuf, Arc<Options>> = HashMap::new();
-    for input in &inputs {
-        if let Input::File { path, .. } = input {
-            match settings.options_for(path) {
-                Ok(o) => {
-                    per_file.insert(path.clone(), o);
-                }
-                Err(e) => return config_error(&e, lang),
-            }
-        }
-    }
-    let fallback = Arc::new(base);
-    let options_for = |p: &Path| {
-        per_file
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| Arc::clone(&fallback))
+    let per_file = match settings.for_inputs(&inputs) {
+        Ok(p) => p,
+        Err(e) => return config_error(&e, lang),
     };
+    let options_for = |p: &Path| per_file.get(p);
     let mut outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
     let baseline = match (&args.baseline, args.write_baseline) {
         (Some(path), true) => return write_baseline(path, &outcome, lang),
@@ -523,50 +507,45 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
     render_outcome(args, &outcome, lang, color)
 }
 
-/// Which findings of a file's text are reported (those not in the baseline).
-type Keep<'a> = dyn Fn(&Path, &str, Vec<crate::diagnostic::Diagnostic>) -> Vec<crate::diagnostic::Diagnostic>
-    + 'a;
-
-/// Apply (or, for `--diff`, show) the safe fixes of every rewritable file. Returns the diff
-/// text (empty when nothing would change, or when writing) and whether a file could not be
-/// written.
+/// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
+/// the diff text and whether a file could not be written.
 fn apply_fixes(
     outcome: &Outcome,
     diff_only: bool,
     options_for: &dyn Fn(&Path) -> Arc<Options>,
-    keep: &Keep<'_>,
+    keep: &fix::Keep<'_>,
     lang: Lang,
 ) -> (String, bool) {
-    let (mut diff, mut trouble) = (String::new(), false);
-    let (mut fixes, mut files) = (0, 0);
-    for f in outcome.files.iter().filter(|f| fix::rewritable(f)) {
-        let options = options_for(&f.path);
-        let (fixed, n) = fix::fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
-            keep(&f.path, t, d)
+    let run = fix::run(outcome, diff_only, options_for, keep);
+    for (path, encoding) in &run.not_utf8 {
+        eprint(&match lang {
+            Lang::Zh => format!("注意：{path} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动"),
+            Lang::En => format!(
+                "note: {path} is {encoding}; only UTF-8 files are fixed, it is left as it is"
+            ),
         });
-        if fixed == f.text {
-            continue;
-        }
-        if diff_only {
-            diff.push_str(&fix::unified_diff(&f.display_path, &f.text, &fixed));
-        } else if let Err(e) = fix::write(&f.path, &f.text, &fixed) {
-            eprint(&match lang {
-                Lang::Zh => format!("错误：{}：{e}", f.display_path),
-                Lang::En => format!("error: {}: {e}", f.display_path),
-            });
-            trouble = true;
-            continue;
-        }
-        fixes += n;
-        files += 1;
     }
+    for (path, e) in &run.failed {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：{path}：{e}"),
+            Lang::En => format!("error: {path}: {e}"),
+        });
+    }
+    let (fixes, files) = (run.fixes, run.files);
     eprint(&match (lang, diff_only) {
         (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, true) => format!("{fixes} fixes would be applied ({files} files)"),
+        (Lang::En, true) => format!(
+            "{fixes} fixes would be applied in {files} {}",
+            plural(files)
+        ),
         (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, false) => format!("fixed {fixes} findings ({files} files)"),
+        (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
     });
-    (diff, trouble)
+    (run.diff, !run.failed.is_empty())
+}
+
+fn plural(files: usize) -> &'static str {
+    if files == 1 { "file" } else { "files" }
 }
 
 /// `--write-baseline`: record every finding of the run; status 2 if a file could not be read
@@ -574,23 +553,11 @@ fn apply_fixes(
 fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
     let mut b = Baseline::new(path);
     b.record(outcome);
-    let written = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => std::fs::create_dir_all(p),
-        _ => Ok(()),
-    }
-    .and_then(|()| std::fs::write(path, b.to_json()));
+    let written = b.write(path);
     if let Err(e) = written {
         eprint(&match lang {
-            Lang::Zh => format!(
-                "错误：无法写入基线文件 {}：{}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
-            Lang::En => format!(
-                "error: cannot write the baseline {}: {}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
+            Lang::Zh => format!("错误：无法写入基线文件 {}：{e}", path.display()),
+            Lang::En => format!("error: cannot write the baseline {}: {e}", path.display()),
         });
         return Exit::Trouble;
     }

@@ -7,6 +7,12 @@
 //! is paired with its text — the same file name with another extension in the same folder, or
 //! the file its `report.source` names — and D002 compares them ([`cross_check`]).
 //!
+//! Each file may have its own [`Options`] (those of its nearest `jxlint.toml`, see
+//! [`crate::config::resolve`]): [`lint_inputs_each`] and [`lint_files_each`] take them per file.
+//! After the rules ran, a file's findings are finished the same way everywhere: inline
+//! suppressions applied ([`crate::suppress`]), severities overridden, and fixes kept only for
+//! plain text and Markdown.
+//!
 //! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
 //! [`FileError`]; the other files are still checked. Nothing here prints.
 

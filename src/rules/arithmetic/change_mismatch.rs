@@ -37,6 +37,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Recompute the change from the two levels, or correct the level that is wrong.
+    ///
+    /// No automatic fix: the change, the current or the prior value may be the wrong figure.
     pub ChangeMismatch, "A005", "change-mismatch", Warning
 }
 

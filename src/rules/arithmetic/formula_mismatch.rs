@@ -37,6 +37,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Correct the figure that is wrong, or explain the exception in the report.
+    ///
+    /// No automatic fix: report data is never rewritten, and either side may be wrong.
     pub FormulaMismatch, "A008", "formula-mismatch", Error
 }
 

@@ -28,6 +28,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Recompute each share from its amount and the total.
+    ///
+    /// No automatic fix: any of the shares may be the wrong one.
     pub ShareSum, "A004", "share-sum", Error
 }
 

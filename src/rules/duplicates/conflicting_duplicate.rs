@@ -31,6 +31,8 @@ declare_rule! {
     /// ### How to fix
     /// Keep the correct value in every place, or make the labels say what differs (scope,
     /// period).
+    ///
+    /// No automatic fix: which of the statements is right is not known.
     pub ConflictingDuplicate, "D001", "conflicting-duplicate", Error
 }
 

@@ -45,6 +45,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Find which source is right and correct the other.
+    ///
+    /// No automatic fix: the data or the text may be the wrong one.
     pub CrossSourceMismatch, "D002", "cross-source-mismatch", Error
 }
 

@@ -38,6 +38,8 @@ declare_rule! {
     /// ### How to fix
     /// Change the value as the message says; the schema's `description` of each field says
     /// what it holds.
+    ///
+    /// No automatic fix: report data is never rewritten.
     pub SchemaViolation, "J001", "schema-violation", Error
 }
 

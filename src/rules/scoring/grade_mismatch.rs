@@ -26,6 +26,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// State the grade of the total's band, or correct the total.
+    ///
+    /// No automatic fix: the grade or the total may be wrong.
     pub GradeMismatch, "S004", "grade-mismatch", Error
 }
 

@@ -29,6 +29,8 @@ declare_rule! {
     /// ### How to fix
     /// Score the indicator at most its weight; if the weight is what is wrong, correct the
     /// weights so that they still add up to their parent's.
+    ///
+    /// No automatic fix: the score or the weight may be wrong, and scores are the assessor's to set.
     pub ScoreOverWeight, "S001", "score-over-weight", Error
 }
 

@@ -44,6 +44,8 @@ declare_rule! {
     /// ### How to fix
     /// Score the indicator at what its figures give, or state the figure that supports the
     /// claimed score.
+    ///
+    /// No automatic fix: scores are the assessor's to set; the evidence only bounds them.
     pub ScoreUnsupported, "S005", "score-unsupported", Warning
 }
 

@@ -32,6 +32,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Correct the parent's figure or the child that is wrong so that the levels agree.
+    ///
+    /// No automatic fix: the parent or any child may be wrong.
     pub SubtotalMismatch, "S002", "subtotal-mismatch", Error
 }
 

@@ -34,6 +34,8 @@ declare_rule! {
     /// ### How to fix
     /// Check the table against the original document; supply the report as `.docx` or as
     /// structured data so that the table can be read whole.
+    ///
+    /// No automatic fix: the table has to be restored from the source document.
     pub TableIncomplete, "S006", "table-incomplete", Info
 }
 

@@ -37,6 +37,8 @@ declare_rule! {
     /// ### How to fix
     /// Correct the total, or the indicator score that is wrong, and the grade if the band
     /// changes.
+    ///
+    /// No automatic fix: the total or any indicator may be wrong.
     pub TotalMismatch, "S003", "total-mismatch", Error
 }
 

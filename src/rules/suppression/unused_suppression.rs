@@ -13,11 +13,12 @@ declare_rule! {
     /// or `// jxlint-…` on a line of its own in plain text; `jxlint-disable` … `jxlint-enable`
     /// blocks): each code it names must silence at least one finding of a rule that ran, a
     /// comment without codes must silence something, every code must be the prefix of a rule
-    /// code, and a `jxlint-enable` must close an open block. A code whose rules did not run for
+    /// code, a `jxlint-enable` must close an open block, and a directive must stand on a line
+    /// of its own (inside a line of text it has no effect). A code whose rules did not run for
     /// the file (`--select`, `ignore`) is not judged.
     ///
-    /// This rule judges the other rules' findings after they ran, so it has no check of its
-    /// own over the document: the suppression pass (`src/suppress.rs`) reports it.
+    /// It judges the other rules' findings after they ran, so it reports only when the other
+    /// rules run with it.
     ///
     /// ### Why
     /// A suppression outlives the finding it was written for: once the figure is corrected,
@@ -32,7 +33,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Remove the comment, or the codes it no longer needs. Safe fix: when every code of a
-    /// comment (or a comment without codes) silences nothing, `--fix` removes its line.
+    /// comment (or a comment without codes) silences nothing, `--fix` removes its line;
+    /// otherwise it removes the codes that silence nothing.
     pub UnusedSuppression, "X001", "unused-suppression", Warning
 }
 

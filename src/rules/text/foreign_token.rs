@@ -25,6 +25,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Replace the word with its Chinese (`和`), or re-extract the text from the source.
+    ///
+    /// No automatic fix: the right Chinese wording is the author's to choose.
     pub ForeignToken, "T002", "foreign-token", Info
 }
 

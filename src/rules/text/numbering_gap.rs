@@ -1,7 +1,7 @@
 //! T001 numbering-gap.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Message};
 use crate::model::Marker;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -35,10 +35,10 @@ declare_rule! {
     /// Renumber the sequence, and use one marker style per level.
     ///
     /// Safe fix (`--fix`) for a style change in a sequence written in one style until then:
-    /// the marker is rewritten in that style with its own number (`5.` → `5、`). A skipped or
-    /// repeated number at the end of a sequence gets an unsafe fix renumbering it (shown, not
-    /// applied: the missing item may be what is wrong); one inside a sequence gets none, since
-    /// every later item would move.
+    /// the marker is rewritten in that style with its own number (`5.` → `5、`), and for a
+    /// number repeated by the last item of a sequence (`1、2、2、` → `1、2、3、`). A skipped
+    /// number, or a repeat followed by more items, gets an unsafe fix renumbering the item and
+    /// every later one (shown, not applied: a missing item may be what is wrong).
     pub NumberingGap, "T001", "numbering-gap", Warning
 }
 
@@ -89,11 +89,38 @@ impl Rule for NumberingGap {
                 let (Some(a), Some(b)) = (blocks[w[0]].marker, blocks[w[1]].marker) else {
                     continue;
                 };
-                let last = at + 2 == s.items.len();
-                let renumber = (last && canonical(&a) && canonical(&b)).then(|| {
-                    Fix::replace(Applicability::Unsafe, b.span, a.style.render(a.number + 1))
-                });
                 let want = a.number + 1;
+                // Renumbering: `b` and every later item of the sequence move by the same step,
+                // when all are written in `a`'s style and run on from `b` without a break. Safe
+                // only for a number repeated by the last item (`1、2、2、`: the one renumbering
+                // possible); a skipped number may be a missing item instead.
+                let last = at + 2 == s.items.len();
+                let renumber = || -> Option<Fix> {
+                    if !canonical(&a) {
+                        return None;
+                    }
+                    let mut edits = Vec::new();
+                    for (j, &i) in s.items[at + 1..].iter().enumerate() {
+                        let m = blocks[i].marker?;
+                        let j = u32::try_from(j).ok()?;
+                        if m.style != a.style || !canonical(&m) || m.number != b.number + j {
+                            return None;
+                        }
+                        edits.push(Edit {
+                            span: m.span,
+                            replacement: a.style.render(want + j),
+                        });
+                    }
+                    let applicability = if last && b.number == a.number {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    };
+                    Some(Fix {
+                        applicability,
+                        edits,
+                    })
+                };
                 let prev_label = Message::new(
                     format!("上一项为 {}", a.style.render(a.number)),
                     format!("previous item is {}", a.style.render(a.number)),
@@ -115,7 +142,7 @@ impl Rule for NumberingGap {
                         .label(a.span, prev_label.clone())
                         .help(Message::new("重新编号", "renumber the sequence"))
                         .expected_found(a.style.render(want), b.style.render(b.number))
-                        .fix(renumber.clone()),
+                        .fix(renumber()),
                     );
                 } else if b.number > want && b.number <= a.number + 3 {
                     let missing: Vec<String> =
@@ -149,7 +176,7 @@ impl Rule for NumberingGap {
                             "add the missing item or renumber",
                         ))
                         .expected_found(a.style.render(want), b.style.render(b.number))
-                        .fix(renumber.clone()),
+                        .fix(renumber()),
                     );
                 }
                 // A change of style, unless back to the style the sequence began with

@@ -25,6 +25,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Replace it with the full-year figure, or say why the full year is not available.
+    ///
+    /// No automatic fix: the full-year figure is not in the report.
     pub PartialPeriod, "T003", "partial-period", Info
 }
 

@@ -30,10 +30,11 @@ declare_rule! {
     /// ### How to fix
     /// Write the unit the figure's digits belong to (here 万元).
     ///
-    /// Safe fix (`--fix`) only for a slip proven by a rate: the unit word (`元`) is replaced
-    /// by the one the rate holds with (`万元`), in plain text and Markdown. A slip shown by a
-    /// breakdown gets an unsafe fix (shown, not applied: the parts may be the figures that
-    /// are wrong); a restatement in another unit gets none.
+    /// Safe fix (`--fix`) only for a slip proven by a rate, when the figure's unit is the
+    /// rarer of the two in the report: the unit word (`元`) is replaced by the one the rate
+    /// holds with (`万元`), in plain text and Markdown. With both units as common, and for a
+    /// slip shown by a breakdown, the fix is unsafe (shown, not applied: the other figures
+    /// may be the wrong ones); a restatement in another unit gets none.
     pub UnitScale, "U001", "unit-scale", Error
 }
 
@@ -153,6 +154,10 @@ impl Rule for UnitScale {
                     c.numerator
                 };
                 let rate = &qs[c.rate];
+                // Certain only when the figure's unit is the rarer one in the report: with
+                // both units as common, either operand could be the slip.
+                let certain = doc.scale_count(qs[operand].unit.scale())
+                    < doc.scale_count(qs[other].unit.scale());
                 report(
                     cx.text,
                     doc,
@@ -189,7 +194,11 @@ impl Rule for UnitScale {
                             ),
                         ),
                     ],
-                    Some(Applicability::Safe),
+                    Some(if certain {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    }),
                     out,
                 );
             }
