@@ -387,3 +387,18 @@ fn no_summary_ends_mid_sentence() {
         );
     }
 }
+
+#[test]
+fn the_chinese_docs_say_whether_a_rule_has_a_safe_fix_as_the_english_do() {
+    use jxlint::diagnostic::Lang;
+    for rule in RULES {
+        let m = rule.meta();
+        let (en, zh) = (m.docs(Lang::En), m.docs(Lang::Zh));
+        let zh_how = zh.split("### 如何修改").nth(1).unwrap_or_default();
+        if en.contains("No automatic fix: ") {
+            assert!(zh_how.contains("不自动修正："), "{}: {zh_how}", m.code);
+        } else {
+            assert!(zh_how.contains("安全修正"), "{}: {zh_how}", m.code);
+        }
+    }
+}

@@ -69,7 +69,9 @@ expr = "spend.final <= budget.adjusted"
 决算 8807.27、调整预算 8733.75 时：`spend.final = 8807.27, budget.adjusted = 8733.75`。
 
 ### 如何修改
-改正有误的数字，或在报告中说明例外情况。"#;
+改正有误的数字，或在报告中说明例外情况。
+
+不自动修正：报告数据从不改写，且公式两边都可能有误。"#;
 }
 
 /// A value as computed, its written places kept (99.70), at most six of them.

@@ -57,7 +57,9 @@ impl ConflictingDuplicate {
 ```
 
 ### 如何修改
-各处统一为正确的数值，或在标签中写明差别所在（口径、期间）。"#;
+各处统一为正确的数值，或在标签中写明差别所在（口径、期间）。
+
+不自动修正：不知道哪一处的说法是对的。"#;
 }
 
 impl Rule for ConflictingDuplicate {

@@ -75,7 +75,9 @@ impl CrossSourceMismatch {
 `支出决算金额为8707.27万元`。
 
 ### 如何修改
-查明哪一方正确，改正另一方。"#;
+查明哪一方正确，改正另一方。
+
+不自动修正：有误的可能是数据，也可能是正文。"#;
 }
 
 /// A period as compared: the whole year whether stated or not.

@@ -71,7 +71,9 @@ jxlint 只能去猜——而它从不猜。
 `unit` 必须是 元、万元 或 亿元；`staff.in_post` 必须是整数，而不是字符串。
 
 ### 如何修改
-按提示修改该值；Schema 中每个字段的 `description` 说明了它的含义。"#;
+按提示修改该值；Schema 中每个字段的 `description` 说明了它的含义。
+
+不自动修正：报告数据从不改写。"#;
 }
 
 impl Rule for SchemaViolation {

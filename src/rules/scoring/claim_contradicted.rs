@@ -32,6 +32,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Say which targets were missed and why, or correct the table.
+    ///
+    /// No automatic fix: the claim or the table may be the wrong one.
     pub ClaimContradicted, "S007", "claim-contradicted", Warning
 }
 
@@ -58,7 +60,9 @@ impl ClaimContradicted {
 18座 未达到 ≥20座。
 
 ### 如何修改
-写明哪些目标未完成及其原因，或改正表格。"#;
+写明哪些目标未完成及其原因，或改正表格。
+
+不自动修正：有误的可能是正文的说法，也可能是表格。"#;
 }
 
 fn show(m: &Measure) -> String {

@@ -49,7 +49,9 @@ impl PartialPeriod {
 ```
 
 ### 如何修改
-换成全年数字，或说明为何无法提供全年数字。"#;
+换成全年数字，或说明为何无法提供全年数字。
+
+不自动修正：报告中没有全年数字。"#;
 }
 
 /// Whether a period stops before December of the report's year (a date in another year, such
