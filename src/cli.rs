@@ -492,7 +492,10 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
             } else {
                 Exit::Findings
             };
-            return print(&diff, exit);
+            return match &args.output_file {
+                Some(path) => write_file(path, &diff, exit, lang),
+                None => print(&diff, exit),
+            };
         }
         // What remains after the fixes, as the files now are.
         outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
