@@ -174,6 +174,21 @@ fn output_file_gets_the_output_and_stdout_nothing() {
     let v: serde_json::Value = serde_json::from_str(&written).unwrap_or_default();
     assert_eq!(v["summary"]["warnings"], 1, "{written}");
 
+    // The diff of --diff is the output too.
+    let diff = jxlint(
+        dir.path(),
+        &["check", "r.txt", "--diff", "--output-file", "fix.diff"],
+    );
+    assert_eq!(
+        (diff.status.code(), stdout(&diff)),
+        (Some(1), String::new())
+    );
+    let written = std::fs::read_to_string(dir.path().join("fix.diff")).unwrap_or_default();
+    assert!(
+        written.contains("+共登记整改隐患902处，完成整改899处，整改率99.67%。"),
+        "{written}"
+    );
+
     let bad = jxlint(
         dir.path(),
         &[
