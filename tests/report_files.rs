@@ -72,9 +72,10 @@ fn checked(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<String>) {
     (out.status.code(), paths)
 }
 
-/// A repository of reports with the files a commit touches besides them.
-fn repository() -> Scratch {
-    let dir = Scratch::new("repo");
+/// A repository of reports with the files a commit touches besides them, in a folder of its
+/// own (tests run in parallel in one process).
+fn repository(name: &str) -> Scratch {
+    let dir = Scratch::new(name);
     dir.write("reports/2023.md", "一、概况\n\n1. 预算\n\n3. 支出\n")
         .write(
             "reports/2023.json",
@@ -102,7 +103,7 @@ fn repository() -> Scratch {
 
 #[test]
 fn only_reports_are_checked_when_named() {
-    let dir = repository();
+    let dir = repository("named");
     let names = [
         "reports/2023.md",
         "reports/2023.json",
@@ -135,7 +136,7 @@ fn only_reports_are_checked_when_named() {
 
 #[test]
 fn only_reports_are_checked_in_folders() {
-    let dir = repository();
+    let dir = repository("folders");
     let (_, paths) = checked(dir.path(), &["."]);
     assert_eq!(paths, ["./reports/2023.json", "./reports/2023.md"]);
 }
