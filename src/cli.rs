@@ -483,7 +483,18 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
             Some(b) => b.new_findings(path, text, diags),
             None => diags,
         };
-        let (diff, trouble) = apply_fixes(&outcome, args.diff, &options_for, &keep, lang);
+        // Standard input has no file to rewrite: its report is left out of the fixes.
+        let stdin_files: Vec<usize> = stdin_at.iter().enumerate().map(|(s, a)| a + s).collect();
+        let on_disk = Outcome {
+            files: outcome
+                .files
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !stdin_files.contains(i))
+                .map(|(_, f)| f.clone())
+                .collect(),
+        };
+        let (diff, trouble) = apply_fixes(&on_disk, args.diff, &options_for, &keep, lang);
         if args.diff {
             let exit = if trouble || outcome.has_errors() {
                 Exit::Trouble

@@ -128,6 +128,64 @@ fn stdin_is_checked_under_its_stdin_filename() {
 }
 
 #[test]
+fn stdin_finds_its_configuration_and_is_never_rewritten() {
+    let dir = Scratch::new("stdin-config");
+    if let Err(e) = std::fs::create_dir_all(dir.path().join("sub")) {
+        panic!("{e}");
+    }
+    dir.write("sub/jxlint.toml", "ignore = [\"A002\"]\n")
+        .write("sub/r.txt", TRUNCATED);
+    // The configuration of the named file's folder applies.
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "sub/r.txt",
+            "--format",
+            "concise",
+        ],
+        TRUNCATED.as_bytes(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // --fix never writes for standard input: not the file it is named after (fixed here only
+    // because it is named too, and then reported clean), nor a file called `-`.
+    let fix = run(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "sub/r.txt",
+            "--stdin-filename",
+            "sub/r.txt",
+            "--fix",
+            "--select",
+            "A002",
+            "--format",
+            "concise",
+        ],
+        TRUNCATED.as_bytes(),
+        &[],
+    );
+    assert!(stdout(&fix).starts_with("sub/r.txt:3:"), "{}", stdout(&fix));
+    let on_disk = std::fs::read_to_string(dir.path().join("sub/r.txt")).unwrap_or_default();
+    assert!(
+        on_disk.contains("99.67%"),
+        "the file itself is fixed: {on_disk}"
+    );
+    let stdin_only = run(
+        dir.path(),
+        &["check", "-", "--fix", "--select", "A002"],
+        TRUNCATED.as_bytes(),
+        &[],
+    );
+    assert_eq!(stdin_only.status.code(), Some(1), "{}", stderr(&stdin_only));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn stdin_takes_its_place_among_the_paths() {
     let dir = Scratch::new("stdin-order");
     dir.write("a.txt", TRUNCATED).write("b.txt", TRUNCATED);
