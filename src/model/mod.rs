@@ -442,6 +442,8 @@ pub struct Document {
     pub foreign_tokens: Vec<ForeignToken>,
     /// Every table, read once (see [`table`]).
     pub tables: Vec<table::Table>,
+    /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
+    pub all_met_claims: Vec<Span>,
     /// The year the report covers (`2023 年度部门整体绩效评价报告`).
     pub report_year: Option<u16>,
     /// Whether the report covers a whole year (部门整体/年度 reports do).

@@ -129,6 +129,17 @@ pub struct CellValue {
     pub span: Span,
 }
 
+impl CellValue {
+    /// The number as written (`91.20%`, `456`).
+    pub fn display(&self) -> String {
+        format!(
+            "{}{}",
+            crate::numeric::fmt_fixed(self.value, self.decimals),
+            if self.percent { "%" } else { "" }
+        )
+    }
+}
+
 /// One cell of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {

@@ -24,6 +24,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         quantities: ex.quantities,
         foreign_tokens: ex.foreign,
         tables: Vec::new(),
+        all_met_claims: Vec::new(),
         report_year: None,
         full_year_report: false,
         periods: ex.periods.iter().map(|p| (p.period, p.span)).collect(),
@@ -33,6 +34,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         data: None,
     };
     doc.tables = table::read(text, &doc.blocks);
+    doc.all_met_claims = table::claims::all_met(text, &doc.blocks);
     report_scope(text, &mut doc);
     doc.count_money_scales();
     doc

@@ -98,6 +98,7 @@ pub static RULES: &[&dyn Rule] = &[
     &scoring::grade_mismatch::GradeMismatch,
     &scoring::score_unsupported::ScoreUnsupported,
     &scoring::table_incomplete::TableIncomplete,
+    &scoring::claim_contradicted::ClaimContradicted,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,

@@ -203,6 +203,7 @@ fn read_block<'a>(
         // Figures right after the column names, before any 其中: the total they break down.
         if r.label.is_none() && has_parts && k == 0 {
             row.kind = RowKind::Total;
+            row.label = "合计".to_string();
         }
         rows.push(row);
     }

@@ -11,6 +11,7 @@ use crate::model::Block;
 use crate::model::table::Table;
 
 pub mod cell;
+pub mod claims;
 pub mod flat;
 pub mod grid;
 pub mod roles;

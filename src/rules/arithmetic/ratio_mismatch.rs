@@ -28,6 +28,16 @@ declare_rule! {
     /// ```
     /// 468.00 / 500.00 = 93.60%, not 95.20%.
     ///
+    /// Table rows are judged the same way: the 执行率 of a 项目资金 row must be its 全年执行数
+    /// over its 全年预算数. When the stated rate is instead the 全年执行数 over the 年初预算数,
+    /// the diagnostic says so.
+    ///
+    /// ```text
+    /// | 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+    /// | 年度资金总额     | 500        | 480        | 456        | 10   | 91.20% | 9.12 |
+    /// ```
+    /// 456 / 480 = 95.00%; 91.20% is 456 / 500, the 年初预算数.
+    ///
     /// ### How to fix
     /// Recompute the rate from the operands (the diagnostic's help gives the value), or correct
     /// the operand that is wrong.
@@ -42,6 +52,7 @@ impl Rule for RatioMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        table_rates(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.ratios {
@@ -107,5 +118,69 @@ impl Rule for RatioMismatch {
                     .expected_found(exp.clone(), rate.display()),
             );
         }
+    }
+}
+
+/// The 执行率 of table rows against their own amounts.
+fn table_rates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for r in &cx.relations.tables.rates {
+        let RatioVerdict::Mismatch { expected, .. } = r.verdict else {
+            continue;
+        };
+        let exp = format!("{}%", fmt_fixed(expected, r.rate.decimals));
+        let (rate, spent, budget) = (r.rate.display(), r.spent.display(), r.budget.display());
+        let mut message = Message::new(
+            format!(
+                "表中「{}」执行率 {rate} 与本行金额不符：全年执行数 {spent} / 全年预算数 {budget} = {exp}",
+                r.label
+            ),
+            format!(
+                "the rate {rate} of table row 「{}」 does not follow from its amounts: \
+                 全年执行数 {spent} / 全年预算数 {budget} = {exp}",
+                r.label
+            ),
+        );
+        if r.initial_explains
+            && let Some(i) = &r.initial
+        {
+            let i = i.display();
+            message
+                .zh
+                .push_str(&format!("（{rate} 是 {spent} / 年初预算数 {i}，分母用错）"));
+            message.en.push_str(&format!(
+                " ({rate} is {spent} / {i}, the 年初预算数: the wrong base)"
+            ));
+        }
+        let mut d = Diagnostic::new(&RatioMismatch::META, r.rate.span, message)
+            .primary(Message::new(
+                format!("应为 {exp}"),
+                format!("expected {exp}"),
+            ))
+            .label(
+                r.spent.span,
+                Message::new("分子：全年执行数", "numerator: 全年执行数"),
+            )
+            .label(
+                r.budget.span,
+                Message::new("分母：全年预算数", "denominator: 全年预算数"),
+            );
+        if r.initial_explains
+            && let Some(i) = &r.initial
+        {
+            d = d.label(
+                i.span,
+                Message::new(
+                    "所写比率的分母：年初预算数",
+                    "the stated rate's base: 年初预算数",
+                ),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("按 {spent} / {budget} 计算，执行率应为 {exp}"),
+                format!("computed from {spent} / {budget} the rate is {exp}"),
+            ))
+            .expected_found(exp.clone(), rate),
+        );
     }
 }

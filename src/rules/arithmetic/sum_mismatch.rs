@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Quantity, Unit};
-use crate::numeric::fmt_trim;
+use crate::numeric::{fmt_fixed, fmt_trim};
 use crate::relations::SumVerdict;
 use crate::rules::arithmetic::operand_label;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -33,6 +33,17 @@ declare_rule! {
     /// ```
     /// 1015.00 + 1238.00 = 2253.00, not 2263.00.
     ///
+    /// In tables, a 年度资金总额 row is checked against its 其中 rows and a 合计 or 小计 row
+    /// against the rows it sums, amount column by amount column (年初预算数, 全年预算数,
+    /// 全年执行数; never rates, weights or scores, and never a budget with what was spent).
+    /// A table's breakdown is the whole of its total, so a shortfall counts too. Rows the
+    /// table reader could not read with certainty give no sum.
+    ///
+    /// ```text
+    /// 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974
+    /// ```
+    /// The total row was left at 0 while its part is filled.
+    ///
     /// ### How to fix
     /// Correct the total or the part that is wrong; if the list is intentionally partial, say
     /// so (`主要包括`).
@@ -60,6 +71,7 @@ impl Rule for SumMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        table_sums(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.sums {
@@ -111,5 +123,75 @@ impl Rule for SumMismatch {
                 .expected_found(sum_text.clone(), total.display()),
             );
         }
+    }
+}
+
+/// Table totals (年度资金总额 against its 其中 rows, 合计 and 小计 rows), column by column.
+fn table_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &cx.relations.tables.sums {
+        let SumVerdict::Mismatch { sum, exceeds } = c.verdict else {
+            continue;
+        };
+        let dp = c
+            .parts
+            .iter()
+            .map(|(_, p)| p.decimals)
+            .chain([c.total.decimals])
+            .max()
+            .unwrap_or(0);
+        let sum_text = fmt_fixed(sum, dp);
+        let total = c.total.display();
+        let column = crate::rules::arithmetic::column_name(c.role);
+        let parts: Vec<String> = c.parts.iter().map(|(_, p)| p.display()).collect();
+        let parts = if parts.is_empty() {
+            "0".to_string()
+        } else {
+            parts.join(" + ")
+        };
+        let (zh, en) = if exceeds {
+            (
+                "表中各分项之和超过合计",
+                "the table's parts add up to more than their total",
+            )
+        } else {
+            (
+                "表中各分项之和与合计不符",
+                "the table's parts do not add up to their total",
+            )
+        };
+        let mut d = Diagnostic::new(
+            &SumMismatch::META,
+            c.total.span,
+            Message::new(
+                format!(
+                    "{zh}：「{}」{column} 写作 {total}，分项 {parts} = {sum_text}",
+                    c.label
+                ),
+                format!(
+                    "{en}: 「{}」 {column} is written {total}, its parts {parts} = {sum_text}",
+                    c.label
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("分项合计 {sum_text}"),
+            format!("parts sum to {sum_text}"),
+        ));
+        for (label, p) in &c.parts {
+            d = d.label(
+                p.span,
+                Message::new(format!("分项「{label}」"), format!("part 「{label}」")),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("核对「{}」行或其分项：分项之和为 {sum_text}", c.label),
+                format!(
+                    "check row 「{}」 or its parts: the parts sum to {sum_text}",
+                    c.label
+                ),
+            ))
+            .expected_found(sum_text.clone(), total),
+        );
     }
 }
