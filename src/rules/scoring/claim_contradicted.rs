@@ -32,6 +32,8 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Say which targets were missed and why, or correct the table.
+    ///
+    /// No automatic fix: the claim or the table may be the wrong one.
     pub ClaimContradicted, "S007", "claim-contradicted", Warning
 }
 
