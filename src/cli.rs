@@ -330,7 +330,17 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         (None, _) => None,
     };
     if let Some(b) = &baseline {
-        b.filter(&mut outcome);
+        let gone = b.filter(&mut outcome);
+        if gone > 0 {
+            eprint(&match lang {
+                Lang::Zh => {
+                    format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
+                }
+                Lang::En => format!(
+                    "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
+                ),
+            });
+        }
     }
     if args.fix || args.diff {
         let keep = |path: &Path, text: &str, diags| match &baseline {
