@@ -32,6 +32,7 @@
 
 pub mod baseline;
 pub mod cli;
+pub mod cli_zh;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
