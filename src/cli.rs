@@ -423,6 +423,15 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
             inputs.extend(self::inputs(std::slice::from_ref(p)));
         }
     }
+    if args.fix && !stdin_at.is_empty() {
+        // Standard input has no file to rewrite (and `--stdin-filename` only names it).
+        eprint(&match lang {
+            Lang::Zh => "错误：--fix 不能修改标准输入；请用 --diff 查看修正".to_string(),
+            Lang::En => "error: --fix cannot rewrite standard input; use --diff to see the fixes"
+                .to_string(),
+        });
+        return Exit::Trouble;
+    }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or(Path::new("-"));
     let stdin = if stdin_at.is_empty() {
         None
@@ -476,7 +485,17 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         (None, _) => None,
     };
     if let Some(b) = &baseline {
-        b.filter(&mut outcome);
+        let gone = b.filter(&mut outcome);
+        if gone > 0 {
+            eprint(&match lang {
+                Lang::Zh => {
+                    format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
+                }
+                Lang::En => format!(
+                    "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
+                ),
+            });
+        }
     }
     if args.fix || args.diff {
         let keep = |path: &Path, text: &str, diags| match &baseline {
