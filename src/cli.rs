@@ -502,16 +502,10 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
             Some(b) => b.new_findings(path, text, diags),
             None => diags,
         };
-        // Standard input has no file to rewrite: its report is left out of the fixes.
-        let stdin_files: Vec<usize> = stdin_at.iter().enumerate().map(|(s, a)| a + s).collect();
+        // `--diff` shows standard input fixed too; `--fix` was refused above when it was
+        // given, so nothing read from standard input is ever written.
         let on_disk = Outcome {
-            files: outcome
-                .files
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !stdin_files.contains(i))
-                .map(|(_, f)| f.clone())
-                .collect(),
+            files: outcome.files.clone(),
         };
         let (diff, trouble) = apply_fixes(&on_disk, args.diff, &options_for, &keep, lang);
         if args.diff {
