@@ -28,7 +28,9 @@ use crate::walk::Input;
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
-    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not
+    /// JSON), `unsupported`, `limit` (past one of jxlint's limits: the file is not read, or —
+    /// for figures too long to hold exactly or too many — read and checked without them).
     pub kind: &'static str,
     pub message: String,
 }
@@ -323,6 +325,7 @@ fn check_file(
                     report.score = scoring;
                     report.stats.count(&diags);
                     report.diagnostics = diags;
+                    report.error = limit_error(&src.text, &doc);
                     kept = Some(doc);
                 }
                 Err(e) => report.error = Some(e),
@@ -332,6 +335,56 @@ fn check_file(
         Err(e) => report.error = Some(e),
     }
     (report, kept)
+}
+
+/// What the parser left unread because of a limit, as a per-file error of kind `limit`
+/// (`None` when everything was read).
+fn limit_error(text: &str, doc: &Document) -> Option<FileError> {
+    use crate::model::Unread;
+    if doc.unread.is_empty() {
+        return None;
+    }
+    let index = LineIndex::new(text);
+    let at = |span: crate::model::Span| {
+        let (line, col) = index.line_col(text, span.start);
+        format!("line {line}, column {col}")
+    };
+    let overlong: Vec<_> = doc
+        .unread
+        .iter()
+        .filter_map(|u| match u {
+            Unread::OverlongNumber(s) => Some(*s),
+            Unread::TooManyFigures(_) => None,
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if let Some(&s) = overlong.first() {
+        let more = match overlong.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        parts.push(format!(
+            "a figure at {} has more than {} significant digits and cannot be held exactly; \
+             it is not checked{more}",
+            at(s),
+            crate::parse::quantity::MAX_SIGNIFICANT_DIGITS
+        ));
+    }
+    if let Some(Unread::TooManyFigures(s)) = doc
+        .unread
+        .iter()
+        .find(|u| matches!(u, Unread::TooManyFigures(_)))
+    {
+        parts.push(format!(
+            "more than {} figures: those from {} on are not checked",
+            crate::parse::quantity::MAX_FIGURES,
+            at(*s)
+        ));
+    }
+    Some(FileError {
+        kind: "limit",
+        message: parts.join("; "),
+    })
 }
 
 /// The result of one run over many files.

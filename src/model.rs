@@ -391,4 +391,17 @@ pub struct Document {
     pub data: Option<Box<crate::parse::json::ReportData>>,
     /// The report's 评分表, stated totals and grades, when it has any.
     pub scorecard: Option<crate::score::Scorecard>,
+    /// What the parser did not read because it is past a limit (see [`Unread`]).
+    pub unread: Vec<Unread>,
+}
+
+/// Something in a document that was left unread because it is past one of jxlint's limits;
+/// the file is reported with an error of kind `limit`, the rest of it is still checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// A figure with more digits than a [`rust_decimal::Decimal`] holds exactly
+    /// ([`crate::parse::quantity::MAX_SIGNIFICANT_DIGITS`]).
+    OverlongNumber(Span),
+    /// Figures past [`crate::parse::quantity::MAX_FIGURES`]; the first one not read.
+    TooManyFigures(Span),
 }

@@ -3,7 +3,7 @@
 //! lexicon.rs), then the relations between figures (`crate::relations`). Structured report
 //! data (JSON) has its own pipeline in [`json`], producing the same kind of document.
 
-use crate::model::{Document, SourceFormat};
+use crate::model::{Document, SourceFormat, Unread};
 
 pub mod json;
 pub mod lexicon;
@@ -15,9 +15,19 @@ pub mod structure;
 pub fn parse(text: &str, format: SourceFormat) -> Document {
     let blocks = structure::blocks(text, format);
     let ex = quantity::extract(text, &blocks);
+    let mut unread: Vec<Unread> = ex
+        .overlong
+        .iter()
+        .map(|&s| Unread::OverlongNumber(s))
+        .collect();
+    let mut quantities = ex.quantities;
+    if let Some(first) = quantities.get(quantity::MAX_FIGURES) {
+        unread.push(Unread::TooManyFigures(first.span));
+        quantities.truncate(quantity::MAX_FIGURES);
+    }
     let mut doc = Document {
         blocks,
-        quantities: ex.quantities,
+        quantities,
         foreign_tokens: ex.foreign,
         report_year: None,
         full_year_report: false,
@@ -27,6 +37,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         relations: Default::default(),
         data: None,
         scorecard: None,
+        unread,
     };
     report_scope(text, &mut doc);
     doc.relations = crate::relations::find(text, &doc);

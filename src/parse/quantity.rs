@@ -164,6 +164,8 @@ pub struct Extracted {
     pub foreign: Vec<ForeignToken>,
     pub periods: Vec<PeriodMark>,
     pub cues: Vec<Cue>,
+    /// Figures with more than [`MAX_SIGNIFICANT_DIGITS`] significant digits: not read.
+    pub overlong: Vec<Span>,
 }
 
 fn is_boundary(c: char) -> bool {
@@ -188,21 +190,40 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-/// Parse a number at `i`: digits, `,` or space thousands groups, decimals.
-/// Returns the value, decimals written, and the end index.
-fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
+/// The most significant digits a figure may have: every figure is held exactly as a
+/// [`Decimal`] (28–29 significant digits), so a longer number is reported as unreadable,
+/// never cut to the digits that fit.
+pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
+
+/// The most figures read from one document; the rest are reported, not checked. Bounds the
+/// memory and time a single hostile file can take.
+pub const MAX_FIGURES: usize = 1_000_000;
+
+/// What [`number_at`] finds at a digit.
+enum Scanned {
+    /// Value, decimals written, end index.
+    Number(Decimal, u32, usize),
+    /// A number with more than [`MAX_SIGNIFICANT_DIGITS`] significant digits, ending at the index.
+    TooLong(usize),
+    /// Digits that are not a figure (too many decimals), ending at the index.
+    NotAFigure(usize),
+}
+
+/// Parse a number at `i`: digits, `,` or space thousands groups, decimals. Each digit is read
+/// once: the caller continues after the end index whatever the result.
+fn number_at(n: &Norm, i: usize) -> Scanned {
     let c = &n.chars;
     let mut j = i;
     let mut digits = String::new();
     while j < c.len() && c[j].is_ascii_digit() {
-        digits.push(c[j]);
         j += 1;
     }
-    if digits.is_empty() {
-        return None;
+    let run = j - i;
+    if run <= MAX_SIGNIFICANT_DIGITS + 1 {
+        digits.extend(&c[i..j]);
     }
     // Thousands groups: `,ddd` (only after a first group of 1–3 digits).
-    if digits.len() <= 3 {
+    if run <= 3 {
         loop {
             let sep = c.get(j).copied();
             if (sep == Some(',') || sep == Some(' '))
@@ -219,28 +240,48 @@ fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
                         break;
                     }
                 }
-                digits.extend(&c[j + 1..j + 4]);
+                if digits.len() <= MAX_SIGNIFICANT_DIGITS + 1 {
+                    digits.extend(&c[j + 1..j + 4]);
+                }
                 j += 4;
             } else {
                 break;
             }
         }
     }
+    let int_digits = digits.len();
     let mut decimals = 0u32;
     if c.get(j) == Some(&'.') && c.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
-        digits.push('.');
         j += 1;
+        let from = j;
         while j < c.len() && c[j].is_ascii_digit() {
-            digits.push(c[j]);
-            decimals += 1;
             j += 1;
         }
+        decimals = u32::try_from(j - from).unwrap_or(u32::MAX);
+        if decimals <= 10 {
+            digits.push('.');
+            digits.extend(&c[from..j]);
+        }
     }
-    if decimals > 10 || digits.len() > 24 {
-        return None;
+    if decimals > 10 {
+        return Scanned::NotAFigure(j);
     }
-    let v = Decimal::from_str(&digits).ok()?;
-    Some((v, decimals, j))
+    // Significant digits: the integer part without its leading zeros, then the decimals.
+    let leading_zeros = digits.bytes().take_while(|&b| b == b'0').count();
+    let significant = int_digits.saturating_sub(leading_zeros) + decimals as usize;
+    if run > MAX_SIGNIFICANT_DIGITS + 1 || significant > MAX_SIGNIFICANT_DIGITS {
+        return Scanned::TooLong(j);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    let trimmed = if trimmed.is_empty() || trimmed.starts_with('.') {
+        format!("0{trimmed}")
+    } else {
+        trimmed.to_string()
+    };
+    match Decimal::from_str(&trimmed) {
+        Ok(v) => Scanned::Number(v, decimals, j),
+        Err(_) => Scanned::TooLong(j),
+    }
 }
 
 /// The unit written at `j`; returns the unit and its length in characters.
@@ -330,7 +371,9 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         if e == k {
             return None;
         }
-        let v: u32 = c[k..e].iter().collect::<String>().parse().ok()?;
+        let v = c[k..e]
+            .iter()
+            .fold(0u32, |v, d| v * 10 + d.to_digit(10).unwrap_or(0));
         Some((v, e))
     };
     if n.starts_with_at(i, "截至") || n.starts_with_at(i, "截止") || n.starts_with_at(i, "截止到")
@@ -685,9 +728,19 @@ fn scan(
             i += 1;
             continue;
         }
-        let Some((value, decimals, end)) = number_at(n, i) else {
-            i += 1;
-            continue;
+        let (value, decimals, end) = match number_at(n, i) {
+            Scanned::Number(v, d, end) => (v, d, end),
+            Scanned::NotAFigure(end) => {
+                i = end;
+                continue;
+            }
+            Scanned::TooLong(end) => {
+                if cell.is_some() || unit_at(n, end).0 != Unit::None {
+                    out.overlong.push(n.span(i, end));
+                }
+                i = end;
+                continue;
+            }
         };
         let start = i;
         i = end;

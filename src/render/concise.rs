@@ -26,7 +26,6 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
                 "{}: error: {}: {}\n",
                 file.display_path, e.kind, e.message
             ));
-            continue;
         }
         if file.diagnostics.is_empty() {
             continue;

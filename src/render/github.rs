@@ -29,7 +29,6 @@ pub fn render_github(outcome: &Outcome, lang: Lang) -> String {
                 "::error file={file}::{}\n",
                 data(&format!("{}: {}", e.kind, e.message))
             ));
-            continue;
         }
         let index = LineIndex::new(&f.text);
         for d in &f.diagnostics {

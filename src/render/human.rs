@@ -69,7 +69,6 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
         if let Some(line) = file_error_line(file, lang) {
             out.push_str(&line);
             out.push_str("\n\n");
-            continue;
         }
         if file.diagnostics.is_empty() {
             continue;

@@ -12,7 +12,7 @@
 //!       "path": "corpus/report.txt",          // as given on the command line, `/`-separated
 //!       "format": "text",                     // text | markdown | docx | json
 //!       "encoding": "utf-8",                  // null when the file could not be read
-//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported", "message": "…"}
+//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported|limit", "message": "…"}
 //!       "diagnostics": [
 //!         {
 //!           "code": "A002",

@@ -16,8 +16,11 @@
 //! * Text-box paragraphs inside a paragraph are emitted as paragraphs of their own.
 //! * Errors never panic and are [`FileError`]s of kind `docx`: not a zip archive (with a hint
 //!   when the bytes are an old binary `.doc` or an encrypted document), no
-//!   `word/document.xml`, a part too large to be a real document, or malformed XML (with the
-//!   byte offset in `word/document.xml`).
+//!   `word/document.xml`, or malformed XML (with the byte offset in `word/document.xml`).
+//! * Limits are errors of kind `limit`: `word/document.xml` larger than [`MAX_XML_BYTES`] once
+//!   inflated (counted while inflating, whatever the archive's headers claim), tables and
+//!   paragraphs nested deeper than [`MAX_NESTING`]. A row keeps at most [`MAX_ROW_CELLS`]
+//!   cells (merged columns included); further cells are dropped.
 //!
 //! Not extracted: headers, footers, footnotes, comments, and automatic list numbering (a
 //! heading numbered by Word's list feature loses its `一、`).
@@ -30,8 +33,13 @@ use quick_xml::reader::Reader;
 use crate::lint::FileError;
 
 const DOCUMENT_XML: &str = "word/document.xml";
-/// Larger than any real document body; guards against zip bombs.
-const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+/// Larger than any real document body; guards against zip bombs. Counted while inflating, not
+/// taken from the archive's headers.
+pub const MAX_XML_BYTES: u64 = crate::source::MAX_FILE_BYTES;
+/// The deepest nesting of tables and paragraphs (text boxes, tables in cells) read.
+pub const MAX_NESTING: usize = 64;
+/// The most cells read in one table row, merged (`gridSpan`) columns included.
+pub const MAX_ROW_CELLS: usize = 1_024;
 /// Compound File Binary signature: old `.doc` files and encrypted Office documents.
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
@@ -39,6 +47,13 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 pub fn extract_text(bytes: &[u8]) -> Result<String, FileError> {
     let xml = read_document_xml(bytes)?;
     text_of_document_xml(&xml)
+}
+
+fn limit(message: impl Into<String>) -> FileError {
+    FileError {
+        kind: "limit",
+        message: message.into(),
+    }
 }
 
 fn err(message: impl Into<String>) -> FileError {
@@ -71,7 +86,7 @@ fn read_document_xml(bytes: &[u8]) -> Result<String, FileError> {
         .read_to_end(&mut raw)
         .map_err(|e| err(format!("cannot read {DOCUMENT_XML} from the archive: {e}")))?;
     if raw.len() as u64 > MAX_XML_BYTES {
-        return Err(err(format!(
+        return Err(limit(format!(
             "{DOCUMENT_XML} is larger than {} MiB once uncompressed",
             MAX_XML_BYTES / (1024 * 1024)
         )));
@@ -114,7 +129,9 @@ enum Frame {
     /// (its paragraphs, and how many grid columns it spans).
     Table {
         rows: Vec<String>,
-        row: Vec<String>,
+        /// The row so far, cells joined by `\t`, and how many cells it has.
+        row: String,
+        cells: usize,
         cell: Vec<String>,
         span: usize,
     },
@@ -131,6 +148,8 @@ struct Extractor {
     in_run: usize,
     /// Depth of skipped subtrees (`mc:Fallback`).
     skipping: usize,
+    /// Set when the document nests deeper than [`MAX_NESTING`].
+    too_deep: bool,
 }
 
 impl Extractor {
@@ -145,16 +164,19 @@ impl Extractor {
         }
         match name {
             "mc:Fallback" => self.skipping = 1,
+            "w:p" | "w:tbl" if self.stack.len() >= MAX_NESTING => self.too_deep = true,
             "w:p" => self.stack.push(Frame::Paragraph(String::new())),
             "w:tbl" => self.stack.push(Frame::Table {
                 rows: Vec::new(),
-                row: Vec::new(),
+                row: String::new(),
+                cells: 0,
                 cell: Vec::new(),
                 span: 1,
             }),
             "w:tr" => {
-                if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+                if let Some(Frame::Table { row, cells, .. }) = self.stack.last_mut() {
                     row.clear();
+                    *cells = 0;
                 }
             }
             "w:tc" => {
@@ -213,22 +235,39 @@ impl Extractor {
             }
             "w:tc" => {
                 if let Some(Frame::Table {
-                    row, cell, span, ..
+                    row,
+                    cells,
+                    cell,
+                    span,
+                    ..
                 }) = self.stack.last_mut()
                 {
                     let text = cell_text(cell);
                     cell.clear();
-                    row.push(text);
-                    for _ in 1..*span {
-                        row.push(String::new());
+                    // Cells past MAX_ROW_CELLS are dropped: no real table is that wide, and a
+                    // hostile gridSpan must not multiply the output.
+                    for k in 0..*span {
+                        if *cells >= MAX_ROW_CELLS {
+                            break;
+                        }
+                        if *cells > 0 {
+                            row.push('\t');
+                        }
+                        if k == 0 {
+                            row.push_str(&text);
+                        }
+                        *cells += 1;
                     }
                     *span = 1;
                 }
             }
             "w:tr" => {
-                if let Some(Frame::Table { rows, row, .. }) = self.stack.last_mut() {
-                    rows.push(row.join("\t"));
-                    row.clear();
+                if let Some(Frame::Table {
+                    rows, row, cells, ..
+                }) = self.stack.last_mut()
+                {
+                    rows.push(std::mem::take(row));
+                    *cells = 0;
                 }
             }
             "w:tbl" => {
@@ -329,6 +368,11 @@ pub fn text_of_document_xml(xml: &str) -> Result<String, FileError> {
             }
             Event::Eof => break,
             _ => {}
+        }
+        if x.too_deep {
+            return Err(limit(format!(
+                "{DOCUMENT_XML} nests tables and paragraphs more than {MAX_NESTING} deep"
+            )));
         }
     }
     Ok(x.finish())
