@@ -10,7 +10,8 @@
 //! * 2 — a usage error (bad arguments, unknown rule code, a configuration or a rubric file
 //!   that cannot be used) or a file that could not be read.
 //!
-//! A closed stdout (`jxlint check | head`) ends the run quietly with 0, as ripgrep does.
+//! A closed stdout (`jxlint check | head`) ends the output quietly; the exit status is still
+//! that of the findings, so `jxlint check corpus | head -1` fails when the corpus does.
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -421,12 +422,12 @@ fn code_patterns(values: &[String], flag: &str, lang: Lang) -> Result<Vec<String
     Ok(out)
 }
 
-/// Write to stdout; a closed pipe ends the run quietly with success.
+/// Write to stdout; a closed pipe ends the output quietly, the exit status unchanged.
 fn print(text: &str, exit: Exit) -> Exit {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => exit,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Clean,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit,
         Err(e) => {
             eprint(&format!("error: cannot write output: {e}"));
             Exit::Trouble

@@ -30,7 +30,10 @@ use crate::lint::{FileReport, Outcome};
 use crate::model::Span;
 use crate::source::LineIndex;
 
-use super::{clamp_span, file_error_line, file_summary, line_col, total_summary};
+use super::{
+    blank_controls, clamp_span, file_error_line, file_summary, line_col, strip_controls,
+    total_summary,
+};
 
 /// How the human output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +70,7 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
     let mut out = String::new();
     for file in &outcome.files {
         if let Some(line) = file_error_line(file, lang) {
-            out.push_str(&line);
+            out.push_str(&strip_controls(&line));
             out.push_str("\n\n");
         }
         if file.diagnostics.is_empty() {
@@ -75,7 +78,7 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
         }
         render_file(&mut out, &handler, file, outcome, lang);
         if options.summary {
-            out.push_str(&file_summary(file, lang));
+            out.push_str(&strip_controls(&file_summary(file, lang)));
             out.push_str("\n\n");
         }
     }
@@ -93,10 +96,13 @@ fn render_file(
     outcome: &Outcome,
     lang: Lang,
 ) {
-    let text: Arc<str> = Arc::from(file.text.as_str());
+    // Control characters of the report are blanked (same byte length, so spans still fit) and
+    // stripped from messages and names: nothing from a file reaches the terminal raw.
+    let text: Arc<str> = Arc::from(blank_controls(&file.text).as_ref());
+    let name = strip_controls(&file.display_path);
     let index = LineIndex::new(&file.text);
     for diag in &file.diagnostics {
-        let mut report = Report::new(diag, lang, &file.display_path, &text);
+        let mut report = Report::new(diag, lang, &name, &text);
         for l in &diag.labels {
             let Some(path) = &l.file else { continue };
             let other = outcome
@@ -104,9 +110,12 @@ fn render_file(
                 .iter()
                 .find(|f| &f.display_path == path)
                 .map_or("", |f| f.text.as_str());
-            report
-                .related
-                .push(Related::new(l, lang, path, &Arc::from(other)));
+            report.related.push(Related::new(
+                l,
+                lang,
+                &strip_controls(path),
+                &Arc::from(blank_controls(other).as_ref()),
+            ));
         }
         let mut buf = String::new();
         match handler.render_report(&mut buf, &report) {
@@ -116,11 +125,11 @@ fn render_file(
                 let (line, col) = line_col(&index, &file.text, diag.span.start);
                 out.push_str(&format!(
                     "{}:{line}:{col}: {} {} [{}] {}\n",
-                    file.display_path,
+                    name,
                     diag.code,
                     diag.name,
                     diag.severity.as_str(),
-                    diag.message.get(lang)
+                    strip_controls(diag.message.get(lang))
                 ));
             }
         }
@@ -132,6 +141,9 @@ fn render_file(
 pub struct Report<'a> {
     diag: &'a Diagnostic,
     lang: Lang,
+    /// The message and help in `lang`, without control characters.
+    message: String,
+    help: Option<String>,
     code: String,
     source: Source,
     labels: Vec<LabeledSpan>,
@@ -161,7 +173,7 @@ impl Related {
         // finding's own file.
         let excerpt = super::excerpt::excerpt(text, &[s]);
         let at = excerpt.as_ref().map_or(s, |e| e.map(s));
-        let message = label.message.get(lang).to_string();
+        let message = strip_controls(label.message.get(lang)).into_owned();
         Related {
             header: match lang {
                 Lang::Zh => "另见",
@@ -245,15 +257,23 @@ impl<'a> Report<'a> {
             .unwrap_or(&diag.message)
             .get(lang);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some(primary.to_string()),
+            Some(strip_controls(primary).into_owned()),
             span(diag.span),
         )];
         labels.extend(diag.labels.iter().filter(|l| l.file.is_none()).map(|l| {
-            LabeledSpan::new_with_span(Some(l.message.get(lang).to_string()), span(l.span))
+            LabeledSpan::new_with_span(
+                Some(strip_controls(l.message.get(lang)).into_owned()),
+                span(l.span),
+            )
         }));
         Report {
             diag,
             lang,
+            message: strip_controls(diag.message.get(lang)).into_owned(),
+            help: diag
+                .help
+                .as_ref()
+                .map(|h| strip_controls(h.get(lang)).into_owned()),
             code: format!("{} {}", diag.code, diag.name),
             source: match excerpt {
                 Some(excerpt) => Source::Excerpt(NamedSource::new(
@@ -279,7 +299,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.diag.message.get(self.lang))
+        f.write_str(&self.message)
     }
 }
 
@@ -299,8 +319,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diag.help.as_ref()?;
-        Some(Box::new(help.get(self.lang)))
+        let help = self.help.as_ref()?;
+        Some(Box::new(help))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -124,6 +124,41 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
     }
 }
 
+/// `s` without control characters (C0, DEL, C1) other than `\n` and `\t`: text from a report
+/// (or a file name) must not reach a terminal as escape sequences, bells or cursor moves.
+pub(crate) fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_stripped) {
+        s.chars()
+            .filter(|&c| !is_stripped(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+fn is_stripped(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` with each control character (other than `\n`, `\t`, `\r`) replaced by a blank of
+/// the same length in bytes — a space for C0 and DEL, a no-break space for C1 — so that byte
+/// spans into the text still land on the same characters.
+pub(crate) fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hit = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(hit) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !hit(c) => c,
+            c if c.len_utf8() == 1 => ' ',
+            _ => '\u{A0}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// `error: path: kind: message` for a file that could not be read (`None` when it was).
 pub fn file_error_line(file: &FileReport, lang: Lang) -> Option<String> {
     let e = file.error.as_ref()?;

@@ -3,8 +3,9 @@
 //! What [`LineIndex`] guarantees:
 //!
 //! * Lines end at `\n`; a `\r\n` pair is one line break (the `\r` belongs to no column).
-//!   A lone `\r` is not a line break — the parser does not treat it as one either — but it is
-//!   never counted as a column, so a stray carriage return does not shift positions.
+//!   A lone `\r` never reaches here from a file: the decoder turns it into `\n`
+//!   ([`crate::source::decode`]), so classic Mac and mixed line endings give the lines an
+//!   editor shows. In text given directly it is no line break, and never counted as a column.
 //! * Columns count characters (Unicode scalar values), not bytes: in `预算执行率99.70%` the `9`
 //!   is column 6.
 //! * Any offset is accepted: offsets past the end clamp to the end of the text, and an offset
