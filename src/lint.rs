@@ -450,43 +450,52 @@ fn folder(path: &Path) -> &Path {
     }
 }
 
-/// Whether two paths name the same file (canonically when both exist, else as written).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a.components().eq(b.components()),
-    }
-}
-
-/// The text files (indices into `files`) that are the prose of the report data at `i`: the
-/// file its `report.source` names, or else the text files with its name in its folder.
-fn partners(files: &[(FileReport, Option<Document>)], i: usize) -> Vec<usize> {
-    let (json, Some(doc)) = (&files[i].0, &files[i].1) else {
-        return Vec::new();
-    };
-    let source = doc.data.as_ref().and_then(|d| d.source.as_ref());
-    let dir = folder(&json.path);
-    files
-        .iter()
-        .enumerate()
-        .filter(|(j, (r, d))| {
-            *j != i
-                && d.is_some()
-                && r.format != SourceFormat::Json
-                && match source {
-                    Some(s) => same_file(&dir.join(&s.value), &r.path),
-                    None => {
-                        r.path.file_stem() == json.path.file_stem()
-                            && same_file(folder(&r.path), dir)
-                    }
+/// A path with `.` components dropped and `..` applied to the component before it, so that
+/// `a/./b/../c.txt` and `a/c.txt` are the same key. Lexical only: no file-system access, so
+/// pairing costs no system call per pair.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push(c);
                 }
-        })
-        .map(|(j, _)| j)
-        .collect()
+            }
+            c => out.push(c),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
 }
 
-/// D002: every report's data against its text, when both were checked.
+/// The key a report's text and data share when no `report.source` names the text: the
+/// folder and the file name without its extension.
+fn stem_key(path: &Path) -> (PathBuf, std::ffi::OsString) {
+    (
+        normalize(folder(path)),
+        path.file_stem().unwrap_or_default().to_os_string(),
+    )
+}
+
+/// The file a report's data names as its text (`report.source`, relative to the data's
+/// folder), normalised; `None` when it names none.
+fn source_path(json: &FileReport, doc: &Document) -> Option<PathBuf> {
+    let source = doc.data.as_ref()?.source.as_ref()?;
+    Some(normalize(&folder(&json.path).join(&source.value)))
+}
+
+/// D002: every report's data against its text, when both were checked. The text of a report
+/// is the file its data's `report.source` names, or else the text files with its name in its
+/// folder. Pairing is by hash lookup: linear in the number of files.
 pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Options) {
+    use std::collections::HashMap;
     let Some(rule) = RULES
         .iter()
         .copied()
@@ -495,23 +504,36 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
     else {
         return;
     };
+    let mut by_path: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<(PathBuf, std::ffi::OsString), Vec<usize>> = HashMap::new();
+    for (j, (r, d)) in files.iter().enumerate() {
+        if d.is_some() && r.format != SourceFormat::Json {
+            by_path.entry(normalize(&r.path)).or_default().push(j);
+            by_stem.entry(stem_key(&r.path)).or_default().push(j);
+        }
+    }
     let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     for i in 0..files.len() {
-        if files[i].0.format != SourceFormat::Json {
+        let (json, Some(json_doc)) = (&files[i].0, &files[i].1) else {
+            continue;
+        };
+        if json.format != SourceFormat::Json {
             continue;
         }
-        for j in partners(files, i) {
-            let (json, text) = (&files[i], &files[j]);
-            let (Some(json_doc), Some(text_doc)) = (&json.1, &text.1) else {
-                continue;
-            };
+        let partners = match source_path(json, json_doc) {
+            Some(p) => by_path.get(&p),
+            None => by_stem.get(&stem_key(&json.path)),
+        };
+        for &j in partners.map_or(&[][..], |v| v.as_slice()) {
+            let text = &files[j];
+            let Some(text_doc) = &text.1 else { continue };
             let counterpart = Counterpart {
                 path: &text.0.display_path,
                 text: &text.0.text,
                 doc: text_doc,
             };
             let diags = run_rule_set_with(
-                &json.0.text,
+                &json.text,
                 json_doc,
                 options.rubric(),
                 Some(counterpart),
@@ -530,30 +552,111 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
     }
 }
 
-/// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not
-/// be walked become unreadable [`FileReport`]s; the output order is the input order.
+/// Lint walked inputs: files are checked in parallel, paths that could not be walked become
+/// unreadable [`FileReport`]s; the output order is the input order. Keeps every report: for
+/// many files prefer [`lint_streaming`].
 pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
-    let files: Vec<(PathBuf, String)> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File { path, display } => Some((path.clone(), display.clone())),
-            Input::Error { .. } => None,
-        })
-        .collect();
-    let mut checked = lint_files(&files, options).into_iter();
-    let mut out = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        match input {
-            Input::File { .. } => out.extend(checked.next()),
-            Input::Error {
-                path,
-                display,
-                error,
-            } => {
-                let (path, display) = (path.clone(), display.clone());
-                out.push(FileReport::unreadable(path, display, error.clone()));
-            }
+    let mut files = Vec::with_capacity(inputs.len());
+    lint_streaming(inputs, options, |batch| files.extend(batch));
+    Outcome { files }
+}
+
+/// How many files are checked at once (per worker thread) by [`lint_streaming`].
+pub const BATCH_PER_THREAD: usize = 8;
+
+/// Lint walked inputs in batches, handing each batch of reports to `emit` in input order as
+/// soon as it is done; the caller renders and drops them, so memory depends on the batch,
+/// not on the number of files.
+///
+/// A batch is a run of consecutive inputs, files checked in parallel (rayon). It never splits
+/// the files of one folder that share a name (`x.txt`, `x.json`), so that D002 pairs a
+/// report's data with its text inside one batch; a data file whose `report.source` names a
+/// file further on pulls the batch up to that file. One that names a file of an earlier batch
+/// (already emitted and dropped) has that file read and parsed again for the comparison;
+/// its findings are made, but labels pointing into that file are rendered without its text.
+pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(Vec<FileReport>)) {
+    use std::collections::HashMap;
+    let key = |i: &Input| match i {
+        Input::File { path, .. } => Some(stem_key(path)),
+        Input::Error { .. } => None,
+    };
+    let keys: Vec<_> = inputs.iter().map(key).collect();
+    let mut last: HashMap<&(PathBuf, std::ffi::OsString), usize> = HashMap::new();
+    let mut index_of: HashMap<PathBuf, usize> = HashMap::new();
+    for (k, (input, key)) in inputs.iter().zip(&keys).enumerate() {
+        if let Some(key) = key {
+            last.insert(key, k);
+            index_of.entry(normalize(input.path())).or_insert(k);
         }
     }
-    Outcome { files: out }
+    let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
+    let mut start = 0;
+    while start < inputs.len() {
+        let mut end = (start + batch).min(inputs.len());
+        let mut k = start;
+        while k < end {
+            if let Some(key) = &keys[k] {
+                end = end.max(last.get(key).map_or(0, |&l| l + 1));
+            }
+            k += 1;
+        }
+        let mut checked = check_inputs(&inputs[start..end], options);
+        // Data naming its text further on: check up to that file in the same batch.
+        loop {
+            let need = checked
+                .iter()
+                .filter_map(|(r, d)| source_path(r, d.as_ref()?))
+                .filter_map(|p| index_of.get(&p).copied())
+                .filter(|&k| k >= end)
+                .max();
+            let Some(need) = need else { break };
+            checked.extend(check_inputs(&inputs[end..=need], options));
+            end = need + 1;
+        }
+        // Data naming the text of an earlier batch: read that text again, for the comparison.
+        let mut earlier: Vec<usize> = checked
+            .iter()
+            .filter_map(|(r, d)| source_path(r, d.as_ref()?))
+            .filter_map(|p| index_of.get(&p).copied())
+            .filter(|&k| k < start)
+            .collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        let own = checked.len();
+        checked.extend(check_inputs_at(inputs, &earlier, options));
+        cross_check(&mut checked, options);
+        checked.truncate(own);
+        emit(checked.into_iter().map(|(r, _)| r).collect());
+        start = end;
+    }
+}
+
+/// Check a run of inputs in parallel; unwalkable paths become unreadable reports.
+fn check_inputs(inputs: &[Input], options: &Options) -> Vec<(FileReport, Option<Document>)> {
+    inputs.par_iter().map(|i| check_input(i, options)).collect()
+}
+
+fn check_inputs_at(
+    inputs: &[Input],
+    at: &[usize],
+    options: &Options,
+) -> Vec<(FileReport, Option<Document>)> {
+    at.par_iter()
+        .filter_map(|&k| inputs.get(k))
+        .map(|i| check_input(i, options))
+        .collect()
+}
+
+fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Document>) {
+    match input {
+        Input::File { path, display } => check_file(path, display.clone(), options),
+        Input::Error {
+            path,
+            display,
+            error,
+        } => (
+            FileReport::unreadable(path.clone(), display.clone(), error.clone()),
+            None,
+        ),
+    }
 }
