@@ -298,33 +298,152 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         formulas: config.formulas,
         rubric,
     };
-    let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
-    let text = match args.format {
-        Format::Human => {
-            let stdout = io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse::<usize>().ok())
-                .filter(|&w| w >= 40)
-                .unwrap_or(100);
-            render::render_human(
-                &outcome,
-                lang,
-                &HumanOptions {
-                    color,
-                    width,
-                    summary: !args.no_summary,
-                },
-            )
-        }
-        Format::Concise => render::render_concise(&outcome, lang, !args.no_summary),
-        Format::Json => render::render_json(&outcome, lang),
-        Format::Sarif => render::render_sarif(&outcome, lang),
-        Format::Github => render::render_github(&outcome, lang),
+    stream_check(&inputs(&args.paths), &options, args, lang)
+}
+
+/// Lint and print batch by batch (see [`lint::lint_streaming`]): each file's findings are
+/// written as soon as it and the files before it are checked, and dropped then, so memory
+/// does not grow with the number of files. SARIF, one document whose results and
+/// notifications are separate arrays, is rendered once at the end.
+fn stream_check(inputs: &[Input], options: &Options, args: &CheckArgs, lang: Lang) -> Exit {
+    let stdout = io::stdout();
+    let human = HumanOptions {
+        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&w| w >= 40)
+            .unwrap_or(100),
+        summary: !args.no_summary,
     };
-    print(&text, Exit::of_outcome(&outcome, options.fail_on))
+    let progress = Progress::new(inputs.len(), args.format);
+    let mut writer = Writer::default();
+    let mut totals = render::RunTotals::default();
+    let (mut trouble, mut findings) = (false, false);
+    let mut kept = Vec::new(); // SARIF only
+    if args.format == Format::Json {
+        writer.write(&render::json::json_head(), &progress);
+    }
+    lint::lint_streaming(inputs, options, |files| {
+        let batch = Outcome { files };
+        progress.advance(batch.files.len());
+        trouble |= batch.has_errors();
+        findings |= batch.has_findings(options.fail_on);
+        let text = match args.format {
+            Format::Human => render::render_human_files(&batch, lang, &human),
+            Format::Concise => render::render_concise(&batch, lang, false),
+            Format::Github => render::render_github(&batch, lang),
+            Format::Json => batch
+                .files
+                .iter()
+                .enumerate()
+                .map(|(k, f)| render::json::json_file(f, totals.files + k == 0, &batch, lang))
+                .collect(),
+            Format::Sarif => {
+                kept.extend(batch.files);
+                return;
+            }
+        };
+        totals.add(&batch);
+        writer.write(&text, &progress);
+    });
+    progress.finish();
+    let tail = match args.format {
+        Format::Human | Format::Concise if !args.no_summary => {
+            format!("{}\n", render::total_summary_of(&totals, lang))
+        }
+        Format::Json => render::json::json_tail(totals.files, &totals.stats),
+        Format::Sarif => render::render_sarif(&Outcome { files: kept }, lang),
+        _ => String::new(),
+    };
+    writer.write(&tail, &progress);
+    let exit = if trouble {
+        Exit::Trouble
+    } else if findings {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    };
+    writer.finish(exit)
+}
+
+/// Stdout for streamed output. A closed pipe stops the writing, not the run: the exit status
+/// still reflects every file's findings.
+#[derive(Default)]
+struct Writer {
+    closed: bool,
+    failed: bool,
+}
+
+impl Writer {
+    fn write(&mut self, text: &str, progress: &Progress) {
+        if self.closed || self.failed || text.is_empty() {
+            return;
+        }
+        let result = progress.suspend(|| {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        });
+        match result {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(e) => {
+                eprint(&format!("error: cannot write output: {e}"));
+                self.failed = true;
+            }
+        }
+    }
+
+    fn finish(self, exit: Exit) -> Exit {
+        if self.failed { Exit::Trouble } else { exit }
+    }
+}
+
+/// A progress bar on stderr (files done / total) for long human or concise runs in a
+/// terminal; nothing for machine formats, for a few files, or when stderr is not a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+/// Fewer files than this show no progress bar.
+const PROGRESS_MIN_FILES: usize = 20;
+
+impl Progress {
+    fn new(files: usize, format: Format) -> Progress {
+        let wanted = matches!(format, Format::Human | Format::Concise)
+            && files >= PROGRESS_MIN_FILES
+            && io::stderr().is_terminal();
+        if !wanted {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed_precise}")
+        {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn advance(&self, n: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// `--config FILE`, else `jxlint.toml` in the current folder, else the defaults; a

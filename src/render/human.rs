@@ -59,6 +59,16 @@ impl Default for HumanOptions {
 /// Render every file: its diagnostics, then (when it had findings) its summary line; files
 /// that could not be read as one `error:` line; and the total summary at the end.
 pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> String {
+    let mut out = render_human_files(outcome, lang, options);
+    if options.summary {
+        out.push_str(&total_summary(outcome, lang));
+        out.push('\n');
+    }
+    out
+}
+
+/// [`render_human`] without the total summary: one batch of a streamed run.
+pub fn render_human_files(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> String {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -81,10 +91,6 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
             out.push_str(&strip_controls(&file_summary(file, lang)));
             out.push_str("\n\n");
         }
-    }
-    if options.summary {
-        out.push_str(&total_summary(outcome, lang));
-        out.push('\n');
     }
     out
 }

@@ -31,7 +31,7 @@ pub mod score;
 
 pub use concise::render_concise;
 pub use github::render_github;
-pub use human::{HumanOptions, render_human};
+pub use human::{HumanOptions, render_human, render_human_files};
 pub use json::render_json;
 pub use sarif::render_sarif;
 pub use score::render_score;
@@ -91,9 +91,35 @@ pub fn file_summary(file: &FileReport, lang: Lang) -> String {
 /// The last line of a run: files, figures and relations checked, findings by severity, and
 /// how many files could not be read (when any).
 pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
-    let t: Stats = outcome.totals();
-    let files = outcome.files.len();
-    let unreadable = outcome.files.iter().filter(|f| f.error.is_some()).count();
+    total_summary_of(&RunTotals::of(outcome), lang)
+}
+
+/// What the total summary counts, accumulated batch by batch when output is streamed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunTotals {
+    pub files: usize,
+    pub unreadable: usize,
+    pub stats: Stats,
+}
+
+impl RunTotals {
+    pub fn of(outcome: &Outcome) -> RunTotals {
+        let mut t = RunTotals::default();
+        t.add(outcome);
+        t
+    }
+
+    pub fn add(&mut self, outcome: &Outcome) {
+        self.files += outcome.files.len();
+        self.unreadable += outcome.files.iter().filter(|f| f.error.is_some()).count();
+        self.stats.add(&outcome.totals());
+    }
+}
+
+/// [`total_summary`] from accumulated totals.
+pub fn total_summary_of(totals: &RunTotals, lang: Lang) -> String {
+    let t = totals.stats;
+    let (files, unreadable) = (totals.files, totals.unreadable);
     match lang {
         Lang::Zh => {
             let mut line = format!(
