@@ -22,6 +22,8 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let analysis = jxlint::lint::Analysis::new(&src.text, doc);
+    let doc = &analysis.doc;
     let li = LineIndex::new(&src.text);
     for q in &doc.quantities {
         let (l, c) = li.line_col(&src.text, q.span.start);
@@ -36,7 +38,7 @@ fn main() {
             q.sentence
         );
     }
-    let r = &doc.relations;
+    let r = &analysis.relations;
     let at = |i: usize| {
         let q = &doc.quantities[i];
         format!("{}@{}", q.display(), li.line_col(&src.text, q.span.start).0)
@@ -48,7 +50,7 @@ fn main() {
             at(c.rate),
             at(c.numerator),
             at(c.denominator),
-            c.verdict(&doc)
+            c.verdict(doc)
         );
     }
     for c in &r.sums {
@@ -57,7 +59,7 @@ fn main() {
             "SUM {} = {} -> {:?}",
             at(c.total),
             parts.join(" + "),
-            c.verdict(&doc)
+            c.verdict(doc)
         );
     }
     for g in &r.shares {
@@ -104,7 +106,7 @@ fn main() {
         );
     }
     println!("year {:?} full {}", doc.report_year, doc.full_year_report);
-    let diags = jxlint::lint::run_rules(&src.text, &doc, &jxlint::lint::Options::default());
+    let diags = jxlint::lint::run_rules(&src.text, &analysis, &jxlint::lint::Options::default());
     for d in &diags {
         let (l, c) = li.line_col(&src.text, d.span.start);
         println!(

@@ -24,23 +24,12 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::formula::{self, Comparison};
+use crate::formula;
+pub use crate::formula::Formula;
 use crate::parse::json::fields;
 
 /// The file looked for in the current folder.
 pub const FILE_NAME: &str = "jxlint.toml";
-
-/// A formula from the configuration, parsed and checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Formula {
-    pub name: String,
-    /// The expression as written.
-    pub expr: String,
-    pub comparison: Comparison,
-    /// How far the two sides may differ and still agree (≥ 0), in the unit of the values.
-    pub tolerance: Decimal,
-    pub severity: Severity,
-}
 
 /// A loaded configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -124,7 +124,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(meta: &crate::rules::RuleMeta, span: Span, message: Message) -> Diagnostic {
+    pub fn new(meta: &RuleMeta, span: Span, message: Message) -> Diagnostic {
         Diagnostic {
             code: meta.code,
             name: meta.name,
@@ -177,5 +177,25 @@ impl Diagnostic {
         self.expected = Some(expected.into());
         self.found = Some(found.into());
         self
+    }
+}
+/// What `jxlint rules` and `jxlint explain` print about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The doc comment of the declaration, Markdown.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the docs: a one-line summary.
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 }

@@ -31,6 +31,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::Severity;
 use crate::numeric::round_half_up;
 
 /// The longest formula accepted, in characters.
@@ -597,6 +598,18 @@ impl Comparison {
         p.extend(self.rhs.paths());
         p
     }
+}
+
+/// A user formula (from the configuration), parsed and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    pub name: String,
+    /// The expression as written.
+    pub expr: String,
+    pub comparison: Comparison,
+    /// How far the two sides may differ and still agree (≥ 0), in the unit of the values.
+    pub tolerance: Decimal,
+    pub severity: Severity,
 }
 
 #[cfg(test)]

@@ -1,27 +1,28 @@
 //! jxlint — a linter for Chinese government budget performance evaluation reports.
 //!
-//! Data flow, one direction:
+//! Data flow, one direction (ARCHITECTURE.md at the repository root tells it in full):
 //!
 //! ```text
-//! paths ─walk─▶ files ─source─▶ UTF-8 text ─parse─▶ Document (blocks, quantities, relations,
-//!                                                            scorecard)
-//! Document ─score─▶ re-scored scorecard (rubric) ─┐
-//! Document ─rules─▶ Vec<Diagnostic> ──────────────┴─render─▶ human | concise | json | score
+//! paths ─walk─▶ files ─source─▶ UTF-8 text ─parse─▶ Document (blocks, tables, figures)
+//! Document ─relations─▶ Relations (ratios, sums, shares, growth, restatements, …)
+//! Document + Relations ─score─▶ Scorecard, re-scored against a rubric
+//! Document + Relations + Scoring ─rules─▶ Vec<Diagnostic> ─render─▶ human | concise | json | …
 //! ```
 //!
-//! * [`walk`] expands command-line paths into sorted report files.
-//! * [`source`] decodes bytes (UTF-8, UTF-16, GB18030) and extracts `.docx` text.
-//! * [`parse`] builds the [`model::Document`]: blocks, figures with exact values and units,
-//!   labels, periods; [`relations`] then finds, once, the ratios, sums, share groups, growth
-//!   claims and restatements that rules judge. Report data in JSON ([`parse::json`]) becomes
-//!   the same kind of document, its identities stated by its structure.
-//! * [`config`] reads `jxlint.toml` (rule selection, [`formula`]s over report data).
-//!   claims and restatements that rules judge.
-//! * [`score`] reads the report's 评分表, stated totals and grades into a scorecard (at parse
-//!   time) and re-scores it against a rubric (data, `data/rubrics/*.json`); the scoring rules
-//!   read the result.
-//! * [`rules`] holds the catalogue, one rule per file; [`lint`] runs them per file in
-//!   parallel; [`render`] turns diagnostics into output. Nothing below [`cli`] prints.
+//! Layers, lowest first; a module imports only from its own layer or the layers below it:
+//!
+//! 0. foundation — [`numeric`] (exact intervals), [`formula`] (the user formula language),
+//!    [`diagnostic`] (plain diagnostic data and rule metadata), [`model`] (the document model,
+//!    claims and report data as plain data);
+//! 1. [`source`] — bytes to UTF-8 text (UTF-8, UTF-16, GB18030; `.docx`);
+//! 2. [`parse`] — text to a [`model::Document`] (structure, figures, report data from JSON);
+//! 3. [`relations`] — the relations between a document's figures, found once and judged;
+//! 4. [`score`] — the 评分表 read into a scorecard and re-scored against a rubric;
+//! 5. [`rules`] — the catalogue, one rule per file, reading document, relations and scoring;
+//!    [`outcome`] — what checking produced per file and per run, as plain data;
+//! 6. [`render`] — diagnostics to output, pure functions;
+//! 7. application — [`config`] (`jxlint.toml`), [`walk`] (paths to files), [`lint`] (the
+//!    per-file pipeline, files in parallel), [`cli`] (arguments, printing, exit status).
 //!
 //! No floating point: every figure is a [`rust_decimal::Decimal`].
 
@@ -34,6 +35,7 @@ pub mod formula;
 pub mod lint;
 pub mod model;
 pub mod numeric;
+pub mod outcome;
 pub mod parse;
 pub mod relations;
 pub mod render;

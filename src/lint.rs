@@ -13,98 +13,20 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use std::sync::Arc;
 
 use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
+use crate::relations::Relations;
 use crate::rules::{Context, Counterpart, RULES, Rule};
-use crate::score::{Rubric, Scoring};
+use crate::score::{Rubric, Scorecard, Scoring};
 use crate::source::LineIndex;
 use crate::walk::Input;
 
-/// Why a file could not be checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileError {
-    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not
-    /// JSON), `unsupported`, `limit` (past one of jxlint's limits: the file is not read, or —
-    /// for figures too long to hold exactly or too many — read and checked without them).
-    pub kind: &'static str,
-    pub message: String,
-}
-
-/// How much of a file was verified.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Stats {
-    /// Figures (numbers with their units) extracted.
-    pub figures: usize,
-    /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
-    /// numbering sequences) and scoring checks (scores against evidence, parents against
-    /// children, totals against parts, grades against bands).
-    pub relations: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Stats {
-    pub fn add(&mut self, other: &Stats) {
-        self.figures += other.figures;
-        self.relations += other.relations;
-        self.errors += other.errors;
-        self.warnings += other.warnings;
-        self.infos += other.infos;
-    }
-
-    fn count(&mut self, diags: &[Diagnostic]) {
-        for d in diags {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
-    }
-}
-
-/// Everything jxlint has to say about one file.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    pub path: PathBuf,
-    /// The path as given on the command line (joined with the walked part), `/`-separated.
-    pub display_path: String,
-    pub format: SourceFormat,
-    /// Encoding the bytes were decoded from (`utf-8`, `gb18030`, `utf-16le` …).
-    pub encoding: Option<&'static str>,
-    /// The decoded text diagnostics point into (empty when the file could not be read).
-    pub text: String,
-    pub error: Option<FileError>,
-    /// Sorted by position, then code.
-    pub diagnostics: Vec<Diagnostic>,
-    pub stats: Stats,
-    /// The scorecard re-scored against the rubric, when the report has one.
-    pub score: Option<Scoring>,
-}
-
-impl FileReport {
-    /// The report for a file that could not be read (or a path that could not be walked):
-    /// no text, no diagnostics, the format guessed from the extension.
-    pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
-        FileReport {
-            format: crate::source::format_of(&path).unwrap_or(SourceFormat::Text),
-            path,
-            display_path,
-            encoding: None,
-            text: String::new(),
-            error: Some(error),
-            diagnostics: Vec::new(),
-            stats: Stats::default(),
-            score: None,
-        }
-    }
-}
+pub use crate::outcome::{FileReport, Outcome, Stats};
+pub use crate::source::FileError;
 
 /// Which rules run and what fails the run.
 #[derive(Debug, Clone)]
@@ -153,13 +75,51 @@ impl Options {
     }
 }
 
-/// Run every enabled rule over a parsed document; diagnostics sorted by position then code.
-pub fn run_rules(text: &str, doc: &Document, options: &Options) -> Vec<Diagnostic> {
+/// A parsed document and what the layers above parsing compute from it, once: the relations
+/// between its figures (`crate::relations`) and its scorecard (`crate::score`).
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub doc: Document,
+    pub relations: Relations,
+    pub scorecard: Option<Scorecard>,
+}
+
+impl Analysis {
+    /// Find the relations and read the scorecard of a parsed document.
+    pub fn new(text: &str, doc: Document) -> Analysis {
+        let relations = crate::relations::find(&doc);
+        let scorecard = crate::score::read(text, &doc);
+        Analysis {
+            doc,
+            relations,
+            scorecard,
+        }
+    }
+
+    /// Re-score the scorecard against `rubric` (`None` when the document has none).
+    pub fn score(&self, text: &str, rubric: &Rubric) -> Option<Scoring> {
+        let card = self.scorecard.as_ref()?;
+        Some(crate::score::score(text, &self.doc, card, rubric))
+    }
+
+    /// The report's text beside its data, for the cross-source check (D002).
+    pub fn counterpart<'a>(&'a self, path: &'a str, text: &'a str) -> Counterpart<'a> {
+        Counterpart {
+            path,
+            text,
+            doc: &self.doc,
+            relations: &self.relations,
+        }
+    }
+}
+
+/// Run every enabled rule over an analysed document; diagnostics sorted by position then code.
+pub fn run_rules(text: &str, analysis: &Analysis, options: &Options) -> Vec<Diagnostic> {
     let rubric = options.rubric();
-    let scoring = crate::score::score(text, doc, rubric);
+    let scoring = analysis.score(text, rubric);
     run_scored(
         text,
-        doc,
+        analysis,
         rubric,
         scoring.as_ref(),
         None,
@@ -178,28 +138,28 @@ fn enabled_rules(options: &Options) -> impl Iterator<Item = &'static dyn Rule> +
 /// document's scorecard against `rubric`.
 pub fn run_rule_set<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    run_rule_set_with(text, doc, rubric, None, rules)
+    run_rule_set_with(text, analysis, rubric, None, rules)
 }
 
 /// Run the given rules with the report's other source (its text, for its data).
 pub fn run_rule_set_with<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     counterpart: Option<Counterpart<'_>>,
     rules: impl Iterator<Item = &'r dyn Rule>,
 ) -> Vec<Diagnostic> {
-    let scoring = crate::score::score(text, doc, rubric);
-    run_scored(text, doc, rubric, scoring.as_ref(), counterpart, rules)
+    let scoring = analysis.score(text, rubric);
+    run_scored(text, analysis, rubric, scoring.as_ref(), counterpart, rules)
 }
 
 fn run_scored<'r>(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     rubric: &Rubric,
     scoring: Option<&Scoring>,
     counterpart: Option<Counterpart<'_>>,
@@ -207,7 +167,8 @@ fn run_scored<'r>(
 ) -> Vec<Diagnostic> {
     let cx = Context {
         text,
-        doc,
+        doc: &analysis.doc,
+        relations: &analysis.relations,
         counterpart,
         rubric,
         scoring,
@@ -265,21 +226,22 @@ pub fn lint_text_scored(
     options: &Options,
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
     let doc = parse_source(text, format, options).unwrap_or_default();
-    let (scoring, diags) = check_document(text, &doc, options);
-    (doc, scoring, diags)
+    let analysis = Analysis::new(text, doc);
+    let (scoring, diags) = check_document(text, &analysis, options);
+    (analysis.doc, scoring, diags)
 }
 
-/// Re-score and run the enabled rules over a parsed document.
+/// Re-score and run the enabled rules over an analysed document.
 fn check_document(
     text: &str,
-    doc: &Document,
+    analysis: &Analysis,
     options: &Options,
 ) -> (Option<Scoring>, Vec<Diagnostic>) {
     let rubric = options.rubric();
-    let scoring = crate::score::score(text, doc, rubric);
+    let scoring = analysis.score(text, rubric);
     let diags = run_scored(
         text,
-        doc,
+        analysis,
         rubric,
         scoring.as_ref(),
         None,
@@ -298,7 +260,7 @@ fn check_file(
     path: &Path,
     display_path: String,
     options: &Options,
-) -> (FileReport, Option<Document>) {
+) -> (FileReport, Option<Analysis>) {
     let format = crate::source::format_of(path).unwrap_or(SourceFormat::Text);
     let mut report = FileReport {
         path: path.to_path_buf(),
@@ -318,15 +280,16 @@ fn check_file(
             report.encoding = Some(src.encoding);
             match parse_source(&src.text, src.format, options) {
                 Ok(doc) => {
-                    let (scoring, diags) = check_document(&src.text, &doc, options);
-                    report.stats.figures = doc.quantities.len();
-                    report.stats.relations =
-                        doc.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+                    let analysis = Analysis::new(&src.text, doc);
+                    let (scoring, diags) = check_document(&src.text, &analysis, options);
+                    report.stats.figures = analysis.doc.quantities.len();
+                    report.stats.relations = analysis.relations.count()
+                        + scoring.as_ref().map_or(0, |s| s.eval.checks());
                     report.score = scoring;
                     report.stats.count(&diags);
                     report.diagnostics = diags;
-                    report.error = limit_error(&src.text, &doc);
-                    kept = Some(doc);
+                    report.error = limit_error(&src.text, &analysis.doc);
+                    kept = Some(analysis);
                 }
                 Err(e) => report.error = Some(e),
             }
@@ -387,54 +350,10 @@ fn limit_error(text: &str, doc: &Document) -> Option<FileError> {
     })
 }
 
-/// The result of one run over many files.
-#[derive(Debug, Clone, Default)]
-pub struct Outcome {
-    pub files: Vec<FileReport>,
-}
-
-impl Outcome {
-    pub fn totals(&self) -> Stats {
-        let mut s = Stats::default();
-        for f in &self.files {
-            s.add(&f.stats);
-        }
-        s
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.files.iter().any(|f| f.error.is_some())
-    }
-
-    /// Whether any finding is at or above `fail_on`.
-    pub fn has_findings(&self, fail_on: Severity) -> bool {
-        self.files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-    }
-
-    /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
-    pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if self.has_errors() {
-            2
-        } else if self
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= fail_on)
-        {
-            1
-        } else {
-            0
-        }
-    }
-}
-
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
-    let mut checked: Vec<(FileReport, Option<Document>)> = files
+    let mut checked: Vec<(FileReport, Option<Analysis>)> = files
         .par_iter()
         .map(|(p, shown)| check_file(p, shown.clone(), options))
         .collect();
@@ -451,8 +370,7 @@ fn folder(path: &Path) -> &Path {
 }
 
 /// A path with `.` components dropped and `..` applied to the component before it, so that
-/// `a/./b/../c.txt` and `a/c.txt` are the same key. Lexical only: no file-system access, so
-/// pairing costs no system call per pair.
+/// `a/./b/../c.txt` and `a/c.txt` are the same key (for paths that do not exist).
 fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
@@ -475,26 +393,32 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// A path as a lookup key: canonical when it exists (one system call per file, never per
+/// pair), else lexically normalised.
+fn path_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| normalize(path))
+}
+
 /// The key a report's text and data share when no `report.source` names the text: the
 /// folder and the file name without its extension.
 fn stem_key(path: &Path) -> (PathBuf, std::ffi::OsString) {
     (
-        normalize(folder(path)),
+        path_key(folder(path)),
         path.file_stem().unwrap_or_default().to_os_string(),
     )
 }
 
 /// The file a report's data names as its text (`report.source`, relative to the data's
 /// folder), normalised; `None` when it names none.
-fn source_path(json: &FileReport, doc: &Document) -> Option<PathBuf> {
-    let source = doc.data.as_ref()?.source.as_ref()?;
-    Some(normalize(&folder(&json.path).join(&source.value)))
+fn source_path(json: &FileReport, analysis: &Analysis) -> Option<PathBuf> {
+    let source = analysis.doc.data.as_ref()?.source.as_ref()?;
+    Some(path_key(&folder(&json.path).join(&source.value)))
 }
 
 /// D002: every report's data against its text, when both were checked. The text of a report
 /// is the file its data's `report.source` names, or else the text files with its name in its
 /// folder. Pairing is by hash lookup: linear in the number of files.
-pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Options) {
+pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
     use std::collections::HashMap;
     let Some(rule) = RULES
         .iter()
@@ -508,7 +432,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
     let mut by_stem: HashMap<(PathBuf, std::ffi::OsString), Vec<usize>> = HashMap::new();
     for (j, (r, d)) in files.iter().enumerate() {
         if d.is_some() && r.format != SourceFormat::Json {
-            by_path.entry(normalize(&r.path)).or_default().push(j);
+            by_path.entry(path_key(&r.path)).or_default().push(j);
             by_stem.entry(stem_key(&r.path)).or_default().push(j);
         }
     }
@@ -527,11 +451,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Document>)], options: &Optio
         for &j in partners.map_or(&[][..], |v| v.as_slice()) {
             let text = &files[j];
             let Some(text_doc) = &text.1 else { continue };
-            let counterpart = Counterpart {
-                path: &text.0.display_path,
-                text: &text.0.text,
-                doc: text_doc,
-            };
+            let counterpart = text_doc.counterpart(&text.0.display_path, &text.0.text);
             let diags = run_rule_set_with(
                 &json.text,
                 json_doc,
@@ -586,7 +506,7 @@ pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(
     for (k, (input, key)) in inputs.iter().zip(&keys).enumerate() {
         if let Some(key) = key {
             last.insert(key, k);
-            index_of.entry(normalize(input.path())).or_insert(k);
+            index_of.entry(path_key(input.path())).or_insert(k);
         }
     }
     let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
@@ -632,7 +552,7 @@ pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(
 }
 
 /// Check a run of inputs in parallel; unwalkable paths become unreadable reports.
-fn check_inputs(inputs: &[Input], options: &Options) -> Vec<(FileReport, Option<Document>)> {
+fn check_inputs(inputs: &[Input], options: &Options) -> Vec<(FileReport, Option<Analysis>)> {
     inputs.par_iter().map(|i| check_input(i, options)).collect()
 }
 
@@ -640,14 +560,14 @@ fn check_inputs_at(
     inputs: &[Input],
     at: &[usize],
     options: &Options,
-) -> Vec<(FileReport, Option<Document>)> {
+) -> Vec<(FileReport, Option<Analysis>)> {
     at.par_iter()
         .filter_map(|&k| inputs.get(k))
         .map(|i| check_input(i, options))
         .collect()
 }
 
-fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Document>) {
+fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Analysis>) {
     match input {
         Input::File { path, display } => check_file(path, display.clone(), options),
         Input::Error {

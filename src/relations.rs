@@ -13,7 +13,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{BlockKind, Currency, Document, Quantity, Unit, scale_up};
+pub use crate::model::claims::{
+    GrowthClaim, RatioClaim, RatioKind, Restatement, Sequence, ShareGroup, StatedClaims, SumClaim,
+};
+use crate::model::{BlockKind, Document, Quantity, Unit, scale_up};
 use crate::numeric::{Interval, round_half_up, truncate};
 use crate::parse::quantity::CueKind;
 
@@ -29,9 +32,6 @@ pub struct Relations {
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
-    /// The money scale most used in the document's prose (4 for 万元), with its count, and
-    /// the count of each scale: used to tell which of two disagreeing units is the slip.
-    pub money_scales: Vec<(u8, usize)>,
 }
 
 impl Relations {
@@ -45,40 +45,6 @@ impl Relations {
             + self.sequences.len()
             + self.unit_echoes.len()
     }
-
-    /// How often a money scale is used in the document's prose.
-    pub fn scale_count(&self, scale: u8) -> usize {
-        self.money_scales
-            .iter()
-            .find(|(s, _)| *s == scale)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    }
-}
-
-/// What kind of rate a [`RatioClaim`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RatioKind {
-    /// 预算执行率: spending / budget.
-    Execution,
-    /// 控制率: actual / budgeted.
-    Control,
-    /// 整改率, 办结率, 完成率: done / total (counts).
-    Completion,
-    /// 占比: part / whole.
-    Share,
-}
-
-/// A stated rate and the figures it is the ratio of.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RatioClaim {
-    pub kind: RatioKind,
-    pub rate: usize,
-    pub numerator: usize,
-    pub denominator: usize,
-    /// Other (numerator, denominator) readings the text allows (another budget figure in the
-    /// same sentence): if any explains the rate, the rate is consistent.
-    pub alternatives: Vec<(usize, usize)>,
 }
 
 /// The judgement of a ratio claim.
@@ -155,8 +121,8 @@ impl RatioClaim {
                 if ratio_fits(rate, &ni.scale(k), &di) == Some(true) {
                     // Which operand is the odd one: the unit less used in the document.
                     let (ns, ds) = (
-                        doc.relations_scale_count(num),
-                        doc.relations_scale_count(den),
+                        doc.scale_count(num.unit.scale()),
+                        doc.scale_count(den.unit.scale()),
                     );
                     let operand = if ns < ds {
                         self.numerator
@@ -203,33 +169,12 @@ impl RatioClaim {
     }
 }
 
-impl Document {
-    fn relations_scale_count(&self, q: &Quantity) -> usize {
-        self.relations.scale_count(q.unit.scale())
-    }
-}
-
 fn pow10(e: i32) -> Decimal {
     let mut k = Decimal::ONE;
     for _ in 0..e.unsigned_abs() {
         k *= Decimal::TEN;
     }
     if e < 0 { Decimal::ONE / k } else { k }
-}
-
-/// A total and its listed parts (`X，其中A a，B b`). Nested breakdowns (`包括`) appear as
-/// further sum claims.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SumClaim {
-    pub total: usize,
-    pub parts: Vec<usize>,
-    /// Whether the parts are explicitly a complete breakdown (nesting resolved, 基本支出 +
-    /// 项目支出 …); an incomplete-looking list short of its total is not judged.
-    pub nested: bool,
-    /// The parts are by definition all of the total (an identity of structured data, such as
-    /// 调整预算 = 基本支出 + 项目支出): a shortfall of any size is a mismatch, never a partial
-    /// list.
-    pub exhaustive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,10 +219,8 @@ impl SumClaim {
                     .sub(&interval_of(part))
                     .add(&interval_of(part).scale(pow10(e)));
                 if shifted.meets(&total)
-                    && doc.relations.scale_count(part.unit.scale())
-                        < doc
-                            .relations
-                            .scale_count(crate::model::scale_up_u8(part.unit.scale(), e))
+                    && doc.scale_count(part.unit.scale())
+                        < doc.scale_count(crate::model::scale_up_u8(part.unit.scale(), e))
                 {
                     return SumVerdict::UnitSlip {
                         operand: p,
@@ -306,47 +249,6 @@ impl SumClaim {
     }
 }
 
-/// Percentage shares of one whole stated together.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShareGroup {
-    pub shares: Vec<usize>,
-    /// The amounts the shares are of, when stated beside them.
-    pub parts: Vec<usize>,
-    /// The whole, when the parts are a verified breakdown of a stated total.
-    pub whole: Option<usize>,
-}
-
-/// A stated growth checked against other figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GrowthClaim {
-    /// A total's growth against its parts' growths (进出口 +12% = 出口 +11% & 进口 +16.3%).
-    Aggregate {
-        total: usize,
-        total_rate: usize,
-        parts: Vec<(usize, usize)>,
-        comparable: bool,
-    },
-    /// A growth rate or amount against the current and prior values stated with it.
-    Levels {
-        change: usize,
-        current: usize,
-        prior: usize,
-        comparable: bool,
-    },
-}
-
-/// Mentions of one metric (same label, period, year, dimension).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restatement {
-    pub mentions: Vec<usize>,
-}
-
-/// Sibling items of one numbered list or heading level, in order (block indices).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sequence {
-    pub items: Vec<usize>,
-}
-
 /// The signed growth rate a figure states (`同比下降5%` → −5), as an interval in percent.
 pub fn growth_interval(q: &Quantity) -> Option<Interval> {
     let sign = match q.concept()? {
@@ -357,68 +259,66 @@ pub fn growth_interval(q: &Quantity) -> Option<Interval> {
     Some(Interval::of_written(q.value, q.decimals).scale(sign))
 }
 
-/// Find every relation of a document.
-pub fn find(_text: &str, doc: &Document) -> Relations {
-    let mut r = Relations {
-        money_scales: money_scales(doc),
-        ..Relations::default()
-    };
-    let d = Document {
-        relations: r.clone(),
-        ..doc.clone()
-    };
-    r.ratios = find_ratios(&d);
-    r.sums = find_sums(&d);
-    r.shares = find_shares(&d, &r.sums, &mut r.ratios);
-    r.growths = find_growths(&d, &r.sums);
-    r.sequences = find_sequences(&d);
-    r.restatements = find_restatements(&d);
-    r.unit_echoes = find_unit_echoes(&d);
+/// Find every relation of a document: in prose by the passes below; for structured report
+/// data, the relations its structure states ([`StatedClaims`]) plus the restatements and unit
+/// echoes found from the figures' labels as in prose.
+pub fn find(doc: &Document) -> Relations {
+    if let Some(data) = &doc.data {
+        return from_claims(doc, &data.claims);
+    }
+    let mut r = Relations::default();
+    r.ratios = find_ratios(doc);
+    r.sums = find_sums(doc);
+    r.shares = find_shares(doc, &r.sums, &mut r.ratios);
+    r.growths = find_growths(doc, &r.sums);
+    r.sequences = find_sequences(doc);
+    r.restatements = find_restatements(doc);
+    r.unit_echoes = find_unit_echoes(doc);
     r
 }
 
 /// Relations of a document whose ratios, sums, shares and growth claims are stated by its
-/// structure (report data): the restatements and unit echoes are found from the figures'
-/// labels as in prose.
-pub fn from_claims(
-    doc: &Document,
-    ratios: Vec<RatioClaim>,
-    sums: Vec<SumClaim>,
-    shares: Vec<ShareGroup>,
-    growths: Vec<GrowthClaim>,
-) -> Relations {
-    let mut r = Relations {
-        money_scales: money_scales(doc),
-        ratios,
-        sums,
-        shares,
+/// structure. A total's growth is checked against its parts' only when the parts add up.
+fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
+    let growths = claims
+        .growths
+        .iter()
+        .filter(|g| match g {
+            GrowthClaim::Aggregate { total, .. } => claims
+                .sums
+                .iter()
+                .find(|s| s.total == *total)
+                .is_some_and(|s| s.verdict(doc) == SumVerdict::Consistent),
+            GrowthClaim::Levels { .. } => true,
+        })
+        .cloned()
+        .collect();
+    Relations {
+        ratios: claims.ratios.clone(),
+        sums: claims.sums.clone(),
+        shares: claims.shares.clone(),
         growths,
+        restatements: find_restatements(doc),
+        unit_echoes: find_unit_echoes(doc),
         ..Relations::default()
-    };
-    let d = Document {
-        relations: r.clone(),
-        ..doc.clone()
-    };
-    r.restatements = find_restatements(&d);
-    r.unit_echoes = find_unit_echoes(&d);
-    r
+    }
 }
 
 /// Figures that the document itself shows to carry the wrong unit (U001: a ratio or a sum that
 /// holds only with the unit shifted, or the same digits stated in the usual unit elsewhere).
-pub fn unit_slips(doc: &Document) -> Vec<usize> {
+pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
     let mut out = Vec::new();
-    for c in &doc.relations.ratios {
+    for c in &rel.ratios {
         if let RatioVerdict::UnitSlip { operand, .. } = c.verdict(doc) {
             out.push(operand);
         }
     }
-    for s in &doc.relations.sums {
+    for s in &rel.sums {
         if let SumVerdict::UnitSlip { operand, .. } = s.verdict(doc) {
             out.push(operand);
         }
     }
-    out.extend(doc.relations.unit_echoes.iter().map(|&(odd, _)| odd));
+    out.extend(rel.unit_echoes.iter().map(|&(odd, _)| odd));
     out.sort_unstable();
     out.dedup();
     out
@@ -443,7 +343,7 @@ fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
     let mut by_digits: std::collections::HashMap<(Decimal, u32), Vec<usize>> =
         std::collections::HashMap::new();
     for (j, b) in qs.iter().enumerate() {
-        if matches!(b.unit, Unit::Money { .. }) && b.qualifier.is_none() && in_prose(doc, b) {
+        if matches!(b.unit, Unit::Money { .. }) && b.qualifier.is_none() && doc.in_prose(b) {
             by_digits
                 .entry((b.value.normalize(), b.decimals))
                 .or_default()
@@ -454,7 +354,7 @@ fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
         let Unit::Money { currency, scale } = a.unit else {
             continue;
         };
-        if !in_prose(doc, a) || a.qualifier.is_some() || significant_digits(a.value) < 5 {
+        if !doc.in_prose(a) || a.qualifier.is_some() || significant_digits(a.value) < 5 {
             continue;
         }
         // `a` is the odd one: its unit is rarer than the other's, by 10⁴ or 10⁸.
@@ -463,12 +363,12 @@ fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
             .map_or(&[][..], |v| v.as_slice());
         let other = bucket.iter().take(ECHO_CANDIDATES).map(|&j| (j, &qs[j])).find(|(j, b)| {
             *j != i
-                && in_prose(doc, b)
+                && doc.in_prose(b)
                 && b.qualifier.is_none()
                 && b.value == a.value
                 && b.decimals == a.decimals
                 && matches!(b.unit, Unit::Money { currency: c, scale: s } if c == currency && (i32::from(s) - i32::from(scale)).abs() % 4 == 0 && s != scale)
-                && doc.relations.scale_count(b.unit.scale()) > doc.relations.scale_count(scale)
+                && doc.scale_count(b.unit.scale()) > doc.scale_count(scale)
                 && (a.concept().is_some() && a.concept() == b.concept() || metric_key(a.label_text()).ends_with(metric_key(b.label_text())) || metric_key(b.label_text()).ends_with(metric_key(a.label_text())))
         });
         if let Some((j, _)) = other {
@@ -476,32 +376,6 @@ fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-fn in_prose(doc: &Document, q: &Quantity) -> bool {
-    q.cell.is_none()
-        && !matches!(
-            doc.blocks.get(q.block).map(|b| &b.kind),
-            Some(BlockKind::TableRow { .. })
-        )
-}
-
-fn money_scales(doc: &Document) -> Vec<(u8, usize)> {
-    let mut v: Vec<(u8, usize)> = Vec::new();
-    for q in doc.quantities.iter().filter(|q| in_prose(doc, q)) {
-        if let Unit::Money {
-            currency: Currency::Cny,
-            scale,
-        } = q.unit
-        {
-            match v.iter_mut().find(|(s, _)| *s == scale) {
-                Some(e) => e.1 += 1,
-                None => v.push((scale, 1)),
-            }
-        }
-    }
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v
 }
 
 /// Indices of the exact prose figures before `idx` in its own sentence, or (`previous`) in
@@ -520,7 +394,7 @@ fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
                     o.sentence == q.sentence
                 }
                 && o.qualifier.is_none()
-                && in_prose(doc, o)
+                && doc.in_prose(o)
         })
         .collect()
 }
@@ -528,7 +402,7 @@ fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
 fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
     let mut out = Vec::new();
     for (ri, rate) in doc.quantities.iter().enumerate() {
-        if rate.unit != Unit::Percent || rate.qualifier.is_some() || !in_prose(doc, rate) {
+        if rate.unit != Unit::Percent || rate.qualifier.is_some() || !doc.in_prose(rate) {
             continue;
         }
         let claim = match rate.concept() {
@@ -824,7 +698,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
             .map(|c| c.offset)
             .unwrap_or(usize::MAX);
         let in_sentence = |i: &usize| {
-            qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && in_prose(doc, &qs[*i])
+            qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
         };
         let before: Vec<usize> = (0..qs.len())
             .filter(|i| in_sentence(i) && qs[*i].span.end <= cue.offset)
@@ -849,7 +723,7 @@ fn find_sums(doc: &Document) -> Vec<SumClaim> {
                         .filter(|&i| {
                             qs[i].block == cue.block
                                 && qs[i].sentence == sentence
-                                && in_prose(doc, &qs[i])
+                                && doc.in_prose(&qs[i])
                                 && !inside_breakdown(i)
                         })
                         .collect::<Vec<usize>>()
@@ -1155,7 +1029,7 @@ fn find_shares(doc: &Document, sums: &[SumClaim], ratios: &mut Vec<RatioClaim>) 
         if seen.contains(&(q.block, q.sentence))
             || q.concept() != Some("rate.share")
             || q.unit != Unit::Percent
-            || !in_prose(doc, q)
+            || !doc.in_prose(q)
         {
             continue;
         }
@@ -1268,7 +1142,7 @@ fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let current_words = ["本年", "今年", "当年", "本年度", "本期"];
     let mut sentences: Vec<(usize, usize)> = qs
         .iter()
-        .filter(|q| in_prose(doc, q))
+        .filter(|q| doc.in_prose(q))
         .map(|q| (q.block, q.sentence))
         .collect();
     sentences.dedup();
@@ -1420,7 +1294,7 @@ pub fn metric_key(label: &str) -> &str {
 /// level), or `一是…；二是…` in one paragraph — are about different subjects, and a short name
 /// (under six characters, such as 农业总产值) is compared only inside one paragraph, where its
 /// subject cannot have changed unseen.
-pub fn same_subject(doc: &Document, a: usize, b: usize) -> bool {
+pub fn same_subject(doc: &Document, rel: &Relations, a: usize, b: usize) -> bool {
     let qs = &doc.quantities;
     let (qa, qb) = (&qs[a], &qs[b]);
     let (lo, hi) = if qa.span.start <= qb.span.start {
@@ -1448,8 +1322,7 @@ pub fn same_subject(doc: &Document, a: usize, b: usize) -> bool {
             .filter(|&k| doc.blocks[k].marker.is_some_and(|m| m.style.level() > 1))
     };
     match (item(lo.block), item(hi.block)) {
-        (Some(x), Some(y)) if x != y => !doc
-            .relations
+        (Some(x), Some(y)) if x != y => !rel
             .sequences
             .iter()
             .any(|s| s.items.contains(&x) && s.items.contains(&y)),
@@ -1461,7 +1334,7 @@ fn find_restatements(doc: &Document) -> Vec<Restatement> {
     let qs = &doc.quantities;
     let mut groups: Vec<(String, Restatement)> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        if !in_prose(doc, q)
+        if !doc.in_prose(q)
             || q.qualifier.is_some()
             || q.unit.is_percent()
             || q.unit == Unit::PercentPoint

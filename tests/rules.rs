@@ -10,9 +10,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use jxlint::lint::{Options, parse_source, run_rule_set_with};
+use jxlint::lint::{Analysis, Options, parse_source, run_rule_set_with};
 use jxlint::model::SourceFormat;
-use jxlint::rules::{Counterpart, RULES, Rule};
+use jxlint::rules::{RULES, Rule};
 use jxlint::score::Rubric;
 use jxlint::source::LineIndex;
 
@@ -117,21 +117,19 @@ fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
         parse_source(text, format_of(path), &options)
             .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
     };
-    let doc = parse(&text, path);
+    let doc = Analysis::new(&text, parse(&text, path));
     let other_path = text_of(path);
     let other = other_path.as_deref().map(read).unwrap_or_default();
-    let other_doc = other_path.as_deref().map(|p| parse(&other, p));
+    let other_doc = other_path
+        .as_deref()
+        .map(|p| Analysis::new(&other, parse(&other, p)));
     let shown = other_path
         .as_deref()
         .and_then(|p| p.file_name())
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string();
-    let counterpart = other_doc.as_ref().map(|d| Counterpart {
-        path: &shown,
-        text: &other,
-        doc: d,
-    });
+    let counterpart = other_doc.as_ref().map(|d| d.counterpart(&shown, &other));
     let diags = run_rule_set_with(
         &text,
         &doc,

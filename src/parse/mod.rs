@@ -1,7 +1,9 @@
 //! Parsing decoded text into a [`Document`]: blocks (structure.rs), figures and period marks
 //! (quantity.rs, on the normalised view of norm.rs, with labels mapped to concepts by
-//! lexicon.rs), then the relations between figures (`crate::relations`). Structured report
-//! data (JSON) has its own pipeline in [`json`], producing the same kind of document.
+//! lexicon.rs). Structured report data (JSON) has its own pipeline in [`json`], producing the
+//! same kind of document. Parsing stops at the document: relations between figures
+//! (`crate::relations`) and the scorecard (`crate::score`) are computed from it by the layers
+//! above.
 
 use crate::model::{Document, SourceFormat, Unread};
 
@@ -34,14 +36,12 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         periods: ex.periods.iter().map(|p| (p.period, p.span)).collect(),
         cues: ex.cues,
         period_marks: ex.periods,
-        relations: Default::default(),
+        money_scales: Vec::new(),
         data: None,
-        scorecard: None,
         unread,
     };
     report_scope(text, &mut doc);
-    doc.relations = crate::relations::find(text, &doc);
-    doc.scorecard = crate::score::read(text, &doc);
+    doc.count_money_scales();
     doc
 }
 

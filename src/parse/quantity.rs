@@ -16,6 +16,7 @@ use super::norm::{Norm, is_cjk};
 use crate::model::{
     Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
 };
+pub use crate::model::{Cue, CueKind, PeriodMark};
 
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
@@ -118,44 +119,6 @@ const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("之内", Qualifier::AtMost),
     ("左右", Qualifier::Approx),
 ];
-
-/// A structuring word and where it stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cue {
-    pub kind: CueKind,
-    /// Source byte offset.
-    pub offset: usize,
-    pub sentence: usize,
-    pub block: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CueKind {
-    /// 其中
-    Of,
-    /// 包括, 包含, 含
-    Including,
-    /// 可比 (comparable prices)
-    Comparable,
-    /// `；`: closes a list item.
-    Semicolon,
-    /// `一是`, `二是` …: an enumerated item.
-    Enumeration,
-    /// `（` and `）` (ASCII brackets are folded to these).
-    ParenOpen,
-    ParenClose,
-}
-
-/// A period expression found in the text.
-#[derive(Debug, Clone, Copy)]
-pub struct PeriodMark {
-    pub period: Period,
-    pub span: Span,
-    pub sentence: usize,
-    /// Character index in its block's normalised view.
-    pub at: usize,
-    pub block: usize,
-}
 
 /// What the extractor finds.
 #[derive(Debug, Default)]

@@ -12,7 +12,7 @@
 //! turned off.
 
 use crate::diagnostic::Lang;
-use crate::lint::Outcome;
+use crate::outcome::Outcome;
 use crate::source::LineIndex;
 
 use super::{line_col, total_summary};

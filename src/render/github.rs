@@ -2,7 +2,7 @@
 //! `::notice` line per finding, so findings appear as annotations on the changed report.
 
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::Outcome;
+use crate::outcome::Outcome;
 use crate::source::LineIndex;
 
 use super::{clamp_span, line_col};

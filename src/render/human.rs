@@ -26,8 +26,8 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::lint::{FileReport, Outcome};
 use crate::model::Span;
+use crate::outcome::{FileReport, Outcome};
 use crate::source::LineIndex;
 
 use super::{

@@ -57,8 +57,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang};
-use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::outcome::{FileReport, Outcome, Stats};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
 

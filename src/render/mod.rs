@@ -16,8 +16,8 @@
 //! lines and columns counted in characters, from the byte spans of the diagnostics.
 
 use crate::diagnostic::Lang;
-use crate::lint::{FileReport, Outcome, Stats};
 use crate::model::Span;
+use crate::outcome::{FileReport, Outcome, Stats};
 use crate::source::LineIndex;
 
 pub mod catalogue;
@@ -36,26 +36,7 @@ pub use json::render_json;
 pub use sarif::render_sarif;
 pub use score::render_score;
 
-/// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
-/// out of range or through a character whatever a rule reported.
-pub(crate) fn clamp_span(text: &str, span: Span) -> Span {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let ceil = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i += 1;
-        }
-        i
-    };
-    let start = floor(span.start);
-    Span::new(start, ceil(span.end.max(start)))
-}
+pub(crate) use crate::model::clamp_span;
 
 /// 1-based line and character column of a byte offset (clamped into the text).
 pub(crate) fn line_col(index: &LineIndex, text: &str, offset: usize) -> (usize, usize) {

@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::lint::Outcome;
 use crate::model::Span;
+use crate::outcome::Outcome;
 use crate::rules::{RULES, docs_text};
 use crate::source::LineIndex;
 

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::diagnostic::Lang;
-use crate::lint::Outcome;
+use crate::outcome::Outcome;
 use crate::score::{ScoreReport, render_table};
 use crate::source::LineIndex;
 

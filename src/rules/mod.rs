@@ -4,12 +4,14 @@
 //! the doc comment written above the declaration *is* the rule's documentation, printed by
 //! `jxlint explain CODE`. [`RULES`] lists every rule sorted by code (a test keeps it so).
 //!
-//! Rules read the [`Document`](crate::model::Document) — its quantities and the relations
-//! found once in `relations.rs` — and push [`Diagnostic`]s. They never read files, never
+//! Rules read the [`Context`]: the [`Document`](crate::model::Document) (its quantities), the
+//! [`Relations`] found once by `crate::relations`, and the re-scored scorecard — and push [`Diagnostic`]s. They never read files, never
 //! print, and never depend on each other's output.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::RuleMeta;
 use crate::model::Document;
+use crate::relations::Relations;
 use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
@@ -19,31 +21,12 @@ pub mod scoring;
 pub mod text;
 pub mod units;
 
-/// What `jxlint rules` and `jxlint explain` print about a rule.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// The doc comment of the declaration, Markdown.
-    pub docs: &'static str,
-}
-
-impl RuleMeta {
-    /// The first line of the docs: a one-line summary.
-    pub fn summary(&self) -> &'static str {
-        self.docs
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
-    }
-}
-
 /// What a rule sees.
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The relations between the document's figures, found once for all rules.
+    pub relations: &'a Relations,
     /// The other source of the same report, when a report's data and its text are checked
     /// together (D002): the context's document is the data, the counterpart its text.
     pub counterpart: Option<Counterpart<'a>>,
@@ -61,6 +44,7 @@ pub struct Counterpart<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub doc: &'a Document,
+    pub relations: &'a Relations,
 }
 
 /// A check over one document.

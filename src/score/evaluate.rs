@@ -1509,7 +1509,7 @@ mod tests {
 
     fn run(text: &str) -> (Scorecard, Evaluation) {
         let doc = crate::parse::parse(text, SourceFormat::Text);
-        let Some(card) = doc.scorecard.clone() else {
+        let Some(card) = crate::score::read(text, &doc) else {
             panic!("no scorecard in:\n{text}");
         };
         let e = evaluate(text, &doc, &card, Rubric::builtin());

@@ -282,17 +282,28 @@ impl Scorecard {
     }
 }
 
-/// Read the scorecard of a parsed document (see [`table`]).
+/// Read the scorecard of a parsed document: the one its data states (report data), or its
+/// 评分表 read from the text (see [`table`]).
 pub fn read(text: &str, doc: &crate::model::Document) -> Option<Scorecard> {
-    table::read(text, doc)
+    match &doc.data {
+        Some(d) => {
+            let kind = d.kind.as_ref().map(|k| k.value.as_str());
+            d.scorecard.as_ref().map(|s| data::from_data(s, kind))
+        }
+        None => table::read(text, doc),
+    }
 }
 
-/// Re-score a parsed document's scorecard against a rubric (`None` when it has none).
-pub fn score(text: &str, doc: &crate::model::Document, rubric: &Rubric) -> Option<Scoring> {
-    let card = doc.scorecard.as_ref()?;
-    Some(Scoring {
+/// Re-score a scorecard of a parsed document against a rubric.
+pub fn score(
+    text: &str,
+    doc: &crate::model::Document,
+    card: &Scorecard,
+    rubric: &Rubric,
+) -> Scoring {
+    Scoring {
         eval: evaluate(text, doc, card, rubric),
         card: card.clone(),
         rubric: rubric.name.clone(),
-    })
+    }
 }

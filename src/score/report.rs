@@ -185,7 +185,7 @@ impl ScoreReport {
     pub fn build(text: &str, scoring: &Scoring, lang: Lang) -> ScoreReport {
         let index = LineIndex::new(text);
         let pos = |span: Span| {
-            let s = crate::render::clamp_span(text, span);
+            let s = crate::model::clamp_span(text, span);
             index.line_col(text, s.start)
         };
         let card = &scoring.card;
@@ -237,7 +237,7 @@ impl ScoreReport {
                             s.evidence
                                 .iter()
                                 .map(|ev| {
-                                    let sp = crate::render::clamp_span(text, ev.span);
+                                    let sp = crate::model::clamp_span(text, ev.span);
                                     let (line, column) = pos(sp);
                                     EvidenceReport {
                                         role: ev.role.as_str(),

@@ -2185,7 +2185,7 @@ mod tests {
 
     fn card(text: &str) -> Scorecard {
         let doc = crate::parse::parse(text, SourceFormat::Text);
-        match doc.scorecard {
+        match super::super::read(text, &doc) {
             Some(c) => c,
             None => panic!("no scorecard in:\n{text}"),
         }
@@ -2255,7 +2255,7 @@ mod tests {
     fn markdown_table_with_parent_rows() {
         let text = "| 一级指标 | 二级指标 | 分值 | 得分 |\n| --- | --- | --- | --- |\n| 投入 |  | 20 | 19 |\n|  | 目标设定 | 8 | 8 |\n|  | 预算编制 | 12 | 11 |\n| 合计 |  | 20 | 19 |\n";
         let doc = crate::parse::parse(text, SourceFormat::Markdown);
-        let c = doc.scorecard.unwrap_or_else(|| panic!("no card"));
+        let c = super::super::read(text, &doc).unwrap_or_else(|| panic!("no card"));
         assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
         assert_eq!(
             names(&c)[0],
@@ -2359,11 +2359,9 @@ mod tests {
         assert_eq!(g("综合评定为“优秀”等级。"), ["优秀"]);
         assert!(g("等级保护测评工作").is_empty());
         assert!(g("资金等级中心").is_empty());
-        let doc = crate::parse::parse(
-            "全区农村公路技术状况等级为优。经自评，本项目综合得分88分。\n",
-            SourceFormat::Text,
-        );
-        assert!(doc.scorecard.is_some_and(|c| c.grades.is_empty()));
+        let text = "全区农村公路技术状况等级为优。经自评，本项目综合得分88分。\n";
+        let doc = crate::parse::parse(text, SourceFormat::Text);
+        assert!(super::super::read(text, &doc).is_some_and(|c| c.grades.is_empty()));
     }
 
     #[test]
@@ -2448,9 +2446,9 @@ mod tests {
     fn tables_without_scores_are_not_scorecards() {
         let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n产出指标\t数量指标\t供餐学校\t100%\t100%\n";
         let doc = crate::parse::parse(text, SourceFormat::Text);
-        assert!(doc.scorecard.is_none());
+        assert!(super::super::read(text, &doc).is_none());
         let text = "一级指标\t分值\t得分\n投入\t20\t\n过程\t80\t\n";
         let doc = crate::parse::parse(text, SourceFormat::Text);
-        assert!(doc.scorecard.is_none());
+        assert!(super::super::read(text, &doc).is_none());
     }
 }

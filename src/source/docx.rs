@@ -30,7 +30,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use crate::lint::FileError;
+use super::FileError;
 
 const DOCUMENT_XML: &str = "word/document.xml";
 /// Larger than any real document body; guards against zip bombs. Counted while inflating, not

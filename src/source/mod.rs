@@ -16,7 +16,8 @@
 
 use std::path::Path;
 
-use crate::lint::FileError;
+use serde::Serialize;
+
 use crate::model::SourceFormat;
 
 pub mod decode;
@@ -24,6 +25,16 @@ pub mod docx;
 pub mod line_index;
 
 pub use line_index::LineIndex;
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not
+    /// JSON), `unsupported`, `limit` (past one of jxlint's limits: the file is not read, or —
+    /// for figures too long to hold exactly or too many — read and checked without them).
+    pub kind: &'static str,
+    pub message: String,
+}
 
 /// A file's content as UTF-8 text, with how it was decoded.
 #[derive(Debug, Clone)]

@@ -18,11 +18,11 @@ use super::values::{
 };
 use super::{Figure, IndicatorData, Num, ReportData, ScorecardData, Text, Violation, fields};
 use crate::diagnostic::Message;
+use crate::model::claims::{
+    GrowthClaim, RatioClaim, RatioKind, ShareGroup, StatedClaims, SumClaim,
+};
 use crate::model::{Document, FigureLabel, Period, Quantity, Span, Unit};
 use crate::parse::lexicon;
-use crate::relations::{
-    self, GrowthClaim, RatioClaim, RatioKind, ShareGroup, SumClaim, SumVerdict,
-};
 
 /// The built-in identities of a budget column: (total, parts).
 const COLUMN_SUMS: &[(&str, &[&str])] = &[
@@ -1008,15 +1008,14 @@ impl Builder {
             ..Document::default()
         };
         let shares = share_groups(&sums, &ratios);
-        doc.relations = relations::from_claims(
-            &doc,
-            ratios.clone(),
-            sums.clone(),
-            shares.clone(),
-            Vec::new(),
-        );
-        let growths = growth_claims(&doc, &metrics);
-        doc.relations = relations::from_claims(&doc, ratios, sums, shares, growths);
+        let growths = growth_claims(&sums, &metrics);
+        self.data.claims = StatedClaims {
+            ratios,
+            sums,
+            shares,
+            growths,
+        };
+        doc.count_money_scales();
         doc.data = Some(Box::new(std::mem::take(&mut self.data)));
         (doc, by_path)
     }
@@ -1068,9 +1067,9 @@ fn share_groups(sums: &[SumClaim], ratios: &[RatioClaim]) -> Vec<ShareGroup> {
     out
 }
 
-/// A metric's growth against its prior value, and a total's growth against its parts' (when
-/// the parts add up).
-fn growth_claims(doc: &Document, metrics: &[MetricRef]) -> Vec<GrowthClaim> {
+/// A metric's growth against its prior value, and a total's growth against its parts' (the
+/// relations layer keeps the latter only when the parts add up).
+fn growth_claims(sums: &[SumClaim], metrics: &[MetricRef]) -> Vec<GrowthClaim> {
     let mut out = Vec::new();
     for m in metrics {
         if let (Some(g), Some(p)) = (m.growth, m.prior) {
@@ -1082,12 +1081,9 @@ fn growth_claims(doc: &Document, metrics: &[MetricRef]) -> Vec<GrowthClaim> {
             });
         }
         let Some(g) = m.growth else { continue };
-        let Some(sum) = doc.relations.sums.iter().find(|s| s.total == m.value) else {
+        let Some(sum) = sums.iter().find(|s| s.total == m.value) else {
             continue;
         };
-        if sum.verdict(doc) != SumVerdict::Consistent {
-            continue;
-        }
         let parts: Option<Vec<(usize, usize)>> = sum
             .parts
             .iter()

@@ -51,7 +51,7 @@ impl Rule for ChangeMismatch {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for g in &doc.relations.growths {
+        for g in &cx.relations.growths {
             match g {
                 GrowthClaim::Aggregate {
                     total,

@@ -42,7 +42,7 @@ impl Rule for RatioMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &doc.relations.ratios {
+        for c in &cx.relations.ratios {
             let RatioVerdict::Mismatch { expected, inverted } = c.verdict(doc) else {
                 continue;
             };

@@ -41,7 +41,7 @@ impl Rule for RatioRounding {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &doc.relations.ratios {
+        for c in &cx.relations.ratios {
             let RatioVerdict::Rounding {
                 expected,
                 truncated,

@@ -39,7 +39,7 @@ impl Rule for ShareSum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let q = &doc.quantities;
-        for g in &doc.relations.shares {
+        for g in &cx.relations.shares {
             let Some(whole) = g.whole else { continue };
             let sum = g
                 .shares

@@ -60,7 +60,7 @@ impl Rule for SumMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &doc.relations.sums {
+        for c in &cx.relations.sums {
             let SumVerdict::Mismatch { sum, exceeds } = c.verdict(doc) else {
                 continue;
             };

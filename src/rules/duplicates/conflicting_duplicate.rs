@@ -41,13 +41,13 @@ impl Rule for ConflictingDuplicate {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let qs = &cx.doc.quantities;
-        for g in &cx.doc.relations.restatements {
+        for g in &cx.relations.restatements {
             let first = &qs[g.mentions[0]];
             for &m in &g.mentions[1..] {
                 let q = &qs[m];
                 if interval_of(q).meets(&interval_of(first))
                     || q.value == first.value
-                    || !same_subject(cx.doc, g.mentions[0], m)
+                    || !same_subject(cx.doc, cx.relations, g.mentions[0], m)
                 {
                     continue;
                 }

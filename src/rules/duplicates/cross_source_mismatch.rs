@@ -8,7 +8,7 @@ use crate::model::Document;
 use crate::model::{Period, Quantity, Unit};
 use crate::parse::json::ReportData;
 use crate::parse::json::fields::{self, match_key};
-use crate::relations::{interval_of, unit_slips};
+use crate::relations::{Relations, interval_of, unit_slips};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::source::LineIndex;
 
@@ -80,9 +80,9 @@ fn agrees(a: &Quantity, b: &Quantity) -> bool {
 /// total is a data field's total, called by the name of one of that field's parts, is that part
 /// (and so on down nested breakdowns). Pairs `(text figure, data figure)`.
 fn parts_by_structure(
-    data_doc: &Document,
+    data_rel: &Relations,
     data: &ReportData,
-    text_doc: &Document,
+    (text_doc, text_rel): (&Document, &Relations),
     by_name: &HashMap<String, Vec<usize>>,
 ) -> Vec<(usize, usize)> {
     let mut known: Vec<(usize, usize)> = Vec::new();
@@ -99,7 +99,7 @@ fn parts_by_structure(
     let mut found = Vec::new();
     loop {
         let mut added = false;
-        for ts in &text_doc.relations.sums {
+        for ts in &text_rel.sums {
             let totals: Vec<usize> = known
                 .iter()
                 .chain(found.iter())
@@ -107,7 +107,7 @@ fn parts_by_structure(
                 .map(|(_, j)| *j)
                 .collect();
             for jt in totals {
-                for ds in data_doc.relations.sums.iter().filter(|s| s.total == jt) {
+                for ds in data_rel.sums.iter().filter(|s| s.total == jt) {
                     for &tp in &ts.parts {
                         let name = match_key(text_doc.quantities[tp].label_text());
                         let part = ds.parts.iter().copied().find(|&dp| {
@@ -142,8 +142,8 @@ impl Rule for CrossSourceMismatch {
             return;
         };
         let text_doc = other.doc;
-        let text_slips = unit_slips(text_doc);
-        let data_slips = unit_slips(cx.doc);
+        let text_slips = unit_slips(text_doc, other.relations);
+        let data_slips = unit_slips(cx.doc, cx.relations);
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in text_doc.quantities.iter().enumerate() {
             if t.qualifier.is_some() || text_slips.contains(&i) || t.label_text().is_empty() {
@@ -154,7 +154,8 @@ impl Rule for CrossSourceMismatch {
                 .or_default()
                 .push(i);
         }
-        let by_structure = parts_by_structure(cx.doc, data, text_doc, &by_name);
+        let by_structure =
+            parts_by_structure(cx.relations, data, (text_doc, other.relations), &by_name);
         let index = LineIndex::new(other.text);
         for (i, q) in cx.doc.quantities.iter().enumerate() {
             let Some(fig) = data.figures.get(i) else {

@@ -42,7 +42,7 @@ impl Rule for NumberingGap {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blocks = &cx.doc.blocks;
-        for s in &cx.doc.relations.sequences {
+        for s in &cx.relations.sequences {
             for w in s.items.windows(2) {
                 let (Some(a), Some(b)) = (blocks[w[0]].marker, blocks[w[1]].marker) else {
                     continue;

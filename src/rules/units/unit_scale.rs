@@ -90,7 +90,7 @@ impl Rule for UnitScale {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let qs = &doc.quantities;
-        for c in &doc.relations.ratios {
+        for c in &cx.relations.ratios {
             if let RatioVerdict::UnitSlip { operand, exponent } = c.verdict(doc) {
                 let other = if operand == c.numerator {
                     c.denominator
@@ -137,7 +137,7 @@ impl Rule for UnitScale {
                 );
             }
         }
-        for s in &doc.relations.sums {
+        for s in &cx.relations.sums {
             if let SumVerdict::UnitSlip { operand, exponent } = s.verdict(doc) {
                 report(
                     doc,
@@ -168,7 +168,7 @@ impl Rule for UnitScale {
             .filter(|d| d.code == Self::META.code)
             .map(|d| d.span)
             .collect();
-        for &(odd, other) in &doc.relations.unit_echoes {
+        for &(odd, other) in &cx.relations.unit_echoes {
             if reported.contains(&qs[odd].span) {
                 continue;
             }

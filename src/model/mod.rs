@@ -2,14 +2,18 @@
 //!
 //! A [`Document`] holds the decoded text, its logical blocks (headings, paragraphs, table
 //! rows), every [`Quantity`] found in it with exact value, unit, qualifier, period and label,
-//! and the [`Relations`](crate::relations::Relations) between figures that rules judge. All
-//! positions are byte [`Span`]s into the decoded UTF-8 text, always on character boundaries.
+//! and the plain data of the relations between figures ([`claims`]) and of structured report
+//! data ([`data`]). The model is the bottom layer: it imports nothing but [`crate::numeric`],
+//! [`crate::formula`] and [`crate::diagnostic`]'s plain types. Relations found in prose
+//! (`crate::relations`) and scorecards (`crate::score`) are computed from a `Document`, not
+//! stored in it. All positions are byte [`Span`]s into the decoded UTF-8 text, always on character boundaries.
 //! No floating point anywhere: values are [`Decimal`].
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::relations::Relations;
+pub mod claims;
+pub mod data;
 
 /// A byte range `[start, end)` into a file's decoded UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -35,6 +39,27 @@ impl Span {
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+}
+
+/// `span` moved inside `text` and onto character boundaries, so that no renderer can slice
+/// out of range or through a character whatever a rule reported.
+pub fn clamp_span(text: &str, span: Span) -> Span {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    Span::new(start, ceil(span.end.max(start)))
 }
 
 /// What a file was read as.
@@ -369,6 +394,44 @@ pub struct ForeignToken {
     pub text: String,
 }
 
+/// A structuring word and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    /// Source byte offset.
+    pub offset: usize,
+    pub sentence: usize,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// 其中
+    Of,
+    /// 包括, 包含, 含
+    Including,
+    /// 可比 (comparable prices)
+    Comparable,
+    /// `；`: closes a list item.
+    Semicolon,
+    /// `一是`, `二是` …: an enumerated item.
+    Enumeration,
+    /// `（` and `）` (ASCII brackets are folded to these).
+    ParenOpen,
+    ParenClose,
+}
+
+/// A period expression found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodMark {
+    pub period: Period,
+    pub span: Span,
+    pub sentence: usize,
+    /// Character index in its block's normalised view.
+    pub at: usize,
+    pub block: usize,
+}
+
 /// A parsed report.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -382,15 +445,16 @@ pub struct Document {
     /// Every period expression (`1-12月`, `截至11月底`) with where it stands.
     pub periods: Vec<(Period, Span)>,
     /// Period expressions with their sentence and block.
-    pub period_marks: Vec<crate::parse::quantity::PeriodMark>,
+    pub period_marks: Vec<PeriodMark>,
     /// Structuring words (其中, 包括, 可比) with their positions.
-    pub cues: Vec<crate::parse::quantity::Cue>,
-    pub relations: Relations,
+    pub cues: Vec<Cue>,
+    /// The money scales used in the document's prose (4 for 万元) with how often each is
+    /// used, most used first: which of two disagreeing units is the slip.
+    pub money_scales: Vec<(u8, usize)>,
     /// What structured report data states beyond its figures (metadata, schema violations,
-    /// formula results, scorecard); `None` for a document read from prose.
-    pub data: Option<Box<crate::parse::json::ReportData>>,
-    /// The report's 评分表, stated totals and grades, when it has any.
-    pub scorecard: Option<crate::score::Scorecard>,
+    /// formula results, scorecard, the relations its structure states); `None` for a
+    /// document read from prose.
+    pub data: Option<Box<data::ReportData>>,
     /// What the parser did not read because it is past a limit (see [`Unread`]).
     pub unread: Vec<Unread>,
 }
@@ -399,9 +463,48 @@ pub struct Document {
 /// the file is reported with an error of kind `limit`, the rest of it is still checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unread {
-    /// A figure with more digits than a [`rust_decimal::Decimal`] holds exactly
-    /// ([`crate::parse::quantity::MAX_SIGNIFICANT_DIGITS`]).
+    /// A figure with more significant digits than a [`rust_decimal::Decimal`] holds exactly
+    /// (more than 28).
     OverlongNumber(Span),
-    /// Figures past [`crate::parse::quantity::MAX_FIGURES`]; the first one not read.
+    /// Figures past the most read from one document; the first one not read.
     TooManyFigures(Span),
+}
+
+impl Document {
+    /// Whether a figure stands in running text (not in a table row or cell).
+    pub fn in_prose(&self, q: &Quantity) -> bool {
+        q.cell.is_none()
+            && !matches!(
+                self.blocks.get(q.block).map(|b| &b.kind),
+                Some(BlockKind::TableRow { .. })
+            )
+    }
+
+    /// Count the money scales of the prose figures into [`Document::money_scales`].
+    pub fn count_money_scales(&mut self) {
+        let mut v: Vec<(u8, usize)> = Vec::new();
+        for q in self.quantities.iter().filter(|q| self.in_prose(q)) {
+            if let Unit::Money {
+                currency: Currency::Cny,
+                scale,
+            } = q.unit
+            {
+                match v.iter_mut().find(|(s, _)| *s == scale) {
+                    Some(e) => e.1 += 1,
+                    None => v.push((scale, 1)),
+                }
+            }
+        }
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.money_scales = v;
+    }
+
+    /// How often a money scale is used in the document's prose.
+    pub fn scale_count(&self, scale: u8) -> usize {
+        self.money_scales
+            .iter()
+            .find(|(s, _)| *s == scale)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
 }

@@ -1,0 +1,96 @@
+//! Relations between figures as plain data: which figures a stated rate, total, share group,
+//! growth claim, restatement or numbered sequence ties together. The relations layer
+//! ([`crate::relations`]) finds them in prose and judges them; structured report data states
+//! some of them by its structure ([`StatedClaims`], built by [`crate::parse::json`]).
+
+/// What kind of rate a [`RatioClaim`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioKind {
+    /// 预算执行率: spending / budget.
+    Execution,
+    /// 控制率: actual / budgeted.
+    Control,
+    /// 整改率, 办结率, 完成率: done / total (counts).
+    Completion,
+    /// 占比: part / whole.
+    Share,
+}
+
+/// A stated rate and the figures it is the ratio of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatioClaim {
+    pub kind: RatioKind,
+    pub rate: usize,
+    pub numerator: usize,
+    pub denominator: usize,
+    /// Other (numerator, denominator) readings the text allows (another budget figure in the
+    /// same sentence): if any explains the rate, the rate is consistent.
+    pub alternatives: Vec<(usize, usize)>,
+}
+
+/// A total and its listed parts (`X，其中A a，B b`). Nested breakdowns (`包括`) appear as
+/// further sum claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumClaim {
+    pub total: usize,
+    pub parts: Vec<usize>,
+    /// Whether the parts are explicitly a complete breakdown (nesting resolved, 基本支出 +
+    /// 项目支出 …); an incomplete-looking list short of its total is not judged.
+    pub nested: bool,
+    /// The parts are by definition all of the total (an identity of structured data, such as
+    /// 调整预算 = 基本支出 + 项目支出): a shortfall of any size is a mismatch, never a partial
+    /// list.
+    pub exhaustive: bool,
+}
+
+/// Percentage shares of one whole stated together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareGroup {
+    pub shares: Vec<usize>,
+    /// The amounts the shares are of, when stated beside them.
+    pub parts: Vec<usize>,
+    /// The whole, when the parts are a verified breakdown of a stated total.
+    pub whole: Option<usize>,
+}
+
+/// A stated growth checked against other figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrowthClaim {
+    /// A total's growth against its parts' growths (进出口 +12% = 出口 +11% & 进口 +16.3%).
+    Aggregate {
+        total: usize,
+        total_rate: usize,
+        parts: Vec<(usize, usize)>,
+        comparable: bool,
+    },
+    /// A growth rate or amount against the current and prior values stated with it.
+    Levels {
+        change: usize,
+        current: usize,
+        prior: usize,
+        comparable: bool,
+    },
+}
+
+/// Mentions of one metric (same label, period, year, dimension).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restatement {
+    pub mentions: Vec<usize>,
+}
+
+/// Sibling items of one numbered list or heading level, in order (block indices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequence {
+    pub items: Vec<usize>,
+}
+
+/// The relations structured data states by its structure (调整预算 = 基本支出 + 项目支出,
+/// 执行率 = 决算 / 调整预算, shares, growth against a prior value): handed to the relations
+/// layer, which judges them as it judges relations found in prose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatedClaims {
+    pub ratios: Vec<RatioClaim>,
+    pub sums: Vec<SumClaim>,
+    pub shares: Vec<ShareGroup>,
+    pub growths: Vec<GrowthClaim>,
+}

@@ -1,0 +1,128 @@
+//! What checking produced, as plain data: per file its [`FileReport`] (diagnostics, figures and
+//! relations counted, the re-scored scorecard, or why the file could not be read), and the
+//! [`Outcome`] of a run. Built by [`crate::lint`], read by [`crate::render`] and the exit-status
+//! policy of the command line.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::SourceFormat;
+use crate::score::Scoring;
+use crate::source::FileError;
+
+/// How much of a file was verified.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Figures (numbers with their units) extracted.
+    pub figures: usize,
+    /// Relations judged by the rules (ratios, sums, share groups, changes, restatements,
+    /// numbering sequences) and scoring checks (scores against evidence, parents against
+    /// children, totals against parts, grades against bands).
+    pub relations: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Stats {
+    pub fn add(&mut self, other: &Stats) {
+        self.figures += other.figures;
+        self.relations += other.relations;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
+    pub fn count(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// Everything jxlint has to say about one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// The path as given on the command line (joined with the walked part), `/`-separated.
+    pub display_path: String,
+    pub format: SourceFormat,
+    /// Encoding the bytes were decoded from (`utf-8`, `gb18030`, `utf-16le` …).
+    pub encoding: Option<&'static str>,
+    /// The decoded text diagnostics point into (empty when the file could not be read).
+    pub text: String,
+    pub error: Option<FileError>,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+    /// The scorecard re-scored against the rubric, when the report has one.
+    pub score: Option<Scoring>,
+}
+
+impl FileReport {
+    /// The report for a file that could not be read (or a path that could not be walked):
+    /// no text, no diagnostics, the format guessed from the extension.
+    pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
+        FileReport {
+            format: crate::source::format_of(&path).unwrap_or(SourceFormat::Text),
+            path,
+            display_path,
+            encoding: None,
+            text: String::new(),
+            error: Some(error),
+            diagnostics: Vec::new(),
+            stats: Stats::default(),
+            score: None,
+        }
+    }
+}
+
+/// The result of one run over many files.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub files: Vec<FileReport>,
+}
+
+impl Outcome {
+    pub fn totals(&self) -> Stats {
+        let mut s = Stats::default();
+        for f in &self.files {
+            s.add(&f.stats);
+        }
+        s
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.files.iter().any(|f| f.error.is_some())
+    }
+
+    /// Whether any finding is at or above `fail_on`.
+    pub fn has_findings(&self, fail_on: Severity) -> bool {
+        self.files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .any(|d| d.severity >= fail_on)
+    }
+
+    /// 0 clean, 1 findings at or above `fail_on`, 2 a file could not be read.
+    pub fn exit_code(&self, fail_on: Severity) -> i32 {
+        if self.has_errors() {
+            2
+        } else if self
+            .files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .any(|d| d.severity >= fail_on)
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
