@@ -1016,4 +1016,29 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn long_numbers_are_exact_or_reported_never_cut() {
+        let text =
+            "支出1000000000000000000000000200万元，预算10000000000000000000000000000200万元。";
+        let blocks = crate::parse::structure::blocks(text, crate::model::SourceFormat::Text);
+        let ex = extract(text, &blocks);
+        // 28 digits: held exactly, not read as its last digits.
+        let values: Vec<String> = ex.quantities.iter().map(|q| q.value.to_string()).collect();
+        assert_eq!(values, vec!["1000000000000000000000000200".to_string()]);
+        // 32 digits: reported, with its span.
+        let spans: Vec<&str> = ex.overlong.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(spans, vec!["10000000000000000000000000000200"]);
+    }
+
+    #[test]
+    fn a_long_digit_run_is_scanned_once() {
+        // A run that is not a figure is skipped whole, not re-read from each of its digits
+        // (which took quadratic time and read the run's tail as a figure).
+        let text = format!("共{}个", "9".repeat(200_000));
+        let blocks = crate::parse::structure::blocks(&text, crate::model::SourceFormat::Text);
+        let ex = extract(&text, &blocks);
+        assert!(ex.quantities.is_empty());
+        assert_eq!(ex.overlong.len(), 1);
+    }
 }
