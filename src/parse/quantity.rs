@@ -162,6 +162,9 @@ pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 /// memory and time a single hostile file can take.
 pub const MAX_FIGURES: usize = 1_000_000;
 
+/// The most characters before a figure read as its label.
+pub const MAX_LABEL_CHARS: usize = 200;
+
 /// What [`number_at`] finds at a digit.
 enum Scanned {
     /// Value, decimals written, end index.
@@ -793,7 +796,11 @@ fn scan(
         }
         let _ = lit_end;
         // The label: from the clause start (or the previous figure) to the qualifier.
-        let from = label_from.min(qstart);
+        // At most MAX_LABEL_CHARS before the figure: a label is the words just before it, and
+        // a clause of megabytes without punctuation must not make one figure cost megabytes.
+        let from = label_from
+            .min(qstart)
+            .max(qstart.saturating_sub(MAX_LABEL_CHARS));
         let raw: String = (from..qstart)
             .filter(|&k| !consumed[k])
             .map(|k| c[k])
@@ -822,11 +829,12 @@ fn scan(
             })
         };
         // The year stated last before the figure in its sentence.
+        // Years are pushed in reading order and sentences only grow: the last year is the
+        // only candidate (constant time, however many years the block states).
         let year = years
-            .iter()
-            .zip(&year_sentence)
-            .rev()
-            .find(|((at, _), s)| **s == sentence && *at < start)
+            .last()
+            .zip(year_sentence.last())
+            .filter(|((at, _), s)| **s == sentence && *at < start)
             .map(|((_, y), _)| *y);
         out.quantities.push(Quantity {
             span: n.span(start, unit_end),
