@@ -108,7 +108,7 @@ fn render_file(
     let name = strip_controls(&file.display_path);
     let index = LineIndex::new(&file.text);
     for diag in &file.diagnostics {
-        let mut report = Report::new(diag, lang, &name, &text);
+        let mut report = Report::new(diag, lang, &name, &text, &index);
         for l in &diag.labels {
             let Some(path) = &l.file else { continue };
             let other = outcome
@@ -121,6 +121,7 @@ fn render_file(
                 lang,
                 &strip_controls(path),
                 &Arc::from(blank_controls(other).as_ref()),
+                &LineIndex::new(other),
             ));
         }
         let mut buf = String::new();
@@ -173,29 +174,34 @@ impl Related {
         lang: Lang,
         name: &str,
         text: &Arc<str>,
+        index: &LineIndex,
     ) -> Related {
         let s = clamp_span(text, label.span);
         // A long line of the other file is shown as an excerpt around the span, as in the
         // finding's own file.
-        let excerpt = super::excerpt::excerpt(text, &[s]);
-        let at = excerpt.as_ref().map_or(s, |e| e.map(s));
+        let excerpt = super::excerpt::excerpt_in(text, index, &[s]);
+        let window = CharColumns::around(text, index, &[s]);
+        let at = match &excerpt {
+            Some(e) => {
+                let at = e.map(s);
+                SourceSpan::from((at.start, at.len()))
+            }
+            None => window.shift(s),
+        };
         let message = strip_controls(label.message.get(lang)).into_owned();
         Related {
             header: match lang {
                 Lang::Zh => "另见",
                 Lang::En => "see also",
             },
-            label: LabeledSpan::new_primary_with_span(
-                Some(message.clone()),
-                SourceSpan::from((at.start, at.len())),
-            ),
+            label: LabeledSpan::new_primary_with_span(Some(message.clone()), at),
             message,
             source: match excerpt {
                 Some(excerpt) => Source::Excerpt(NamedSource::new(
                     name,
                     super::excerpt::ExcerptSource { excerpt },
                 )),
-                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+                None => Source::Whole(NamedSource::new(name, window)),
             },
         }
     }
@@ -240,7 +246,13 @@ impl miette::Diagnostic for Related {
 
 impl<'a> Report<'a> {
     /// `name` is the path shown in the snippet header; `text` the file's decoded text.
-    pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
+    pub fn new(
+        diag: &'a Diagnostic,
+        lang: Lang,
+        name: &str,
+        text: &Arc<str>,
+        index: &LineIndex,
+    ) -> Report<'a> {
         // Long lines (whole paragraphs from PDF or Word) are shown as excerpts around the spans.
         let all: Vec<Span> = std::iter::once(diag.span)
             .chain(
@@ -251,11 +263,17 @@ impl<'a> Report<'a> {
             )
             .map(|s| clamp_span(text, s))
             .collect();
-        let excerpt = super::excerpt::excerpt(text, &all);
+        let excerpt = super::excerpt::excerpt_in(text, index, &all);
+        let window = CharColumns::around(text, index, &all);
         let span = |s: Span| {
             let s = clamp_span(text, s);
-            let s = excerpt.as_ref().map_or(s, |e| e.map(s));
-            SourceSpan::from((s.start, s.len()))
+            match &excerpt {
+                Some(e) => {
+                    let s = e.map(s);
+                    SourceSpan::from((s.start, s.len()))
+                }
+                None => window.shift(s),
+            }
         };
         let primary = diag
             .primary_label
@@ -286,7 +304,7 @@ impl<'a> Report<'a> {
                     name,
                     super::excerpt::ExcerptSource { excerpt },
                 )),
-                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+                None => Source::Whole(NamedSource::new(name, window)),
             },
             labels,
             related: Vec::new(),
@@ -356,9 +374,56 @@ enum Source {
     Excerpt(NamedSource<super::excerpt::ExcerptSource>),
 }
 
-/// A file's text whose span contents report the column in characters, not bytes.
+/// The lines of a file's text a diagnostic is drawn on (those of its spans, and one more on
+/// each side for context), whose span contents report the file's line numbers and the column
+/// in characters, not bytes. Spans given to miette are relative to the window, so drawing a
+/// finding costs the lines it shows, not the whole file.
 #[derive(Debug, Clone)]
-pub struct CharColumns(pub Arc<str>);
+pub struct CharColumns {
+    text: Arc<str>,
+    /// Byte range of the window in `text`.
+    start: usize,
+    end: usize,
+    /// 0-based number of the window's first line in the file.
+    first_line: usize,
+}
+
+impl CharColumns {
+    /// The window of `text` around `spans` (on character boundaries).
+    fn around(text: &Arc<str>, index: &LineIndex, spans: &[Span]) -> CharColumns {
+        let first = spans
+            .iter()
+            .map(|s| index.line_of(s.start))
+            .min()
+            .unwrap_or(0);
+        let last = spans
+            .iter()
+            .map(|s| index.line_of(s.end))
+            .max()
+            .unwrap_or(0);
+        let from = first.saturating_sub(1);
+        let to = last + 1;
+        let start = index.line_range(text, from + 1).map_or(0, |r| r.start);
+        // Up to the start of the line after the window (its line break included).
+        let end = index
+            .line_range(text, to + 2)
+            .map_or(text.len(), |r| r.start)
+            .max(start);
+        CharColumns {
+            text: Arc::clone(text),
+            start,
+            end,
+            first_line: from,
+        }
+    }
+
+    /// A span of the file as a span of the window.
+    fn shift(&self, s: Span) -> SourceSpan {
+        let a = s.start.clamp(self.start, self.end) - self.start;
+        let b = s.end.clamp(self.start, self.end) - self.start;
+        SourceSpan::from((a, b.saturating_sub(a)))
+    }
+}
 
 impl SourceCode for CharColumns {
     fn read_span<'a>(
@@ -367,7 +432,7 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &'a str = &self.0;
+        let text: &'a str = self.text.get(self.start..self.end).unwrap_or_default();
         let inner = text.read_span(span, context_lines_before, context_lines_after)?;
         // miette's column is that of the span's start, counted from the last line break.
         let offset = clamp_span(text, Span::new(span.offset(), span.offset())).start;
@@ -376,9 +441,12 @@ impl SourceCode for CharColumns {
         Ok(Box::new(MietteSpanContents::new(
             inner.data(),
             *inner.span(),
-            inner.line(),
+            inner.line() + self.first_line,
             column,
-            inner.line_count(),
+            // miette's "line count" is the number of line breaks from the start of the source
+            // (it compares it with line numbers to merge snippets): count those before the
+            // window too, as if the whole text had been read.
+            inner.line_count() + self.first_line,
         )))
     }
 }
