@@ -24,7 +24,9 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
         if let Some(e) = &file.error {
             out.push_str(&format!(
                 "{}: error: {}: {}\n",
-                file.display_path, e.kind, e.message
+                one_line(&file.display_path),
+                e.kind,
+                one_line(&e.message)
             ));
         }
         if file.diagnostics.is_empty() {
@@ -43,11 +45,11 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
                     .map_or((1, 1), |f| {
                         line_col(&LineIndex::new(&f.text), &f.text, l.span.start)
                     });
-                elsewhere.push_str(&format!(" [see {path}:{ol}:{oc}]"));
+                elsewhere.push_str(&format!(" [see {}:{ol}:{oc}]", one_line(path)));
             }
             out.push_str(&format!(
                 "{}:{line}:{col}: {} [{}] {}{elsewhere}\n",
-                file.display_path,
+                one_line(&file.display_path),
                 d.code,
                 d.severity.as_str(),
                 one_line(d.message.get(lang))
@@ -63,7 +65,8 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
 
 /// A message on one line, whatever it contains.
 fn one_line(s: &str) -> String {
-    s.split(['\r', '\n'])
+    super::strip_controls(s)
+        .split(['\r', '\n'])
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
