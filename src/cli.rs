@@ -1,4 +1,10 @@
-//! The command line: `jxlint check`, `jxlint score`, `jxlint rules`, `jxlint explain`.
+//! The command line: `jxlint check`, `jxlint score`, `jxlint rules`, `jxlint explain`,
+//! `jxlint completions`, `jxlint man`.
+//!
+//! The help is in the language of `--lang` (or the locale): the command line is built from
+//! the clap definition below and, for Chinese, translated by [`crate::cli_zh`] before the
+//! arguments are parsed. Completions and the man page are generated from the same definition
+//! (`clap_complete`, `clap_mangen`).
 //!
 //! This is the only module that prints. It parses the arguments (clap), walks the paths,
 //! lints the files (in parallel, see [`lint`]), hands the [`Outcome`] to a renderer and
@@ -19,10 +25,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
+use crate::baseline::Baseline;
+use crate::config::ConfigError;
+use crate::config::resolve::{Resolver, Selection, Settings};
 use crate::diagnostic::{Lang, Severity};
+use crate::fix;
 use crate::lint::{self, FileError, Options, Outcome};
 use crate::render::{self, HumanOptions, catalogue};
 use crate::rules::{self, RULES};
@@ -37,6 +46,11 @@ pub struct Cli {
     /// Language of messages [default: from LC_ALL / LC_MESSAGES / LANG; Chinese if unset]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
+
+    /// When to use colours: auto (when standard output is a terminal and NO_COLOR is not
+    /// set), always, never
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 
     #[command(subcommand)]
     pub command: Command,
@@ -59,17 +73,37 @@ pub enum Command {
         /// Rule code (`A001`) or name (`ratio-mismatch`)
         code: String,
     },
+    /// Print a shell completion script (to standard output)
+    Completions {
+        /// Shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff, to standard output)
+    Man,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and folders to check
+    /// Files and folders to check; `-` reads a report from standard input
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// File name of the report read from standard input (`-`): the path shown, and its
+    /// extension gives the format [default: read as plain text]
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Write the output to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Print how many findings each rule gave instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
 
     /// Run only rules whose code starts with one of these (comma-separated: `A,U001`)
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
@@ -87,9 +121,27 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_summary: bool,
 
-    /// Configuration file [default: jxlint.toml in the current folder, when there is one]
+    /// Configuration file for every file [default: for each file, the nearest jxlint.toml
+    /// in its folder or a folder above]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Report only the findings not recorded in this baseline file (with --write-baseline:
+    /// record the current findings in it)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in the --baseline file (replacing it) and exit
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
+
+    /// Apply the safe fixes to .txt and .md files (UTF-8 only), then report what remains
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff without writing; exit 1 if there are any
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub diff: bool,
 
     /// Rubric to re-score score tables against (JSON, see schemas/rubric.schema.json)
     /// [default: the built-in profile]
@@ -145,6 +197,29 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations (::error file=…,line=…::message)
     Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colours when standard output is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always colours
+    Always,
+    /// Never colours
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour output going to a terminal (`to_terminal`) or elsewhere.
+    pub fn enabled(self, to_terminal: bool) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -213,7 +288,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The language is needed before parsing: it is the language of `--help`.
+    let lang = lang_of_args(&args).unwrap_or_else(Lang::from_env);
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are "errors" clap prints to stdout.
@@ -225,23 +306,40 @@ where
             };
         }
     };
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let color = cli.color;
     match cli.command {
-        Command::Check(args) => check(&args, lang),
+        Command::Check(args) => check(&args, lang, color),
         Command::Score(args) => score(&args, lang),
         Command::Rules { format } => {
             let text = match format {
-                RulesFormat::Human => catalogue::render_rules_table(),
-                RulesFormat::Json => catalogue::render_rules_json(),
+                RulesFormat::Human => catalogue::render_rules_table(lang),
+                RulesFormat::Json => catalogue::render_rules_json(lang),
             };
             print(&text, Exit::Clean)
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(lang), "jxlint", &mut out);
+            print(&String::from_utf8_lossy(&out), Exit::Clean)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(command(lang)).render(&mut out) {
+                Ok(()) => print(&String::from_utf8_lossy(&out), Exit::Clean),
+                Err(e) => {
+                    eprint(&format!("error: cannot render the man page: {e}"));
+                    Exit::Trouble
+                }
+            }
+        }
         Command::Explain { code } => match rules::find(code.trim()) {
-            Some(rule) => print(&catalogue::render_explain(rule.meta()), Exit::Clean),
+            Some(rule) => {
+                let color = color.enabled(io::stdout().is_terminal());
+                print(
+                    &catalogue::render_explain(rule.meta(), lang, color),
+                    Exit::Clean,
+                )
+            }
             None => {
                 eprint(&match lang {
                     Lang::Zh => format!(
@@ -257,58 +355,199 @@ where
     }
 }
 
-fn check(args: &CheckArgs, lang: Lang) -> Exit {
-    let config = match load_config(args.config.as_deref(), lang) {
-        Ok(c) => c,
-        Err(exit) => return exit,
-    };
-    // `--select` replaces the configuration's selection; `--ignore` adds to its exclusions.
-    let config_flag = |key: &str| {
-        let file = config
-            .path
-            .as_deref()
-            .unwrap_or(Path::new(crate::config::FILE_NAME));
-        format!("`{key}` of {}", file.display())
-    };
-    let select = if args.select.is_empty() {
-        code_patterns(&config.select, &config_flag("select"), lang)
-    } else {
-        code_patterns(&args.select, "--select", lang)
-    };
-    let select = match select {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    let mut ignore = match code_patterns(&config.ignore, &config_flag("ignore"), lang) {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
-    match code_patterns(&args.ignore, "--ignore", lang) {
-        Ok(p) => ignore.extend(p),
-        Err(exit) => return exit,
+/// The clap command in `lang` (see [`crate::cli_zh`]).
+pub fn command(lang: Lang) -> clap::Command {
+    crate::cli_zh::localize(Cli::command(), lang)
+}
+
+/// `--lang xx` / `--lang=xx` among the arguments, before they are parsed.
+fn lang_of_args(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut found = None;
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            it.next().map(|v| v.into_owned())
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        match value.as_deref() {
+            Some("zh") => found = Some(Lang::Zh),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
     }
+    found
+}
+
+fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
+    let (select, ignore) = match (
+        code_patterns(&args.select, "--select", lang),
+        code_patterns(&args.ignore, "--ignore", lang),
+    ) {
+        (Ok(s), Ok(i)) => (s, i),
+        (Err(exit), _) | (_, Err(exit)) => return exit,
+    };
+    let resolver = match Resolver::new(args.config.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return config_error(&e, lang),
+    };
     let rubric = match load_rubric(args.rubric.as_deref(), lang) {
         Ok(r) => r,
         Err(exit) => return exit,
     };
-    let options = Options {
-        select,
-        ignore,
+    let base = Options {
         fail_on: args.fail_on.into(),
-        formulas: config.formulas,
         rubric,
+        ..Options::default()
     };
-    stream_check(&inputs(&args.paths), &options, args, lang)
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：{e}"),
+                Lang::En => format!("error: {e}"),
+            });
+            return Exit::Trouble;
+        }
+    };
+    // `-` is the report on standard input: read once, checked under `--stdin-filename`, and
+    // placed in the output where it was named.
+    let mut stdin_at = Vec::new();
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            stdin_at.push(inputs.len());
+        } else {
+            inputs.extend(self::inputs(std::slice::from_ref(p)));
+        }
+    }
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or(Path::new("-"));
+    let stdin = if stdin_at.is_empty() {
+        None
+    } else {
+        let mut bytes = Vec::new();
+        if let Err(e) = io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes) {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：无法读取标准输入：{e}"),
+                Lang::En => format!("error: cannot read standard input: {e}"),
+            });
+            return Exit::Trouble;
+        }
+        // Configuration is found from the named file's folder, as for a file on disk.
+        let options = match settings
+            .options_for(&std::env::current_dir().unwrap_or_default().join(stdin_name))
+        {
+            Ok(o) => o,
+            Err(e) => return config_error(&e, lang),
+        };
+        Some((bytes, options))
+    };
+    let with_stdin = |mut outcome: Outcome| {
+        if let Some((bytes, options)) = &stdin {
+            let display = stdin_name.to_string_lossy().replace('\\', "/");
+            let report = lint::lint_bytes(stdin_name, display, bytes, options);
+            // Files and inputs correspond one to one: input indices are file indices.
+            for (shift, at) in stdin_at.iter().enumerate() {
+                outcome.files.insert(at + shift, report.clone());
+            }
+        }
+        outcome
+    };
+    let per_file = match settings.for_inputs(&inputs) {
+        Ok(p) => p,
+        Err(e) => return config_error(&e, lang),
+    };
+    let options_for = |p: &Path| per_file.get(p);
+    // The common case is streamed: findings printed file by file as they are checked, memory
+    // independent of the number of files. Standard input, fixes, baselines being written,
+    // statistics and an output file take the whole run at once.
+    let streamable = stdin.is_none()
+        && !args.write_baseline
+        && !args.fix
+        && !args.diff
+        && !args.statistics
+        && args.output_file.is_none();
+    if streamable {
+        let baseline = match &args.baseline {
+            Some(path) => match Baseline::load(path) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    eprint(&match lang {
+                        Lang::Zh => format!("错误：基线文件 {}：{e}", path.display()),
+                        Lang::En => format!("error: baseline {}: {e}", path.display()),
+                    });
+                    return Exit::Trouble;
+                }
+            },
+            None => None,
+        };
+        return stream_check(&inputs, &options_for, baseline.as_ref(), args, lang, color);
+    }
+    let mut outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
+    let baseline = match (&args.baseline, args.write_baseline) {
+        (Some(path), true) => return write_baseline(path, &outcome, lang),
+        (Some(path), false) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprint(&match lang {
+                    Lang::Zh => format!("错误：基线文件 {}：{e}", path.display()),
+                    Lang::En => format!("error: baseline {}: {e}", path.display()),
+                });
+                return Exit::Trouble;
+            }
+        },
+        (None, _) => None,
+    };
+    if let Some(b) = &baseline {
+        b.filter(&mut outcome);
+    }
+    if args.fix || args.diff {
+        let keep = |path: &Path, text: &str, diags| match &baseline {
+            Some(b) => b.new_findings(path, text, diags),
+            None => diags,
+        };
+        let (diff, trouble) = apply_fixes(&outcome, args.diff, &options_for, &keep, lang);
+        if args.diff {
+            let exit = if trouble || outcome.has_errors() {
+                Exit::Trouble
+            } else if diff.is_empty() {
+                Exit::Clean
+            } else {
+                Exit::Findings
+            };
+            return print(&diff, exit);
+        }
+        // What remains after the fixes, as the files now are.
+        outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
+        if let Some(b) = &baseline {
+            b.filter(&mut outcome);
+        }
+        if trouble {
+            let _ = render_outcome(args, &outcome, lang, color);
+            return Exit::Trouble;
+        }
+    }
+    render_outcome(args, &outcome, lang, color)
 }
 
 /// Lint and print batch by batch (see [`lint::lint_streaming`]): each file's findings are
 /// written as soon as it and the files before it are checked, and dropped then, so memory
 /// does not grow with the number of files. SARIF, one document whose results and
 /// notifications are separate arrays, is rendered once at the end.
-fn stream_check(inputs: &[Input], options: &Options, args: &CheckArgs, lang: Lang) -> Exit {
-    let stdout = io::stdout();
+fn stream_check(
+    inputs: &[Input],
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    baseline: Option<&Baseline>,
+    args: &CheckArgs,
+    lang: Lang,
+    color: ColorArg,
+) -> Exit {
+    let fail_on: Severity = args.fail_on.into();
     let human = HumanOptions {
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: color.enabled(io::stdout().is_terminal()),
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.trim().parse::<usize>().ok())
@@ -324,11 +563,14 @@ fn stream_check(inputs: &[Input], options: &Options, args: &CheckArgs, lang: Lan
     if args.format == Format::Json {
         writer.write(&render::json::json_head(), &progress);
     }
-    lint::lint_streaming(inputs, options, |files| {
-        let batch = Outcome { files };
+    lint::lint_streaming_each(inputs, options_for, |files| {
+        let mut batch = Outcome { files };
+        if let Some(b) = baseline {
+            b.filter(&mut batch);
+        }
         progress.advance(batch.files.len());
         trouble |= batch.has_errors();
-        findings |= batch.has_findings(options.fail_on);
+        findings |= batch.has_findings(fail_on);
         let text = match args.format {
             Format::Human => render::render_human_files(&batch, lang, &human),
             Format::Concise => render::render_concise(&batch, lang, false),
@@ -446,17 +688,134 @@ impl Progress {
     }
 }
 
-/// `--config FILE`, else `jxlint.toml` in the current folder, else the defaults; a
-/// configuration that cannot be used is a usage error.
-fn load_config(explicit: Option<&Path>, lang: Lang) -> Result<Config, Exit> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    crate::config::discover(explicit, &cwd).map_err(|e| {
+/// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
+/// the diff text and whether a file could not be written.
+fn apply_fixes(
+    outcome: &Outcome,
+    diff_only: bool,
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    keep: &fix::Keep<'_>,
+    lang: Lang,
+) -> (String, bool) {
+    let run = fix::run(outcome, diff_only, options_for, keep);
+    for (path, encoding) in &run.not_utf8 {
         eprint(&match lang {
-            Lang::Zh => format!("错误：配置文件无法使用：{e}"),
-            Lang::En => format!("error: the configuration cannot be used: {e}"),
+            Lang::Zh => format!("注意：{path} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动"),
+            Lang::En => format!(
+                "note: {path} is {encoding}; only UTF-8 files are fixed, it is left as it is"
+            ),
         });
+    }
+    for (path, e) in &run.failed {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：{path}：{e}"),
+            Lang::En => format!("error: {path}: {e}"),
+        });
+    }
+    let (fixes, files) = (run.fixes, run.files);
+    eprint(&match (lang, diff_only) {
+        (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, true) => format!(
+            "{fixes} fixes would be applied in {files} {}",
+            plural(files)
+        ),
+        (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
+        (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
+    });
+    (run.diff, !run.failed.is_empty())
+}
+
+fn plural(files: usize) -> &'static str {
+    if files == 1 { "file" } else { "files" }
+}
+
+/// `--write-baseline`: record every finding of the run; status 2 if a file could not be read
+/// (its findings could not be recorded), 0 otherwise.
+fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
+    let mut b = Baseline::new(path);
+    b.record(outcome);
+    let written = b.write(path);
+    if let Err(e) = written {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：无法写入基线文件 {}：{e}", path.display()),
+            Lang::En => format!("error: cannot write the baseline {}: {e}", path.display()),
+        });
+        return Exit::Trouble;
+    }
+    eprint(&match lang {
+        Lang::Zh => format!("已将 {} 个问题记入基线 {}", b.len(), path.display()),
+        Lang::En => format!(
+            "recorded {} findings in the baseline {}",
+            b.len(),
+            path.display()
+        ),
+    });
+    if outcome.has_errors() {
         Exit::Trouble
-    })
+    } else {
+        Exit::Clean
+    }
+}
+
+fn config_error(e: &ConfigError, lang: Lang) -> Exit {
+    eprint(&match lang {
+        Lang::Zh => format!("错误：配置文件无法使用：{e}"),
+        Lang::En => format!("error: the configuration cannot be used: {e}"),
+    });
+    Exit::Trouble
+}
+
+fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang, color: ColorArg) -> Exit {
+    let text = match args.format {
+        _ if args.statistics => {
+            render::render_statistics(outcome, lang, args.format == Format::Json)
+        }
+        Format::Human => {
+            let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+            let color = color.enabled(to_terminal);
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&w| w >= 40)
+                .unwrap_or(100);
+            render::render_human(
+                outcome,
+                lang,
+                &HumanOptions {
+                    color,
+                    width,
+                    summary: !args.no_summary,
+                },
+            )
+        }
+        Format::Concise => render::render_concise(outcome, lang, !args.no_summary),
+        Format::Json => render::render_json(outcome, lang),
+        Format::Sarif => render::render_sarif(outcome, lang),
+        Format::Github => render::render_github(outcome, lang),
+    };
+    let exit = Exit::of_outcome(outcome, args.fail_on.into());
+    match &args.output_file {
+        Some(path) => write_file(path, &text, exit, lang),
+        None => print(&text, exit),
+    }
+}
+
+/// Write the output to `--output-file`; a file that cannot be written is an error (status 2).
+fn write_file(path: &Path, text: &str, exit: Exit, lang: Lang) -> Exit {
+    match std::fs::write(path, text) {
+        Ok(()) => exit,
+        Err(e) => {
+            let cause = crate::source::io_message(&e);
+            eprint(&match lang {
+                Lang::Zh => format!("错误：无法写入输出文件 {}：{cause}", path.display()),
+                Lang::En => format!(
+                    "error: cannot write the output file {}: {cause}",
+                    path.display()
+                ),
+            });
+            Exit::Trouble
+        }
+    }
 }
 
 fn score(args: &ScoreArgs, lang: Lang) -> Exit {
@@ -466,10 +825,9 @@ fn score(args: &ScoreArgs, lang: Lang) -> Exit {
     };
     let options = Options {
         select: vec!["S".to_string()],
-        ignore: Vec::new(),
         fail_on: args.fail_on.into(),
-        formulas: Vec::new(),
         rubric,
+        ..Options::default()
     };
     let outcome = lint::lint_inputs(&inputs(&args.paths), &options);
     let text = match args.format {
@@ -506,7 +864,7 @@ fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 display: path.to_string_lossy().replace('\\', "/"),
                 error: FileError {
                     kind: "io",
-                    message: e.to_string(),
+                    message: crate::source::io_message(&e),
                 },
             }),
         }
@@ -541,7 +899,7 @@ fn code_patterns(values: &[String], flag: &str, lang: Lang) -> Result<Vec<String
     Ok(out)
 }
 
-/// Write to stdout; a closed pipe ends the output quietly, the exit status unchanged.
+/// Write to stdout; a closed pipe ends the run quietly with success.
 fn print(text: &str, exit: Exit) -> Exit {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -102,6 +102,49 @@ pub struct Label {
     pub file: Option<String>,
 }
 
+/// Whether a fix may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The correct text is certain: `jxlint check --fix` applies it.
+    Safe,
+    /// A likely correction that may change what the report means: shown, never applied.
+    Unsafe,
+}
+
+/// One replacement in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The bytes replaced (`start == end` inserts).
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A machine-applicable correction: edits in the diagnostic's own file, which never overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Sorted by position.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// One replacement of `span` by `replacement`.
+    pub fn replace(
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -121,6 +164,8 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     /// Machine-readable value found (e.g. `99.66%`).
     pub found: Option<String>,
+    /// The correction, when a rule can write it (kept only for plain text and Markdown).
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -136,6 +181,7 @@ impl Diagnostic {
             help: None,
             expected: None,
             found: None,
+            fix: None,
         }
     }
 
@@ -173,6 +219,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
+
     pub fn expected_found(mut self, expected: impl Into<String>, found: impl Into<String>) -> Self {
         self.expected = Some(expected.into());
         self.found = Some(found.into());
@@ -185,17 +236,57 @@ pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
-    /// The doc comment of the declaration, Markdown.
+    /// The doc comment of the declaration, Markdown (English).
     pub docs: &'static str,
+    /// The same documentation in Chinese: the rule type's `DOCS_ZH`, written in the rule's
+    /// own file next to the doc comment.
+    pub docs_zh: &'static str,
 }
 
 impl RuleMeta {
-    /// The first line of the docs: a one-line summary.
-    pub fn summary(&self) -> &'static str {
-        self.docs
+    /// The documentation in `lang`, Markdown (without the leading space rustdoc leaves on
+    /// each `///` line).
+    pub fn docs(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self
+                .docs
+                .lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string(),
+            Lang::Zh => self.docs_zh.trim().to_string(),
+        }
+    }
+
+    /// The one-line summary in `lang`: the whole first paragraph of the docs, its lines
+    /// joined (with a space between Latin words, with nothing between Chinese characters).
+    pub fn summary(&self, lang: Lang) -> String {
+        let docs = match lang {
+            Lang::En => self.docs,
+            Lang::Zh => self.docs_zh,
+        };
+        let mut out = String::new();
+        for line in docs
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+        {
+            let cjk_join = out.chars().next_back().is_some_and(is_cjk)
+                && line.chars().next().is_some_and(is_cjk);
+            if !out.is_empty() && !cjk_join {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        out
     }
+}
+
+/// Chinese characters and full-width punctuation: no space is put between two of them when a
+/// paragraph's lines are joined.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }

@@ -21,16 +21,21 @@
 //! 5. [`rules`] — the catalogue, one rule per file, reading document, relations and scoring;
 //!    [`outcome`] — what checking produced per file and per run, as plain data;
 //! 6. [`render`] — diagnostics to output, pure functions;
-//! 7. application — [`config`] (`jxlint.toml`), [`walk`] (paths to files), [`lint`] (the
-//!    per-file pipeline, files in parallel), [`cli`] (arguments, printing, exit status).
+//! 7. application — [`config`] (`jxlint.toml`, found per file), [`walk`] (paths to files),
+//!    [`lint`] (the per-file pipeline, files in parallel), [`suppress`] (inline suppression
+//!    comments, applied to the rules' findings), [`baseline`] (recorded findings),
+//!    [`fix`] (`--fix` / `--diff`), [`cli`] (arguments, printing, exit status).
 //!
 //! No floating point: every figure is a [`rust_decimal::Decimal`].
 
 #![deny(clippy::float_arithmetic)]
 
+pub mod baseline;
 pub mod cli;
+pub mod cli_zh;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod formula;
 pub mod lint;
 pub mod model;
@@ -42,4 +47,5 @@ pub mod render;
 pub mod rules;
 pub mod score;
 pub mod source;
+pub mod suppress;
 pub mod walk;

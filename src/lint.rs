@@ -7,6 +7,12 @@
 //! is paired with its text — the same file name with another extension in the same folder, or
 //! the file its `report.source` names — and D002 compares them ([`cross_check`]).
 //!
+//! Each file may have its own [`Options`] (those of its nearest `jxlint.toml`, see
+//! [`crate::config::resolve`]): [`lint_inputs_each`] and [`lint_files_each`] take them per file.
+//! After the rules ran, a file's findings are finished the same way everywhere: inline
+//! suppressions applied ([`crate::suppress`]), severities overridden, and fixes kept only for
+//! plain text and Markdown.
+//!
 //! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
 //! [`FileError`]; the other files are still checked. Nothing here prints.
 
@@ -35,6 +41,9 @@ pub struct Options {
     pub select: Vec<String>,
     /// Codes or prefixes not to run.
     pub ignore: Vec<String>,
+    /// Severity overrides (`[severity]` of `jxlint.toml`): a code or prefix and the severity
+    /// its findings take; the longest matching prefix wins.
+    pub severity: Vec<(String, Severity)>,
     /// Findings at or above this severity make the exit code 1.
     pub fail_on: Severity,
     /// The user's formulas over report data (`jxlint.toml`), judged by A008.
@@ -48,6 +57,7 @@ impl Default for Options {
         Options {
             select: Vec::new(),
             ignore: Vec::new(),
+            severity: Vec::new(),
             fail_on: Severity::Warning,
             formulas: Vec::new(),
             rubric: None,
@@ -73,6 +83,39 @@ impl Options {
         };
         (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
     }
+
+    /// The severity a finding of `code` takes: the most specific override, else `default`.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(p, _)| {
+                code.to_ascii_uppercase()
+                    .starts_with(&p.to_ascii_uppercase())
+            })
+            .max_by_key(|(p, _)| p.len())
+            .map_or(default, |&(_, s)| s)
+    }
+}
+
+/// What happens to a file's findings after the rules ran: inline suppressions are applied
+/// (and the unused ones reported as X001), severities are overridden, and fixes are kept only
+/// where they can be applied — plain text and Markdown, whose spans are the file's own text.
+fn finish(
+    text: &str,
+    format: SourceFormat,
+    diags: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut diags = crate::suppress::apply(text, format, diags, &|code| options.enabled(code));
+    let fixable = matches!(format, SourceFormat::Text | SourceFormat::Markdown);
+    for d in &mut diags {
+        d.severity = options.severity_of(d.code, d.severity);
+        if !fixable {
+            d.fix = None;
+        }
+    }
+    sort_diagnostics(&mut diags);
+    diags
 }
 
 /// A parsed document and what the layers above parsing compute from it, once: the relations
@@ -203,7 +246,12 @@ pub fn parse_source(
                 message: format!("line {line}, column {col}: {}", e.message),
             }
         }),
-        _ => Ok(crate::parse::parse(text, format)),
+        // Suppression comments are blanked out first, so that no figure, word or numbered
+        // line is read from them; positions do not move.
+        _ => Ok(crate::parse::parse(
+            &crate::suppress::mask(text, format),
+            format,
+        )),
     }
 }
 
@@ -227,13 +275,14 @@ pub fn lint_text_scored(
 ) -> (Document, Option<Scoring>, Vec<Diagnostic>) {
     let doc = parse_source(text, format, options).unwrap_or_default();
     let analysis = Analysis::new(text, doc);
-    let (scoring, diags) = check_document(text, &analysis, options);
+    let (scoring, diags) = check_document(text, format, &analysis, options);
     (analysis.doc, scoring, diags)
 }
 
-/// Re-score and run the enabled rules over an analysed document.
+/// Re-score and run the enabled rules over an analysed document, then [`finish`] the findings.
 fn check_document(
     text: &str,
+    format: SourceFormat,
     analysis: &Analysis,
     options: &Options,
 ) -> (Option<Scoring>, Vec<Diagnostic>) {
@@ -247,7 +296,7 @@ fn check_document(
         None,
         enabled_rules(options),
     );
-    (scoring, diags)
+    (scoring, finish(text, format, diags, options))
 }
 
 /// Read, decode, parse and check one file (alone: no cross-source check).
@@ -272,32 +321,72 @@ fn check_file(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let mut kept = None;
     match crate::source::read(path) {
-        Ok(src) => {
-            report.format = src.format;
-            report.encoding = Some(src.encoding);
-            match parse_source(&src.text, src.format, options) {
-                Ok(doc) => {
-                    let analysis = Analysis::new(&src.text, doc);
-                    let (scoring, diags) = check_document(&src.text, &analysis, options);
-                    report.stats.figures = analysis.doc.quantities.len();
-                    report.stats.relations = analysis.relations.count()
-                        + scoring.as_ref().map_or(0, |s| s.eval.checks());
-                    report.score = scoring;
-                    report.stats.count(&diags);
-                    report.diagnostics = diags;
-                    report.error = limit_error(&src.text, &analysis.doc);
-                    kept = Some(analysis);
-                }
-                Err(e) => report.error = Some(e),
-            }
-            report.text = src.text;
-        }
+        Ok(src) => kept = check_source(&mut report, src, options),
         Err(e) => report.error = Some(e),
     }
     (report, kept)
+}
+
+/// Parse and check a decoded source into `report`; the analysis, when it could be parsed.
+fn check_source(
+    report: &mut FileReport,
+    src: crate::source::Source,
+    options: &Options,
+) -> Option<Analysis> {
+    report.format = src.format;
+    report.encoding = Some(src.encoding);
+    report.places = src.places;
+    let mut kept = None;
+    match parse_source(&src.text, src.format, options) {
+        Ok(doc) => {
+            let analysis = Analysis::new(&src.text, doc);
+            let (scoring, diags) = check_document(&src.text, src.format, &analysis, options);
+            report.stats.figures = analysis.doc.quantities.len();
+            report.stats.relations =
+                analysis.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+            report.score = scoring;
+            report.stats.count(&diags);
+            report.diagnostics = diags;
+            report.error = limit_error(&src.text, &analysis.doc);
+            kept = Some(analysis);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report.text = src.text;
+    kept
+}
+
+/// Check a report already in memory (standard input): `name` gives the format (by its
+/// extension; text when it has none) and `display_path` the path shown.
+pub fn lint_bytes(
+    name: &Path,
+    display_path: String,
+    bytes: &[u8],
+    options: &Options,
+) -> FileReport {
+    let mut report = FileReport {
+        path: name.to_path_buf(),
+        display_path,
+        format: crate::source::format_of(name).unwrap_or(SourceFormat::Text),
+        encoding: None,
+        text: String::new(),
+        error: None,
+        diagnostics: Vec::new(),
+        stats: Stats::default(),
+        score: None,
+        places: Vec::new(),
+    };
+    match crate::source::from_bytes(name, bytes) {
+        Ok(src) => {
+            check_source(&mut report, src, options);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
 }
 
 /// What the parser left unread because of a limit, as a per-file error of kind `limit`
@@ -353,11 +442,22 @@ fn limit_error(text: &str, doc: &Document) -> Option<FileError> {
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
+    let options = Arc::new(options.clone());
+    let files: Vec<(PathBuf, String, Arc<Options>)> = files
+        .iter()
+        .map(|(p, shown)| (p.clone(), shown.clone(), Arc::clone(&options)))
+        .collect();
+    lint_files_each(&files)
+}
+
+/// [`lint_files`], each file with its own options (those of its `jxlint.toml`).
+pub fn lint_files_each(files: &[(PathBuf, String, Arc<Options>)]) -> Vec<FileReport> {
     let mut checked: Vec<(FileReport, Option<Analysis>)> = files
         .par_iter()
-        .map(|(p, shown)| check_file(p, shown.clone(), options))
+        .map(|(p, shown, options)| check_file(p, shown.clone(), options))
         .collect();
-    cross_check(&mut checked, options);
+    let options: Vec<&Options> = files.iter().map(|f| &*f.2).collect();
+    cross_check_each(&mut checked, &options);
     checked.into_iter().map(|(r, _)| r).collect()
 }
 
@@ -419,13 +519,15 @@ fn source_path(json: &FileReport, analysis: &Analysis) -> Option<PathBuf> {
 /// is the file its data's `report.source` names, or else the text files with its name in its
 /// folder. Pairing is by hash lookup: linear in the number of files.
 pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
+    let options = vec![options; files.len()];
+    cross_check_each(files, &options);
+}
+
+/// [`cross_check`] with each file's own options (`options[i]` for `files[i]`): a data file's
+/// options decide whether D002 runs on it and how severe its findings are.
+fn cross_check_each(files: &mut [(FileReport, Option<Analysis>)], options: &[&Options]) {
     use std::collections::HashMap;
-    let Some(rule) = RULES
-        .iter()
-        .copied()
-        .find(|r| r.meta().code == "D002")
-        .filter(|r| options.enabled(r.meta().code))
-    else {
+    let Some(rule) = RULES.iter().copied().find(|r| r.meta().code == "D002") else {
         return;
     };
     let mut by_path: HashMap<PathBuf, Vec<usize>> = HashMap::new();
@@ -438,10 +540,13 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
     }
     let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     for i in 0..files.len() {
+        let Some(&options) = options.get(i) else {
+            continue;
+        };
         let (json, Some(json_doc)) = (&files[i].0, &files[i].1) else {
             continue;
         };
-        if json.format != SourceFormat::Json {
+        if json.format != SourceFormat::Json || !options.enabled(rule.meta().code) {
             continue;
         }
         let partners = match source_path(json, json_doc) {
@@ -459,6 +564,7 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
                 Some(counterpart),
                 std::iter::once(rule),
             );
+            let diags = finish(&json.text, SourceFormat::Json, diags, options);
             if !diags.is_empty() {
                 found.push((i, diags));
             }
@@ -476,8 +582,14 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
 /// unreadable [`FileReport`]s; the output order is the input order. Keeps every report: for
 /// many files prefer [`lint_streaming`].
 pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
+    let options = Arc::new(options.clone());
+    lint_inputs_each(inputs, &|_| Arc::clone(&options))
+}
+
+/// [`lint_inputs`], each file with the options `options_for` gives for its path.
+pub fn lint_inputs_each(inputs: &[Input], options_for: &dyn Fn(&Path) -> Arc<Options>) -> Outcome {
     let mut files = Vec::with_capacity(inputs.len());
-    lint_streaming(inputs, options, |batch| files.extend(batch));
+    lint_streaming_each(inputs, options_for, |batch| files.extend(batch));
     Outcome { files }
 }
 
@@ -494,7 +606,17 @@ pub const BATCH_PER_THREAD: usize = 8;
 /// file further on pulls the batch up to that file. One that names a file of an earlier batch
 /// (already emitted and dropped) has that file read and parsed again for the comparison;
 /// its findings are made, but labels pointing into that file are rendered without its text.
-pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(Vec<FileReport>)) {
+pub fn lint_streaming(inputs: &[Input], options: &Options, emit: impl FnMut(Vec<FileReport>)) {
+    let options = Arc::new(options.clone());
+    lint_streaming_each(inputs, &|_| Arc::clone(&options), emit);
+}
+
+/// [`lint_streaming`], each file with the options `options_for` gives for its path.
+pub fn lint_streaming_each(
+    inputs: &[Input],
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    mut emit: impl FnMut(Vec<FileReport>),
+) {
     use std::collections::HashMap;
     let key = |i: &Input| match i {
         Input::File { path, .. } => Some(stem_key(path)),
@@ -510,6 +632,19 @@ pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(
         }
     }
     let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
+    let check = |at: &[usize]| -> Vec<(FileReport, Option<Analysis>, Arc<Options>)> {
+        let jobs: Vec<(&Input, Arc<Options>)> = at
+            .iter()
+            .filter_map(|&k| inputs.get(k))
+            .map(|i| (i, options_for(i.path())))
+            .collect();
+        jobs.into_par_iter()
+            .map(|(i, options)| {
+                let (r, a) = check_input(i, &options);
+                (r, a, options)
+            })
+            .collect()
+    };
     let mut start = 0;
     while start < inputs.len() {
         let mut end = (start + batch).min(inputs.len());
@@ -520,51 +655,38 @@ pub fn lint_streaming(inputs: &[Input], options: &Options, mut emit: impl FnMut(
             }
             k += 1;
         }
-        let mut checked = check_inputs(&inputs[start..end], options);
+        let mut checked = check(&(start..end).collect::<Vec<_>>());
         // Data naming its text further on: check up to that file in the same batch.
         loop {
             let need = checked
                 .iter()
-                .filter_map(|(r, d)| source_path(r, d.as_ref()?))
+                .filter_map(|(r, d, _)| source_path(r, d.as_ref()?))
                 .filter_map(|p| index_of.get(&p).copied())
                 .filter(|&k| k >= end)
                 .max();
             let Some(need) = need else { break };
-            checked.extend(check_inputs(&inputs[end..=need], options));
+            checked.extend(check(&(end..=need).collect::<Vec<_>>()));
             end = need + 1;
         }
         // Data naming the text of an earlier batch: read that text again, for the comparison.
         let mut earlier: Vec<usize> = checked
             .iter()
-            .filter_map(|(r, d)| source_path(r, d.as_ref()?))
+            .filter_map(|(r, d, _)| source_path(r, d.as_ref()?))
             .filter_map(|p| index_of.get(&p).copied())
             .filter(|&k| k < start)
             .collect();
         earlier.sort_unstable();
         earlier.dedup();
         let own = checked.len();
-        checked.extend(check_inputs_at(inputs, &earlier, options));
-        cross_check(&mut checked, options);
-        checked.truncate(own);
-        emit(checked.into_iter().map(|(r, _)| r).collect());
+        checked.extend(check(&earlier));
+        let (mut pairs, options): (Vec<_>, Vec<_>) =
+            checked.into_iter().map(|(r, a, o)| ((r, a), o)).unzip();
+        let refs: Vec<&Options> = options.iter().map(|o| &**o).collect();
+        cross_check_each(&mut pairs, &refs);
+        pairs.truncate(own);
+        emit(pairs.into_iter().map(|(r, _)| r).collect());
         start = end;
     }
-}
-
-/// Check a run of inputs in parallel; unwalkable paths become unreadable reports.
-fn check_inputs(inputs: &[Input], options: &Options) -> Vec<(FileReport, Option<Analysis>)> {
-    inputs.par_iter().map(|i| check_input(i, options)).collect()
-}
-
-fn check_inputs_at(
-    inputs: &[Input],
-    at: &[usize],
-    options: &Options,
-) -> Vec<(FileReport, Option<Analysis>)> {
-    at.par_iter()
-        .filter_map(|&k| inputs.get(k))
-        .map(|i| check_input(i, options))
-        .collect()
 }
 
 fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Analysis>) {

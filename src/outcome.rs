@@ -63,9 +63,22 @@ pub struct FileReport {
     pub stats: Stats,
     /// The scorecard re-scored against the rubric, when the report has one.
     pub score: Option<Scoring>,
+    /// For a `.docx`, where each part of the extracted text is in the Word document
+    /// (paragraph, table cell), sorted by position; empty for other formats.
+    pub places: Vec<crate::source::docx::Place>,
 }
 
 impl FileReport {
+    /// Count the findings by severity again (after some were removed).
+    pub fn recount(&mut self) {
+        self.stats.errors = 0;
+        self.stats.warnings = 0;
+        self.stats.infos = 0;
+        let diags = std::mem::take(&mut self.diagnostics);
+        self.stats.count(&diags);
+        self.diagnostics = diags;
+    }
+
     /// The report for a file that could not be read (or a path that could not be walked):
     /// no text, no diagnostics, the format guessed from the extension.
     pub fn unreadable(path: PathBuf, display_path: String, error: FileError) -> FileReport {
@@ -79,6 +92,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             stats: Stats::default(),
             score: None,
+            places: Vec::new(),
         }
     }
 }

@@ -20,6 +20,8 @@ use crate::model::{BlockKind, Document, Quantity, Unit, scale_up};
 use crate::numeric::{Interval, round_half_up, truncate};
 use crate::parse::quantity::CueKind;
 
+pub mod table;
+
 /// Every relation found in a document.
 #[derive(Debug, Clone, Default)]
 pub struct Relations {
@@ -32,6 +34,8 @@ pub struct Relations {
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
+    /// Relations inside tables (rates per row, totals per column, targets).
+    pub tables: table::TableRelations,
 }
 
 impl Relations {
@@ -44,6 +48,7 @@ impl Relations {
             + self.restatements.len()
             + self.sequences.len()
             + self.unit_echoes.len()
+            + self.tables.count()
     }
 }
 
@@ -274,6 +279,7 @@ pub fn find(doc: &Document) -> Relations {
     r.sequences = find_sequences(doc);
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);
+    r.tables = table::find(doc);
     r
 }
 

@@ -709,7 +709,7 @@ fn the_configuration_selects_rules_and_the_command_line_wins() {
     let bad = jxlint(&dir.0, &["check", "report.json", "--lang", "en"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("`Q` in `select` of jxlint.toml"),
+        stderr(&bad).contains("jxlint.toml: select: `Q` is not the prefix of any rule code"),
         "{}",
         stderr(&bad)
     );

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jxlint::diagnostic::{Diagnostic, Label, Lang, Message, Severity};
+use jxlint::diagnostic::{Applicability, Diagnostic, Fix, Label, Lang, Message, Severity};
 use jxlint::lint::{self, FileError, FileReport, Options, Outcome, Stats};
 use jxlint::model::{SourceFormat, Span};
 use jxlint::render::render_json;
@@ -123,6 +123,7 @@ fn full_finding() -> Diagnostic {
         help: Some(Message::new("改为 99.70%", "write 99.70%")),
         expected: Some("99.70%".into()),
         found: Some("99.66%".into()),
+        fix: Some(Fix::replace(Applicability::Safe, span_of("99.66"), "99.70")),
     }
 }
 
@@ -139,6 +140,7 @@ fn bare_finding() -> Diagnostic {
         help: None,
         expected: None,
         found: None,
+        fix: None,
     }
 }
 
@@ -170,6 +172,7 @@ fn outcome(dir: &Path) -> Outcome {
             ..Stats::default()
         },
         score: None,
+        places: Vec::new(),
     };
 
     let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);

@@ -50,6 +50,7 @@ fn ratio_mismatch() -> Diagnostic {
         )),
         expected: Some("99.70%".to_string()),
         found: Some("99.66%".to_string()),
+        fix: None,
     }
 }
 
@@ -68,6 +69,7 @@ fn foreign_token() -> Diagnostic {
         help: None,
         expected: None,
         found: None,
+        fix: None,
     }
 }
 
@@ -88,6 +90,7 @@ fn outcome() -> Outcome {
             infos: 1,
         },
         score: None,
+        places: Vec::new(),
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -105,6 +108,7 @@ fn outcome() -> Outcome {
             infos: 0,
         },
         score: None,
+        places: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -259,6 +263,7 @@ fn cross_file_outcome() -> Outcome {
         help: None,
         expected: Some("8707.27万元".to_string()),
         found: Some("8707.72万元".to_string()),
+        fix: None,
     };
     let text = FileReport {
         path: PathBuf::from("reports/2023.txt"),
@@ -270,6 +275,7 @@ fn cross_file_outcome() -> Outcome {
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -284,6 +290,7 @@ fn cross_file_outcome() -> Outcome {
             ..Stats::default()
         },
         score: None,
+        places: Vec::new(),
     };
     Outcome {
         files: vec![text, json],

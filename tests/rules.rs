@@ -61,6 +61,17 @@ fn dump(text: &str, other: &str, diags: &[jxlint::diagnostic::Diagnostic]) -> St
         if let (Some(e), Some(f)) = (&d.expected, &d.found) {
             let _ = writeln!(s, "  expected `{e}`, found `{f}`");
         }
+        if let Some(fix) = &d.fix {
+            for e in &fix.edits {
+                let _ = writeln!(
+                    s,
+                    "  fix ({:?}): `{}` → `{}`",
+                    fix.applicability,
+                    &text[e.span.start..e.span.end],
+                    e.replacement
+                );
+            }
+        }
     }
     s
 }
@@ -81,10 +92,10 @@ fn fixture_options(dir: &Path) -> Options {
 }
 
 fn format_of(path: &Path) -> SourceFormat {
-    if path.extension().is_some_and(|e| e == "json") {
-        SourceFormat::Json
-    } else {
-        SourceFormat::Text
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => SourceFormat::Json,
+        Some("md") => SourceFormat::Markdown,
+        _ => SourceFormat::Text,
     }
 }
 
@@ -130,13 +141,19 @@ fn run_one(rule: &'static dyn Rule, path: &Path) -> Run {
         .unwrap_or_default()
         .to_string();
     let counterpart = other_doc.as_ref().map(|d| d.counterpart(&shown, &other));
-    let diags = run_rule_set_with(
-        &text,
-        &doc,
-        Rubric::builtin(),
-        counterpart,
-        std::iter::once(rule),
-    );
+    let diags = if rule.meta().code == jxlint::suppress::CODE {
+        // Unused suppressions are judged against every other rule's findings, so their
+        // fixtures are checked with every rule (and must give no other finding).
+        jxlint::lint::lint_text(&text, format_of(path), &options).1
+    } else {
+        run_rule_set_with(
+            &text,
+            &doc,
+            Rubric::builtin(),
+            counterpart,
+            std::iter::once(rule),
+        )
+    };
     Run {
         text,
         other_name: shown,
@@ -164,6 +181,7 @@ fn human(
             diagnostics,
             stats: Default::default(),
             score: None,
+            places: Vec::new(),
         }
     };
     let mut files = vec![file(name, text, diags.to_vec())];
@@ -304,6 +322,68 @@ fn every_rule_is_documented_in_four_sections() {
             at.windows(2).all(|w| w[0] < w[1]),
             "{}: sections out of order",
             rule.meta().code
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_documented_in_both_languages() {
+    use jxlint::diagnostic::Lang;
+    let headings = [
+        ("### What it checks", "### 检查内容"),
+        ("### Why", "### 为什么"),
+        ("### Example", "### 示例"),
+        ("### How to fix", "### 如何修改"),
+    ];
+    for rule in RULES {
+        let m = rule.meta();
+        let (en, zh) = (m.docs(Lang::En), m.docs(Lang::Zh));
+        for (h_en, h_zh) in headings {
+            assert!(en.contains(h_en), "{}: English docs lack `{h_en}`", m.code);
+            assert!(zh.contains(h_zh), "{}: Chinese docs lack `{h_zh}`", m.code);
+        }
+        let summary = m.summary(Lang::Zh);
+        assert!(
+            summary
+                .chars()
+                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .count()
+                >= 4,
+            "{}: Chinese summary `{summary}`",
+            m.code
+        );
+    }
+}
+
+#[test]
+fn no_summary_ends_mid_sentence() {
+    use jxlint::diagnostic::Lang;
+    for rule in RULES {
+        let m = rule.meta();
+        let en = m.summary(Lang::En);
+        assert!(en.ends_with('.'), "{}: English summary cut: `{en}`", m.code);
+        assert!(
+            !en.contains('\n') && !en.contains("  "),
+            "{}: `{en}`",
+            m.code
+        );
+        let zh = m.summary(Lang::Zh);
+        assert!(
+            zh.ends_with('。'),
+            "{}: Chinese summary cut: `{zh}`",
+            m.code
+        );
+        // The summary is the whole first paragraph: the next line of the docs is blank.
+        let docs = m.docs(Lang::En);
+        let first_para_lines = docs.lines().take_while(|l| !l.trim().is_empty()).count();
+        assert_eq!(
+            en.split(' ').count(),
+            docs.lines()
+                .take(first_para_lines)
+                .map(|l| l.split_whitespace().count())
+                .sum::<usize>(),
+            "{}",
+            m.code
         );
     }
 }

@@ -15,6 +15,8 @@ use serde::Serialize;
 pub mod claims;
 pub mod data;
 
+pub mod table;
+
 /// A byte range `[start, end)` into a file's decoded UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
@@ -438,6 +440,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub quantities: Vec<Quantity>,
     pub foreign_tokens: Vec<ForeignToken>,
+    /// Every table, read once (see [`table`]).
+    pub tables: Vec<table::Table>,
+    /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
+    pub all_met_claims: Vec<Span>,
     /// The year the report covers (`2023 年度部门整体绩效评价报告`).
     pub report_year: Option<u16>,
     /// Whether the report covers a whole year (部门整体/年度 reports do).

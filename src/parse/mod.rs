@@ -10,8 +10,10 @@ use crate::model::{Document, SourceFormat, Unread};
 pub mod json;
 pub mod lexicon;
 pub mod norm;
+pub mod qualifier;
 pub mod quantity;
 pub mod structure;
+pub mod table;
 
 /// Parse a report text.
 pub fn parse(text: &str, format: SourceFormat) -> Document {
@@ -31,6 +33,8 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         blocks,
         quantities,
         foreign_tokens: ex.foreign,
+        tables: Vec::new(),
+        all_met_claims: Vec::new(),
         report_year: None,
         full_year_report: false,
         periods: ex.periods.iter().map(|p| (p.period, p.span)).collect(),
@@ -40,6 +44,8 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         data: None,
         unread,
     };
+    doc.tables = table::read(text, &doc.blocks);
+    doc.all_met_claims = table::claims::all_met(text, &doc.blocks);
     report_scope(text, &mut doc);
     doc.count_money_scales();
     doc

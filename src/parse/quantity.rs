@@ -11,8 +11,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::lexicon;
 use super::norm::{Norm, is_cjk};
+use super::{lexicon, qualifier};
 use crate::model::{
     Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
 };
@@ -86,38 +86,6 @@ const COUNT_WORDS: &[&str] = &[
 const DATE_SUFFIXES: &[char] = &[
     '年', '月', '日', '号', '时', '点', '届', '级', '季', '周', '岁', '版', '楼', '层', '路', '类',
     '星',
-];
-
-/// Qualifiers written before a figure, longest first.
-const PRE_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("不少于", Qualifier::AtLeast),
-    ("不低于", Qualifier::AtLeast),
-    ("不超过", Qualifier::AtMost),
-    ("不高于", Qualifier::AtMost),
-    ("大约", Qualifier::Approx),
-    ("接近", Qualifier::Approx),
-    ("超过", Qualifier::MoreThan),
-    ("多于", Qualifier::MoreThan),
-    ("高达", Qualifier::Approx),
-    ("不足", Qualifier::LessThan),
-    ("不到", Qualifier::LessThan),
-    ("不满", Qualifier::LessThan),
-    ("少于", Qualifier::LessThan),
-    ("至少", Qualifier::AtLeast),
-    ("约", Qualifier::Approx),
-    ("近", Qualifier::Approx),
-    ("超", Qualifier::MoreThan),
-    ("逾", Qualifier::MoreThan),
-    ("过", Qualifier::MoreThan),
-];
-
-/// Qualifiers written after a figure.
-const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("以上", Qualifier::AtLeast),
-    ("以下", Qualifier::AtMost),
-    ("以内", Qualifier::AtMost),
-    ("之内", Qualifier::AtMost),
-    ("左右", Qualifier::Approx),
 ];
 
 /// What the extractor finds.
@@ -777,7 +745,8 @@ fn scan(
         }
         // Qualifiers before and after.
         let mut qstart = start;
-        for (w, q) in PRE_QUALIFIERS {
+        for qw in qualifier::words(qualifier::Place::Before, true) {
+            let (w, q) = (qw.text, &qw.means);
             if n.ends_with_at(start, w) && start - w.chars().count() >= label_from {
                 // `超` in 超任务 is not adjacent; `过百` is a Chinese numeral — both excluded by
                 // adjacency to the digits.
@@ -787,7 +756,8 @@ fn scan(
             }
         }
         let mut lit_end = unit_end;
-        for (w, q) in POST_QUALIFIERS {
+        for qw in qualifier::words(qualifier::Place::After, true) {
+            let (w, q) = (qw.text, &qw.means);
             if n.starts_with_at(unit_end, w) {
                 qualifier = qualifier.or(Some(*q));
                 lit_end = unit_end + w.chars().count();

@@ -270,7 +270,7 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
                 let header = || {
                     let fields = space_fields(text, span);
                     let cells: Vec<&str> = fields.iter().map(|f| &text[f.start..f.end]).collect();
-                    (fields.len() >= 3 && crate::score::table::is_score_header(&cells))
+                    (fields.len() >= 3 && crate::parse::table::roles::is_table_header(&cells))
                         .then_some(fields)
                 };
                 let row = if space_table {

@@ -22,11 +22,11 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
     let mut out = String::new();
     for file in &outcome.files {
         if let Some(e) = &file.error {
+            // `error:` stays as it is: tools read this format.
             out.push_str(&format!(
-                "{}: error: {}: {}\n",
+                "{}: error: {}\n",
                 one_line(&file.display_path),
-                e.kind,
-                one_line(&e.message)
+                one_line(&super::file_error_text(e, lang))
             ));
         }
         if file.diagnostics.is_empty() {
@@ -46,6 +46,9 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
                         line_col(&LineIndex::new(&f.text), &f.text, l.span.start)
                     });
                 elsewhere.push_str(&format!(" [see {}:{ol}:{oc}]", one_line(path)));
+            }
+            if let Some(place) = crate::source::docx::Place::find(&file.places, d.span.start) {
+                elsewhere.push_str(&format!(" [{}]", place.describe(lang == Lang::Zh)));
             }
             out.push_str(&format!(
                 "{}:{line}:{col}: {} [{}] {}{elsewhere}\n",

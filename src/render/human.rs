@@ -29,6 +29,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Span;
 use crate::outcome::{FileReport, Outcome};
 use crate::source::LineIndex;
+use crate::source::docx::Place;
 
 use super::{
     blank_controls, clamp_span, file_error_line, file_summary, line_col, strip_controls,
@@ -139,6 +140,12 @@ fn render_file(
                     strip_controls(diag.message.get(lang))
                 ));
             }
+        }
+        if let Some(place) = Place::find(&file.places, diag.span.start) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("  Word 文档中的位置：{}\n", place.describe(true)),
+                Lang::En => format!("  in the Word document: {}\n", place.describe(false)),
+            });
         }
         out.push('\n');
     }

@@ -18,6 +18,7 @@ pub mod arithmetic;
 pub mod duplicates;
 pub mod schema;
 pub mod scoring;
+pub mod suppression;
 pub mod text;
 pub mod units;
 
@@ -53,7 +54,9 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Declare a rule: its doc comment, type, code, name and default severity.
+/// Declare a rule: its doc comment, type, code, name and default severity. The rule type
+/// also defines `DOCS_ZH`, its documentation in Chinese (same sections, first paragraph the
+/// summary), in an `impl` block of the same file.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -75,6 +78,7 @@ macro_rules! declare_rule {
                 name: $name,
                 severity: $crate::diagnostic::Severity::$sev,
                 docs: concat!($($doc, "\n"),+),
+                docs_zh: Self::DOCS_ZH,
             };
         }
     };
@@ -97,10 +101,12 @@ pub static RULES: &[&dyn Rule] = &[
     &scoring::grade_mismatch::GradeMismatch,
     &scoring::score_unsupported::ScoreUnsupported,
     &scoring::table_incomplete::TableIncomplete,
+    &scoring::claim_contradicted::ClaimContradicted,
     &text::numbering_gap::NumberingGap,
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,
     &units::unit_scale::UnitScale,
+    &suppression::unused_suppression::UnusedSuppression,
 ];
 
 /// Find a rule by code (`A001`) or name (`ratio-mismatch`), case-insensitively.
@@ -110,13 +116,19 @@ pub fn find(key: &str) -> Option<&'static dyn Rule> {
     })
 }
 
-/// Strip the one leading space rustdoc leaves on each `///` line.
+/// Whether `prefix` is the beginning of at least one rule code (case-insensitively): what
+/// `--select`, `--ignore` and the configuration accept.
+pub fn is_code_prefix(prefix: &str) -> bool {
+    RULES.iter().any(|r| {
+        r.meta()
+            .code
+            .to_ascii_uppercase()
+            .starts_with(&prefix.to_ascii_uppercase())
+    })
+}
+
+/// The English documentation without the one leading space rustdoc leaves on each `///`
+/// line.
 pub fn docs_text(meta: &RuleMeta) -> String {
-    meta.docs
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    meta.docs(crate::diagnostic::Lang::En)
 }

@@ -697,13 +697,8 @@ impl Cx<'_> {
                     .checked_mul(Decimal::ONE_HUNDRED)?;
                 evidence.push(self.evidence_of(s.span, Role::Spent, None));
                 evidence.push(self.evidence_of(b.span, Role::Budget, None));
-                // A rate stated against 年初预算数 is another reading the table allows.
-                if let (Some(i), Some(r)) = (&funds.initial, &funds.rate)
-                    && let Some(alt) = ratio(s, i)
-                    && alt.meets(&written(r))
-                {
-                    candidates.push(alt);
-                }
+                // A rate stated against 年初预算数 is the wrong base (A001 says so): the score
+                // is judged on 全年执行数 / 全年预算数 alone, never "agrees" by that reading.
             }
             _ => {
                 let r = funds.rate.as_ref()?;

@@ -67,26 +67,7 @@ impl CardKind {
     }
 }
 
-/// How a target or measured value is bounded (`≥95%`, `≤1500元/座`, `90%以上`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cmp {
-    Eq,
-    AtLeast,
-    MoreThan,
-    AtMost,
-    LessThan,
-}
-
-/// A target or an actual value of a project indicator row: `≥1200座`, `97.6%`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Measure {
-    pub cmp: Cmp,
-    pub value: Decimal,
-    pub decimals: u32,
-    /// The unit as written after the number (`座`, `%`, `万人`, `元/座`), possibly empty.
-    pub unit: String,
-    pub span: Span,
-}
+pub use crate::model::table::{Cmp, Measure};
 
 /// The 项目资金 row of a project table (年度资金总额): the amounts its 执行率 and 得分 come from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -21,12 +21,10 @@
 //! about the evaluation is a stated total; the 分 figures after a following `其中` are its parts
 //! (`其中部门决策得分20分，…`). `等级为“优”`, `自评等级：优` are stated grades.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use super::{
-    CardKind, Cmp, Figure, Funds, Indicator, Measure, Origin, ScoreTable, Scorecard, StatedGrade,
+    CardKind, Figure, Funds, Indicator, Measure, Origin, ScoreTable, Scorecard, StatedGrade,
     StatedTotal, Unreadable,
 };
 use crate::model::{BlockKind, Document, MarkerStyle, Span, Unit};
@@ -100,39 +98,7 @@ pub(crate) fn clean(s: &str) -> String {
         .collect()
 }
 
-/// `98`, `9.74`, `1,234.50` (whole cell); `None` for anything else.
-pub(crate) fn parse_number(t: &str) -> Option<(Decimal, u32)> {
-    if t.is_empty() || t.len() > 32 {
-        return None;
-    }
-    let (int, frac) = match t.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (t, None),
-    };
-    let int_digits: String = int.chars().filter(|c| *c != ',').collect();
-    // No score, weight or amount in a table runs to 16 digits: such a cell is not one.
-    if int_digits.is_empty()
-        || int_digits.len() > 15
-        || !int_digits.chars().all(|c| c.is_ascii_digit())
-        || int.starts_with(',')
-        || int.ends_with(',')
-    {
-        return None;
-    }
-    let decimals = match frac {
-        Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f.len() as u32,
-        Some(_) => return None,
-        None => 0,
-    };
-    if decimals > 10 {
-        return None;
-    }
-    let s = match frac {
-        Some(f) => format!("{int_digits}.{f}"),
-        None => int_digits,
-    };
-    Decimal::from_str(&s).ok().map(|v| (v, decimals))
-}
+pub(crate) use crate::parse::table::cell::parse_number;
 
 /// A cell that is a plain number, optionally followed by `分`.
 fn cell_number(text: &str, span: Span) -> Option<Figure> {
@@ -191,84 +157,10 @@ fn has_markup(t: &str) -> bool {
     t.contains("<p>") || t.contains("</p>") || t.contains("$\\") || t.contains("\\leq")
 }
 
-/// Comparators written before a target (`≥95%`, `不低于90%`), longest first.
-const PREFIXES: &[(&str, Cmp)] = &[
-    ("大于等于", Cmp::AtLeast),
-    ("小于等于", Cmp::AtMost),
-    ("不低于", Cmp::AtLeast),
-    ("不少于", Cmp::AtLeast),
-    ("不小于", Cmp::AtLeast),
-    ("不高于", Cmp::AtMost),
-    ("不超过", Cmp::AtMost),
-    ("不大于", Cmp::AtMost),
-    ("不多于", Cmp::AtMost),
-    (">=", Cmp::AtLeast),
-    ("<=", Cmp::AtMost),
-    ("≥", Cmp::AtLeast),
-    ("≧", Cmp::AtLeast),
-    ("≤", Cmp::AtMost),
-    ("≦", Cmp::AtMost),
-    ("至少", Cmp::AtLeast),
-    ("大于", Cmp::MoreThan),
-    ("高于", Cmp::MoreThan),
-    ("超过", Cmp::MoreThan),
-    ("小于", Cmp::LessThan),
-    ("低于", Cmp::LessThan),
-    ("少于", Cmp::LessThan),
-    (">", Cmp::MoreThan),
-    ("<", Cmp::LessThan),
-    ("=", Cmp::Eq),
-];
-
-/// Bounds written after a figure.
-const SUFFIXES: &[(&str, Cmp)] = &[
-    ("及以上", Cmp::AtLeast),
-    ("以上", Cmp::AtLeast),
-    ("及以下", Cmp::AtMost),
-    ("以下", Cmp::AtMost),
-    ("以内", Cmp::AtMost),
-];
-
-/// A target or actual value: `≥1200座`, `97.6%`, `≤1500元/座`, `90%以上`. Anything that is not
-/// one figure with a short unit (`2023年12月底前`, `稳步提高`) is `None`.
+/// A target or actual value: `≥1200座`, `97.6%`, `≤1500元/座`, `90%以上`, read with the one
+/// qualifier vocabulary ([`crate::parse::qualifier`]).
 pub(crate) fn parse_measure(text: &str, span: Span) -> Option<Measure> {
-    let t = clean(text);
-    let mut rest = t.as_str();
-    let mut cmp = Cmp::Eq;
-    for (p, c) in PREFIXES {
-        if let Some(r) = rest.strip_prefix(p) {
-            cmp = *c;
-            rest = r;
-            break;
-        }
-    }
-    let end = rest
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len());
-    let (num, unit) = rest.split_at(end);
-    let (value, decimals) = parse_number(num)?;
-    let mut unit = unit;
-    for (s, c) in SUFFIXES {
-        if let Some(u) = unit.strip_suffix(s) {
-            if cmp == Cmp::Eq {
-                cmp = *c;
-            }
-            unit = u;
-            break;
-        }
-    }
-    if unit.chars().count() > 6 || unit.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some(Measure {
-        cmp,
-        value,
-        decimals,
-        unit: unit.to_string(),
-        span,
-    })
+    crate::parse::table::cell::measure(text, span)
 }
 
 /// What a header cell names.
@@ -2182,6 +2074,7 @@ fn link_twins(card: &mut Scorecard) {
 mod tests {
     use super::*;
     use crate::model::SourceFormat;
+    use crate::score::Cmp;
 
     fn card(text: &str) -> Scorecard {
         let doc = crate::parse::parse(text, SourceFormat::Text);

@@ -40,3 +40,19 @@ pub(crate) fn operand_label(q: &Quantity, zh_role: &str, en_role: &str) -> Messa
         )
     }
 }
+
+/// The Chinese name of a table column (`全年预算数`), for messages.
+pub(crate) fn column_name(role: crate::model::table::ColumnRole) -> &'static str {
+    use crate::model::table::ColumnRole::*;
+    match role {
+        InitialBudget => "年初预算数",
+        Budget => "全年预算数",
+        Spent => "全年执行数",
+        Weight => "分值",
+        Rate => "执行率",
+        Score => "得分",
+        Target => "年度指标值",
+        Actual => "实际完成值",
+        Label(_) | Text | Other => "",
+    }
+}

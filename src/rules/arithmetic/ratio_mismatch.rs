@@ -28,10 +28,46 @@ declare_rule! {
     /// ```
     /// 468.00 / 500.00 = 93.60%, not 95.20%.
     ///
+    /// Table rows are judged the same way: the 执行率 of a 项目资金 row must be its 全年执行数
+    /// over its 全年预算数. When the stated rate is instead the 全年执行数 over the 年初预算数,
+    /// the diagnostic says so.
+    ///
+    /// ```text
+    /// | 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+    /// | 年度资金总额     | 500        | 480        | 456        | 10   | 91.20% | 9.12 |
+    /// ```
+    /// 456 / 480 = 95.00%; 91.20% is 456 / 500, the 年初预算数.
+    ///
     /// ### How to fix
     /// Recompute the rate from the operands (the diagnostic's help gives the value), or correct
     /// the operand that is wrong.
+    ///
+    /// No automatic fix: the rate, its numerator or its denominator may be the wrong figure.
     pub RatioMismatch, "A001", "ratio-mismatch", Error
+}
+
+impl RatioMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写比率（执行率、控制率、整改率、占比……）与其运算数之比不符。
+
+### 检查内容
+正文按语义把比率与其运算数对应起来——执行率对应同一句中的支出/决算数与预算数，整改率对应
+`共…N处` 与 `完成整改M处`，占比对应分项与总额——再用精确十进制重新计算，按比率自身的书写精度
+比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
+只要有一种读法能解释该比率即视为相符。
+
+### 为什么
+比率与旁边的数字推不出来，要么是算错了，要么是从另一版报告抄来的；评审对两者都会扣分。
+
+### 示例
+```text
+调整预算为500.00万元，实际支出468.00万元，预算执行率95.20%。
+```
+468.00 / 500.00 = 93.60%，不是 95.20%。
+
+### 如何修改
+按运算数重新计算比率（诊断的帮助信息给出正确值），或改正有误的运算数。"#;
 }
 
 impl Rule for RatioMismatch {
@@ -40,6 +76,7 @@ impl Rule for RatioMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        table_rates(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.ratios {
@@ -105,5 +142,69 @@ impl Rule for RatioMismatch {
                     .expected_found(exp.clone(), rate.display()),
             );
         }
+    }
+}
+
+/// The 执行率 of table rows against their own amounts.
+fn table_rates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for r in &cx.relations.tables.rates {
+        let RatioVerdict::Mismatch { expected, .. } = r.verdict else {
+            continue;
+        };
+        let exp = format!("{}%", fmt_fixed(expected, r.rate.decimals));
+        let (rate, spent, budget) = (r.rate.display(), r.spent.display(), r.budget.display());
+        let mut message = Message::new(
+            format!(
+                "表中「{}」执行率 {rate} 与本行金额不符：全年执行数 {spent} / 全年预算数 {budget} = {exp}",
+                r.label
+            ),
+            format!(
+                "the rate {rate} of table row 「{}」 does not follow from its amounts: \
+                 全年执行数 {spent} / 全年预算数 {budget} = {exp}",
+                r.label
+            ),
+        );
+        if r.initial_explains
+            && let Some(i) = &r.initial
+        {
+            let i = i.display();
+            message
+                .zh
+                .push_str(&format!("（{rate} 是 {spent} / 年初预算数 {i}，分母用错）"));
+            message.en.push_str(&format!(
+                " ({rate} is {spent} / {i}, the 年初预算数: the wrong base)"
+            ));
+        }
+        let mut d = Diagnostic::new(&RatioMismatch::META, r.rate.span, message)
+            .primary(Message::new(
+                format!("应为 {exp}"),
+                format!("expected {exp}"),
+            ))
+            .label(
+                r.spent.span,
+                Message::new("分子：全年执行数", "numerator: 全年执行数"),
+            )
+            .label(
+                r.budget.span,
+                Message::new("分母：全年预算数", "denominator: 全年预算数"),
+            );
+        if r.initial_explains
+            && let Some(i) = &r.initial
+        {
+            d = d.label(
+                i.span,
+                Message::new(
+                    "所写比率的分母：年初预算数",
+                    "the stated rate's base: 年初预算数",
+                ),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("按 {spent} / {budget} 计算，执行率应为 {exp}"),
+                format!("computed from {spent} / {budget} the rate is {exp}"),
+            ))
+            .expected_found(exp.clone(), rate),
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! A002 ratio-rounding.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::numeric::fmt_fixed;
 use crate::relations::RatioVerdict;
 use crate::rules::arithmetic::{operand_label, ratio_text};
@@ -30,7 +30,38 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Write the half-up rounded value the diagnostic gives.
+    ///
+    /// Safe fix (`--fix`): the number is replaced by the rounded value, in plain text and
+    /// Markdown, when it is written in ASCII digits as the rule read it (`99.66` → `99.67`);
+    /// the unit and everything around it stay as written.
     pub RatioRounding, "A002", "ratio-rounding", Warning
+}
+
+impl RatioRounding {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写比率是真实比值截尾或错误舍入的结果。
+
+### 检查内容
+对每个已与运算数对应的比率（见 A001），所写数值与真实比值相差不到末位一个单位、但又不是按自身精度
+四舍五入的结果：截尾（99.667% 写成 99.66%）、舍入方向错误，或写出的位数多于实际计算的位数
+（31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。
+
+### 为什么
+公开数字按所写精度四舍五入。截尾误差虽小，却说明数字并非按报告所说的方法计算，
+且常与决算表中的同一比率不一致。
+
+### 示例
+```text
+共登记隐患902处，完成整改899处，综合整改率为99.66%。
+```
+899 / 902 = 99.6674%，四舍五入应为 99.67%。
+
+### 如何修改
+改为诊断给出的四舍五入值。
+
+安全修正（`--fix`）：在纯文本和 Markdown 中，数字按规则读到的 ASCII 数字写法时（`99.66` → `99.67`），
+把它替换为四舍五入值；单位和前后文字保持原样。"#;
 }
 
 impl Rule for RatioRounding {
@@ -50,7 +81,13 @@ impl Rule for RatioRounding {
                 continue;
             };
             let (rate, num, den) = (&q[c.rate], &q[c.numerator], &q[c.denominator]);
-            let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
+            let digits = fmt_fixed(expected, rate.decimals);
+            let exp = format!("{digits}%");
+            // Certain: the rule proved the value; only the digits are rewritten, and only
+            // when they are written exactly as read.
+            let written = cx.text.get(rate.number_span.start..rate.number_span.end);
+            let fix = (written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
+                .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
             let exact = ratio_text(doc, c, rate.decimals + 2);
             let (why_zh, why_en) = if truncated {
                 ("所写数值为截尾结果", "the stated value is truncated")
@@ -86,7 +123,8 @@ impl Rule for RatioRounding {
                 .label(num.span, operand_label(num, "分子", "numerator"))
                 .label(den.span, operand_label(den, "分母", "denominator"))
                 .help(Message::new(format!("改为 {exp}"), format!("write {exp}")))
-                .expected_found(exp.clone(), rate.display()),
+                .expected_found(exp.clone(), rate.display())
+                .fix(fix),
             );
         }
     }

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Quantity, Unit};
-use crate::numeric::fmt_trim;
+use crate::numeric::{fmt_fixed, fmt_trim};
 use crate::relations::SumVerdict;
 use crate::rules::arithmetic::operand_label;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -33,10 +33,49 @@ declare_rule! {
     /// ```
     /// 1015.00 + 1238.00 = 2253.00, not 2263.00.
     ///
+    /// In tables, a 年度资金总额 row is checked against its 其中 rows and a 合计 or 小计 row
+    /// against the rows it sums, amount column by amount column (年初预算数, 全年预算数,
+    /// 全年执行数; never rates, weights or scores, and never a budget with what was spent).
+    /// A table's breakdown is the whole of its total, so a shortfall counts too. Rows the
+    /// table reader could not read with certainty give no sum.
+    ///
+    /// ```text
+    /// 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974
+    /// ```
+    /// The total row was left at 0 while its part is filled.
+    ///
     /// ### How to fix
     /// Correct the total or the part that is wrong; if the list is intentionally partial, say
     /// so (`主要包括`).
+    ///
+    /// No automatic fix: the total or any of its parts may be the wrong figure.
     pub SumMismatch, "A003", "sum-mismatch", Error
+}
+
+impl SumMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"合计数与其下列出的分项（其中……）之和不符。
+
+### 检查内容
+写在一起的分解——`总额X万元，其中A a万元，B b万元`——分项量纲相同（同一币种的金额，或同一类计数），
+先统一单位再相加（`39.2696万元，其中财政资金39万元，自筹2696元` 是相符的）。嵌套的分解
+（`基本支出…，包括人员经费…，公用经费…；项目支出…`）逐层核对；与合计相等的分项开始对同一总额的另一种分解
+（按来源…；按用途…）。每个数字按末位 ±½ 个单位取区间，n 个分项允许 n × ½ 单位的尾差。报告：分项之和
+大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。分项之和明显小于合计的，视为只列主要部分，不作判断。
+以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。
+
+### 为什么
+合计与分项在正文和决算表之间靠手工誊抄；改了分项或合计未更新，是评审最常发现的不一致。
+
+### 示例
+```text
+支出决算2263.00万元，其中基本支出1015.00万元，项目支出1238.00万元。
+```
+1015.00 + 1238.00 = 2253.00，不是 2263.00。
+
+### 如何修改
+改正有误的合计或分项；如有意只列部分分项，请写明（`主要包括`）。"#;
 }
 
 fn unit_text(q: &Quantity, base: rust_decimal::Decimal) -> String {
@@ -58,6 +97,7 @@ impl Rule for SumMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        table_sums(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.sums {
@@ -109,5 +149,75 @@ impl Rule for SumMismatch {
                 .expected_found(sum_text.clone(), total.display()),
             );
         }
+    }
+}
+
+/// Table totals (年度资金总额 against its 其中 rows, 合计 and 小计 rows), column by column.
+fn table_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &cx.relations.tables.sums {
+        let SumVerdict::Mismatch { sum, exceeds } = c.verdict else {
+            continue;
+        };
+        let dp = c
+            .parts
+            .iter()
+            .map(|(_, p)| p.decimals)
+            .chain([c.total.decimals])
+            .max()
+            .unwrap_or(0);
+        let sum_text = fmt_fixed(sum, dp);
+        let total = c.total.display();
+        let column = crate::rules::arithmetic::column_name(c.role);
+        let parts: Vec<String> = c.parts.iter().map(|(_, p)| p.display()).collect();
+        let parts = if parts.is_empty() {
+            "0".to_string()
+        } else {
+            parts.join(" + ")
+        };
+        let (zh, en) = if exceeds {
+            (
+                "表中各分项之和超过合计",
+                "the table's parts add up to more than their total",
+            )
+        } else {
+            (
+                "表中各分项之和与合计不符",
+                "the table's parts do not add up to their total",
+            )
+        };
+        let mut d = Diagnostic::new(
+            &SumMismatch::META,
+            c.total.span,
+            Message::new(
+                format!(
+                    "{zh}：「{}」{column} 写作 {total}，分项 {parts} = {sum_text}",
+                    c.label
+                ),
+                format!(
+                    "{en}: 「{}」 {column} is written {total}, its parts {parts} = {sum_text}",
+                    c.label
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("分项合计 {sum_text}"),
+            format!("parts sum to {sum_text}"),
+        ));
+        for (label, p) in &c.parts {
+            d = d.label(
+                p.span,
+                Message::new(format!("分项「{label}」"), format!("part 「{label}」")),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("核对「{}」行或其分项：分项之和为 {sum_text}", c.label),
+                format!(
+                    "check row 「{}」 or its parts: the parts sum to {sum_text}",
+                    c.label
+                ),
+            ))
+            .expected_found(sum_text.clone(), total),
+        );
     }
 }

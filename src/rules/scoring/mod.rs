@@ -1,11 +1,13 @@
 //! Scoring rules: the report's 评分表 re-scored against its rubric — scores above weights
 //! (S001), parents and totals that are not the sum of their parts (S002, S003), grades outside
 //! the total's band (S004), scores the report's own figures do not support (S005), and tables
-//! that could not be read whole (S006).
+//! that could not be read whole (S006), and claims that every target was met which a table
+//! row contradicts (S007).
 //!
 //! The rules read the evaluation computed once per document (`Context::scoring`); they never
 //! look at the text again.
 
+pub mod claim_contradicted;
 pub mod grade_mismatch;
 pub mod score_over_weight;
 pub mod score_unsupported;

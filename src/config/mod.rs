@@ -1,8 +1,16 @@
-//! `jxlint.toml`: which rules run, and the user's formulas (勾稽关系) over report data.
+//! `jxlint.toml`: which rules run, how severe their findings are, which files ignore which
+//! rules, and the user's formulas (勾稽关系) over report data.
 //!
 //! ```toml
 //! select = ["A", "U", "D"]        # rule code prefixes to run (default: all)
 //! ignore = ["T002"]               # rule code prefixes not to run
+//!
+//! [severity]                      # per code (or prefix): error, warning or info
+//! A005 = "info"
+//!
+//! [per-file-ignores]              # glob (relative to this file's folder) = code prefixes
+//! "drafts/**" = ["T"]
+//! "*.md" = ["T001"]
 //!
 //! [[formula]]
 //! name = "调整预算 = 基本支出 + 项目支出"
@@ -11,14 +19,19 @@
 //! severity = "error"              # error (default), warning or info
 //! ```
 //!
-//! The file is found with `--config FILE`, or as `jxlint.toml` in the current folder. Every
-//! problem is a [`ConfigError`] naming the file and the cause — a TOML syntax error with its
-//! line and column, an unknown key, a formula that does not parse (with its column), a field
-//! that no report has (with the closest known one), a tolerance written as a float — and the
-//! run stops with exit status 2 before any file is checked: a configuration is never half used.
+//! Each checked file is governed by the nearest `jxlint.toml` found from its own folder upward
+//! ([`resolve`]), or by the one file given with `--config`. Every problem is a [`ConfigError`]
+//! naming the file and the cause — a TOML syntax error with its line and column, an unknown
+//! key, a code that is the prefix of no rule, a glob that does not parse, a formula that does
+//! not parse (with its column), a field that no report has (with the closest known one), a
+//! tolerance written as a float — and the run stops with exit status 2 before any file is
+//! checked: a configuration is never half used.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobBuilder, GlobMatcher};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -28,17 +41,64 @@ use crate::formula;
 pub use crate::formula::Formula;
 use crate::parse::json::fields;
 
-/// The file looked for in the current folder.
+pub mod resolve;
+
+/// The file looked for in each checked file's folder and the folders above it.
 pub const FILE_NAME: &str = "jxlint.toml";
 
 /// A loaded configuration.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// Where it was read from (`None` for the defaults).
+    /// Where it was read from, as shown in messages (`None` for the defaults).
     pub path: Option<PathBuf>,
+    /// The folder `per-file-ignores` patterns are relative to (absolute when the file was
+    /// found on disk; empty for a configuration parsed from a string).
+    pub root: PathBuf,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Severity overrides: a code or code prefix and the severity its findings take. The
+    /// longest matching prefix wins.
+    pub severity: Vec<(String, Severity)>,
+    pub per_file_ignores: Vec<PerFileIgnore>,
     pub formulas: Vec<Formula>,
+}
+
+/// One entry of `[per-file-ignores]`: files matching `pattern` do not run `codes`.
+#[derive(Debug, Clone)]
+pub struct PerFileIgnore {
+    pub pattern: String,
+    matcher: GlobMatcher,
+    /// Whether the pattern has no `/` and so is matched against the file name alone too.
+    basename: bool,
+    pub codes: Vec<String>,
+}
+
+impl PerFileIgnore {
+    /// Whether the entry applies to `relative` (the file's path relative to the configuration's
+    /// folder, `None` when the file is outside it) or, for a pattern without `/`, to its name.
+    fn matches(&self, relative: Option<&Path>, name: Option<&str>) -> bool {
+        relative.is_some_and(|r| self.matcher.is_match(r))
+            || (self.basename && name.is_some_and(|n| self.matcher.is_match(n)))
+    }
+}
+
+impl Config {
+    /// The codes `[per-file-ignores]` turns off for `file` (an absolute path, or one relative to
+    /// the current folder).
+    pub fn ignored_for(&self, file: &Path) -> Vec<String> {
+        if self.per_file_ignores.is_empty() {
+            return Vec::new();
+        }
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let absolute = resolve::normal(&absolute);
+        let relative = absolute.strip_prefix(&self.root).ok();
+        let name = file.file_name().and_then(|n| n.to_str());
+        self.per_file_ignores
+            .iter()
+            .filter(|p| p.matches(relative, name))
+            .flat_map(|p| p.codes.iter().cloned())
+            .collect()
+    }
 }
 
 /// Why a configuration could not be used.
@@ -69,6 +129,10 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<String>,
     #[serde(default)]
+    severity: BTreeMap<String, String>,
+    #[serde(default, rename = "per-file-ignores")]
+    per_file_ignores: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     formula: Vec<RawFormula>,
 }
 
@@ -79,23 +143,6 @@ struct RawFormula {
     expr: String,
     tolerance: Option<toml::Value>,
     severity: Option<String>,
-}
-
-/// The configuration to use: `explicit` (which must exist), else `jxlint.toml` in `cwd` when
-/// there is one, else the defaults.
-pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
-    match explicit {
-        Some(p) => load(p),
-        None => {
-            let p = cwd.join(FILE_NAME);
-            if p.is_file() {
-                // Named as found: `jxlint.toml`, in the folder the user is in.
-                load_as(&p, Path::new(FILE_NAME))
-            } else {
-                Ok(Config::default())
-            }
-        }
-    }
 }
 
 /// The largest configuration file read (1 MiB); only regular files are read at all.
@@ -117,7 +164,47 @@ fn load_as(path: &Path, shown: &Path) -> Result<Config, ConfigError> {
         path: shown.clone(),
         message: "the configuration is not UTF-8 text".into(),
     })?;
-    parse(&text, &shown)
+    let mut config = parse(&text, &shown)?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    config.root = resolve::normal(&std::path::absolute(folder).unwrap_or_default());
+    Ok(config)
+}
+
+/// Check that every entry of a list of codes (`select`, `ignore`, …) is the prefix of a rule
+/// code; `which` names the list in the error.
+fn codes(values: Vec<String>, which: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for v in values {
+        let v = v.trim().to_string();
+        if v.is_empty() {
+            continue;
+        }
+        if !crate::rules::is_code_prefix(&v) {
+            return Err(format!(
+                "{which}: `{v}` is not the prefix of any rule code (run `jxlint rules` to see every code)"
+            ));
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// The glob of a `[per-file-ignores]` key: `/` separates folders, `*` stays within one,
+/// `**` crosses any number.
+fn glob(pattern: &str) -> Result<GlobMatcher, String> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map(|g: Glob| g.compile_matcher())
+        .map_err(|e| {
+            format!(
+                "per-file-ignores: the pattern \"{pattern}\" is not a glob: {}",
+                e.kind()
+            )
+        })
 }
 
 /// Check a configuration's text (`path` names it in errors).
@@ -210,10 +297,37 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             severity,
         });
     }
+    let select = codes(raw.select, "select").map_err(fail)?;
+    let ignore = codes(raw.ignore, "ignore").map_err(fail)?;
+    let mut severity = Vec::new();
+    for (code, level) in raw.severity {
+        let code = codes(vec![code], "severity").map_err(fail)?;
+        let level = Severity::parse(level.trim()).ok_or_else(|| {
+            fail(format!(
+                "severity: `{}` must be error, warning or info, found \"{level}\"",
+                code.join("")
+            ))
+        })?;
+        severity.extend(code.into_iter().map(|c| (c, level)));
+    }
+    let mut per_file_ignores = Vec::new();
+    for (pattern, list) in raw.per_file_ignores {
+        let matcher = glob(&pattern).map_err(fail)?;
+        let codes = codes(list, &format!("per-file-ignores \"{pattern}\"")).map_err(fail)?;
+        per_file_ignores.push(PerFileIgnore {
+            basename: !pattern.contains('/'),
+            pattern,
+            matcher,
+            codes,
+        });
+    }
     Ok(Config {
         path: Some(path.to_path_buf()),
-        select: raw.select,
-        ignore: raw.ignore,
+        root: PathBuf::new(),
+        select,
+        ignore,
+        severity,
+        per_file_ignores,
         formulas,
     })
 }

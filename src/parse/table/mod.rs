@@ -1,0 +1,180 @@
+//! Reading tables into the one table model ([`crate::model::table`]): grid tables from the
+//! document's table rows ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
+//! flattened into runs of figures by PDF or web extraction ([`flat`]). The column and row
+//! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
+//! column is decided in one place ([`row`]).
+//!
+//! A table that cannot be read with certainty is kept and marked so (its rows say why); its
+//! uncertain rows give no value to any relation.
+
+use crate::model::Block;
+use crate::model::table::Table;
+
+pub mod cell;
+pub mod claims;
+pub mod flat;
+pub mod grid;
+pub mod roles;
+pub mod row;
+
+/// Every table of a document, in document order.
+pub fn read(text: &str, blocks: &[Block]) -> Vec<Table> {
+    let mut tables = grid::read(text, blocks);
+    tables.extend(flat::read(text, blocks));
+    tables.sort_by_key(|t| t.span.start);
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use crate::model::SourceFormat;
+    use crate::model::table::{ColumnRole, RowKind, TableForm, Uncertain};
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn tables(text: &str, format: SourceFormat) -> Vec<crate::model::table::Table> {
+        let blocks = crate::parse::structure::blocks(text, format);
+        super::read(text, &blocks)
+    }
+
+    /// A row as (label, kind, certain, [(role, value)]).
+    type RowView = (String, RowKind, bool, Vec<(ColumnRole, Decimal)>);
+
+    fn rows(t: &crate::model::table::Table) -> Vec<RowView> {
+        t.rows
+            .iter()
+            .map(|r| {
+                let vals = r
+                    .cells
+                    .iter()
+                    .filter_map(|c| Some((t.columns[c.column?], c.value.as_ref()?.value)))
+                    .collect();
+                (r.label.clone(), r.kind, r.certain, vals)
+            })
+            .collect()
+    }
+
+    const FUNDS_MD: &str = "\
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|---|---|---|---|---|---|---|
+| 年度资金总额 | 500 | 480 | 456 | 10 | 91.20% | 9.12 |
+| 其中：本年财政拨款 | 500 | 480 | 456 | — | — | — |
+| 上年结转资金 | | | | — | — | — |
+";
+
+    #[test]
+    fn markdown_funds_table_with_empty_cells() {
+        let ts = tables(FUNDS_MD, SourceFormat::Markdown);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert!(t.certain, "{:?}", t.uncertain);
+        let r = rows(t);
+        assert_eq!(r[0].0, "年度资金总额");
+        assert_eq!(r[0].1, RowKind::Total);
+        assert_eq!(
+            r[0].3,
+            vec![
+                (ColumnRole::InitialBudget, d("500")),
+                (ColumnRole::Budget, d("480")),
+                (ColumnRole::Spent, d("456")),
+                (ColumnRole::Weight, d("10")),
+                (ColumnRole::Rate, d("91.20")),
+                (ColumnRole::Score, d("9.12")),
+            ]
+        );
+        assert_eq!((r[1].0.as_str(), r[1].1), ("本年财政拨款", RowKind::Part));
+        assert_eq!(
+            (r[2].0.as_str(), r[2].1, r[2].3.len()),
+            ("上年结转资金", RowKind::Part, 0)
+        );
+    }
+
+    #[test]
+    fn tab_table_as_docx_emits_it_with_a_merged_label() {
+        // `.docx` tables arrive as tab-separated rows, a merged cell padded with empty cells.
+        let text = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                    年度资金总额\t\t200\t200\t190\t10\t95.00%\t9.5\n\
+                    其中：本年财政拨款\t\t200\t200\t190\t\t\t\n";
+        let ts = tables(text, SourceFormat::Docx);
+        let t = &ts[0];
+        assert!(t.certain);
+        assert_eq!(t.columns[1], ColumnRole::Label(None));
+        assert_eq!(t.rows[0].cells[0].colspan, 2);
+        assert_eq!(
+            t.rows[0].value(t, ColumnRole::Spent).unwrap().value,
+            d("190")
+        );
+    }
+
+    #[test]
+    fn space_aligned_table_parts_fill_the_amount_columns() {
+        let text = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n\
+                    年度资金总额 300 300 270 10 90.00% 9\n\
+                    本年财政拨款 300 300 270\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = &ts[0];
+        assert!(t.certain, "{:?}", t.uncertain);
+        let r = rows(t);
+        assert_eq!(r[1].3.len(), 3);
+        assert_eq!(r[1].3[2], (ColumnRole::Spent, d("270")));
+    }
+
+    #[test]
+    fn flattened_label_runs_under_the_template() {
+        let text = "年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974\n";
+        let ts = tables(text, SourceFormat::Text);
+        assert_eq!(ts.len(), 1);
+        let t = &ts[0];
+        assert_eq!(t.form, TableForm::Flattened);
+        assert!(t.certain);
+        let r = rows(t);
+        assert_eq!(r[0].1, RowKind::Total);
+        assert_eq!(r[1].1, RowKind::Part);
+        assert_eq!(r[1].3[2], (ColumnRole::Spent, d("89.974")));
+    }
+
+    #[test]
+    fn flattened_headers_followed_by_values() {
+        let text = "全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 \
+                    省级财政资金 570.17 570.17\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = &ts[0];
+        assert!(t.certain);
+        let r = rows(t);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].1, RowKind::Total);
+        assert_eq!(
+            r[0].3,
+            vec![
+                (ColumnRole::Budget, d("7165.32")),
+                (ColumnRole::Spent, d("6992.95"))
+            ]
+        );
+        assert_eq!((r[2].0.as_str(), r[2].1), ("省级财政资金", RowKind::Part));
+    }
+
+    #[test]
+    fn cells_run_together_are_not_read() {
+        let text = "全年预算数 全年执行数 执行率\n年度资金总额 390390100%\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = &ts[0];
+        assert!(!t.certain);
+        assert!(matches!(
+            t.uncertain,
+            Some(Uncertain::Misaligned { .. } | Uncertain::RunTogether)
+        ));
+        assert!(t.rows[0].value(t, ColumnRole::Budget).is_none());
+    }
+
+    #[test]
+    fn prose_with_figures_is_no_table() {
+        let text = "年度预算500万元，实际支出456万元，执行率91.20%。\n";
+        assert!(tables(text, SourceFormat::Text).is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! The vocabulary of tables, as data: the header words that name a column's role and the
+//! row labels that say what a row is. Shared by the table readers, the space-aligned table
+//! detection of the structure parser, and the scorecard reader.
+
+use crate::model::table::{ColumnRole, RowKind};
+use crate::parse::norm::fold;
+
+use ColumnRole::*;
+
+/// Header cell text (whitespace and `（…）` removed) → column role.
+pub const HEADERS: &[(&str, ColumnRole)] = &[
+    ("一级指标", Label(Some(1))),
+    ("二级指标", Label(Some(2))),
+    ("三级指标", Label(Some(3))),
+    ("四级指标", Label(Some(4))),
+    ("评价指标", Label(None)),
+    ("指标", Label(None)),
+    ("指标名称", Label(None)),
+    ("考核指标", Label(None)),
+    ("绩效指标", Label(None)),
+    ("名称", Label(None)),
+    ("指标内容", Label(None)),
+    ("评价内容", Label(None)),
+    ("项目资金", Label(None)),
+    ("资金情况", Label(None)),
+    ("资金来源", Label(None)),
+    ("分值", Weight),
+    ("权重", Weight),
+    ("参考分值", Weight),
+    ("标准分值", Weight),
+    ("指标分值", Weight),
+    ("满分", Weight),
+    ("标准分", Weight),
+    ("权重分值", Weight),
+    ("分值权重", Weight),
+    ("指标权重", Weight),
+    ("得分", Score),
+    ("自评得分", Score),
+    ("评价得分", Score),
+    ("分数", Score),
+    ("评分", Score),
+    ("实际得分", Score),
+    ("考核得分", Score),
+    ("自评分", Score),
+    ("自评分数", Score),
+    ("评分结果", Score),
+    ("得分情况", Score),
+    ("年度指标值", Target),
+    ("指标值", Target),
+    ("目标值", Target),
+    ("年度目标值", Target),
+    ("预期指标值", Target),
+    ("计划指标值", Target),
+    ("年度目标", Target),
+    ("实际完成值", Actual),
+    ("完成值", Actual),
+    ("实际值", Actual),
+    ("全年实际值", Actual),
+    ("全年实际完成值", Actual),
+    ("实际完成指标值", Actual),
+    ("实际完成", Actual),
+    ("评分标准", Text),
+    ("参考评分标准", Text),
+    ("评分细则", Text),
+    ("评分办法", Text),
+    ("计分方法", Text),
+    ("评分规则", Text),
+    ("评分要点", Text),
+    ("指标说明", Text),
+    ("指标解释", Text),
+    ("指标内涵", Text),
+    ("说明", Text),
+    ("评价要点", Text),
+    ("偏差原因分析及改进措施", Text),
+    ("偏差原因分析", Text),
+    ("偏差原因", Text),
+    ("备注", Text),
+    ("扣分原因", Text),
+    ("扣分说明", Text),
+    ("原因分析", Text),
+    ("未完成原因分析", Text),
+    ("偏差原因分析及改进措施说明", Text),
+    ("年初预算数", InitialBudget),
+    ("年初预算", InitialBudget),
+    ("全年预算数", Budget),
+    ("全年预算", Budget),
+    ("调整后预算数", Budget),
+    ("预算数", Budget),
+    ("全年执行数", Spent),
+    ("全年执行", Spent),
+    ("实际执行数", Spent),
+    ("执行数", Spent),
+    ("执行率", Rate),
+    ("预算执行率", Rate),
+    ("年度总体目标", Other),
+    ("总体目标", Other),
+    ("预期目标", Other),
+    ("实际完成情况", Other),
+    ("序号", Other),
+];
+
+/// A cell's text folded (full-width to ASCII), whitespace removed.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(fold)
+        .collect()
+}
+
+/// Remove `（…）` parts: `项目资金（万元）` → `项目资金`, `全年预算数(A)` → `全年预算数`.
+pub fn strip_parens(t: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in t.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The role a header cell names.
+pub fn header_role(cell: &str) -> Option<ColumnRole> {
+    let t = strip_parens(&clean(cell));
+    HEADERS.iter().find(|(w, _)| *w == t).map(|(_, r)| *r)
+}
+
+/// The roles of a row's cells when it is a header: at least two named cells, every non-empty
+/// cell a known column name.
+pub fn header_roles<S: AsRef<str>>(cells: &[S]) -> Option<Vec<Option<ColumnRole>>> {
+    let mut named = 0;
+    let mut roles = Vec::with_capacity(cells.len());
+    for c in cells {
+        let c = c.as_ref();
+        if clean(c).is_empty() {
+            roles.push(None);
+            continue;
+        }
+        roles.push(Some(header_role(c)?));
+        named += 1;
+    }
+    (named >= 2).then_some(roles)
+}
+
+/// Whether the cells of a line name the columns of a table jxlint reads (a score table or a
+/// 项目资金 table): at least three named cells, one of them a figure column.
+pub fn is_table_header(cells: &[&str]) -> bool {
+    header_roles(cells).is_some_and(|roles| {
+        let named = roles.iter().flatten().count();
+        let figures = roles.iter().flatten().filter(|r| r.is_figure()).count();
+        named >= 3 && (roles.contains(&Some(Score)) || figures >= 2)
+    })
+}
+
+/// Row labels that make a row the funds total.
+pub const TOTAL_ROWS: &[&str] = &["年度资金总额", "资金总额", "项目资金总额", "年度资金"];
+
+/// Row labels of the parts of the funds total.
+pub const PART_ROWS: &[&str] = &[
+    "本年财政拨款",
+    "财政拨款",
+    "当年财政拨款",
+    "上年结转资金",
+    "上年结转",
+    "结转资金",
+    "其他资金",
+    "其他",
+    "自筹资金",
+    "社会资金",
+];
+
+/// Label endings that name a part by its source (`中央财政资金`, `自治区财政资金`, `县级资金`).
+pub const PART_SUFFIXES: &[&str] = &["财政资金", "补助资金", "级资金", "配套资金", "专项资金"];
+
+/// Row labels of sums of the rows above.
+pub const GRAND_TOTAL_ROWS: &[&str] = &["合计", "总计", "总分", "合计得分", "得分合计"];
+pub const SUBTOTAL_ROWS: &[&str] = &["小计"];
+
+/// A row label with its `其中：` and numbering removed, and whether it said `其中`.
+pub fn bare_label(label: &str) -> (String, bool) {
+    let t = clean(label);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、'));
+    for p in ["其中：", "其中:", "其中"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return (rest.trim_start_matches(['：', ':']).to_string(), true);
+        }
+    }
+    (t.trim_end_matches(['：', ':']).to_string(), false)
+}
+
+/// What a row is, from its label (`None` for an indicator or an unknown row).
+pub fn row_kind(label: &str) -> Option<RowKind> {
+    let (t, under) = bare_label(label);
+    let t = strip_parens(&t);
+    if TOTAL_ROWS.contains(&t.as_str()) {
+        Some(RowKind::Total)
+    } else if under
+        || PART_ROWS.contains(&t.as_str())
+        || (t.chars().count() <= 12 && PART_SUFFIXES.iter().any(|s| t.ends_with(s)))
+    {
+        Some(RowKind::Part)
+    } else if GRAND_TOTAL_ROWS.contains(&t.as_str()) {
+        Some(RowKind::GrandTotal)
+    } else if SUBTOTAL_ROWS.contains(&t.as_str()) {
+        Some(RowKind::Subtotal)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_are_listed_once() {
+        for (i, (a, _)) in HEADERS.iter().enumerate() {
+            assert!(!HEADERS[i + 1..].iter().any(|(b, _)| a == b), "{a} twice");
+        }
+    }
+
+    #[test]
+    fn project_funds_header_is_a_table_header() {
+        let cells = [
+            "项目资金（万元）",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ];
+        assert!(is_table_header(&cells));
+        assert_eq!(header_role("全年预算数(A)"), Some(Budget));
+        assert!(!is_table_header(&["指标", "说明"]));
+    }
+
+    #[test]
+    fn row_kinds_from_labels() {
+        assert_eq!(row_kind("年度资金总额"), Some(RowKind::Total));
+        assert_eq!(row_kind("其中：本年财政拨款"), Some(RowKind::Part));
+        assert_eq!(row_kind("自治区财政资金"), Some(RowKind::Part));
+        assert_eq!(row_kind("合计"), Some(RowKind::GrandTotal));
+        assert_eq!(row_kind("服务对象满意度"), None);
+    }
+}
