@@ -266,13 +266,30 @@ impl Baseline {
         out
     }
 
-    /// Drop from a run every finding the baseline holds.
-    pub fn filter(&self, outcome: &mut Outcome) {
+    /// Drop from a run every finding the baseline holds. Returns how many recorded findings of
+    /// the files checked were not found: fixed since, or changed past recognition (a fresh
+    /// `--write-baseline` drops them).
+    pub fn filter(&self, outcome: &mut Outcome) -> usize {
+        let mut recorded = 0;
+        let mut matched = 0;
+        let mut seen = std::collections::HashSet::new();
         for f in &mut outcome.files {
+            let key = self.key_path(&f.path);
+            if seen.insert(key.clone()) {
+                recorded += self
+                    .counts
+                    .iter()
+                    .filter(|(k, _)| k.path == key)
+                    .map(|(_, n)| n)
+                    .sum::<usize>();
+            }
             let diags = std::mem::take(&mut f.diagnostics);
+            let before = diags.len();
             f.diagnostics = self.new_findings(&f.path, &f.text, diags);
+            matched += before - f.diagnostics.len();
             f.recount();
         }
+        recorded.saturating_sub(matched)
     }
 }
 

@@ -94,6 +94,9 @@ pub struct FileReport {
     pub score: Option<Scoring>,
     /// The candidates left unbound, with their reasons (`--coverage`).
     pub unbound: Vec<Candidate>,
+    /// For a `.docx`, where each part of the extracted text is in the Word document
+    /// (paragraph, table cell), sorted by position; empty for other formats.
+    pub places: Vec<crate::source::docx::Place>,
 }
 
 impl FileReport {
@@ -121,6 +124,7 @@ impl FileReport {
             stats: Stats::default(),
             score: None,
             unbound: Vec::new(),
+            places: Vec::new(),
         }
     }
 }

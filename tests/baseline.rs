@@ -44,6 +44,27 @@ fn a_baseline_makes_old_findings_pass_and_a_new_one_fail() {
     assert_eq!(lines, Vec::<String>::new());
     assert_eq!(status, Some(0));
 
+    // A fixed finding leaves its entry behind, which is said.
+    let fixed = moved.replacen("66.66%", "66.67%", 1);
+    dir.write("reports/report.txt", &fixed);
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "reports",
+            "--baseline",
+            "jxlint-baseline.json",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("note: 1 findings of the baseline are gone"),
+        "{}",
+        stderr(&out)
+    );
+
     // A new faulty figure fails, and only it is reported.
     let grown = format!("{moved}\n全年共排查隐患30处，已整改20处，整改率为66.60%。\n");
     dir.write("reports/report.txt", &grown);

@@ -270,3 +270,40 @@ fn a_unit_slip_between_equally_common_units_is_not_fixed() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(dir.read("tie.txt"), text);
 }
+
+/// Standard input is shown fixed by `--diff` and never written by `--fix`, even when
+/// `--stdin-filename` names a file.
+#[test]
+fn standard_input_is_diffed_but_not_rewritten() {
+    use std::io::Write as _;
+    let dir = Scratch::new();
+    dir.write("report.txt", REPORT);
+    let run = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jxlint"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("LANG", "en_US.UTF-8")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(REPORT.as_bytes())
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+    };
+    let diff = run(&["check", "-", "--stdin-filename", "report.txt", "--diff"]);
+    assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+    assert!(stdout(&diff).contains("+全年共登记隐患300处，完成整改200处，整改率为66.67%。"));
+    let fix = run(&["check", "-", "--stdin-filename", "report.txt", "--fix"]);
+    assert_eq!(fix.status.code(), Some(2));
+    assert!(
+        stderr(&fix).contains("--fix cannot rewrite standard input"),
+        "{}",
+        stderr(&fix)
+    );
+    assert_eq!(dir.read("report.txt"), REPORT);
+}

@@ -173,6 +173,7 @@ fn outcome(dir: &Path) -> Outcome {
         },
         score: None,
         unbound: Vec::new(),
+        places: Vec::new(),
     };
 
     let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);

@@ -92,6 +92,7 @@ fn outcome() -> Outcome {
         },
         score: None,
         unbound: Vec::new(),
+        places: Vec::new(),
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -111,6 +112,7 @@ fn outcome() -> Outcome {
         },
         score: None,
         unbound: Vec::new(),
+        places: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -278,6 +280,7 @@ fn cross_file_outcome() -> Outcome {
         stats: Stats::default(),
         score: None,
         unbound: Vec::new(),
+        places: Vec::new(),
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -293,6 +296,7 @@ fn cross_file_outcome() -> Outcome {
         },
         score: None,
         unbound: Vec::new(),
+        places: Vec::new(),
     };
     Outcome {
         files: vec![text, json],

@@ -9,7 +9,8 @@ use super::{clamp_span, line_col};
 
 /// Escape a command's message.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::strip_controls(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -27,9 +28,8 @@ pub fn render_github(outcome: &Outcome, lang: Lang) -> String {
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "::error file={file}::{}\n",
-                data(&format!("{}: {}", e.kind, e.message))
+                data(&super::file_error_text(e, lang))
             ));
-            continue;
         }
         let index = LineIndex::new(&f.text);
         for d in &f.diagnostics {

@@ -12,7 +12,7 @@
 //!       "path": "corpus/report.txt",          // as given on the command line, `/`-separated
 //!       "format": "text",                     // text | markdown | docx | json
 //!       "encoding": "utf-8",                  // null when the file could not be read
-//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported", "message": "…"}
+//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported|limit", "message": "…"}
 //!       "diagnostics": [
 //!         {
 //!           "code": "A002",
@@ -28,7 +28,8 @@
 //!           "expected": "99.67%",             // or null
 //!           "found": "99.66%",                // or null
 //!           "fix": {"applicability": "safe",  // only when the rule can write the correction
-//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]}
+//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]},
+//!           "docx": {"paragraph": 12}         // .docx only: {"table": 1, "row": 3, "cell": 2} in a table
 //!         }
 //!       ],
 //!       "score": null,                        // or the re-scored scorecard (below)
@@ -47,6 +48,9 @@
 //! * `fix` is present only for a finding of a plain-text or Markdown file whose rule can write
 //!   the correction: `applicability` `safe` (applied by `--fix`) or `unsafe` (never applied),
 //!   and the `edits`, each a byte span of the file's text and its replacement.
+//! * `docx` (only for `.docx` files) is where the finding is in the Word document: the
+//!   paragraph of the body (every paragraph outside tables counted from 1, empty ones too),
+//!   or the table, row and cell.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
 //! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
@@ -67,15 +71,9 @@ use crate::outcome::{FileReport, Outcome, Stats};
 use crate::relations::candidate::{CandidateKind, KindCount};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
+use crate::source::docx::Place;
 
 use super::{clamp_span, line_col};
-
-#[derive(Serialize)]
-struct Output<'a> {
-    tool: Tool,
-    files: Vec<File<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct Tool {
@@ -129,6 +127,8 @@ struct Diag<'a> {
     found: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    docx: Option<Place>,
 }
 
 #[derive(Serialize)]
@@ -184,32 +184,85 @@ pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
     render_json_with(outcome, lang, false)
 }
 
-/// [`render_json`], with each file's unbound candidates when `coverage` is set.
+/// [`render_json`], with each file's unbound candidates (`coverage`) when asked for.
 pub fn render_json_with(outcome: &Outcome, lang: Lang, coverage: bool) -> String {
-    let totals = outcome.totals();
-    let output = Output {
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        files: outcome
-            .files
-            .iter()
-            .map(|f| file(f, outcome, lang, coverage))
-            .collect(),
-        summary: Summary {
-            files: outcome.files.len(),
-            errors: totals.errors,
-            warnings: totals.warnings,
-            infos: totals.infos,
-        },
-    };
-    // The structs above hold only strings, integers, booleans, options and vectors:
-    // serialising them cannot fail, whatever the input was.
-    let mut json = serde_json::to_string_pretty(&output)
-        .expect("serialising plain structs of strings and integers cannot fail");
-    json.push('\n');
+    let mut json = json_head();
+    for (k, f) in outcome.files.iter().enumerate() {
+        json.push_str(&json_file_with(f, k == 0, outcome, lang, coverage));
+    }
+    json.push_str(&json_tail(outcome.files.len(), &outcome.totals()));
     json
+}
+
+/// The JSON document in pieces, for output streamed batch by batch: [`json_head`], then
+/// [`json_file`] for every file in order, then [`json_tail`]. Together they are exactly
+/// [`render_json`]'s pretty-printed document.
+pub fn json_head() -> String {
+    let tool = pretty(&Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+    });
+    format!(
+        "{{\n  \"tool\": {},\n  \"files\": [",
+        indent(&tool, 2, false)
+    )
+}
+
+/// One element of `files` (`first`: no comma before it); labels in other files are placed
+/// with the files of `outcome`.
+pub fn json_file(f: &FileReport, first: bool, outcome: &Outcome, lang: Lang) -> String {
+    json_file_with(f, first, outcome, lang, false)
+}
+
+/// [`json_file`], with the file's unbound candidates when `coverage` is set.
+pub fn json_file_with(
+    f: &FileReport,
+    first: bool,
+    outcome: &Outcome,
+    lang: Lang,
+    coverage: bool,
+) -> String {
+    let body = indent(&pretty(&file(f, outcome, lang, coverage)), 4, true);
+    format!("{}\n{body}", if first { "" } else { "," })
+}
+
+/// The end of the document: `files` closed (`files` elements were written) and the summary.
+pub fn json_tail(files: usize, totals: &Stats) -> String {
+    let summary = pretty(&Summary {
+        files,
+        errors: totals.errors,
+        warnings: totals.warnings,
+        infos: totals.infos,
+    });
+    let close = if files == 0 { "]" } else { "\n  ]" };
+    format!(
+        "{close},\n  \"summary\": {}\n}}\n",
+        indent(&summary, 2, false)
+    )
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    // The structs of this module hold only strings, integers, booleans, options and vectors:
+    // serialising them cannot fail, whatever the input was.
+    serde_json::to_string_pretty(value)
+        .expect("serialising plain structs of strings and integers cannot fail")
+}
+
+/// Every line of `s` but the first (or every line, with `first`) indented by `n` spaces;
+/// JSON strings never hold a raw line break, so this only moves structure.
+fn indent(s: &str, n: usize, first: bool) -> String {
+    let pad = " ".repeat(n);
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for (k, line) in s.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if k > 0 || first {
+            out.push_str(&pad);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool) -> File<'a> {
@@ -226,7 +279,11 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool)
         diagnostics: f
             .diagnostics
             .iter()
-            .map(|d| diag(d, &f.text, &index, &others, lang))
+            .map(|d| {
+                let mut out = diag(d, &f.text, &index, &others, lang);
+                out.docx = Place::find(&f.places, d.span.start);
+                out
+            })
             .collect(),
         score: f
             .score
@@ -355,6 +412,7 @@ fn diag<'a>(
                 })
                 .collect(),
         }),
+        docx: None,
     }
 }
 

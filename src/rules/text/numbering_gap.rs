@@ -42,6 +42,37 @@ declare_rule! {
     pub NumberingGap, "T001", "numbering-gap", Warning
 }
 
+impl NumberingGap {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"编号列表或标题序列跳号、重号或更换了编号样式。
+
+### 检查内容
+行首编号的标题和列表项（`一、` `（一）` `1、` `1.` `（1）` `①`）按同级分组：同一父级下的同一大纲级别
+（上级编号结束其下各级；编号为 1 的条目开始新的列表）。同一序列中，每项须为上一项加一，并沿用序列开头的样式
+（`1、` 与 `1.` 同级但样式不同；`(1)` 与 `（1）` 样式相同）。样式变化只在发生处报告一次：
+`1、2、3.4、` 报在 3，`1、2、3.4.` 也报在 3。
+
+### 为什么
+缺号或重号是最后一次编辑中删掉或粘贴了一节的痕迹——评审会问那里原来是什么。
+
+### 示例
+```text
+1、促进园区经济稳步发展
+2、着力提升园区品质
+4、持续做好安全维稳工作
+5.持续优化劳动用工管理工作
+```
+缺少第 3 项，第 5 项由 `、` 换成了 `.`。
+
+### 如何修改
+重新编号，每一级只用一种编号样式。
+
+安全修正（`--fix`）：此前一直使用同一种样式的序列中出现样式变化时，按该样式改写编号，保留其自身的数字
+（`5.` → `5、`）。序列末尾的跳号或重号给出重新编号的非安全修正（只显示、不应用：有误的可能是缺少的条目）；
+序列中间的则不给修正，因为其后每一项都会变动。"#;
+}
+
 impl Rule for NumberingGap {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
