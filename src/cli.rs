@@ -517,17 +517,7 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         (None, _) => None,
     };
     if let Some(b) = &baseline {
-        let gone = b.filter(&mut outcome);
-        if gone > 0 {
-            eprint(&match lang {
-                Lang::Zh => {
-                    format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
-                }
-                Lang::En => format!(
-                    "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
-                ),
-            });
-        }
+        baseline_gone(b.filter(&mut outcome), lang);
     }
     if args.fix || args.diff {
         let keep = |path: &Path, text: &str, diags| match &baseline {
@@ -566,6 +556,21 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
     render_outcome(args, &outcome, lang, color)
 }
 
+/// Say how many recorded findings of the baseline were not found (fixed since, or changed past
+/// recognition).
+fn baseline_gone(gone: usize, lang: Lang) {
+    if gone > 0 {
+        eprint(&match lang {
+            Lang::Zh => {
+                format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
+            }
+            Lang::En => format!(
+                "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
+            ),
+        });
+    }
+}
+
 /// Lint and print batch by batch (see [`lint::lint_streaming`]): each file's findings are
 /// written as soon as it and the files before it are checked, and dropped then, so memory
 /// does not grow with the number of files. SARIF, one document whose results and
@@ -592,6 +597,7 @@ fn stream_check(
     let mut writer = Writer::default();
     let mut totals = render::RunTotals::default();
     let (mut trouble, mut findings) = (false, false);
+    let mut gone = 0;
     let mut kept = Vec::new(); // SARIF only
     if args.format == Format::Json {
         writer.write(&render::json::json_head(), &progress);
@@ -599,7 +605,7 @@ fn stream_check(
     lint::lint_streaming_each(inputs, options_for, |files| {
         let mut batch = Outcome { files };
         if let Some(b) = baseline {
-            b.filter(&mut batch);
+            gone += b.filter(&mut batch);
         }
         progress.advance(batch.files.len());
         trouble |= batch.has_errors();
@@ -623,6 +629,7 @@ fn stream_check(
         writer.write(&text, &progress);
     });
     progress.finish();
+    baseline_gone(gone, lang);
     let tail = match args.format {
         Format::Human | Format::Concise if !args.no_summary => {
             format!("{}\n", render::total_summary_of(&totals, lang))
