@@ -22,7 +22,10 @@
 //! (`90%以上`) for everything beyond it. The rule gives the range of scores over that interval.
 //! A claimed score is supported when it is that range's value rounded (or truncated) to two
 //! places, or to its own places when it has decimals — `10` is not accepted for 9.96. A bound
-//! supports only its guaranteed score: `90%以上` under `≥95%→6, 90–95%→4` supports 4, not 6.
+//! allows every tier it reaches: `90%以上` under `≥95%→6, 90–95%→4` gives the range 4–6, and a
+//! claimed score is unsupported only when the whole range excludes it. Scores, totals and
+//! grades are ranges; an indicator without evidence is not re-scored (and counts as claimed
+//! in the total's range, which says how many such indicators there are).
 
 use rust_decimal::Decimal;
 
@@ -67,7 +70,7 @@ impl Status {
 pub enum EvidenceBound {
     /// A figure written exactly (within its rounding).
     Exact,
-    /// A lower bound (`以上`, `超过`): supports the guaranteed score only.
+    /// A lower bound (`以上`, `超过`): allows every tier from the guaranteed one up.
     Floor,
     /// An upper bound (`以下`, `不足`): the score can be at most this.
     Ceiling,
@@ -216,6 +219,10 @@ pub struct IndicatorEval {
     /// Stated score, or the sum of its children's in a table read whole.
     pub claimed: Option<Decimal>,
     pub recomputed: Option<Decimal>,
+    /// The scores the report's figures allow, `(lowest, highest)`: one value for an exact
+    /// figure, the tiers a bound allows (`90%以上` → 4 to 6), the sum of the children's ranges
+    /// for a parent; `None` when the indicator could not be re-scored (no evidence).
+    pub range: Option<(Decimal, Decimal)>,
     pub support: Option<Support>,
 }
 
@@ -292,7 +299,16 @@ pub struct Evaluation {
     /// When no total is stated: the sum of the claimed scores of the one table read whole.
     pub claimed_sum: Option<Decimal>,
     pub recomputed_total: Option<Decimal>,
+    /// The totals the re-scored indicators allow, `(lowest, highest)`: indicators that could
+    /// not be re-scored count as claimed ([`Evaluation::not_rescored`] says how many).
+    pub recomputed_range: Option<(Decimal, Decimal)>,
+    /// Leaf indicators that could not be re-scored.
+    pub not_rescored: usize,
     pub recomputed_grade: Option<String>,
+    /// The grades of the lowest and the highest recomputed total.
+    pub grade_range: Option<(String, String)>,
+    /// The claimed grade lies outside every grade the recomputed range allows.
+    pub grade_excluded: bool,
     pub claimed_grade: Option<String>,
     /// Leaves whose recomputed score differs from the claimed one, with the difference.
     pub adjustments: Vec<(usize, Decimal)>,
@@ -357,7 +373,9 @@ fn judge(
             let expected = rule.score_at(weight, at)?;
             (expected, low, high, fits(claimed, low, high))
         }
-        EvidenceBound::Floor => (low, low, high, fits(claimed, low, low)),
+        // A lower bound allows every score from its guaranteed tier up: the claim is
+        // unsupported only when the whole range excludes it.
+        EvidenceBound::Floor => (low, low, high, fits(claimed, low, high)),
         EvidenceBound::Ceiling => (
             high,
             low,
@@ -917,6 +935,7 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
                 weight,
                 claimed,
                 recomputed: None,
+                range: None,
                 support,
             }
         })
@@ -1339,6 +1358,10 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
     for (e, r) in evals.iter_mut().zip(&recomputed) {
         e.recomputed = *r;
     }
+    let ranges = ranges(card, &evals);
+    for (e, r) in evals.iter_mut().zip(&ranges) {
+        e.range = *r;
+    }
 
     // The claimed total: a table's total row first, else the prose's.
     let claimed = card
@@ -1461,6 +1484,25 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         .iter()
         .find_map(|g| rubric.grade_named(&g.word).map(|b| b.grade.clone()))
         .or_else(|| card.grades.first().map(|g| g.word.clone()));
+    let (recomputed_range, not_rescored) = total_range(card, &evals, recomputed_total);
+    let grade_range = recomputed_range.filter(|_| graded).and_then(|(lo, hi)| {
+        Some((
+            rubric.grade_of(lo)?.grade.clone(),
+            rubric.grade_of(hi)?.grade.clone(),
+        ))
+    });
+    // Bands are ordered from the top down: the claimed grade is allowed when its band lies
+    // between the grades of the lowest and the highest total.
+    let grade_excluded = match (&grade_range, &claimed_grade) {
+        (Some((lo, hi)), Some(c)) => {
+            let pos = |g: &str| rubric.grades.iter().position(|b| b.grade == g);
+            match (pos(lo), pos(hi), pos(c)) {
+                (Some(l), Some(h), Some(k)) => k < h || k > l,
+                _ => false,
+            }
+        }
+        _ => false,
+    };
 
     Evaluation {
         indicators: evals,
@@ -1470,11 +1512,73 @@ pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -
         claimed,
         claimed_sum,
         recomputed_total,
+        recomputed_range,
+        not_rescored,
         recomputed_grade,
+        grade_range,
+        grade_excluded,
         claimed_grade,
         adjustments,
         unsound,
     }
+}
+
+/// The score range of every indicator: a leaf's from its evidence (rounded to two places,
+/// capped at its weight), a parent's the sum of its children's when all are known.
+fn ranges(card: &Scorecard, evals: &[IndicatorEval]) -> Vec<Option<(Decimal, Decimal)>> {
+    let n = evals.len();
+    let mut out: Vec<Option<(Decimal, Decimal)>> = vec![None; n];
+    for i in (0..n).rev() {
+        let e = &evals[i];
+        let children: Vec<usize> = if card.children_known(i) {
+            card.children(i).collect()
+        } else {
+            Vec::new()
+        };
+        out[i] = if !children.is_empty() {
+            children
+                .iter()
+                .try_fold((Decimal::ZERO, Decimal::ZERO), |(a, b), &c| {
+                    out[c].map(|(lo, hi)| (a + lo, b + hi))
+                })
+        } else {
+            e.support.as_ref().map(|s| {
+                let cap = |v: Decimal| {
+                    let v = crate::numeric::round_half_up(v, 2);
+                    e.weight.map_or(v, |w| v.min(w))
+                };
+                (cap(s.low), cap(s.high))
+            })
+        };
+    }
+    out
+}
+
+/// The range of the recomputed total: the recomputed total moved by how far each re-scored
+/// leaf's range reaches below and above its recomputed score; and how many leaves of the
+/// scorecard could not be re-scored.
+fn total_range(
+    card: &Scorecard,
+    evals: &[IndicatorEval],
+    total: Option<Decimal>,
+) -> (Option<(Decimal, Decimal)>, usize) {
+    let leaf = |i: usize| !card.children_known(i) || card.children(i).next().is_none();
+    let mut not_rescored = 0;
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+    for (i, e) in evals.iter().enumerate() {
+        let ind = &card.indicators[i];
+        if !leaf(i) || !matches!(ind.origin, Origin::Table { .. }) || !ind.certain {
+            continue;
+        }
+        match (e.range, e.recomputed) {
+            (Some((l, h)), Some(r)) => {
+                lo += (l - r).min(Decimal::ZERO);
+                hi += (h - r).max(Decimal::ZERO);
+            }
+            _ => not_rescored += 1,
+        }
+    }
+    (total.map(|t| (t + lo, t + hi)), not_rescored)
 }
 
 /// `9.744` → `9.74`, `4` → `4`.
@@ -1646,7 +1750,7 @@ mod tests {
     }
 
     #[test]
-    fn satisfaction_floor_supports_the_guaranteed_tier() {
+    fn satisfaction_floor_allows_every_tier_above_it() {
         let (card, e) = run("服务对象满意度根据项目自评结果达到90%以上。\n\
 一级指标\t二级指标\t分值\t得分\t参考评分标准\n\
 部门绩效\t公众或服务对象满意度\t6\t6\t1.满意度≥95%的，得6分； 2.90%≤满意度<95%的，得4分； 3.80%≤满意度<90%的，得2分； 4.满意度<80%的，得1分。\n");
@@ -1659,7 +1763,12 @@ mod tests {
         assert_eq!(
             s.as_ref()
                 .map(|s| (s.bound, show(s.expected), s.consistent, s.basis.kind())),
-            Some((EvidenceBound::Floor, "4".into(), false, "table"))
+            Some((EvidenceBound::Floor, "4".into(), true, "table"))
+        );
+        // `90%以上` allows the 4- and the 6-point tiers: the claimed 6 is in that range.
+        assert_eq!(
+            e.indicators.get(i).and_then(|e| e.range),
+            Some((Decimal::from(4), Decimal::from(6)))
         );
     }
 }

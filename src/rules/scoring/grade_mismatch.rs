@@ -24,6 +24,11 @@ declare_rule! {
     /// ```
     /// 89.5 is in the 良 band (80 ≤ 89.5 < 90).
     ///
+    /// The same check is made against the *recomputed* total: when the scores the report's
+    /// own figures allow give a total range whose grades all differ from the stated grade
+    /// (a 自评表 claiming 优 whose re-scored total is 85–88), the stated grade is reported too.
+    /// A range that still reaches the stated grade's band is not.
+    ///
     /// ### How to fix
     /// State the grade of the total's band, or correct the total.
     pub GradeMismatch, "S004", "grade-mismatch", Error
@@ -81,5 +86,58 @@ impl Rule for GradeMismatch {
                 .expected_found(expected.clone(), word.clone()),
             );
         }
+        rescored_grade(cx, out);
     }
+}
+
+/// The stated grade against the grades of the recomputed total's range.
+fn rescored_grade(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(scoring) = cx.scoring else { return };
+    let eval = &scoring.eval;
+    let (Some(grade), Some((lo, hi)), Some((glo, ghi)), true) = (
+        scoring.card.grades.first(),
+        eval.recomputed_range,
+        eval.grade_range.as_ref(),
+        eval.grade_excluded,
+    ) else {
+        return;
+    };
+    // Already reported against its stated total.
+    if eval.grades.iter().any(|g| !g.consistent) {
+        return;
+    }
+    let word = &grade.word;
+    let (range, grades) = if lo == hi {
+        (fmt_trim(lo, 2), glo.clone())
+    } else {
+        (
+            format!("{}–{}", fmt_trim(lo, 2), fmt_trim(hi, 2)),
+            if glo == ghi {
+                glo.clone()
+            } else {
+                format!("{glo}–{ghi}")
+            },
+        )
+    };
+    out.push(
+        Diagnostic::new(
+            &GradeMismatch::META,
+            grade.span,
+            Message::new(
+                format!("等级“{word}”与复核总分不符：按报告自身数据复核，总分为 {range}，等级为“{grades}”"),
+                format!(
+                    "the grade {word} does not match the re-scored total: the report's own figures give {range}, graded {grades}"
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("复核等级“{grades}”"),
+            format!("re-scored grade {grades}"),
+        ))
+        .help(Message::new(
+            "核对被复核改变的指标得分（见 S005），或修改等级",
+            "check the indicator scores the re-scoring changed (see S005), or change the grade",
+        ))
+        .expected_found(grades.clone(), word.clone()),
+    );
 }
