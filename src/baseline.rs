@@ -206,6 +206,15 @@ impl Baseline {
         s
     }
 
+    /// Write the baseline to `path` (its folder created if need be); the error is the cause.
+    pub fn write(&self, path: &Path) -> Result<(), String> {
+        let io = |e: std::io::Error| crate::source::io_message(&e);
+        if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(p).map_err(io)?;
+        }
+        std::fs::write(path, self.to_json()).map_err(io)
+    }
+
     /// Read a baseline file; the error names the cause (the caller names the file).
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let bytes = std::fs::read(path).map_err(|e| {

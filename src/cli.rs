@@ -1,4 +1,10 @@
-//! The command line: `jxlint check`, `jxlint score`, `jxlint rules`, `jxlint explain`.
+//! The command line: `jxlint check`, `jxlint score`, `jxlint rules`, `jxlint explain`,
+//! `jxlint completions`, `jxlint man`.
+//!
+//! The help is in the language of `--lang` (or the locale): the command line is built from
+//! the clap definition below and, for Chinese, translated by [`crate::cli_zh`] before the
+//! arguments are parsed. Completions and the man page are generated from the same definition
+//! (`clap_complete`, `clap_mangen`).
 //!
 //! This is the only module that prints. It parses the arguments (clap), walks the paths,
 //! lints the files (in parallel, see [`lint`]), hands the [`Outcome`] to a renderer and
@@ -18,9 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-
-use std::collections::HashMap;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::baseline::Baseline;
 use crate::config::ConfigError;
@@ -41,6 +45,11 @@ pub struct Cli {
     /// Language of messages [default: from LC_ALL / LC_MESSAGES / LANG; Chinese if unset]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
+
+    /// When to use colours: auto (when standard output is a terminal and NO_COLOR is not
+    /// set), always, never
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 
     #[command(subcommand)]
     pub command: Command,
@@ -63,17 +72,37 @@ pub enum Command {
         /// Rule code (`A001`) or name (`ratio-mismatch`)
         code: String,
     },
+    /// Print a shell completion script (to standard output)
+    Completions {
+        /// Shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff, to standard output)
+    Man,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and folders to check
+    /// Files and folders to check; `-` reads a report from standard input
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// File name of the report read from standard input (`-`): the path shown, and its
+    /// extension gives the format [default: read as plain text]
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Write the output to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Print how many findings each rule gave instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
 
     /// Run only rules whose code starts with one of these (comma-separated: `A,U001`)
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
@@ -170,6 +199,29 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colours when standard output is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always colours
+    Always,
+    /// Never colours
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour output going to a terminal (`to_terminal`) or elsewhere.
+    pub fn enabled(self, to_terminal: bool) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
     Human,
     Json,
@@ -235,7 +287,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The language is needed before parsing: it is the language of `--help`.
+    let lang = lang_of_args(&args).unwrap_or_else(Lang::from_env);
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are "errors" clap prints to stdout.
@@ -247,23 +305,40 @@ where
             };
         }
     };
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let color = cli.color;
     match cli.command {
-        Command::Check(args) => check(&args, lang),
+        Command::Check(args) => check(&args, lang, color),
         Command::Score(args) => score(&args, lang),
         Command::Rules { format } => {
             let text = match format {
-                RulesFormat::Human => catalogue::render_rules_table(),
-                RulesFormat::Json => catalogue::render_rules_json(),
+                RulesFormat::Human => catalogue::render_rules_table(lang),
+                RulesFormat::Json => catalogue::render_rules_json(lang),
             };
             print(&text, Exit::Clean)
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(lang), "jxlint", &mut out);
+            print(&String::from_utf8_lossy(&out), Exit::Clean)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(command(lang)).render(&mut out) {
+                Ok(()) => print(&String::from_utf8_lossy(&out), Exit::Clean),
+                Err(e) => {
+                    eprint(&format!("error: cannot render the man page: {e}"));
+                    Exit::Trouble
+                }
+            }
+        }
         Command::Explain { code } => match rules::find(code.trim()) {
-            Some(rule) => print(&catalogue::render_explain(rule.meta()), Exit::Clean),
+            Some(rule) => {
+                let color = color.enabled(io::stdout().is_terminal());
+                print(
+                    &catalogue::render_explain(rule.meta(), lang, color),
+                    Exit::Clean,
+                )
+            }
             None => {
                 eprint(&match lang {
                     Lang::Zh => format!(
@@ -279,7 +354,34 @@ where
     }
 }
 
-fn check(args: &CheckArgs, lang: Lang) -> Exit {
+/// The clap command in `lang` (see [`crate::cli_zh`]).
+pub fn command(lang: Lang) -> clap::Command {
+    crate::cli_zh::localize(Cli::command(), lang)
+}
+
+/// `--lang xx` / `--lang=xx` among the arguments, before they are parsed.
+fn lang_of_args(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut found = None;
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            it.next().map(|v| v.into_owned())
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        match value.as_deref() {
+            Some("zh") => found = Some(Lang::Zh),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
+    }
+    found
+}
+
+fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
     let (select, ignore) = match (
         code_patterns(&args.select, "--select", lang),
         code_patterns(&args.ignore, "--ignore", lang),
@@ -300,7 +402,7 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
         rubric,
         ..Options::default()
     };
-    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base.clone()) {
+    let mut settings = match Settings::new(resolver, Selection { select, ignore }, base) {
         Ok(s) => s,
         Err(e) => {
             eprint(&match lang {
@@ -310,27 +412,55 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
             return Exit::Trouble;
         }
     };
-    let inputs = inputs(&args.paths);
-    // Every file's configuration is read before any file is checked.
-    let mut per_file: HashMap<PathBuf, Arc<Options>> = HashMap::new();
-    for input in &inputs {
-        if let Input::File { path, .. } = input {
-            match settings.options_for(path) {
-                Ok(o) => {
-                    per_file.insert(path.clone(), o);
-                }
-                Err(e) => return config_error(&e, lang),
-            }
+    // `-` is the report on standard input: read once, checked under `--stdin-filename`, and
+    // placed in the output where it was named.
+    let mut stdin_at = Vec::new();
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            stdin_at.push(inputs.len());
+        } else {
+            inputs.extend(self::inputs(std::slice::from_ref(p)));
         }
     }
-    let fallback = Arc::new(base);
-    let options_for = |p: &Path| {
-        per_file
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| Arc::clone(&fallback))
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or(Path::new("-"));
+    let stdin = if stdin_at.is_empty() {
+        None
+    } else {
+        let mut bytes = Vec::new();
+        if let Err(e) = io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes) {
+            eprint(&match lang {
+                Lang::Zh => format!("错误：无法读取标准输入：{e}"),
+                Lang::En => format!("error: cannot read standard input: {e}"),
+            });
+            return Exit::Trouble;
+        }
+        // Configuration is found from the named file's folder, as for a file on disk.
+        let options = match settings
+            .options_for(&std::env::current_dir().unwrap_or_default().join(stdin_name))
+        {
+            Ok(o) => o,
+            Err(e) => return config_error(&e, lang),
+        };
+        Some((bytes, options))
     };
-    let mut outcome = lint::lint_inputs_each(&inputs, &options_for);
+    let with_stdin = |mut outcome: Outcome| {
+        if let Some((bytes, options)) = &stdin {
+            let display = stdin_name.to_string_lossy().replace('\\', "/");
+            let report = lint::lint_bytes(stdin_name, display, bytes, options);
+            // Files and inputs correspond one to one: input indices are file indices.
+            for (shift, at) in stdin_at.iter().enumerate() {
+                outcome.files.insert(at + shift, report.clone());
+            }
+        }
+        outcome
+    };
+    let per_file = match settings.for_inputs(&inputs) {
+        Ok(p) => p,
+        Err(e) => return config_error(&e, lang),
+    };
+    let options_for = |p: &Path| per_file.get(p);
+    let mut outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
     let baseline = match (&args.baseline, args.write_baseline) {
         (Some(path), true) => return write_baseline(path, &outcome, lang),
         (Some(path), false) => match Baseline::load(path) {
@@ -362,65 +492,63 @@ fn check(args: &CheckArgs, lang: Lang) -> Exit {
             } else {
                 Exit::Findings
             };
-            return print(&diff, exit);
+            return match &args.output_file {
+                Some(path) => write_file(path, &diff, exit, lang),
+                None => print(&diff, exit),
+            };
         }
         // What remains after the fixes, as the files now are.
-        outcome = lint::lint_inputs_each(&inputs, &options_for);
+        outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
         if let Some(b) = &baseline {
             b.filter(&mut outcome);
         }
         if trouble {
-            let _ = render_outcome(args, &outcome, lang);
+            let _ = render_outcome(args, &outcome, lang, color);
             return Exit::Trouble;
         }
     }
-    render_outcome(args, &outcome, lang)
+    render_outcome(args, &outcome, lang, color)
 }
 
-/// Which findings of a file's text are reported (those not in the baseline).
-type Keep<'a> = dyn Fn(&Path, &str, Vec<crate::diagnostic::Diagnostic>) -> Vec<crate::diagnostic::Diagnostic>
-    + 'a;
-
-/// Apply (or, for `--diff`, show) the safe fixes of every rewritable file. Returns the diff
-/// text (empty when nothing would change, or when writing) and whether a file could not be
-/// written.
+/// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
+/// the diff text and whether a file could not be written.
 fn apply_fixes(
     outcome: &Outcome,
     diff_only: bool,
     options_for: &dyn Fn(&Path) -> Arc<Options>,
-    keep: &Keep<'_>,
+    keep: &fix::Keep<'_>,
     lang: Lang,
 ) -> (String, bool) {
-    let (mut diff, mut trouble) = (String::new(), false);
-    let (mut fixes, mut files) = (0, 0);
-    for f in outcome.files.iter().filter(|f| fix::rewritable(f)) {
-        let options = options_for(&f.path);
-        let (fixed, n) = fix::fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
-            keep(&f.path, t, d)
+    let run = fix::run(outcome, diff_only, options_for, keep);
+    for (path, encoding) in &run.not_utf8 {
+        eprint(&match lang {
+            Lang::Zh => format!("注意：{path} 为 {encoding} 编码，只修正 UTF-8 文件，未作改动"),
+            Lang::En => format!(
+                "note: {path} is {encoding}; only UTF-8 files are fixed, it is left as it is"
+            ),
         });
-        if fixed == f.text {
-            continue;
-        }
-        if diff_only {
-            diff.push_str(&fix::unified_diff(&f.display_path, &f.text, &fixed));
-        } else if let Err(e) = fix::write(&f.path, &f.text, &fixed) {
-            eprint(&match lang {
-                Lang::Zh => format!("错误：{}：{e}", f.display_path),
-                Lang::En => format!("error: {}: {e}", f.display_path),
-            });
-            trouble = true;
-            continue;
-        }
-        fixes += n;
-        files += 1;
     }
+    for (path, e) in &run.failed {
+        eprint(&match lang {
+            Lang::Zh => format!("错误：{path}：{e}"),
+            Lang::En => format!("error: {path}: {e}"),
+        });
+    }
+    let (fixes, files) = (run.fixes, run.files);
     eprint(&match (lang, diff_only) {
         (Lang::Zh, true) => format!("可自动修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, true) => format!("{fixes} fixes would be applied ({files} files)"),
+        (Lang::En, true) => format!(
+            "{fixes} fixes would be applied in {files} {}",
+            plural(files)
+        ),
         (Lang::Zh, false) => format!("已修正 {fixes} 处（{files} 个文件）"),
-        (Lang::En, false) => format!("fixed {fixes} findings ({files} files)"),
+        (Lang::En, false) => format!("fixed {fixes} findings in {files} {}", plural(files)),
     });
-    (diff, trouble)
+    (run.diff, !run.failed.is_empty())
+}
+
+fn plural(files: usize) -> &'static str {
+    if files == 1 { "file" } else { "files" }
 }
 
 /// `--write-baseline`: record every finding of the run; status 2 if a file could not be read
@@ -428,23 +556,11 @@ fn apply_fixes(
 fn write_baseline(path: &Path, outcome: &Outcome, lang: Lang) -> Exit {
     let mut b = Baseline::new(path);
     b.record(outcome);
-    let written = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => std::fs::create_dir_all(p),
-        _ => Ok(()),
-    }
-    .and_then(|()| std::fs::write(path, b.to_json()));
+    let written = b.write(path);
     if let Err(e) = written {
         eprint(&match lang {
-            Lang::Zh => format!(
-                "错误：无法写入基线文件 {}：{}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
-            Lang::En => format!(
-                "error: cannot write the baseline {}: {}",
-                path.display(),
-                crate::source::io_message(&e)
-            ),
+            Lang::Zh => format!("错误：无法写入基线文件 {}：{e}", path.display()),
+            Lang::En => format!("error: cannot write the baseline {}: {e}", path.display()),
         });
         return Exit::Trouble;
     }
@@ -471,12 +587,14 @@ fn config_error(e: &ConfigError, lang: Lang) -> Exit {
     Exit::Trouble
 }
 
-fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang) -> Exit {
+fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang, color: ColorArg) -> Exit {
     let text = match args.format {
+        _ if args.statistics => {
+            render::render_statistics(outcome, lang, args.format == Format::Json)
+        }
         Format::Human => {
-            let stdout = io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+            let color = color.enabled(to_terminal);
             let width = std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.trim().parse::<usize>().ok())
@@ -497,7 +615,29 @@ fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang) -> Exit {
         Format::Sarif => render::render_sarif(outcome, lang),
         Format::Github => render::render_github(outcome, lang),
     };
-    print(&text, Exit::of_outcome(outcome, args.fail_on.into()))
+    let exit = Exit::of_outcome(outcome, args.fail_on.into());
+    match &args.output_file {
+        Some(path) => write_file(path, &text, exit, lang),
+        None => print(&text, exit),
+    }
+}
+
+/// Write the output to `--output-file`; a file that cannot be written is an error (status 2).
+fn write_file(path: &Path, text: &str, exit: Exit, lang: Lang) -> Exit {
+    match std::fs::write(path, text) {
+        Ok(()) => exit,
+        Err(e) => {
+            let cause = crate::source::io_message(&e);
+            eprint(&match lang {
+                Lang::Zh => format!("错误：无法写入输出文件 {}：{cause}", path.display()),
+                Lang::En => format!(
+                    "error: cannot write the output file {}: {cause}",
+                    path.display()
+                ),
+            });
+            Exit::Trouble
+        }
+    }
 }
 
 fn score(args: &ScoreArgs, lang: Lang) -> Exit {
@@ -546,7 +686,7 @@ fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 display: path.to_string_lossy().replace('\\', "/"),
                 error: FileError {
                     kind: "io",
-                    message: e.to_string(),
+                    message: crate::source::io_message(&e),
                 },
             }),
         }

@@ -236,17 +236,57 @@ pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
-    /// The doc comment of the declaration, Markdown.
+    /// The doc comment of the declaration, Markdown (English).
     pub docs: &'static str,
+    /// The same documentation in Chinese: the rule type's `DOCS_ZH`, written in the rule's
+    /// own file next to the doc comment.
+    pub docs_zh: &'static str,
 }
 
 impl RuleMeta {
-    /// The first line of the docs: a one-line summary.
-    pub fn summary(&self) -> &'static str {
-        self.docs
+    /// The documentation in `lang`, Markdown (without the leading space rustdoc leaves on
+    /// each `///` line).
+    pub fn docs(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self
+                .docs
+                .lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string(),
+            Lang::Zh => self.docs_zh.trim().to_string(),
+        }
+    }
+
+    /// The one-line summary in `lang`: the whole first paragraph of the docs, its lines
+    /// joined (with a space between Latin words, with nothing between Chinese characters).
+    pub fn summary(&self, lang: Lang) -> String {
+        let docs = match lang {
+            Lang::En => self.docs,
+            Lang::Zh => self.docs_zh,
+        };
+        let mut out = String::new();
+        for line in docs
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+        {
+            let cjk_join = out.chars().next_back().is_some_and(is_cjk)
+                && line.chars().next().is_some_and(is_cjk);
+            if !out.is_empty() && !cjk_join {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        out
     }
+}
+
+/// Chinese characters and full-width punctuation: no space is put between two of them when a
+/// paragraph's lines are joined.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }

@@ -16,8 +16,12 @@
 use std::io::Write as _;
 use std::path::Path;
 
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::lint::{FileReport, Options};
+use crate::lint::{FileReport, Options, Outcome};
 use crate::model::SourceFormat;
 
 /// The most passes of fix-and-recheck over one file.
@@ -103,6 +107,67 @@ pub fn fix_text(
     (current, total)
 }
 
+/// Which findings of a file's text are reported (a baseline keeps only the new ones).
+pub type Keep<'a> = dyn Fn(&Path, &str, Vec<Diagnostic>) -> Vec<Diagnostic> + 'a;
+
+/// What fixing a run did (or, for `--diff`, would do).
+#[derive(Debug, Default)]
+pub struct Run {
+    /// The unified diffs, for `--diff` (empty when writing).
+    pub diff: String,
+    /// Fixes applied (or that would be) and the files they are in.
+    pub fixes: usize,
+    pub files: usize,
+    /// Text files with fixes left alone for their encoding: display path and encoding.
+    pub not_utf8: Vec<(String, &'static str)>,
+    /// Files that could not be written: display path and cause.
+    pub failed: Vec<(String, String)>,
+}
+
+/// Fix every rewritable file of a checked run to a fixed point (see [`fix_text`]) and write
+/// it, or with `diff_only` collect the diffs instead. `options_for` gives each file's options,
+/// `keep` the findings that are reported. A file named twice is fixed once.
+pub fn run(
+    outcome: &Outcome,
+    diff_only: bool,
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    keep: &Keep<'_>,
+) -> Run {
+    let mut out = Run::default();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for f in &outcome.files {
+        if !seen.insert(std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())) {
+            continue;
+        }
+        if !rewritable(f) {
+            // Fixes are kept only for plain text and Markdown: one with fixes here was read
+            // from another encoding.
+            if f.diagnostics.iter().any(|d| d.fix.is_some()) {
+                out.not_utf8
+                    .push((f.display_path.clone(), f.encoding.unwrap_or("?")));
+            }
+            continue;
+        }
+        let options = options_for(&f.path);
+        let (fixed, n) = fix_text(&f.text, f.format, &options, &f.diagnostics, &|t, d| {
+            keep(&f.path, t, d)
+        });
+        if fixed == f.text {
+            continue;
+        }
+        if diff_only {
+            out.diff
+                .push_str(&unified_diff(&f.display_path, &f.text, &fixed));
+        } else if let Err(e) = write(&f.path, &f.text, &fixed) {
+            out.failed.push((f.display_path.clone(), e));
+            continue;
+        }
+        out.fixes += n;
+        out.files += 1;
+    }
+    out
+}
+
 /// A unified diff of a file's fix, both headers naming `display`.
 pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
@@ -114,10 +179,13 @@ pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
 
 /// Replace the file at `path`, read as `original` (its UTF-8 text after any byte order mark),
 /// with `fixed`: written to a temporary file in the same folder and renamed over it, with
-/// the same permissions and byte order mark. Refused when the file's bytes are no longer
+/// the same permissions and byte order mark (through a symbolic link, the file it points at). Refused when the file's bytes are no longer
 /// `original`'s.
 pub fn write(path: &Path, original: &str, fixed: &str) -> Result<(), String> {
     let io = |e: std::io::Error| crate::source::io_message(&e);
+    // A symbolic link is followed: the report it points at is replaced, not the link.
+    let target = std::fs::canonicalize(path).map_err(io)?;
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -187,6 +255,23 @@ mod tests {
         let b = with_fix(2, 4, "Y", Applicability::Safe);
         assert_eq!(apply_safe(text, &[a.clone(), b]), ("aXdef".to_string(), 1));
         assert_eq!(apply_safe(text, &[a.clone(), a]), ("aXdef".to_string(), 1));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_to_the_fixed_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let real = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&real, "率99.66%").unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(write(&link, "率99.66%", "率99.67%"), Ok(()));
+        let meta = std::fs::symlink_metadata(&link).unwrap_or_else(|e| panic!("{e}"));
+        assert!(meta.file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(&real).unwrap_or_default(),
+            "率99.67%"
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! 0. foundation — [`numeric`] (exact intervals), [`formula`] (the user formula language),
 //!    [`diagnostic`] (plain diagnostic data and rule metadata), [`model`] (the document model,
 //!    claims and report data as plain data);
-//! 1. [`source`] — bytes to UTF-8 text (UTF-8, UTF-16, GB18030; `.docx`);
+//! 1. [`source`] — bytes to UTF-8 text (UTF-8, UTF-16, GB18030; `.docx` with Word's automatic
+//!    numbering, and where each part of its text is in the document);
 //! 2. [`parse`] — text to a [`model::Document`] (structure, figures, report data from JSON);
 //! 3. [`relations`] — the relations between a document's figures, found once and judged;
 //! 4. [`score`] — the 评分表 read into a scorecard and re-scored against a rubric;
@@ -24,7 +25,8 @@
 //! 7. application — [`config`] (`jxlint.toml`, found per file), [`walk`] (paths to files),
 //!    [`lint`] (the per-file pipeline, files in parallel), [`suppress`] (inline suppression
 //!    comments, applied to the rules' findings), [`baseline`] (recorded findings),
-//!    [`fix`] (`--fix` / `--diff`), [`cli`] (arguments, printing, exit status).
+//!    [`fix`] (`--fix` / `--diff`), [`cli`] (arguments, printing, exit status) with
+//!    [`cli_zh`] (its help in Chinese).
 //!
 //! No floating point: every figure is a [`rust_decimal::Decimal`].
 
@@ -32,6 +34,7 @@
 
 pub mod baseline;
 pub mod cli;
+pub mod cli_zh;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;

@@ -7,6 +7,12 @@
 //! is paired with its text — the same file name with another extension in the same folder, or
 //! the file its `report.source` names — and D002 compares them ([`cross_check`]).
 //!
+//! Each file may have its own [`Options`] (those of its nearest `jxlint.toml`, see
+//! [`crate::config::resolve`]): [`lint_inputs_each`] and [`lint_files_each`] take them per file.
+//! After the rules ran, a file's findings are finished the same way everywhere: inline
+//! suppressions applied ([`crate::suppress`]), severities overridden, and fixes kept only for
+//! plain text and Markdown.
+//!
 //! A file that cannot be read, decoded or (for JSON) parsed becomes a [`FileReport`] with a
 //! [`FileError`]; the other files are still checked. Nothing here prints.
 
@@ -315,32 +321,71 @@ fn check_file(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let mut kept = None;
     match crate::source::read(path) {
-        Ok(src) => {
-            report.format = src.format;
-            report.encoding = Some(src.encoding);
-            match parse_source(&src.text, src.format, options) {
-                Ok(doc) => {
-                    let analysis = Analysis::new(&src.text, doc);
-                    let (scoring, diags) =
-                        check_document(&src.text, src.format, &analysis, options);
-                    report.stats.figures = analysis.doc.quantities.len();
-                    report.stats.relations = analysis.relations.count()
-                        + scoring.as_ref().map_or(0, |s| s.eval.checks());
-                    report.score = scoring;
-                    report.stats.count(&diags);
-                    report.diagnostics = diags;
-                    kept = Some(analysis);
-                }
-                Err(e) => report.error = Some(e),
-            }
-            report.text = src.text;
-        }
+        Ok(src) => kept = check_source(&mut report, src, options),
         Err(e) => report.error = Some(e),
     }
     (report, kept)
+}
+
+/// Parse and check a decoded source into `report`; the analysis, when it could be parsed.
+fn check_source(
+    report: &mut FileReport,
+    src: crate::source::Source,
+    options: &Options,
+) -> Option<Analysis> {
+    report.format = src.format;
+    report.encoding = Some(src.encoding);
+    report.places = src.places;
+    let mut kept = None;
+    match parse_source(&src.text, src.format, options) {
+        Ok(doc) => {
+            let analysis = Analysis::new(&src.text, doc);
+            let (scoring, diags) = check_document(&src.text, src.format, &analysis, options);
+            report.stats.figures = analysis.doc.quantities.len();
+            report.stats.relations =
+                analysis.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+            report.score = scoring;
+            report.stats.count(&diags);
+            report.diagnostics = diags;
+            kept = Some(analysis);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report.text = src.text;
+    kept
+}
+
+/// Check a report already in memory (standard input): `name` gives the format (by its
+/// extension; text when it has none) and `display_path` the path shown.
+pub fn lint_bytes(
+    name: &Path,
+    display_path: String,
+    bytes: &[u8],
+    options: &Options,
+) -> FileReport {
+    let mut report = FileReport {
+        path: name.to_path_buf(),
+        display_path,
+        format: crate::source::format_of(name).unwrap_or(SourceFormat::Text),
+        encoding: None,
+        text: String::new(),
+        error: None,
+        diagnostics: Vec::new(),
+        stats: Stats::default(),
+        score: None,
+        places: Vec::new(),
+    };
+    match crate::source::from_bytes(name, bytes) {
+        Ok(src) => {
+            check_source(&mut report, src, options);
+        }
+        Err(e) => report.error = Some(e),
+    }
+    report
 }
 
 /// Lint many files in parallel, then compare each report's data with its text; the output

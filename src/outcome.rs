@@ -63,6 +63,9 @@ pub struct FileReport {
     pub stats: Stats,
     /// The scorecard re-scored against the rubric, when the report has one.
     pub score: Option<Scoring>,
+    /// For a `.docx`, where each part of the extracted text is in the Word document
+    /// (paragraph, table cell), sorted by position; empty for other formats.
+    pub places: Vec<crate::source::docx::Place>,
 }
 
 impl FileReport {
@@ -89,6 +92,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             stats: Stats::default(),
             score: None,
+            places: Vec::new(),
         }
     }
 }

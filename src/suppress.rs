@@ -21,9 +21,10 @@
 //! Directive lines are blanked out before a file is parsed ([`mask`]): no figure, word or
 //! numbered line is read from them, and no position moves. After the rules ran, [`apply`]
 //! removes the silenced findings and reports, as X001, every code that silenced nothing,
-//! every code that is no rule's, and every directive that cannot be read. A code whose rules
-//! did not run for the file (`--select`, `ignore`) is not judged: whether it would be used
-//! cannot be known.
+//! every code that is no rule's, every directive that cannot be read, and every
+//! `jxlint-disable…`/`jxlint-enable` written inside a line of text (it has no effect there).
+//! A code whose rules did not run for the file (`--select`, `ignore`) is not judged: whether
+//! it would be used cannot be known.
 
 use std::borrow::Cow;
 
@@ -42,6 +43,10 @@ enum Kind {
     Enable,
     /// `jxlint-` followed by a word that is no directive.
     Unknown,
+    /// `jxlint-disable…` or `jxlint-enable` inside a line of report text: not a directive
+    /// (it is not on a line of its own), reported so that it does not seem to work. Such a
+    /// line is report text and is not blanked.
+    Misplaced,
 }
 
 /// One suppression comment.
@@ -153,6 +158,27 @@ fn scan(text: &str, format: SourceFormat) -> Vec<Directive> {
         if let Some(d) = directive_at(text, body, line, format) {
             is_directive[i] = true;
             found.push((i, d));
+        } else if let Some(at) = ["jxlint-disable", "jxlint-enable"]
+            .iter()
+            .filter_map(|w| text[body.start..body.end].find(w))
+            .min()
+        {
+            let start = body.start + at;
+            let len = text[start..body.end]
+                .find(|c: char| c.is_whitespace() || c == ',' || c == '>')
+                .unwrap_or(body.end - start);
+            let word = Span::new(start, start + len);
+            found.push((
+                i,
+                Directive {
+                    kind: Kind::Misplaced,
+                    codes: Vec::new(),
+                    span: word,
+                    line,
+                    word,
+                    range: Span::new(usize::MAX, usize::MAX),
+                },
+            ));
         }
     }
     // Blocks still open, as indices into `out`.
@@ -190,7 +216,7 @@ fn scan(text: &str, format: SourceFormat) -> Vec<Directive> {
                     Span::new(usize::MAX, usize::MAX)
                 };
             }
-            Kind::Unknown => {}
+            Kind::Unknown | Kind::Misplaced => {}
         }
         out.push(d);
     }
@@ -208,7 +234,7 @@ pub fn mask(text: &str, format: SourceFormat) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for d in &found {
+    for d in found.iter().filter(|d| d.kind != Kind::Misplaced) {
         let body_end = d.line.start
             + text[d.line.start..d.line.end]
                 .trim_end_matches(['\n', '\r'])
@@ -273,7 +299,7 @@ pub fn apply(
     }
     if enabled(CODE) {
         for (i, d) in found.iter().enumerate() {
-            unused(text, d, &used[i], enabled, &mut kept);
+            unused(text, format, d, &used[i], enabled, &mut kept);
         }
     }
     kept
@@ -282,6 +308,7 @@ pub fn apply(
 /// The X001 findings of one directive.
 fn unused(
     text: &str,
+    format: SourceFormat,
     d: &Directive,
     used: &[bool],
     enabled: &dyn Fn(&str) -> bool,
@@ -305,6 +332,29 @@ fn unused(
                 .help(Message::new(
                     "可用 jxlint-disable-next-line、jxlint-disable、jxlint-enable",
                     "use jxlint-disable-next-line, jxlint-disable or jxlint-enable",
+                )),
+            );
+            return;
+        }
+        Kind::Misplaced => {
+            let word = &text[d.word.start..d.word.end];
+            let form = if format == SourceFormat::Markdown {
+                "<!-- jxlint-… -->"
+            } else {
+                "# jxlint-… / // jxlint-…"
+            };
+            out.push(
+                Diagnostic::new(
+                    meta,
+                    d.word,
+                    Message::new(
+                        format!("`{word}` 不在单独一行，不起作用"),
+                        format!("`{word}` is not on a line of its own and has no effect"),
+                    ),
+                )
+                .help(Message::new(
+                    format!("把抑制注释单独写一行：{form}"),
+                    format!("write the suppression comment on a line of its own: {form}"),
                 )),
             );
             return;
@@ -396,10 +446,17 @@ fn unused(
                         format!("remove {c} from the comment"),
                     )
                 })
-                .fix(if all_unused && k == 0 {
-                    remove_line()
+                .fix(if all_unused {
+                    // One fix for the whole line, on its first code.
+                    if k == 0 { remove_line() } else { None }
                 } else {
-                    None
+                    // The code and the separator before it (after it, for the first code).
+                    let cut = if k > 0 {
+                        Span::new(d.codes[k - 1].1.end, span.end)
+                    } else {
+                        Span::new(span.start, d.codes[k + 1].1.start)
+                    };
+                    Some(Fix::replace(Applicability::Safe, cut, ""))
                 }),
             );
         }
@@ -420,9 +477,21 @@ mod tests {
         assert_eq!(codes, ["A001", "U001"]);
         assert_eq!(&md[d[0].codes[1].1.start..d[0].codes[1].1.end], "U001");
         assert_eq!(&md[d[0].range.start..d[0].range.end], "b");
-        // The comment forms are not mixed up between formats.
-        assert!(scan("# jxlint-disable\n", SourceFormat::Markdown).is_empty());
-        assert!(scan("<!-- jxlint-disable -->\n", SourceFormat::Text).is_empty());
+        // The comment forms are not mixed up between formats: one of another format is text,
+        // reported as having no effect.
+        let kinds = |t: &str, f| scan(t, f).iter().map(|d| d.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("# jxlint-disable\n", SourceFormat::Markdown),
+            [Kind::Misplaced]
+        );
+        assert_eq!(
+            kinds("<!-- jxlint-disable -->\n", SourceFormat::Text),
+            [Kind::Misplaced]
+        );
+        assert_eq!(
+            mask("# jxlint-disable\n", SourceFormat::Markdown),
+            "# jxlint-disable\n"
+        );
         assert_eq!(scan("  // jxlint-disable\n", SourceFormat::Text).len(), 1);
         assert!(scan("# jxlint-disable\n", SourceFormat::Docx).is_empty());
     }
@@ -433,6 +502,25 @@ mod tests {
         let d = scan(t, SourceFormat::Text);
         assert_eq!(&t[d[0].range.start..d[0].range.end], "x\n");
         assert_eq!(&t[d[2].range.start..d[2].range.end], "z\n");
+    }
+
+    #[test]
+    fn an_unused_code_is_removed_from_a_comment_that_still_silences_something() {
+        use crate::rules::arithmetic::ratio_rounding::RatioRounding;
+        let t = "<!-- jxlint-disable-next-line U001, A002 A001 -->\n整改率66.66%\n";
+        let at = t.find("66.66%").unwrap_or(0);
+        let a002 = Diagnostic::new(
+            &RatioRounding::META,
+            Span::new(at, at + 6),
+            Message::new("", ""),
+        );
+        let out = apply(t, SourceFormat::Markdown, vec![a002], &|_| true);
+        let fixed = crate::fix::apply_safe(t, &out).0;
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(
+            fixed.starts_with("<!-- jxlint-disable-next-line A002 -->\n"),
+            "{fixed}"
+        );
     }
 
     #[test]

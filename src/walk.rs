@@ -2,12 +2,18 @@
 //!
 //! What [`collect`] guarantees:
 //!
-//! * **A path named on the command line is always used** if it is a file — whatever its
-//!   extension (an unknown one is read as text) and even if it is hidden. A folder named on the
-//!   command line is walked even if it is hidden or called `target`.
+//! * **What is not a report is never checked**, named or found in a folder
+//!   ([`is_report_file`]): a `.json` that is not report data (no top-level `report` object and
+//!   no `$schema` naming `report.schema.json` — editor settings, rubrics, schemas, package
+//!   manifests), a project's own documents by name (`README*`, `CHANGELOG*`, `CHANGES*`,
+//!   `CONTRIBUTING*`, `LICENSE*`, `LICENCE*`, any case and extension), and configuration
+//!   files (`jxlint.toml` and any `.toml`, `.yaml`, `.yml`, `.ini`, `.cfg`). So a
+//!   pre-commit hook can pass every changed file and only the reports are checked.
+//! * **Otherwise a file named on the command line is used** whatever its extension (an
+//!   unknown one is read as text) and even if it is hidden. A folder named on the command
+//!   line is walked even if it is hidden or called `target`.
 //! * **Inside a folder**, only files with a known extension ([`crate::source::format_of`]:
-//!   `.txt`, `.md`, `.markdown`, `.docx`, `.json`) are taken, and a `.json` only when it is
-//!   report data (a top-level `report` object, or a `$schema` naming `report.schema.json`); hidden files and folders (name
+//!   `.txt`, `.md`, `.markdown`, `.docx`, `.json`) are taken; hidden files and folders (name
 //!   starting with `.`) and folders named `target` are skipped; symbolic links are neither
 //!   followed nor taken.
 //! * **Order** follows the arguments; the files found under one argument are sorted by path.
@@ -90,7 +96,11 @@ fn expand(p: &Path) -> Vec<Input> {
         }
     };
     if meta.is_file() {
-        return vec![file(p.to_path_buf())];
+        return if is_report_file(p) {
+            vec![file(p.to_path_buf())]
+        } else {
+            Vec::new()
+        };
     }
     if !meta.is_dir() {
         return vec![error(p, "not a regular file or directory".to_string())];
@@ -106,9 +116,7 @@ fn expand(p: &Path) -> Vec<Input> {
             Ok(e) => {
                 if e.file_type().is_file()
                     && crate::source::format_of(e.path()).is_some()
-                    && (crate::source::format_of(e.path())
-                        != Some(crate::model::SourceFormat::Json)
-                        || is_report_data(e.path()))
+                    && is_report_file(e.path())
                 {
                     found.push(file(e.into_path()));
                 }
@@ -127,7 +135,31 @@ fn expand(p: &Path) -> Vec<Input> {
     found
 }
 
-/// Whether a `.json` met inside a folder is report data: a top-level `report` object, or a
+/// Whether a file may be a report: not a project document or a configuration file by its
+/// name, and, for a `.json`, report data by its content ([`is_report_data`]).
+pub fn is_report_file(path: &Path) -> bool {
+    let Some(name) = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_uppercase())
+    else {
+        return true;
+    };
+    const DOCUMENTS: [&str; 6] = [
+        "README",
+        "CHANGELOG",
+        "CHANGES",
+        "CONTRIBUTING",
+        "LICENSE",
+        "LICENCE",
+    ];
+    const CONFIG: [&str; 6] = [".TOML", ".YAML", ".YML", ".INI", ".CFG", ".CONF"];
+    if DOCUMENTS.iter().any(|d| name.starts_with(d)) || CONFIG.iter().any(|c| name.ends_with(c)) {
+        return false;
+    }
+    crate::source::format_of(path) != Some(crate::model::SourceFormat::Json) || is_report_data(path)
+}
+
+/// Whether a `.json` is report data: a top-level `report` object, or a
 /// `$schema` naming `report.schema.json`. Other JSON (schemas, rubrics, editor settings) is
 /// not a report; a file that cannot be read or parsed is taken, so that its problem is shown.
 fn is_report_data(path: &Path) -> bool {

@@ -170,3 +170,20 @@ fn a_missing_or_broken_baseline_is_a_usage_error() {
         "--write-baseline needs --baseline"
     );
 }
+
+/// The example baseline of the README is a baseline jxlint reads.
+#[test]
+fn the_readme_example_baseline_loads() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let example = readme
+        .split("## Baseline")
+        .nth(1)
+        .and_then(|s| s.split("```json\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .unwrap_or_else(|| panic!("no JSON example in the Baseline section"));
+    let b = jxlint::baseline::Baseline::parse(example, std::path::Path::new("b.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.len(), 1);
+}

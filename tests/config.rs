@@ -130,6 +130,23 @@ fn a_selection_that_leaves_no_rule_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "report.txt",
+            "--ignore",
+            "A,D,J,S,T,U,X",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--ignore A,D,J,S,T,U,X leaves no rule to run"),
+        "{}",
+        stderr(&out)
+    );
     dir.write("sub/jxlint.toml", "select = [\"S\"]\nignore = [\"S00\"]\n");
     dir.write("sub/report.txt", REPORT);
     let out = jxlint(dir.path(), &["check", "sub", "--lang", "en"]);
@@ -208,4 +225,26 @@ fn the_corpus_configuration_applies_from_the_repository_root() {
     );
     assert_eq!(codes(&lines), ["A008"], "{lines:?}");
     assert!(lines[0].contains("决算不超过调整预算"), "{lines:?}");
+}
+
+/// The example configuration of the README is a valid configuration.
+#[test]
+fn the_readme_example_configuration_loads() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let section = readme
+        .split("## Configuration: jxlint.toml")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Configuration section"));
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .unwrap_or_else(|| panic!("no toml example"));
+    let config = jxlint::config::parse(example, std::path::Path::new("README.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(config.severity.len(), 2);
+    assert_eq!(config.per_file_ignores.len(), 2);
+    assert_eq!(config.formulas.len(), 2);
 }

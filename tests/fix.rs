@@ -165,9 +165,23 @@ fn only_utf8_text_and_markdown_are_rewritten() {
 
     let out = jxlint(
         dir.path(),
-        &["check", "gbk.txt", "data.json", "bom.txt", "--fix"],
+        &[
+            "check",
+            "gbk.txt",
+            "data.json",
+            "bom.txt",
+            "--fix",
+            "--lang",
+            "en",
+        ],
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: gbk.txt is gb18030; only UTF-8 files are fixed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("data.json"), "{}", stderr(&out));
     let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap_or_default();
     assert_eq!(read("gbk.txt"), gbk.to_vec());
     assert_eq!(read("data.json"), data);
@@ -205,4 +219,54 @@ fn diff_and_fix_exit_statuses() {
         Some(2),
         "--fix and --diff exclude each other"
     );
+    // A file named twice is fixed once, without a "changed since read" error.
+    dir.write("twice.txt", REPORT);
+    let out = jxlint(
+        dir.path(),
+        &["check", "twice.txt", "twice.txt", "--fix", "--lang", "en"],
+    );
+    assert!(
+        stderr(&out).contains("fixed 2 findings in 1 file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+/// Every rule's documentation (what `jxlint explain` prints) says whether `--fix` can fix its
+/// findings, in its last section.
+#[test]
+fn every_rule_says_whether_it_has_a_safe_fix() {
+    for rule in jxlint::rules::RULES {
+        let docs = jxlint::rules::docs_text(rule.meta());
+        let how = docs.split("### How to fix").nth(1).unwrap_or_default();
+        assert!(
+            how.contains("Safe fix (`--fix`)")
+                || how.contains("Safe fix: ")
+                || how.contains("No automatic fix: "),
+            "{}: {how}",
+            rule.meta().code
+        );
+    }
+}
+
+/// A rate proves that one of its operands has the wrong unit, but not which when both units
+/// are as common in the report: then the fix is unsafe.
+#[test]
+fn a_unit_slip_between_equally_common_units_is_not_fixed() {
+    let dir = Scratch::new();
+    let text = "调整预算为500.00万元，支出决算为480.00元，预算执行率96.00%。\n";
+    dir.write("tie.txt", text);
+    let json = jxlint(dir.path(), &["check", "tie.txt", "--format", "json"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&json)).unwrap_or_else(|e| panic!("{e}"));
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(
+        (&d["code"], &d["fix"]["applicability"]),
+        (&serde_json::json!("U001"), &serde_json::json!("unsafe")),
+        "{v}"
+    );
+    let out = jxlint(dir.path(), &["check", "tie.txt", "--fix"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(dir.read("tie.txt"), text);
 }

@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("walk", 7),
     ("lint", 7),
     ("cli", 7),
+    ("cli_zh", 7),
     ("suppress", 7),
     ("baseline", 7),
     ("fix", 7),

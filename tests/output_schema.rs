@@ -172,6 +172,7 @@ fn outcome(dir: &Path) -> Outcome {
             ..Stats::default()
         },
         score: None,
+        places: Vec::new(),
     };
 
     let unreadable = lint::lint_file(&bad, "binary.txt".into(), &options);

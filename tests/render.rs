@@ -90,6 +90,7 @@ fn outcome() -> Outcome {
             infos: 1,
         },
         score: None,
+        places: Vec::new(),
     };
     let clean = FileReport {
         path: PathBuf::from("reports/clean.md"),
@@ -107,6 +108,7 @@ fn outcome() -> Outcome {
             infos: 0,
         },
         score: None,
+        places: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
         PathBuf::from("reports/broken.txt"),
@@ -273,6 +275,7 @@ fn cross_file_outcome() -> Outcome {
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        places: Vec::new(),
     };
     let json = FileReport {
         path: PathBuf::from("reports/2023.json"),
@@ -287,6 +290,7 @@ fn cross_file_outcome() -> Outcome {
             ..Stats::default()
         },
         score: None,
+        places: Vec::new(),
     };
     Outcome {
         files: vec![text, json],

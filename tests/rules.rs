@@ -181,6 +181,7 @@ fn human(
             diagnostics,
             stats: Default::default(),
             score: None,
+            places: Vec::new(),
         }
     };
     let mut files = vec![file(name, text, diags.to_vec())];
@@ -322,5 +323,82 @@ fn every_rule_is_documented_in_four_sections() {
             "{}: sections out of order",
             rule.meta().code
         );
+    }
+}
+
+#[test]
+fn every_rule_is_documented_in_both_languages() {
+    use jxlint::diagnostic::Lang;
+    let headings = [
+        ("### What it checks", "### 检查内容"),
+        ("### Why", "### 为什么"),
+        ("### Example", "### 示例"),
+        ("### How to fix", "### 如何修改"),
+    ];
+    for rule in RULES {
+        let m = rule.meta();
+        let (en, zh) = (m.docs(Lang::En), m.docs(Lang::Zh));
+        for (h_en, h_zh) in headings {
+            assert!(en.contains(h_en), "{}: English docs lack `{h_en}`", m.code);
+            assert!(zh.contains(h_zh), "{}: Chinese docs lack `{h_zh}`", m.code);
+        }
+        let summary = m.summary(Lang::Zh);
+        assert!(
+            summary
+                .chars()
+                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .count()
+                >= 4,
+            "{}: Chinese summary `{summary}`",
+            m.code
+        );
+    }
+}
+
+#[test]
+fn no_summary_ends_mid_sentence() {
+    use jxlint::diagnostic::Lang;
+    for rule in RULES {
+        let m = rule.meta();
+        let en = m.summary(Lang::En);
+        assert!(en.ends_with('.'), "{}: English summary cut: `{en}`", m.code);
+        assert!(
+            !en.contains('\n') && !en.contains("  "),
+            "{}: `{en}`",
+            m.code
+        );
+        let zh = m.summary(Lang::Zh);
+        assert!(
+            zh.ends_with('。'),
+            "{}: Chinese summary cut: `{zh}`",
+            m.code
+        );
+        // The summary is the whole first paragraph: the next line of the docs is blank.
+        let docs = m.docs(Lang::En);
+        let first_para_lines = docs.lines().take_while(|l| !l.trim().is_empty()).count();
+        assert_eq!(
+            en.split(' ').count(),
+            docs.lines()
+                .take(first_para_lines)
+                .map(|l| l.split_whitespace().count())
+                .sum::<usize>(),
+            "{}",
+            m.code
+        );
+    }
+}
+
+#[test]
+fn the_chinese_docs_say_whether_a_rule_has_a_safe_fix_as_the_english_do() {
+    use jxlint::diagnostic::Lang;
+    for rule in RULES {
+        let m = rule.meta();
+        let (en, zh) = (m.docs(Lang::En), m.docs(Lang::Zh));
+        let zh_how = zh.split("### 如何修改").nth(1).unwrap_or_default();
+        if en.contains("No automatic fix: ") {
+            assert!(zh_how.contains("不自动修正："), "{}: {zh_how}", m.code);
+        } else {
+            assert!(zh_how.contains("安全修正"), "{}: {zh_how}", m.code);
+        }
     }
 }

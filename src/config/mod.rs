@@ -145,18 +145,6 @@ struct RawFormula {
     severity: Option<String>,
 }
 
-/// The configuration for files checked from `cwd` without one of their own: `explicit`
-/// (which must exist), else the nearest `jxlint.toml` from `cwd` upward, else the defaults.
-pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
-    match explicit {
-        Some(p) => load(p),
-        None => Ok(resolve::Resolver::new(None)?
-            .for_folder(cwd)?
-            .map(|c| (*c).clone())
-            .unwrap_or_default()),
-    }
-}
-
 /// Read and check a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     load_as(path, path)

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use super::{Config, ConfigError, FILE_NAME};
 use crate::lint::Options;
 use crate::rules::RULES;
+use crate::walk::Input;
 
 /// `path` with `.` and `..` resolved without touching the file system.
 pub fn normal(path: &Path) -> PathBuf {
@@ -134,12 +135,16 @@ impl Settings {
     /// Settings for a run; a command-line selection that leaves no rule is an error here,
     /// before any configuration is read.
     pub fn new(resolver: Resolver, cli: Selection, base: Options) -> Result<Settings, String> {
-        if !cli.select.is_empty() && !any_rule(&cli.select, &cli.ignore) {
-            return Err(format!(
-                "--select {} with --ignore {} leaves no rule to run",
-                cli.select.join(","),
-                cli.ignore.join(",")
-            ));
+        if !any_rule(&cli.select, &cli.ignore) {
+            return Err(if cli.select.is_empty() {
+                format!("--ignore {} leaves no rule to run", cli.ignore.join(","))
+            } else {
+                format!(
+                    "--select {} with --ignore {} leaves no rule to run",
+                    cli.select.join(","),
+                    cli.ignore.join(",")
+                )
+            });
         }
         Ok(Settings {
             resolver,
@@ -172,13 +177,15 @@ impl Settings {
             None => (Vec::new(), self.cli.ignore.clone()),
         };
         if !any_rule(&select, &ignore) {
-            let path = config
-                .as_deref()
-                .and_then(|c| c.path.clone())
-                .unwrap_or_else(|| PathBuf::from("--ignore"));
-            return Err(ConfigError {
-                path,
-                message: "its select and ignore, with --ignore, leave no rule to run".into(),
+            return Err(match config.as_deref().and_then(|c| c.path.clone()) {
+                Some(path) => ConfigError {
+                    path,
+                    message: "its select and ignore, with --ignore, leave no rule to run".into(),
+                },
+                None => ConfigError {
+                    path: PathBuf::from("--ignore"),
+                    message: "leaves no rule to run".into(),
+                },
             });
         }
         ignore.extend(per_file);
@@ -200,6 +207,41 @@ impl Settings {
     }
 }
 
+/// The options of every file of a run, resolved before any file is checked.
+#[derive(Debug, Clone)]
+pub struct PerFile {
+    options: HashMap<PathBuf, Arc<Options>>,
+    /// For a path that was not resolved (none, in a run: every input file is).
+    fallback: Arc<Options>,
+}
+
+impl PerFile {
+    /// The options of `path` (as it appears in the inputs).
+    pub fn get(&self, path: &Path) -> Arc<Options> {
+        self.options
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| Arc::clone(&self.fallback))
+    }
+}
+
+impl Settings {
+    /// Resolve the options of every input file: each configuration is read (and any error
+    /// returned) before a file is checked.
+    pub fn for_inputs(&mut self, inputs: &[Input]) -> Result<PerFile, ConfigError> {
+        let mut options = HashMap::new();
+        for input in inputs {
+            if let Input::File { path, .. } = input {
+                options.insert(path.clone(), self.options_for(path)?);
+            }
+        }
+        Ok(PerFile {
+            options,
+            fallback: Arc::new(self.base.clone()),
+        })
+    }
+}
+
 /// Whether `select` / `ignore` leave at least one rule.
 fn any_rule(select: &[String], ignore: &[String]) -> bool {
     let probe = Options {
@@ -218,6 +260,40 @@ mod tests {
     fn paths_are_normalised_without_the_file_system() {
         assert_eq!(normal(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
         assert_eq!(normal(Path::new("a/../../b")), PathBuf::from("../b"));
+    }
+
+    #[test]
+    fn each_configuration_is_read_once_and_shared_by_the_folders_below() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(root.join("c")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join(FILE_NAME), "ignore = [\"T\"]\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut r = Resolver::new(None).unwrap_or_else(|e| panic!("{e}"));
+        let found = |r: &mut Resolver, p: &str| {
+            r.for_file(&root.join(p))
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("{p}: no configuration"))
+        };
+        let (x, y, z) = (
+            found(&mut r, "a/b/r.txt"),
+            found(&mut r, "c/r.txt"),
+            found(&mut r, "r.txt"),
+        );
+        assert!(Arc::ptr_eq(&x, &y) && Arc::ptr_eq(&y, &z));
+        assert_eq!(x.ignore, ["T"]);
+        // Cached: a file written later is not seen by this run.
+        std::fs::write(root.join("a/jxlint.toml"), "select = [\"A\"]\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Arc::ptr_eq(&found(&mut r, "a/b/s.txt"), &x));
+        assert!(!Arc::ptr_eq(
+            &found(
+                &mut Resolver::new(None).unwrap_or_else(|e| panic!("{e}")),
+                "a/b/s.txt"
+            ),
+            &x
+        ));
     }
 
     #[test]

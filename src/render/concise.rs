@@ -22,9 +22,11 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
     let mut out = String::new();
     for file in &outcome.files {
         if let Some(e) = &file.error {
+            // `error:` stays as it is: tools read this format.
             out.push_str(&format!(
-                "{}: error: {}: {}\n",
-                file.display_path, e.kind, e.message
+                "{}: error: {}\n",
+                file.display_path,
+                super::file_error_text(e, lang)
             ));
             continue;
         }
@@ -45,6 +47,9 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
                         line_col(&LineIndex::new(&f.text), &f.text, l.span.start)
                     });
                 elsewhere.push_str(&format!(" [see {path}:{ol}:{oc}]"));
+            }
+            if let Some(place) = crate::source::docx::Place::find(&file.places, d.span.start) {
+                elsewhere.push_str(&format!(" [{}]", place.describe(lang == Lang::Zh)));
             }
             out.push_str(&format!(
                 "{}:{line}:{col}: {} [{}] {}{elsewhere}\n",

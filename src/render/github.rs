@@ -27,7 +27,7 @@ pub fn render_github(outcome: &Outcome, lang: Lang) -> String {
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "::error file={file}::{}\n",
-                data(&format!("{}: {}", e.kind, e.message))
+                data(&super::file_error_text(e, lang))
             ));
             continue;
         }

@@ -29,6 +29,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Span;
 use crate::outcome::{FileReport, Outcome};
 use crate::source::LineIndex;
+use crate::source::docx::Place;
 
 use super::{clamp_span, file_error_line, file_summary, line_col, total_summary};
 
@@ -124,6 +125,12 @@ fn render_file(
                     diag.message.get(lang)
                 ));
             }
+        }
+        if let Some(place) = Place::find(&file.places, diag.span.start) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("  Word 文档中的位置：{}\n", place.describe(true)),
+                Lang::En => format!("  in the Word document: {}\n", place.describe(false)),
+            });
         }
         out.push('\n');
     }

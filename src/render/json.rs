@@ -28,7 +28,8 @@
 //!           "expected": "99.67%",             // or null
 //!           "found": "99.66%",                // or null
 //!           "fix": {"applicability": "safe",  // only when the rule can write the correction
-//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]}
+//!                   "edits": [{"span": {"start": 10234, "end": 10239}, "replacement": "99.67"}]},
+//!           "docx": {"paragraph": 12}         // .docx only: {"table": 1, "row": 3, "cell": 2} in a table
 //!         }
 //!       ],
 //!       "score": null,                        // or the re-scored scorecard (below)
@@ -47,6 +48,9 @@
 //! * `fix` is present only for a finding of a plain-text or Markdown file whose rule can write
 //!   the correction: `applicability` `safe` (applied by `--fix`) or `unsafe` (never applied),
 //!   and the `edits`, each a byte span of the file's text and its replacement.
+//! * `docx` (only for `.docx` files) is where the finding is in the Word document: the
+//!   paragraph of the body (every paragraph outside tables counted from 1, empty ones too),
+//!   or the table, row and cell.
 //! * Messages, help and label messages are in the language chosen with `--lang`; codes,
 //!   names, severities, `expected` and `found` are never translated.
 //! * `score` is `null` when the file states no score; otherwise the [`ScoreReport`]
@@ -66,6 +70,7 @@ use crate::model::Span;
 use crate::outcome::{FileReport, Outcome, Stats};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
+use crate::source::docx::Place;
 
 use super::{clamp_span, line_col};
 
@@ -114,6 +119,8 @@ struct Diag<'a> {
     found: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    docx: Option<Place>,
 }
 
 #[derive(Serialize)]
@@ -204,7 +211,11 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
         diagnostics: f
             .diagnostics
             .iter()
-            .map(|d| diag(d, &f.text, &index, &others, lang))
+            .map(|d| {
+                let mut out = diag(d, &f.text, &index, &others, lang);
+                out.docx = Place::find(&f.places, d.span.start);
+                out
+            })
             .collect(),
         score: f
             .score
@@ -308,6 +319,7 @@ fn diag<'a>(
                 })
                 .collect(),
         }),
+        docx: None,
     }
 }
 

@@ -8,7 +8,8 @@
 //!   `schemas/output.schema.json`).
 //! * [`sarif`]: SARIF 2.1.0 for code-scanning services; [`github`]: GitHub Actions
 //!   annotations.
-//! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`).
+//! * [`catalogue`]: the rule table (`jxlint rules`) and rule docs (`jxlint explain`), the
+//!   docs' Markdown rendered for a terminal by [`markdown`].
 //! * [`score`]: `jxlint score`, the re-scored 评分表 of each file and its scoring findings.
 //!
 //! Renderers never print and never read files: the command line writes what they return.
@@ -18,6 +19,7 @@
 use crate::diagnostic::Lang;
 use crate::model::Span;
 use crate::outcome::{FileReport, Outcome, Stats};
+use crate::source::FileError;
 use crate::source::LineIndex;
 
 pub mod catalogue;
@@ -26,8 +28,10 @@ pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod score;
+pub mod statistics;
 
 pub use concise::render_concise;
 pub use github::render_github;
@@ -35,6 +39,7 @@ pub use human::{HumanOptions, render_human};
 pub use json::render_json;
 pub use sarif::render_sarif;
 pub use score::render_score;
+pub use statistics::render_statistics;
 
 pub(crate) use crate::model::clamp_span;
 
@@ -109,9 +114,75 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
 pub fn file_error_line(file: &FileReport, lang: Lang) -> Option<String> {
     let e = file.error.as_ref()?;
     Some(match lang {
-        Lang::Zh => format!("错误：{}：{}：{}", file.display_path, e.kind, e.message),
-        Lang::En => format!("error: {}: {}: {}", file.display_path, e.kind, e.message),
+        Lang::Zh => format!("错误：{}：{}", file.display_path, file_error_text(e, lang)),
+        Lang::En => format!("error: {}: {}", file.display_path, file_error_text(e, lang)),
     })
+}
+
+/// Why a file could not be read, in `lang`: `kind: cause` in English; in Chinese the kind in
+/// words and the cause translated where it is one of the causes jxlint words itself (the
+/// operating system's or a library's own text, when there is one, is kept as it is).
+pub fn file_error_text(e: &FileError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return format!("{}: {}", e.kind, e.message);
+    }
+    let kind = match e.kind {
+        "io" => "无法读取",
+        "decode" => "无法解码",
+        "docx" => "无法读取 Word 文档",
+        "parse" => "JSON 解析错误",
+        "unsupported" => "不支持的文件",
+        other => other,
+    };
+    format!("{kind}：{}", cause_zh(&e.message))
+}
+
+/// The Chinese of the causes jxlint words itself; other text unchanged.
+fn cause_zh(m: &str) -> String {
+    const EXACT: &[(&str, &str)] = &[
+        ("no such file or directory", "文件或文件夹不存在"),
+        ("permission denied", "没有访问权限"),
+        ("is a directory", "这是一个文件夹"),
+        (
+            "broken symbolic link (its target does not exist)",
+            "符号链接已损坏（其目标不存在）",
+        ),
+        ("not a regular file or directory", "不是普通文件或文件夹"),
+        (
+            "binary file (contains NUL bytes)",
+            "二进制文件（含 NUL 字节）",
+        ),
+        (
+            "not a .docx file: this is an old binary Word (.doc) file or an encrypted document, not a zip archive; save it as an unencrypted .docx",
+            "不是 .docx 文件：这是旧的二进制 Word（.doc）文件或加密文档，不是 zip 压缩包；请另存为未加密的 .docx",
+        ),
+        (
+            "not a Word document: the archive has no word/document.xml",
+            "不是 Word 文档：压缩包中没有 word/document.xml",
+        ),
+    ];
+    const PREFIX: &[(&str, &str)] = &[
+        (
+            "not a .docx file: not a zip archive",
+            "不是 .docx 文件：不是 zip 压缩包",
+        ),
+        ("malformed XML in ", "XML 格式错误："),
+        ("not valid ", "编码无效："),
+    ];
+    if let Some((_, zh)) = EXACT.iter().find(|(en, _)| *en == m) {
+        return (*zh).to_string();
+    }
+    if let Some((en, zh)) = PREFIX.iter().find(|(en, _)| m.starts_with(en)) {
+        return format!("{zh}{}", &m[en.len()..]);
+    }
+    // `line 3, column 5: expected `,` or `}``: the report-data parser's position.
+    if let Some(rest) = m.strip_prefix("line ")
+        && let Some((line, rest)) = rest.split_once(", column ")
+        && let Some((col, cause)) = rest.split_once(": ")
+    {
+        return format!("第 {line} 行第 {col} 列：{cause}");
+    }
+    m.to_string()
 }
 
 #[cfg(test)]

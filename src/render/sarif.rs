@@ -5,13 +5,22 @@
 //! points — SARIF's default `columnKind`) and the secondary labels as related locations.
 //! Files that could not be read become tool execution notifications, and the invocation is
 //! then marked unsuccessful.
+//!
+//! The log is valid against the official SARIF 2.1.0 schema whatever the file names
+//! (`tests/sarif.rs` checks it against `tests/data/sarif-schema-2.1.0.json`): every
+//! `artifactLocation.uri` is the display path percent-encoded as an RFC 3986 relative
+//! reference ([`uri_of`]). The driver has no `informationUri`: the schema wants an absolute
+//! URI there, and jxlint names no published home page.
 
+use std::borrow::Cow;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Span;
 use crate::outcome::Outcome;
-use crate::rules::{RULES, docs_text};
+use crate::rules::RULES;
 use crate::source::LineIndex;
 
 use super::{clamp_span, line_col};
@@ -41,7 +50,6 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<Rule>,
 }
 
@@ -107,7 +115,41 @@ struct Physical<'a> {
 
 #[derive(Serialize)]
 struct Artifact<'a> {
-    uri: &'a str,
+    uri: Cow<'a, str>,
+}
+
+/// Bytes of a path that cannot stand as they are in a URI path: everything but the
+/// unreserved characters (`A-Z a-z 0-9 - . _ ~`), `/`, and the sub-delimiters and `@` that
+/// RFC 3986 allows in a path segment. `:` is encoded too, so that a relative path whose first
+/// segment has one (`C:/…`, `a:b.txt`) cannot be read as a scheme. Non-ASCII characters are
+/// encoded as their UTF-8 bytes.
+const PATH_ESCAPE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b':');
+
+/// A display path (`/`-separated) as a URI reference: `报告 #1.txt` → `%E6%8A%A5%E5%91%8A%20%231.txt`.
+pub fn uri_of(path: &str) -> Cow<'_, str> {
+    let path = path.replace('\\', "/");
+    // `//host/…` would be read as an authority: keep a path that starts with two slashes a path.
+    let path = match path.strip_prefix("//") {
+        Some(rest) => format!("/{}", rest.trim_start_matches('/')),
+        None => path,
+    };
+    Cow::Owned(utf8_percent_encode(&path, PATH_ESCAPE).to_string())
 }
 
 #[derive(Serialize)]
@@ -154,7 +196,7 @@ fn result<'a>(
     }
     let at = |span: Span, msg: Option<String>| Location {
         physical_location: Physical {
-            artifact_location: Artifact { uri },
+            artifact_location: Artifact { uri: uri_of(uri) },
             region: Some(region(index, text, span)),
         },
         message: msg.map(|text| Text { text }),
@@ -166,7 +208,7 @@ fn result<'a>(
         Location {
             physical_location: Physical {
                 artifact_location: Artifact {
-                    uri: other.map_or(path, |f| f.display_path.as_str()),
+                    uri: uri_of(other.map_or(path, |f| f.display_path.as_str())),
                 },
                 region: Some(region(&LineIndex::new(other_text), other_text, span)),
             },
@@ -202,9 +244,9 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
                 id: m.code,
                 name: m.name,
                 short_description: Text {
-                    text: m.summary().to_string(),
+                    text: m.summary(lang),
                 },
-                full_description: Text { text: docs_text(m) },
+                full_description: Text { text: m.docs(lang) },
                 default_configuration: Configuration {
                     level: level(m.severity),
                 },
@@ -218,12 +260,12 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
             notifications.push(Notification {
                 level: "error",
                 message: Text {
-                    text: format!("{}: {}", e.kind, e.message),
+                    text: super::file_error_text(e, lang),
                 },
                 locations: [Location {
                     physical_location: Physical {
                         artifact_location: Artifact {
-                            uri: &f.display_path,
+                            uri: uri_of(&f.display_path),
                         },
                         region: None,
                     },
@@ -241,13 +283,12 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
     }
     let log = Log {
         version: "2.1.0",
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
         runs: [Run {
             tool: Tool {
                 driver: Driver {
                     name: "jxlint",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://crates.io/crates/jxlint",
                     rules,
                 },
             },

@@ -54,7 +54,9 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Declare a rule: its doc comment, type, code, name and default severity.
+/// Declare a rule: its doc comment, type, code, name and default severity. The rule type
+/// also defines `DOCS_ZH`, its documentation in Chinese (same sections, first paragraph the
+/// summary), in an `impl` block of the same file.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -76,6 +78,7 @@ macro_rules! declare_rule {
                 name: $name,
                 severity: $crate::diagnostic::Severity::$sev,
                 docs: concat!($($doc, "\n"),+),
+                docs_zh: Self::DOCS_ZH,
             };
         }
     };
@@ -124,13 +127,8 @@ pub fn is_code_prefix(prefix: &str) -> bool {
     })
 }
 
-/// Strip the one leading space rustdoc leaves on each `///` line.
+/// The English documentation without the one leading space rustdoc leaves on each `///`
+/// line.
 pub fn docs_text(meta: &RuleMeta) -> String {
-    meta.docs
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    meta.docs(crate::diagnostic::Lang::En)
 }

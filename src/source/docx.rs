@@ -19,17 +19,26 @@
 //!   `word/document.xml`, a part too large to be a real document, or malformed XML (with the
 //!   byte offset in `word/document.xml`).
 //!
-//! Not extracted: headers, footers, footnotes, comments, and automatic list numbering (a
-//! heading numbered by Word's list feature loses its `一、`).
+//! * Automatic numbering (Word's list feature, on the paragraph or through its style) is
+//!   rendered in front of the paragraph as Word shows it (`一、` `（一）` `1.` …), from
+//!   `word/numbering.xml` ([`super::numbering`]), so that a heading keeps its `一、`.
+//! * [`extract`] also returns the [`Place`] of each paragraph and table cell in the text: the
+//!   paragraph number, or table, row and cell, a Word user can find.
+//!
+//! Not extracted: headers, footers, footnotes and comments.
 
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
+use serde::Serialize;
 
 use super::FileError;
+use super::numbering::{Numbering, Styles};
 
 const DOCUMENT_XML: &str = "word/document.xml";
+const NUMBERING_XML: &str = "word/numbering.xml";
+const STYLES_XML: &str = "word/styles.xml";
 /// Larger than any real document body; guards against zip bombs.
 const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
 /// Compound File Binary signature: old `.doc` files and encrypted Office documents.
@@ -37,8 +46,14 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Extract the text of a `.docx` file.
 pub fn extract_text(bytes: &[u8]) -> Result<String, FileError> {
-    let xml = read_document_xml(bytes)?;
-    text_of_document_xml(&xml)
+    extract(bytes).map(|(text, _)| text)
+}
+
+/// Extract the text of a `.docx` file, its automatic numbering rendered in, with the places
+/// of its parts in the document.
+pub fn extract(bytes: &[u8]) -> Result<(String, Vec<Place>), FileError> {
+    let (xml, numbering, styles) = read_parts(bytes)?;
+    extract_parts(&xml, numbering.as_deref(), styles.as_deref())
 }
 
 fn err(message: impl Into<String>) -> FileError {
@@ -48,8 +63,10 @@ fn err(message: impl Into<String>) -> FileError {
     }
 }
 
-/// The `word/document.xml` part of a `.docx` archive, as text.
-fn read_document_xml(bytes: &[u8]) -> Result<String, FileError> {
+/// The `word/document.xml` part of a `.docx` archive as text, with `word/numbering.xml` and
+/// `word/styles.xml` when the archive has them and they can be read (they are optional: a
+/// document without them is read without automatic numbering).
+fn read_parts(bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), FileError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         if bytes.starts_with(OLE_MAGIC) {
             err(
@@ -60,6 +77,17 @@ fn read_document_xml(bytes: &[u8]) -> Result<String, FileError> {
             err(format!("not a .docx file: not a zip archive ({e})"))
         }
     })?;
+    let optional = |archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| {
+        let file = archive.by_name(name).ok()?;
+        let mut raw = Vec::new();
+        file.take(MAX_XML_BYTES + 1).read_to_end(&mut raw).ok()?;
+        if raw.len() as u64 > MAX_XML_BYTES {
+            return None;
+        }
+        xml_to_string(raw).ok()
+    };
+    let numbering = optional(&mut archive, NUMBERING_XML);
+    let styles = optional(&mut archive, STYLES_XML);
     let file = archive.by_name(DOCUMENT_XML).map_err(|e| match e {
         zip::result::ZipError::FileNotFound => err(format!(
             "not a Word document: the archive has no {DOCUMENT_XML}"
@@ -76,7 +104,7 @@ fn read_document_xml(bytes: &[u8]) -> Result<String, FileError> {
             MAX_XML_BYTES / (1024 * 1024)
         )));
     }
-    xml_to_string(raw)
+    Ok((xml_to_string(raw)?, numbering, styles))
 }
 
 /// XML bytes → text: UTF-8 (BOM optional) or UTF-16 with a BOM.
@@ -105,25 +133,94 @@ fn xml_to_string(raw: Vec<u8>) -> Result<String, FileError> {
     })
 }
 
+/// Where a part of the extracted text is in the Word document, so that a Word user can find
+/// it: the paragraph of the body (1-based, every paragraph outside tables counted, empty ones
+/// too, as Word's paragraph marks show them), or the table (1-based, top-level tables counted)
+/// with its row and cell (1-based, cells counted as Word shows them in the row). A text-box
+/// paragraph has the number of the paragraph it is anchored in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Byte range of the extracted text this place covers.
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<usize>,
+}
+
+impl Place {
+    /// The place of byte `offset` of the extracted text, if any part covers it.
+    pub fn find(places: &[Place], offset: usize) -> Option<Place> {
+        let i = places.partition_point(|p| p.end <= offset);
+        places.get(i).filter(|p| p.start <= offset).copied()
+    }
+
+    /// `第 3 段` / `表 1 第 2 行第 4 格`; `paragraph 3` / `table 1, row 2, cell 4`.
+    pub fn describe(&self, zh: bool) -> String {
+        match (self.paragraph, self.table, self.row, self.cell) {
+            (_, Some(t), Some(r), Some(c)) if zh => format!("表 {t} 第 {r} 行第 {c} 格"),
+            (_, Some(t), Some(r), Some(c)) => format!("table {t}, row {r}, cell {c}"),
+            (Some(p), ..) if zh => format!("第 {p} 段"),
+            (Some(p), ..) => format!("paragraph {p}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A place relative to its block, before blocks are joined.
+#[derive(Debug, Clone, Copy)]
+enum Where {
+    Paragraph(usize),
+    Cell {
+        table: usize,
+        row: usize,
+        cell: usize,
+    },
+}
+
+/// A finished block of text with the places of its parts (offsets within the block).
+#[derive(Debug)]
+struct Block {
+    text: String,
+    places: Vec<(usize, usize, Where)>,
+}
+
 /// What the extractor is inside of.
 #[derive(Debug)]
 enum Frame {
-    /// A paragraph being collected.
-    Paragraph(String),
-    /// A table: finished rows, the row being built (cells) and the cell being built
-    /// (its paragraphs, and how many grid columns it spans).
+    /// A paragraph being collected: its text, its number in the body (`None` inside a table),
+    /// and its numbering properties (`w:numId`, `w:ilvl`, `w:pStyle`).
+    Paragraph {
+        text: String,
+        number: Option<usize>,
+        num_id: Option<String>,
+        ilvl: Option<usize>,
+        style: Option<String>,
+    },
+    /// A table: finished rows (cells with their index in the row, `None` for the columns a
+    /// merged cell spans), the row being built, the cell being built (its paragraphs, and how
+    /// many grid columns it spans), and the table's number (`None` for a nested table).
     Table {
-        rows: Vec<String>,
-        row: Vec<String>,
+        rows: Vec<Vec<(String, Option<usize>)>>,
+        row: Vec<(String, Option<usize>)>,
         cell: Vec<String>,
         span: usize,
+        cells: usize,
+        number: Option<usize>,
     },
 }
 
 #[derive(Debug, Default)]
 struct Extractor {
     /// Finished top-level blocks (a paragraph, or a whole table as rows joined by `\n`).
-    blocks: Vec<String>,
+    blocks: Vec<Block>,
     stack: Vec<Frame>,
     /// Depth of `<w:t>` elements we are inside (text is taken only there).
     in_text: usize,
@@ -131,9 +228,22 @@ struct Extractor {
     in_run: usize,
     /// Depth of skipped subtrees (`mc:Fallback`).
     skipping: usize,
+    /// Depth of paragraph properties (`w:pPr`), and of recorded former properties inside them
+    /// (`w:pPrChange`, whose numbering is no longer in force).
+    in_ppr: usize,
+    in_ppr_change: usize,
+    /// Body paragraphs and top-level tables met so far.
+    paragraphs: usize,
+    tables: usize,
+    numbering: Numbering,
+    styles: Styles,
 }
 
 impl Extractor {
+    fn in_table(&self) -> bool {
+        self.stack.iter().any(|f| matches!(f, Frame::Table { .. }))
+    }
+
     fn start(&mut self, e: &BytesStart<'_>) {
         let name = e.name();
         let name = name.as_ref();
@@ -145,16 +255,47 @@ impl Extractor {
         }
         match name {
             "mc:Fallback" => self.skipping = 1,
-            "w:p" => self.stack.push(Frame::Paragraph(String::new())),
-            "w:tbl" => self.stack.push(Frame::Table {
-                rows: Vec::new(),
-                row: Vec::new(),
-                cell: Vec::new(),
-                span: 1,
-            }),
+            "w:p" => {
+                let enclosing = self.stack.iter().rev().find_map(|f| match f {
+                    Frame::Paragraph { number, .. } => Some(*number),
+                    Frame::Table { .. } => None,
+                });
+                let number = match enclosing {
+                    Some(n) => n,
+                    None if self.in_table() => None,
+                    None => {
+                        self.paragraphs += 1;
+                        Some(self.paragraphs)
+                    }
+                };
+                self.stack.push(Frame::Paragraph {
+                    text: String::new(),
+                    number,
+                    num_id: None,
+                    ilvl: None,
+                    style: None,
+                });
+            }
+            "w:tbl" => {
+                let number = if self.in_table() {
+                    None
+                } else {
+                    self.tables += 1;
+                    Some(self.tables)
+                };
+                self.stack.push(Frame::Table {
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    cell: Vec::new(),
+                    span: 1,
+                    cells: 0,
+                    number,
+                });
+            }
             "w:tr" => {
-                if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+                if let Some(Frame::Table { row, cells, .. }) = self.stack.last_mut() {
                     row.clear();
+                    *cells = 0;
                 }
             }
             "w:tc" => {
@@ -165,6 +306,8 @@ impl Extractor {
             }
             "w:r" => self.in_run += 1,
             "w:t" => self.in_text += 1,
+            "w:pPr" => self.in_ppr += 1,
+            "w:pPrChange" => self.in_ppr_change += 1,
             _ => self.empty(e),
         }
     }
@@ -175,23 +318,51 @@ impl Extractor {
             return;
         }
         let name = e.name();
+        let val = || {
+            e.try_get_attribute("w:val").ok().flatten().and_then(|a| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.trim().to_string())
+            })
+        };
         match name.as_ref() {
             "w:tab" if self.in_run > 0 => self.push_text("\t"),
             "w:br" | "w:cr" if self.in_run > 0 => self.push_text("\n"),
             "w:noBreakHyphen" if self.in_run > 0 => self.push_text("-"),
             "w:gridSpan" => {
-                let n = e
-                    .try_get_attribute("w:val")
-                    .ok()
-                    .flatten()
-                    .and_then(|a| a.value.trim().parse::<usize>().ok())
-                    .unwrap_or(1);
+                let n = val().and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
                 if let Some(Frame::Table { span, .. }) = self.stack.last_mut() {
                     // A real table has at most 63 columns; cap absurd values.
                     *span = n.clamp(1, 64);
                 }
             }
-            // `<w:p/>`: an empty paragraph, dropped. Empty `<w:r/>`, `<w:t/>`: nothing.
+            "w:numId" | "w:ilvl" | "w:pStyle" if self.in_ppr > 0 && self.in_ppr_change == 0 => {
+                let v = val();
+                if let Some(Frame::Paragraph {
+                    num_id,
+                    ilvl,
+                    style,
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    match name.as_ref() {
+                        "w:numId" => *num_id = v,
+                        "w:ilvl" => *ilvl = v.and_then(|v| v.parse().ok()),
+                        _ => *style = v,
+                    }
+                }
+            }
+            // `<w:p/>`: an empty paragraph, counted and dropped. Empty `<w:r/>`, `<w:t/>`:
+            // nothing.
+            "w:p"
+                if !self.in_table()
+                    && !self
+                        .stack
+                        .iter()
+                        .any(|f| matches!(f, Frame::Paragraph { .. })) =>
+            {
+                self.paragraphs += 1;
+            }
             _ => {}
         }
     }
@@ -205,43 +376,81 @@ impl Extractor {
         }
         match name {
             "w:p" => {
-                if matches!(self.stack.last(), Some(Frame::Paragraph(_)))
-                    && let Some(Frame::Paragraph(text)) = self.stack.pop()
+                if matches!(self.stack.last(), Some(Frame::Paragraph { .. }))
+                    && let Some(Frame::Paragraph {
+                        text,
+                        number,
+                        num_id,
+                        ilvl,
+                        style,
+                    }) = self.stack.pop()
                 {
-                    self.finish_block(text);
+                    let marker = self.marker(num_id, ilvl, style.as_deref());
+                    let text = match marker {
+                        Some(m) if !text.trim().is_empty() => format!("{m}{}", text.trim_start()),
+                        _ => text,
+                    };
+                    self.finish_block(text, number.map(Where::Paragraph));
                 }
             }
             "w:tc" => {
                 if let Some(Frame::Table {
-                    row, cell, span, ..
+                    row,
+                    cell,
+                    span,
+                    cells,
+                    ..
                 }) = self.stack.last_mut()
                 {
+                    *cells += 1;
                     let text = cell_text(cell);
                     cell.clear();
-                    row.push(text);
+                    row.push((text, Some(*cells)));
                     for _ in 1..*span {
-                        row.push(String::new());
+                        row.push((String::new(), None));
                     }
                     *span = 1;
                 }
             }
             "w:tr" => {
                 if let Some(Frame::Table { rows, row, .. }) = self.stack.last_mut() {
-                    rows.push(row.join("\t"));
-                    row.clear();
+                    rows.push(std::mem::take(row));
                 }
             }
             "w:tbl" => {
                 if matches!(self.stack.last(), Some(Frame::Table { .. }))
-                    && let Some(Frame::Table { rows, .. }) = self.stack.pop()
+                    && let Some(Frame::Table { rows, number, .. }) = self.stack.pop()
                 {
-                    self.finish_block(rows.join("\n"));
+                    self.finish_table(rows, number);
                 }
             }
             "w:r" => self.in_run = self.in_run.saturating_sub(1),
             "w:t" => self.in_text = self.in_text.saturating_sub(1),
+            "w:pPr" => self.in_ppr = self.in_ppr.saturating_sub(1),
+            "w:pPrChange" => self.in_ppr_change = self.in_ppr_change.saturating_sub(1),
             _ => {}
         }
+    }
+
+    /// The automatic number Word shows before a paragraph: its own numbering properties, or
+    /// its style's (a level given on the paragraph applies to its style's list).
+    fn marker(
+        &mut self,
+        num_id: Option<String>,
+        ilvl: Option<usize>,
+        style: Option<&str>,
+    ) -> Option<String> {
+        let (id, level) = match num_id {
+            Some(id) => (id, ilvl.unwrap_or(0)),
+            None => {
+                let (id, style_level) = self.styles.numbering(style?)?;
+                (id, ilvl.unwrap_or(style_level))
+            }
+        };
+        if id == "0" {
+            return None;
+        }
+        self.numbering.next(&id, level)
     }
 
     /// Text inside `<w:t>`.
@@ -252,15 +461,15 @@ impl Extractor {
     }
 
     fn push_text(&mut self, s: &str) {
-        if let Some(Frame::Paragraph(p)) = self.stack.last_mut() {
-            p.push_str(s);
+        if let Some(Frame::Paragraph { text, .. }) = self.stack.last_mut() {
+            text.push_str(s);
         }
     }
 
     /// A finished paragraph or table goes to the enclosing cell (where [`cell_text`] puts it on
     /// one line), or becomes a top-level block. A paragraph inside a paragraph (a text box)
     /// becomes a block of its own.
-    fn finish_block(&mut self, text: String) {
+    fn finish_block(&mut self, text: String, place: Option<Where>) {
         if text.trim().is_empty() {
             return;
         }
@@ -270,15 +479,85 @@ impl Extractor {
                 return;
             }
         }
-        self.blocks.push(text);
+        let places = place.map(|w| (0, text.len(), w)).into_iter().collect();
+        self.blocks.push(Block { text, places });
     }
 
-    fn finish(self) -> String {
-        let mut out = self.blocks.join("\n\n");
+    /// A finished table: rows on lines, cells separated by tabs, each cell's place recorded.
+    fn finish_table(&mut self, rows: Vec<Vec<(String, Option<usize>)>>, number: Option<usize>) {
+        let Some(table) = number else {
+            let text = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|(c, _)| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.finish_block(text, None);
+            return;
+        };
+        let mut text = String::new();
+        let mut places = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            if r > 0 {
+                text.push('\n');
+            }
+            for (c, (cell, index)) in row.iter().enumerate() {
+                if c > 0 {
+                    text.push('\t');
+                }
+                if let Some(cell_no) = index {
+                    places.push((
+                        text.len(),
+                        text.len() + cell.len(),
+                        Where::Cell {
+                            table,
+                            row: r + 1,
+                            cell: *cell_no,
+                        },
+                    ));
+                }
+                text.push_str(cell);
+            }
+        }
+        if !text.trim().is_empty() {
+            self.blocks.push(Block { text, places });
+        }
+    }
+
+    fn finish(self) -> (String, Vec<Place>) {
+        let mut out = String::new();
+        let mut places = Vec::new();
+        for (i, b) in self.blocks.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            let base = out.len();
+            for (start, end, w) in b.places {
+                let (paragraph, table, row, cell) = match w {
+                    Where::Paragraph(p) => (Some(p), None, None, None),
+                    Where::Cell { table, row, cell } => (None, Some(table), Some(row), Some(cell)),
+                };
+                places.push(Place {
+                    start: base + start,
+                    end: base + end,
+                    paragraph,
+                    table,
+                    row,
+                    cell,
+                });
+            }
+            out.push_str(&b.text);
+        }
         if !out.is_empty() {
             out.push('\n');
         }
-        out
+        // Text-box blocks come before the paragraph they sit in; keep places sorted.
+        places.sort_by_key(|p| p.start);
+        (out, places)
     }
 }
 
@@ -293,10 +572,24 @@ fn cell_text(paragraphs: &[String]) -> String {
     joined.replace(['\t', '\n', '\r'], " ")
 }
 
-/// The text of a `word/document.xml` part.
+/// The text of a `word/document.xml` part (no numbering definitions).
 pub fn text_of_document_xml(xml: &str) -> Result<String, FileError> {
+    extract_parts(xml, None, None).map(|(text, _)| text)
+}
+
+/// The text of `word/document.xml` with the automatic numbering of `numbering.xml` (and of the
+/// paragraph styles of `styles.xml`) rendered in, and the places of its parts.
+pub fn extract_parts(
+    xml: &str,
+    numbering: Option<&str>,
+    styles: Option<&str>,
+) -> Result<(String, Vec<Place>), FileError> {
     let mut reader = Reader::from_str(xml);
-    let mut x = Extractor::default();
+    let mut x = Extractor {
+        numbering: numbering.map(Numbering::parse).unwrap_or_default(),
+        styles: styles.map(Styles::parse).unwrap_or_default(),
+        ..Extractor::default()
+    };
     loop {
         let event = reader.read_event().map_err(|e| {
             err(format!(

@@ -22,6 +22,7 @@ use crate::model::SourceFormat;
 pub mod decode;
 pub mod docx;
 pub mod line_index;
+pub mod numbering;
 
 pub use line_index::LineIndex;
 
@@ -41,6 +42,9 @@ pub struct Source {
     /// `.docx` archive.
     pub encoding: &'static str,
     pub text: String,
+    /// For a `.docx`, the paragraph or table cell each part of the text comes from, sorted by
+    /// position; empty for other formats.
+    pub places: Vec<docx::Place>,
 }
 
 /// The format a path is read as, from its extension (`None`: not a report file).
@@ -66,11 +70,12 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, FileError> {
     let format = format_of(path).unwrap_or(SourceFormat::Text);
     match format {
         SourceFormat::Docx => {
-            let text = docx::extract_text(bytes)?;
+            let (text, places) = docx::extract(bytes)?;
             Ok(Source {
                 format,
                 encoding: "docx",
                 text,
+                places,
             })
         }
         _ => {
@@ -79,6 +84,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, FileError> {
                 format,
                 encoding,
                 text,
+                places: Vec::new(),
             })
         }
     }

@@ -37,7 +37,38 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Recompute the change from the two levels, or correct the level that is wrong.
+    ///
+    /// No automatic fix: the change, the current or the prior value may be the wrong figure.
     pub ChangeMismatch, "A005", "change-mismatch", Warning
+}
+
+impl ChangeMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所述增减（同比增长 X%、增加 N 万元）与本期和上期数值不符，或总量增幅与各分项增幅不符。
+
+### 检查内容
+* `本年X万元，上年Y万元，同比增长r%`（或 `增加N万元`）：r 须等于 (X − Y) / Y，N 须等于 X − Y，
+  按所写精度比较。从 0 开始的百分比增长会被报告：它没有百分比可言。
+* 总量及其增幅，分解为各分项及其增幅
+  （`进出口1121亿元，同比上升12%，其中出口905.4亿元，同比上升11%，进口215.6亿元，同比上升16.3%`）：
+  由各分项上期值（分项 / (1 + 增幅)）推算出总量增幅（此处为 11.98%），须与所写增幅相符，所有增幅按区间计。
+
+按可比价计算的增幅不必等于名义变化：这时只给出提示（info）。
+
+### 为什么
+增幅常从统计公报抄来，而绝对数来自另一张表；两者不符时，其中一个已经过时。
+
+### 示例
+```text
+本年“三公”经费支出12.60万元，上年支出15.00万元，同比下降10%。
+```
+(12.60 − 15.00) / 15.00 = −16%，不是 −10%。
+
+### 如何修改
+按两期数值重新计算增减，或改正有误的那一期数值。
+
+不自动修正：有误的可能是增减、本期值或上期值。"#;
 }
 
 fn pct_text(v: Decimal, dp: u32) -> String {

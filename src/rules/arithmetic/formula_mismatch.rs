@@ -37,7 +37,41 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Correct the figure that is wrong, or explain the exception in the report.
+    ///
+    /// No automatic fix: report data is never rewritten, and either side may be wrong.
     pub FormulaMismatch, "A008", "formula-mismatch", Error
+}
+
+impl FormulaMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"`jxlint.toml` 中声明的公式（勾稽关系）对报告数据不成立。
+
+### 检查内容
+配置中每个 `[[formula]]`，只要其字段在报告的 JSON 数据中都有值，就精确求值：两边分别计算（金额按数据声明的
+`unit`，比率按百分数，计数按原数），在公式的容差（默认 0）内比较。不成立的公式报告在其第一个字段处，
+给出两边的值，并标出用到的其他字段。公式引用了数据中没有的字段，或除以零，对该报告不作判断。
+严重程度取公式自己的 `severity`（默认 error）。
+
+内置的恒等关系（调整预算 = 基本支出 + 项目支出、执行率 = 决算 / 调整预算……）无需写公式：由 A001–A005 和
+U001 检查。公式用来补充部门或财政部门自己的规则。
+
+### 为什么
+决算软件会核对勾稽关系（平衡关系、符号规则、表间关系），每个不成立的公式都要说明原因；
+转述这些数字的报告也应通过同样的检查。
+
+### 示例
+```toml
+[[formula]]
+name = "支出不超预算"
+expr = "spend.final <= budget.adjusted"
+```
+决算 8807.27、调整预算 8733.75 时：`spend.final = 8807.27, budget.adjusted = 8733.75`。
+
+### 如何修改
+改正有误的数字，或在报告中说明例外情况。
+
+不自动修正：报告数据从不改写，且公式两边都可能有误。"#;
 }
 
 /// A value as computed, its written places kept (99.70), at most six of them.

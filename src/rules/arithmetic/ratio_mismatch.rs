@@ -41,7 +41,35 @@ declare_rule! {
     /// ### How to fix
     /// Recompute the rate from the operands (the diagnostic's help gives the value), or correct
     /// the operand that is wrong.
+    ///
+    /// No automatic fix: the rate, its numerator or its denominator may be the wrong figure.
     pub RatioMismatch, "A001", "ratio-mismatch", Error
+}
+
+impl RatioMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写比率（执行率、控制率、整改率、占比……）与其运算数之比不符。
+
+### 检查内容
+正文按语义把比率与其运算数对应起来——执行率对应同一句中的支出/决算数与预算数，整改率对应
+`共…N处` 与 `完成整改M处`，占比对应分项与总额——再用精确十进制重新计算，按比率自身的书写精度
+比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
+只要有一种读法能解释该比率即视为相符。
+
+### 为什么
+比率与旁边的数字推不出来，要么是算错了，要么是从另一版报告抄来的；评审对两者都会扣分。
+
+### 示例
+```text
+调整预算为500.00万元，实际支出468.00万元，预算执行率95.20%。
+```
+468.00 / 500.00 = 93.60%，不是 95.20%。
+
+### 如何修改
+按运算数重新计算比率（诊断的帮助信息给出正确值），或改正有误的运算数。
+
+不自动修正：有误的可能是比率、分子或分母。"#;
 }
 
 impl Rule for RatioMismatch {

@@ -37,6 +37,33 @@ declare_rule! {
     pub RatioRounding, "A002", "ratio-rounding", Warning
 }
 
+impl RatioRounding {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写比率是真实比值截尾或错误舍入的结果。
+
+### 检查内容
+对每个已与运算数对应的比率（见 A001），所写数值与真实比值相差不到末位一个单位、但又不是按自身精度
+四舍五入的结果：截尾（99.667% 写成 99.66%）、舍入方向错误，或写出的位数多于实际计算的位数
+（31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。
+
+### 为什么
+公开数字按所写精度四舍五入。截尾误差虽小，却说明数字并非按报告所说的方法计算，
+且常与决算表中的同一比率不一致。
+
+### 示例
+```text
+共登记隐患902处，完成整改899处，综合整改率为99.66%。
+```
+899 / 902 = 99.6674%，四舍五入应为 99.67%。
+
+### 如何修改
+改为诊断给出的四舍五入值。
+
+安全修正（`--fix`）：在纯文本和 Markdown 中，数字按规则读到的 ASCII 数字写法时（`99.66` → `99.67`），
+把它替换为四舍五入值；单位和前后文字保持原样。"#;
+}
+
 impl Rule for RatioRounding {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META

@@ -28,7 +28,34 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Recompute each share from its amount and the total.
+    ///
+    /// No automatic fix: any of the shares may be the wrong one.
     pub ShareSum, "A004", "share-sum", Error
+}
+
+impl ShareSum {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"同一总额的各项百分比占比之和不为100%。
+
+### 检查内容
+同一句中并列给出的占比（`基本支出…（占比25.14%）；项目支出…（占比74.86%）`），且其金额构成某一合计的
+完整、自洽的分解时，占比之和须在各占比的舍入范围内（n × 末位 ½ 个单位）等于 100%。每个占比还由 A001
+按“分项 / 总额”单独核对。
+
+### 为什么
+完整分解的占比加起来不是 100%，说明其中某项是用旧数字算的，或是为凑合计而“倒挤”出来的。
+
+### 示例
+```text
+支出800.00万元，其中基本支出200.00万元（占比25.00%），项目支出600.00万元（占比70.00%）。
+```
+25.00% + 70.00% = 95.00%。
+
+### 如何修改
+按各分项金额和总额重新计算每个占比。
+
+不自动修正：任何一个占比都可能是错的那个。"#;
 }
 
 impl Rule for ShareSum {

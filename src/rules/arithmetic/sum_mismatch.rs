@@ -47,7 +47,37 @@ declare_rule! {
     /// ### How to fix
     /// Correct the total or the part that is wrong; if the list is intentionally partial, say
     /// so (`主要包括`).
+    ///
+    /// No automatic fix: the total or any of its parts may be the wrong figure.
     pub SumMismatch, "A003", "sum-mismatch", Error
+}
+
+impl SumMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"合计数与其下列出的分项（其中……）之和不符。
+
+### 检查内容
+写在一起的分解——`总额X万元，其中A a万元，B b万元`——分项量纲相同（同一币种的金额，或同一类计数），
+先统一单位再相加（`39.2696万元，其中财政资金39万元，自筹2696元` 是相符的）。嵌套的分解
+（`基本支出…，包括人员经费…，公用经费…；项目支出…`）逐层核对；与合计相等的分项开始对同一总额的另一种分解
+（按来源…；按用途…）。每个数字按末位 ±½ 个单位取区间，n 个分项允许 n × ½ 单位的尾差。报告：分项之和
+大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。分项之和明显小于合计的，视为只列主要部分，不作判断。
+以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。
+
+### 为什么
+合计与分项在正文和决算表之间靠手工誊抄；改了分项或合计未更新，是评审最常发现的不一致。
+
+### 示例
+```text
+支出决算2263.00万元，其中基本支出1015.00万元，项目支出1238.00万元。
+```
+1015.00 + 1238.00 = 2253.00，不是 2263.00。
+
+### 如何修改
+改正有误的合计或分项；如有意只列部分分项，请写明（`主要包括`）。
+
+不自动修正：有误的可能是合计或任何一个分项。"#;
 }
 
 fn unit_text(q: &Quantity, base: rust_decimal::Decimal) -> String {

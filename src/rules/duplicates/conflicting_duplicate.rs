@@ -31,7 +31,35 @@ declare_rule! {
     /// ### How to fix
     /// Keep the correct value in every place, or make the labels say what differs (scope,
     /// period).
+    ///
+    /// No automatic fix: which of the statements is right is not known.
     pub ConflictingDuplicate, "D001", "conflicting-duplicate", Error
+}
+
+impl ConflictingDuplicate {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"同一指标同一期间出现了不同的数值。
+
+### 检查内容
+标签相同且具体（`规上商品销售额`、`维修项下进出口总额` 这样的具名指标，而非 实际支出、预算数、合同金额
+等不同主体共用的泛称）、期间相同（`1-12月` 与 `截至11月底` 不同）、年份相同、单位类别相同的数字。
+凡与第一次出现的数值不同（超出二者的舍入范围）的，都会报告，并标出第一次出现处。近似数（约、以上）和
+数字相同而单位不同的情况（属于 U001）不在此列。可能说的是不同主体的提法不作比较：并列条目
+（`（一）甲镇…` / `（二）乙镇…`、`一是…；二是…`），以及名称短于六个字、位于不同段落的提法。
+
+### 为什么
+同一指标两个数值，读者无从判断哪个是真的；这通常意味着某段文字是从旧稿中粘贴来的。
+
+### 示例
+```text
+规上商品销售额110.9亿元，同比上升389%。……规上商品销售额87.4亿元，同比上升354.8%。
+```
+
+### 如何修改
+各处统一为正确的数值，或在标签中写明差别所在（口径、期间）。
+
+不自动修正：不知道哪一处的说法是对的。"#;
 }
 
 impl Rule for ConflictingDuplicate {

@@ -45,7 +45,39 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Find which source is right and correct the other.
+    ///
+    /// No automatic fix: the data or the text may be the wrong one.
     pub CrossSourceMismatch, "D002", "cross-source-mismatch", Error
+}
+
+impl CrossSourceMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"报告数据中的数字与报告正文中的同一数字不符。
+
+### 检查内容
+报告的 JSON 数据与其正文一起检查时——同一文件夹中与 `report.json` 同名的 `report.txt`（或 `.md`、
+`.docx`），或数据中 `report.source` 指明的正文——两边都有的数字必须一致。正文数字的标签在去掉 `的`、
+单位自称（我中心……）和末尾的 数 或 金额 后，与字段的某个名称（`data/fields.tsv` 中的别名、指标的 `name`
+和 `aliases`、比率的 `name`）完全一致，即视为同一数字；分解中的分项，若正文在该字段合计数之下以分项名称列出
+（`年初预算9248.98万元，其中基本支出2238.52万元`：这个基本支出即 `budget.initial.basic`），也视为同一数字；
+此外单位类别须相同（人、名、位都算人数），期间和年份须一致。数值统一单位后比较：相等，或——精度或单位
+不同时——一个是另一个的舍入（8707.27万元 与 87072700元 相符）。只有正文写到该数字且没有一处相符时才报告，
+并标出正文中的数字。本文档已显示单位错误的数字交给 U001，近似数不作比较。
+
+问题报告在数据文件中的数值处，标签指向正文文件。
+
+### 为什么
+数据和正文分别根据同一份草稿填写；两者不符时，读任何一方都会被误导，评审也无法判断提交的是哪一个错误。
+
+### 示例
+`report.json` 中为 `"spend": {"final": {"total": 8707.72}}`，而 `report.txt` 写的是
+`支出决算金额为8707.27万元`。
+
+### 如何修改
+查明哪一方正确，改正另一方。
+
+不自动修正：有误的可能是数据，也可能是正文。"#;
 }
 
 /// A period as compared: the whole year whether stated or not.

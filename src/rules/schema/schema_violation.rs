@@ -38,7 +38,42 @@ declare_rule! {
     /// ### How to fix
     /// Change the value as the message says; the schema's `description` of each field says
     /// what it holds.
+    ///
+    /// No automatic fix: report data is never rewritten.
     pub SchemaViolation, "J001", "schema-violation", Error
+}
+
+impl SchemaViolation {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"结构化报告数据不符合其 JSON Schema（`schemas/report.schema.json`）。
+
+### 检查内容
+JSON 报告数据按 `schemas/report.schema.json` 校验；每处违反只报告一次，位于出错值的行列处，并用文字说明
+该处应为何值：应为数字却是字符串、缺少必填字段、单位不是 元/万元/亿元、未知字段（附最接近的合法字段）、
+金额为负。同样在此报告：同一对象中重复的键、没有单位的金额（既无自身单位，上级也未声明）、无法精确表示
+（超过 28 位）或超出检查范围（超过 8 位小数，或大于 10^18 元或单位）的数字、无法识别的指标单位或期间，
+以及指向文件中不存在对象的比率运算数、指标分项或 id。
+
+违反 Schema 的值不参与其他检查；文件中的其余内容照常检查。根本不是 JSON 的文件不算 J001：
+它无法读取，作为解析错误报告（退出状态 2）。
+
+### 为什么
+不符合 Schema 的数据无法可靠地检查：写成文本的数字（`"8733.75万元"`）或未知单位的数字，
+jxlint 只能去猜——而它从不猜。
+
+### 示例
+```json
+{"report": {"department": "某中心", "year": 2023, "kind": "部门整体"},
+ "unit": "千元",
+ "staff": {"in_post": "34"}}
+```
+`unit` 必须是 元、万元 或 亿元；`staff.in_post` 必须是整数，而不是字符串。
+
+### 如何修改
+按提示修改该值；Schema 中每个字段的 `description` 说明了它的含义。
+
+不自动修正：报告数据从不改写。"#;
 }
 
 impl Rule for SchemaViolation {

@@ -32,7 +32,37 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Say which targets were missed and why, or correct the table.
+    ///
+    /// No automatic fix: whether the claim or the table is wrong is for the author to say.
     pub ClaimContradicted, "S007", "claim-contradicted", Warning
+}
+
+impl ClaimContradicted {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"正文称各项目标均已完成，但指标表中有一行未达到其目标。
+
+### 检查内容
+正文中声称全部目标已完成的句子（`各项指标均已完成`、`全部完成`、`已按计划完成`、`均已达到`；
+`未全部完成` 等否定说法除外），与报告表格中的 年度指标值 / 实际完成值 对照。只有两者都是同一单位的
+数字、且实际值是一个确定值而非界限时才比较：`≥1200座` 对 `1100座` 未达到，`≤5天` 对 `6天` 未达到，
+`95%` 对 `93%` 未达到。单纯的金额目标（`1500元/座`）可能是上限也可能是下限，不比较。
+
+### 为什么
+被报告自身表格推翻的说法是没有依据的结论：评审会因此扣分，而且它掩盖了表中本应说明的偏差原因。
+
+### 示例
+```text
+项目各项绩效指标均已完成。
+| 三级指标 | 年度指标值 | 实际完成值 |
+| 新建公厕数量 | ≥20座 | 18座 |
+```
+18座 未达到 ≥20座。
+
+### 如何修改
+写明哪些目标未完成及其原因，或更正表格。
+
+不自动修正：说法错还是表格错，须由作者判断。"#;
 }
 
 fn show(m: &Measure) -> String {

@@ -31,7 +31,34 @@ declare_rule! {
     ///
     /// ### How to fix
     /// State the grade of the total's band, or correct the total.
+    ///
+    /// No automatic fix: the grade or the total may be wrong.
     pub GradeMismatch, "S004", "grade-mismatch", Error
+}
+
+impl GradeMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写等级（优/良/中/差）与所写总分所在的等级区间不符。
+
+### 检查内容
+报告写出的每个等级（`自评等级为“优”`、`评分等级 优`、`等级：良好`）与同时写出的总分（同一句或同一张表；
+否则取报告唯一的总分）按评分规则的区间核对。区间取评分规则的设定——默认 优 ≥ 90、良 ≥ 80、中 ≥ 60、
+其下为差，下限包含在内——因此 89.5 为良，90 为优。
+
+### 为什么
+评分与等级不符是评审的经典扣分项：心算时把总分进了位（89.5 → 90），或等级沿用了草稿。
+
+### 示例
+```text
+经自评，本部门2023年度整体支出绩效得分89.5分，等级为“优”。
+```
+89.5 位于“良”的区间（80 ≤ 89.5 < 90）。
+
+### 如何修改
+写出总分所在区间的等级，或改正总分。
+
+不自动修正：有误的可能是等级，也可能是总分。"#;
 }
 
 impl Rule for GradeMismatch {

@@ -29,7 +29,34 @@ declare_rule! {
     /// ### How to fix
     /// Score the indicator at most its weight; if the weight is what is wrong, correct the
     /// weights so that they still add up to their parent's.
+    ///
+    /// No automatic fix: the score or the weight may be wrong, and scores are the assessor's to set.
     pub ScoreOverWeight, "S001", "score-over-weight", Error
+}
+
+impl ScoreOverWeight {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"指标得分高于其分值（得分 > 分值）。
+
+### 检查内容
+评分表中每个确定读取的指标，以及同时写有分值和得分的合计行，比较得分与分值。分值取指标所在行写明的分值，
+或——在完整读取的表中——其下级指标分值之和；正文中写的得分（`其中部门决策21分`）与表中同名指标的分值比较。
+
+### 为什么
+得分 ≤ 分值 是每套评分标准的第一条：得分超过分值是计分错误，会抬高总分，评审会为此扣分。
+
+### 示例
+```text
+一级指标	二级指标	分值	得分
+产出	产出数量	15	16
+```
+分值 15 的指标得了 16 分。
+
+### 如何修改
+得分不超过分值；如果错的是分值，改正分值并使其仍与上级分值相加一致。
+
+不自动修正：有误的可能是得分或分值，且得分由评价人确定。"#;
 }
 
 impl Rule for ScoreOverWeight {

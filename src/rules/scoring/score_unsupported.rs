@@ -44,7 +44,43 @@ declare_rule! {
     /// ### How to fix
     /// Score the indicator at what its figures give, or state the figure that supports the
     /// claimed score.
+    ///
+    /// No automatic fix: scores are the assessor's to set; the evidence only bounds them.
     pub ScoreUnsupported, "S005", "score-unsupported", Warning
+}
+
+impl ScoreUnsupported {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"指标得分与评分规则按报告自身所列数字给出的得分不符。
+
+### 检查内容
+确定读取、且能按报告自身数字（按语义对应）重新计算得分的指标：
+
+* 项目资金 行：得分 = 分值 × 执行率，执行率 = 全年执行数 / 全年预算数，以分值为上限；
+* 年度指标值 和 实际完成值 中写有数字的项目指标行：分值 × 实际/目标（正向，`≥`）
+  或 分值 × 目标/实际（反向，`≤`），以分值为上限；
+* 写在该行评分标准中的档次（`1.满意度≥95%的，得6分；2.90%≤满意度<95%的，得4分…`）
+  或评分规则（`data/rubrics/*.json`）中的档次，应用于标签指明该指标的正文数字（`服务对象满意度…达到90%以上`）。
+
+数字按其舍入区间计；自评得分等于重算得分四舍五入或截取到两位（或其自身位数）时视为相符。
+界限值（`90%以上`）只支持它所保证的得分。没有依据，或依据的数字彼此矛盾：不报告。
+
+### 为什么
+自评得分是评审最不信任的数字：自身数字未达目标的指标给了满分，资金执行得分不等于 分值 × 执行率，
+所写满意度达不到最高档却给了最高档。
+
+### 示例
+```text
+服务对象满意度根据项目自评结果达到90%以上。
+…	公众或服务对象满意度	6	…	1.满意度≥95%的，得6分；2.90%≤满意度<95%的，得4分；…	6
+```
+`90%以上` 只能保证 90%–95% 这一档，即 4 分；6 分需要 95%。
+
+### 如何修改
+按数字应得的分数评分，或写出能支持自评得分的数字。
+
+不自动修正：得分由评价人确定；依据只限定其范围。"#;
 }
 
 /// A target or actual as a plain figure: `95%`, `80万元`.

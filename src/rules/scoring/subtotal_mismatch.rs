@@ -32,7 +32,37 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Correct the parent's figure or the child that is wrong so that the levels agree.
+    ///
+    /// No automatic fix: the parent or any child may be wrong.
     pub SubtotalMismatch, "S002", "subtotal-mismatch", Error
+}
+
+impl SubtotalMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"下级指标的得分或分值之和与上级指标不符。
+
+### 检查内容
+在完整读取的评分表中，每个写有自身分值或得分且有下级指标的指标（一级之下的二级、二级之下的三级）：
+下级分值之和须等于上级分值，下级得分之和须等于上级得分（每个下级允许末位 ½ 个单位的尾差）。正文中写的
+一级指标得分（`其中部门管理18.5分`）与表中 部门管理 下的指标比较。抽取时丢失行或列的表不作判断（见 S006）。
+
+### 为什么
+“分值计算散总不一致”是评审最常见的扣分项之一：上级得分抄自旧稿，或改了下级而没改上级。
+
+### 示例
+```text
+一级指标	二级指标	分值	得分
+投入		20	19
+	目标设定	8	8
+	预算编制	12	10
+```
+8 + 10 = 18，不是 19。
+
+### 如何修改
+改正上级数字或有误的下级数字，使各级相符。
+
+不自动修正：有误的可能是上级或任何一个下级。"#;
 }
 
 impl Rule for SubtotalMismatch {

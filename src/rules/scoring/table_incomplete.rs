@@ -34,7 +34,35 @@ declare_rule! {
     /// ### How to fix
     /// Check the table against the original document; supply the report as `.docx` or as
     /// structured data so that the table can be read whole.
+    ///
+    /// No automatic fix: the table has to be restored from the source document.
     pub TableIncomplete, "S006", "table-incomplete", Info
+}
+
+impl TableIncomplete {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"评分表未能完整读取；重新评分只限于读出的行。
+
+### 检查内容
+评分表（表头写有 分值 和 得分 列）中有行与表头对不齐——PDF 抽取时合并或错位的行、续在下一行的单元格
+片段、HTML 或公式残留、有分值无得分的指标、粘连或拆开的数字、被一行正文截断的表。单独仍能明确读取的行
+（`名称 | 分值 | 说明 | 得分`）照常重新评分（S001、S005）；表的层级及其求和（S002、S003）不作判断。
+同样在此报告：逐行可读、但各级分值两种方式都加不拢（上级对下级、一级对总分值）的表，这是名称错列的迹象。
+
+### 为什么
+从读乱的表中报告求和错误，是检查工具的错，而不是报告的错。说明表读出了多少，读者才知道重新评分覆盖了什么。
+
+### 示例
+```text
+部门绩效	60	经济性	6	公用经费控制率	6	…	<p>…</p>	1	<p>…</p>	1
+```
+两行合并为一行，单元格中残留 HTML。
+
+### 如何修改
+对照原始文档核对该表；以 `.docx` 或结构化数据提供报告，以便完整读取该表。
+
+不自动修正：该表须根据原始文档恢复。"#;
 }
 
 fn reason(r: Unreadable) -> Message {

@@ -37,7 +37,40 @@ declare_rule! {
     /// ### How to fix
     /// Correct the total, or the indicator score that is wrong, and the grade if the band
     /// changes.
+    ///
+    /// No automatic fix: the total or any indicator may be wrong.
     pub TotalMismatch, "S003", "total-mismatch", Error
+}
+
+impl TotalMismatch {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"所写总分与各指标得分之和不符。
+
+### 检查内容
+报告写出的每个总分——合计/总分/综合评分 行，或正文中的 `自评得分95分`——与它所汇总的内容比较：完整读取的
+评分表中的一级指标，或与它一起列出的分项（`得分94分，其中部门决策19分，部门管理18.5分，部门绩效56.5分`）。
+写有总分值的合计行同样核对（各分值之和，通常为 100）。单独写出、没有分项的总分，与同类的唯一一张评分表
+比较，或与另一处分项相加一致的总分比较。每个分项允许末位 ½ 个单位的尾差；未能完整读取的表不求和。
+
+### 为什么
+总分决定等级，也是各处引用的数字；总分不等于各指标之和，说明某个指标——或总分——被单独改动过。
+
+### 示例
+```text
+| 一级指标 | 分值 | 得分 |
+| 投入 | 20 | 19 |
+| 过程 | 20 | 19.5 |
+| 产出 | 30 | 28.5 |
+| 效益 | 30 | 28.5 |
+| 合计 | 100 | 96 |
+```
+19 + 19.5 + 28.5 + 28.5 = 95.5，不是 96。
+
+### 如何修改
+改正总分或有误的指标得分；等级区间变化时一并改正等级。
+
+不自动修正：有误的可能是总分或任何一个指标。"#;
 }
 
 impl Rule for TotalMismatch {

@@ -25,7 +25,33 @@ declare_rule! {
     ///
     /// ### How to fix
     /// Replace it with the full-year figure, or say why the full year is not available.
+    ///
+    /// No automatic fix: the full-year figure is not in the report.
     pub PartialPeriod, "T003", "partial-period", Info
+}
+
+impl PartialPeriod {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"全年报告中出现非全年数字（截至11月底、1-11月）。
+
+### 检查内容
+在覆盖全年的报告（标题写明某一年度）中，受截止于 12 月之前的期间限定的数字：`截至11月底`、`截止10月31日`、
+`1-11月`。每句只在第一个这样的数字处提示一次，并标出期间。季度数字和不从 1 月开始的月份区间
+（`9至10月` 的活动）不报告。
+
+### 为什么
+年终报告引用十一个月的数字，说明它在年度结束前就已起草；读者应当知道这不是全年数字。
+
+### 示例
+```text
+截至 11 月底，保税冷链业务进出口总额 5.36 亿元。
+```
+
+### 如何修改
+换成全年数字，或说明为何无法提供全年数字。
+
+不自动修正：报告中没有全年数字。"#;
 }
 
 /// Whether a period stops before December of the report's year (a date in another year, such

@@ -30,11 +30,41 @@ declare_rule! {
     /// ### How to fix
     /// Write the unit the figure's digits belong to (here 万元).
     ///
-    /// Safe fix (`--fix`) only for a slip proven by a rate: the unit word (`元`) is replaced
-    /// by the one the rate holds with (`万元`), in plain text and Markdown. A slip shown by a
-    /// breakdown gets an unsafe fix (shown, not applied: the parts may be the figures that
-    /// are wrong); a restatement in another unit gets none.
+    /// Safe fix (`--fix`) only for a slip proven by a rate, when the figure's unit is the
+    /// rarer of the two in the report: the unit word (`元`) is replaced by the one the rate
+    /// holds with (`万元`), in plain text and Markdown. With both units as common, and for a
+    /// slip shown by a breakdown, the fix is unsafe (shown, not applied: the other figures
+    /// may be the wrong ones); a restatement in another unit gets none.
     pub UnitScale, "U001", "unit-scale", Error
+}
+
+impl UnitScale {
+    /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
+    /// paragraph is the one-line summary, its sections those of the English doc comment.
+    pub const DOCS_ZH: &'static str = r#"金额的单位与上下文相差十的整数次幂（元、万元、亿元之误）。
+
+### 检查内容
+* 运算数单位不同、只有把某个运算数的单位移动 10⁴ 或 10⁸ 才成立的比率
+  （`预算8733.75万元，支出决算8707.27元，执行率99.70%`：99.70% 对应的是 8707.27 **万元**，
+  而 8707.27 元 只能得出 0.00997%）。
+* 只有把某个分项的单位移位才能加总一致的分解。
+* 同一指标以相同数字、不同单位再次出现。
+
+单位有误的，取文档中金额较少使用的那个单位。
+
+### 为什么
+正文中金额以万元计，决算表中以元计；数字抄过去而单位没改，就差了一万倍。
+
+### 示例
+```text
+调整后预算为8733.75万元，支出决算为8707.27元，预算执行率99.70%。
+```
+
+### 如何修改
+写上数字所对应的单位（此处为 万元）。
+
+安全修正（`--fix`）只用于由比率证明的单位笔误：在纯文本和 Markdown 中，把单位词（`元`）替换为使比率成立的单位
+（`万元`）。由分解显示的笔误给出非安全修正（只显示、不应用：有误的可能是各分项）；以另一单位再次出现的不给修正。"#;
 }
 
 fn shifted_unit(q: &Quantity, exponent: i32) -> String {
@@ -124,6 +154,10 @@ impl Rule for UnitScale {
                     c.numerator
                 };
                 let rate = &qs[c.rate];
+                // Certain only when the figure's unit is the rarer one in the report: with
+                // both units as common, either operand could be the slip.
+                let certain = doc.scale_count(qs[operand].unit.scale())
+                    < doc.scale_count(qs[other].unit.scale());
                 report(
                     cx.text,
                     doc,
@@ -160,7 +194,11 @@ impl Rule for UnitScale {
                             ),
                         ),
                     ],
-                    Some(Applicability::Safe),
+                    Some(if certain {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    }),
                     out,
                 );
             }
