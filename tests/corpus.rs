@@ -245,31 +245,47 @@ fn yantian_2023_satisfaction_score() {
     let report = lint_file(&path, String::new(), &Options::default());
     let li = LineIndex::new(&report.text);
     let line = |d: &jxlint::diagnostic::Diagnostic| li.line_col(&report.text, d.span.start).0;
-    let s: Vec<_> = report
+    let found: Vec<(usize, &str)> = report
         .diagnostics
         .iter()
         .filter(|d| d.code.starts_with('S'))
+        .map(|d| (line(d), d.code))
         .collect();
-    let found: Vec<(usize, &str)> = s.iter().map(|d| (line(d), d.code)).collect();
-    assert_eq!(found, vec![(273, "S006"), (296, "S005")], "{found:?}");
-    let s005 = s[1];
-    assert_eq!(s005.expected.as_deref(), Some("4"));
-    assert_eq!(s005.found.as_deref(), Some("6"));
-    assert!(
-        s005.labels
-            .iter()
-            .any(|l| li.line_col(&report.text, l.span.start).0 == 251),
-        "the 90%以上 figure on line 251 is a label"
-    );
+    // `满意度…达到90%以上` allows the 4- and the 6-point tiers: the claimed 6 is in that range,
+    // so no S005; the score is shown as the range 4–6 and the total as 96–98.
+    assert_eq!(found, vec![(273, "S006")], "{found:?}");
     let Some(scoring) = &report.score else {
         panic!("the reference report has a scorecard");
     };
     let r = jxlint::score::ScoreReport::build(&report.text, scoring, jxlint::diagnostic::Lang::Zh);
     assert_eq!(r.claimed.total.as_deref(), Some("98.0"));
-    assert_eq!(r.recomputed.total.as_deref(), Some("96"));
+    assert_eq!(r.recomputed.low.as_deref(), Some("96"));
+    assert_eq!(r.recomputed.high.as_deref(), Some("98"));
     assert_eq!(r.claimed.grade.as_deref(), Some("优"));
-    assert_eq!(r.recomputed.grade.as_deref(), Some("优"));
+    assert_eq!(r.recomputed.grade_low.as_deref(), Some("优"));
+    assert_eq!(r.recomputed.grade_high.as_deref(), Some("优"));
     assert!(!r.complete);
+    let satisfaction = r
+        .indicators
+        .iter()
+        .find(|i| i.name == "公众或服务对象满意度");
+    assert_eq!(
+        satisfaction.map(|i| (i.low.as_deref(), i.high.as_deref())),
+        Some((Some("4"), Some("6")))
+    );
+    // Rows with no evidence are not re-scored: no recomputed value, not the claimed one.
+    let unscored: Vec<&str> = r
+        .indicators
+        .iter()
+        .filter(|i| i.source == "table" && i.recomputed.is_none())
+        .map(|i| i.name.as_str())
+        .collect();
+    assert!(unscored.contains(&"预算编制合理性"), "{unscored:?}");
+    assert_eq!(r.recomputed.not_rescored, Some(unscored.len()));
+    let table = jxlint::score::render_table(&r, jxlint::diagnostic::Lang::Zh);
+    assert!(table.contains("4–6"), "{table}");
+    assert!(table.contains("复核 96–98"), "{table}");
+    assert!(table.contains("未复核"), "{table}");
 }
 
 /// A GBK and a UTF-16 copy of the reference report give exactly the diagnostics of the original.

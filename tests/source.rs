@@ -502,3 +502,87 @@ fn a_folder_walk_takes_report_data_but_not_other_json() {
     let named = walk::collect(&[dir.join("report.json")]);
     assert!(matches!(named.as_slice(), [Input::File { .. }]));
 }
+
+/// A Word 自评表 whose claimed grade 优 falls to 中 once its own rows are re-scored: the
+/// recomputed grade band differs from the claimed grade, and S004 says so.
+#[test]
+fn docx_self_assessment_whose_rescored_grade_differs() {
+    let rows: &[&[&str]] = &[
+        &[
+            "项目资金（万元）",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        &["年度资金总额", "200", "200", "150", "10", "75.00%", "10"],
+        &[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        &[
+            "产出指标",
+            "数量指标",
+            "新建公厕数量",
+            "≥20座",
+            "12座",
+            "50",
+            "50",
+        ],
+        &[
+            "效益指标",
+            "社会效益指标",
+            "受益人口",
+            "≥5000人",
+            "5200人",
+            "30",
+            "30",
+        ],
+        &[
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "≥90%",
+            "93%",
+            "10",
+            "10",
+        ],
+        &["总分", "100", "100"],
+        &["自评等级", "优"],
+    ];
+    let table: String = rows
+        .iter()
+        .map(|r| {
+            let cells: String = r.iter().map(|c| cell(&[c])).collect();
+            format!("<w:tr>{cells}</w:tr>")
+        })
+        .collect();
+    let body = format!(
+        "{}<w:tbl><w:tblPr/><w:tblGrid/>{table}</w:tbl>",
+        para("2023年度公厕建设项目支出绩效自评表")
+    );
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let dir = scratch("docx-grade");
+    let path = dir.join("self-assessment.docx");
+    write(&path, &docx(&xml));
+    let report = jxlint::lint::lint_file(&path, String::new(), &jxlint::lint::Options::default());
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let s004: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "S004")
+        .collect();
+    assert_eq!(s004.len(), 1, "{:?}", report.diagnostics);
+    assert_eq!(s004[0].found.as_deref(), Some("优"));
+    assert_eq!(s004[0].expected.as_deref(), Some("中"));
+    assert_eq!(&report.text[s004[0].span.start..s004[0].span.end], "优");
+}

@@ -54,8 +54,10 @@ pub struct Measure {
 /// What a column holds, as its header names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ColumnRole {
-    /// The row's name (项目资金, 一级指标 …); `Some(level)` when the header gives a level.
+    /// The row's name (一级指标 …); `Some(level)` when the header gives a level.
     Label(Option<u8>),
+    /// The name column of the 项目资金 block (项目资金, 资金情况): its rows are amounts.
+    FundsLabel,
     /// 年初预算数.
     InitialBudget,
     /// 全年预算数 (调整后预算数).
@@ -72,13 +74,30 @@ pub enum ColumnRole {
     Target,
     /// 实际完成值.
     Actual,
-    /// 评分标准 and other free text about the row.
-    Text,
+    /// 评分标准: how the row is scored.
+    Criteria,
+    /// 指标说明: what the indicator means.
+    Description,
+    /// 偏差原因分析, 备注: notes on the row.
+    Note,
     /// A column the header names but no relation reads (序号, 年度总体目标 …).
     Other,
 }
 
 impl ColumnRole {
+    /// Whether the column holds row names.
+    pub fn is_label(self) -> bool {
+        matches!(self, ColumnRole::Label(_) | ColumnRole::FundsLabel)
+    }
+
+    /// Whether the column holds free text.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            ColumnRole::Criteria | ColumnRole::Description | ColumnRole::Note
+        )
+    }
+
     /// Whether the column holds an amount of money.
     pub fn is_amount(self) -> bool {
         matches!(

@@ -7,12 +7,14 @@
 //!   "rubric": "default",
 //!   "kind": "department",                      // department | project
 //!   "complete": false,                         // every score table was read whole
-//!   "claimed": {"total": "98.0", "grade": "优"},
-//!   "recomputed": {"total": "96", "grade": "优"},
+//!   "claimed": {"total": "98.0", "grade": "优", "low": null, "high": null, …},
+//!   "recomputed": {"total": "98", "grade": "优", "low": "96", "high": "98",
+//!                  "grade_low": "优", "grade_high": "优", "not_rescored": 11},
 //!   "indicators": [
 //!     {"name": "公众或服务对象满意度", "path": [], "level": 1, "parent": null, "source": "table",
-//!      "line": 296, "column": 3, "weight": "6", "claimed": "6", "recomputed": "4",
-//!      "status": "unsupported", "certain": true,
+//!      "line": 296, "column": 3, "weight": "6", "claimed": "6", "recomputed": "6",
+//!      "low": "4", "high": "6",
+//!      "status": "confirmed", "certain": true,
 //!      "rule": {"kind": "table", "id": null, "text": "≥95%得6分；…"},
 //!      "expected": "4", "bound": "floor",
 //!      "evidence": [{"role": "figure", "text": "90%以上", "label": "服务对象满意度根据项目自评结果",
@@ -23,7 +25,7 @@
 //!   "grades": [{"word": "优", "grade": "优", "expected": "优", "consistent": true, "line": 299, "column": 6}],
 //!   "tables": [{"line": 273, "rows": 24, "whole": false, "kind": "department",
 //!               "unreadable": [{"line": 277, "reason": "no_score"}], "shaped": [276, 280]}],
-//!   "adjustments": [{"indicator": 3, "name": "公众或服务对象满意度", "delta": "-2"}]
+//!   "adjustments": []
 //! }
 //! ```
 //!
@@ -64,6 +66,14 @@ pub struct Summary {
     /// Claimed: the stated total, or the sum of the claimed scores when none is stated.
     pub total: Option<String>,
     pub grade: Option<String>,
+    /// Recomputed only: the lowest and highest total the report's figures allow, and their
+    /// grades (`null` in the claimed summary).
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub grade_low: Option<String>,
+    pub grade_high: Option<String>,
+    /// Recomputed only: leaf indicators that could not be re-scored (counted as claimed).
+    pub not_rescored: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -84,7 +94,11 @@ pub struct IndicatorReport {
     pub column: usize,
     pub weight: Option<String>,
     pub claimed: Option<String>,
+    /// `null` when the indicator could not be re-scored.
     pub recomputed: Option<String>,
+    /// The lowest and highest score the report's figures allow (`null` when not re-scored).
+    pub low: Option<String>,
+    pub high: Option<String>,
     pub status: &'static str,
     pub certain: bool,
     pub rule: Option<RuleReport>,
@@ -215,7 +229,14 @@ impl ScoreReport {
                         .as_ref()
                         .map(|s| s.display())
                         .or_else(|| e.and_then(|e| e.claimed).map(show)),
-                    recomputed: e.and_then(|e| e.recomputed).map(show),
+                    recomputed: e
+                        .filter(|e| {
+                            !(e.status == super::evaluate::Status::Unchecked && e.range.is_none())
+                        })
+                        .and_then(|e| e.recomputed)
+                        .map(show),
+                    low: e.and_then(|e| e.range).map(|r| show(r.0)),
+                    high: e.and_then(|e| e.range).map(|r| show(r.1)),
                     status: e.map(|e| e.status.as_str()).unwrap_or("unchecked"),
                     certain: ind.certain,
                     rule: support.map(|s| RuleReport {
@@ -332,10 +353,20 @@ impl ScoreReport {
             claimed: Summary {
                 total: claimed_total,
                 grade: eval.claimed_grade.clone(),
+                low: None,
+                high: None,
+                grade_low: None,
+                grade_high: None,
+                not_rescored: None,
             },
             recomputed: Summary {
                 total: eval.recomputed_total.map(show),
                 grade: eval.recomputed_grade.clone(),
+                low: eval.recomputed_range.map(|r| show(r.0)),
+                high: eval.recomputed_range.map(|r| show(r.1)),
+                grade_low: eval.grade_range.as_ref().map(|g| g.0.clone()),
+                grade_high: eval.grade_range.as_ref().map(|g| g.1.clone()),
+                not_rescored: Some(eval.not_rescored),
             },
             indicators,
             totals,
@@ -494,6 +525,20 @@ fn role_word(role: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The recomputed score as `jxlint score` shows it: a value, a range (`4–6`), or "not
+/// re-scored".
+fn recomputed_cell(ind: &IndicatorReport, lang: Lang) -> String {
+    match (&ind.low, &ind.high, &ind.recomputed) {
+        (Some(lo), Some(hi), _) if lo != hi => format!("{lo}–{hi}"),
+        (_, _, Some(v)) => v.clone(),
+        (_, _, None) if ind.status == "unchecked" => match lang {
+            Lang::Zh => "未复核".to_string(),
+            Lang::En => "not re-scored".to_string(),
+        },
+        _ => "—".to_string(),
+    }
+}
+
 /// The table `jxlint score` prints for one file: indicator | weight | claimed | recomputed |
 /// evidence, then the totals, the grade and what limited the re-scoring.
 pub fn render_table(r: &ScoreReport, lang: Lang) -> String {
@@ -520,7 +565,7 @@ pub fn render_table(r: &ScoreReport, lang: Lang) -> String {
                 name,
                 ind.weight.clone().unwrap_or_else(|| dash.clone()),
                 ind.claimed.clone().unwrap_or_else(|| dash.clone()),
-                ind.recomputed.clone().unwrap_or_else(|| dash.clone()),
+                recomputed_cell(ind, lang),
                 evidence_cell(ind, lang),
             ]
         })
@@ -560,7 +605,23 @@ pub fn render_table(r: &ScoreReport, lang: Lang) -> String {
     }
     let na = || dash.clone();
     let claimed_total = r.claimed.total.clone().unwrap_or_else(na);
-    let recomputed_total = r.recomputed.total.clone().unwrap_or_else(na);
+    let recomputed_total = match (&r.recomputed.low, &r.recomputed.high) {
+        (Some(lo), Some(hi)) if lo != hi => format!("{lo}–{hi}"),
+        _ => r.recomputed.total.clone().unwrap_or_else(na),
+    };
+    let unscored = match (r.recomputed.not_rescored, lang) {
+        (Some(k), Lang::Zh) if k > 0 && r.recomputed.total.is_some() => {
+            format!("；{k} 项未复核，按自评计")
+        }
+        (Some(k), Lang::En) if k > 0 && r.recomputed.total.is_some() => {
+            format!("; {k} not re-scored, counted as claimed")
+        }
+        _ => String::new(),
+    };
+    let recomputed_grade = match (&r.recomputed.grade_low, &r.recomputed.grade_high) {
+        (Some(lo), Some(hi)) if lo != hi => format!("{lo}–{hi}"),
+        _ => r.recomputed.grade.clone().unwrap_or_else(na),
+    };
     let adj: Vec<String> = r
         .adjustments
         .iter()
@@ -584,22 +645,20 @@ pub fn render_table(r: &ScoreReport, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             out.push_str(&format!(
-                "总分：自评 {claimed_total}，复核 {recomputed_total}{adj}\n"
+                "总分：自评 {claimed_total}，复核 {recomputed_total}{adj}{unscored}\n"
             ));
             out.push_str(&format!(
-                "等级：自评 {}，复核 {}\n",
+                "等级：自评 {}，复核 {recomputed_grade}\n",
                 r.claimed.grade.clone().unwrap_or_else(na),
-                r.recomputed.grade.clone().unwrap_or_else(na)
             ));
         }
         Lang::En => {
             out.push_str(&format!(
-                "total: claimed {claimed_total}, recomputed {recomputed_total}{adj}\n"
+                "total: claimed {claimed_total}, recomputed {recomputed_total}{adj}{unscored}\n"
             ));
             out.push_str(&format!(
-                "grade: claimed {}, recomputed {}\n",
+                "grade: claimed {}, recomputed {recomputed_grade}\n",
                 r.claimed.grade.clone().unwrap_or_else(na),
-                r.recomputed.grade.clone().unwrap_or_else(na)
             ));
         }
     }

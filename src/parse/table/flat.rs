@@ -22,7 +22,7 @@ use super::row::{RawCell, flat_row};
 
 /// The columns of the 项目资金 block of a 项目支出绩效自评表.
 const FUNDS_TEMPLATE: &[ColumnRole] = &[
-    ColumnRole::Label(None),
+    ColumnRole::FundsLabel,
     ColumnRole::InitialBudget,
     ColumnRole::Budget,
     ColumnRole::Spent,
@@ -190,7 +190,7 @@ fn read_block<'a>(
             return None;
         }
         columns = FUNDS_TEMPLATE.to_vec();
-    } else if !columns.contains(&ColumnRole::Label(None)) {
+    } else if !columns.iter().any(|c| c.is_label()) {
         columns.insert(0, ColumnRole::Label(None));
     }
     let mut rows: Vec<Row> = Vec::new();

@@ -16,7 +16,7 @@ fn rank(r: Option<ColumnRole>) -> u8 {
     match r {
         None => 0,
         Some(ColumnRole::Other) => 1,
-        Some(ColumnRole::Label(None)) => 2,
+        Some(ColumnRole::Label(None) | ColumnRole::FundsLabel) => 2,
         Some(ColumnRole::Label(Some(_))) => 4,
         Some(_) => 3,
     }

@@ -104,7 +104,7 @@ mod tests {
         let ts = tables(text, SourceFormat::Docx);
         let t = &ts[0];
         assert!(t.certain);
-        assert_eq!(t.columns[1], ColumnRole::Label(None));
+        assert_eq!(t.columns[1], ColumnRole::FundsLabel);
         assert_eq!(t.rows[0].cells[0].colspan, 2);
         assert_eq!(
             t.rows[0].value(t, ColumnRole::Spent).unwrap().value,

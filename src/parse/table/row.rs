@@ -37,7 +37,7 @@ fn make_cell(raw: RawCell<'_>, column: Option<usize>, role: Option<ColumnRole>) 
         _ => None,
     };
     let value = match role {
-        Some(ColumnRole::Target | ColumnRole::Actual | ColumnRole::Text) => None,
+        Some(r) if r.is_text() || matches!(r, ColumnRole::Target | ColumnRole::Actual) => None,
         _ => cell::value(raw.text, raw.span),
     };
     Cell {
@@ -122,7 +122,7 @@ fn aligned(columns: &[ColumnRole], raw: &[RawCell<'_>]) -> bool {
         }
         match columns.get(k) {
             Some(r) if r.is_figure() => cell::value(t, c.span).is_some(),
-            Some(ColumnRole::Label(_)) => cell::value(t, c.span).is_none(),
+            Some(r) if r.is_label() => cell::value(t, c.span).is_none(),
             _ => true,
         }
     })
@@ -182,7 +182,7 @@ fn label_of(columns: &[ColumnRole], raw: &[RawCell<'_>]) -> (String, Option<Span
         if t.is_empty() || cell::value(t, c.span).is_some() {
             continue;
         }
-        if matches!(columns.get(k), Some(ColumnRole::Label(_))) {
+        if columns.get(k).is_some_and(|r| r.is_label()) {
             found = Some(*c);
         }
     }

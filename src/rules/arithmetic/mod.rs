@@ -53,6 +53,6 @@ pub(crate) fn column_name(role: crate::model::table::ColumnRole) -> &'static str
         Score => "得分",
         Target => "年度指标值",
         Actual => "实际完成值",
-        Label(_) | Text | Other => "",
+        Label(_) | FundsLabel | Criteria | Description | Note | Other => "",
     }
 }

@@ -24,6 +24,11 @@ declare_rule! {
     /// ```
     /// 89.5 is in the 良 band (80 ≤ 89.5 < 90).
     ///
+    /// The same check is made against the *recomputed* total: when the scores the report's
+    /// own figures allow give a total range whose grades all differ from the stated grade
+    /// (a 自评表 claiming 优 whose re-scored total is 85–88), the stated grade is reported too.
+    /// A range that still reaches the stated grade's band is not.
+    ///
     /// ### How to fix
     /// State the grade of the total's band, or correct the total.
     ///
@@ -40,6 +45,9 @@ impl GradeMismatch {
 报告写出的每个等级（`自评等级为“优”`、`评分等级 优`、`等级：良好`）与同时写出的总分（同一句或同一张表；
 否则取报告唯一的总分）按评分规则的区间核对。区间取评分规则的设定——默认 优 ≥ 90、良 ≥ 80、中 ≥ 60、
 其下为差，下限包含在内——因此 89.5 为良，90 为优。
+
+同样按复核总分核对：按报告自身数据复核后，总分区间内的所有等级都与所写等级不同时（自评表写“优”，
+复核总分为 76–79），也报告所写等级；区间仍能达到所写等级的不报告。
 
 ### 为什么
 评分与等级不符是评审的经典扣分项：心算时把总分进了位（89.5 → 90），或等级沿用了草稿。
@@ -108,5 +116,58 @@ impl Rule for GradeMismatch {
                 .expected_found(expected.clone(), word.clone()),
             );
         }
+        rescored_grade(cx, out);
     }
+}
+
+/// The stated grade against the grades of the recomputed total's range.
+fn rescored_grade(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(scoring) = cx.scoring else { return };
+    let eval = &scoring.eval;
+    let (Some(grade), Some((lo, hi)), Some((glo, ghi)), true) = (
+        scoring.card.grades.first(),
+        eval.recomputed_range,
+        eval.grade_range.as_ref(),
+        eval.grade_excluded,
+    ) else {
+        return;
+    };
+    // Already reported against its stated total.
+    if eval.grades.iter().any(|g| !g.consistent) {
+        return;
+    }
+    let word = &grade.word;
+    let (range, grades) = if lo == hi {
+        (fmt_trim(lo, 2), glo.clone())
+    } else {
+        (
+            format!("{}–{}", fmt_trim(lo, 2), fmt_trim(hi, 2)),
+            if glo == ghi {
+                glo.clone()
+            } else {
+                format!("{glo}–{ghi}")
+            },
+        )
+    };
+    out.push(
+        Diagnostic::new(
+            &GradeMismatch::META,
+            grade.span,
+            Message::new(
+                format!("等级“{word}”与复核总分不符：按报告自身数据复核，总分为 {range}，等级为“{grades}”"),
+                format!(
+                    "the grade {word} does not match the re-scored total: the report's own figures give {range}, graded {grades}"
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("复核等级“{grades}”"),
+            format!("re-scored grade {grades}"),
+        ))
+        .help(Message::new(
+            "核对被复核改变的指标得分（见 S005），或修改等级",
+            "check the indicator scores the re-scoring changed (see S005), or change the grade",
+        ))
+        .expected_found(grades.clone(), word.clone()),
+    );
 }

@@ -1,0 +1,275 @@
+//! Unit tests of the score-table reader.
+
+use super::prose::grades_in;
+use super::*;
+use crate::model::SourceFormat;
+use crate::score::Cmp;
+
+fn card(text: &str) -> Scorecard {
+    let doc = crate::parse::parse(text, SourceFormat::Text);
+    match super::super::read(text, &doc) {
+        Some(c) => c,
+        None => panic!("no scorecard in:\n{text}"),
+    }
+}
+
+fn names(c: &Scorecard) -> Vec<(String, u8, Option<String>, Option<String>)> {
+    c.indicators
+        .iter()
+        .map(|i| {
+            (
+                i.name.clone(),
+                i.level,
+                i.weight.as_ref().map(Figure::display),
+                i.score.as_ref().map(Figure::display),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn numbers_and_measures() {
+    assert_eq!(parse_number("98.0"), Some((Decimal::new(980, 1), 1)));
+    assert_eq!(parse_number("1,234.50").map(|x| x.1), Some(2));
+    assert_eq!(parse_number("1.2.3"), None);
+    assert_eq!(parse_number("优"), None);
+    let m = parse_measure("≥2.6万人", Span::default());
+    assert_eq!(
+        m.map(|m| (m.cmp, m.value, m.unit)),
+        Some((Cmp::AtLeast, Decimal::new(26, 1), "万人".to_string()))
+    );
+    let m = parse_measure("≤1500元/座", Span::default());
+    assert_eq!(
+        m.map(|m| (m.cmp, m.unit)),
+        Some((Cmp::AtMost, "元/座".into()))
+    );
+    let m = parse_measure("90%以上", Span::default());
+    assert_eq!(m.map(|m| m.cmp), Some(Cmp::AtLeast));
+    assert!(parse_measure("2023年12月底前", Span::default()).is_none());
+    assert!(parse_measure("稳步提高", Span::default()).is_none());
+}
+
+#[test]
+fn tab_table_with_repeated_parents_is_whole() {
+    let c = card(
+        "一级指标\t二级指标\t分值\t得分\n投入\t目标设置\t10\t10\n投入\t预算编制\t10\t9\n过程\t资金管理\t80\t76\n合计\t\t100\t95\n",
+    );
+    assert_eq!(c.tables.len(), 1);
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    let n = names(&c);
+    assert_eq!(n[0], ("投入".into(), 1, None, None));
+    assert_eq!(
+        n[1],
+        ("目标设置".into(), 2, Some("10".into()), Some("10".into()))
+    );
+    assert_eq!(c.indicators[2].parent, Some(0));
+    assert_eq!(c.indicators[4].parent, Some(3));
+    assert_eq!(c.totals.len(), 1);
+    assert_eq!(c.totals[0].score.display(), "95");
+    assert_eq!(
+        c.totals[0].weight.as_ref().map(Figure::display),
+        Some("100".into())
+    );
+    assert_eq!(c.top_level(0), vec![0, 3]);
+}
+
+#[test]
+fn markdown_table_with_parent_rows() {
+    let text = "| 一级指标 | 二级指标 | 分值 | 得分 |\n| --- | --- | --- | --- |\n| 投入 |  | 20 | 19 |\n|  | 目标设定 | 8 | 8 |\n|  | 预算编制 | 12 | 11 |\n| 合计 |  | 20 | 19 |\n";
+    let doc = crate::parse::parse(text, SourceFormat::Markdown);
+    let c = super::super::read(text, &doc).unwrap_or_else(|| panic!("no card"));
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    assert_eq!(
+        names(&c)[0],
+        ("投入".into(), 1, Some("20".into()), Some("19".into()))
+    );
+    assert_eq!(c.indicators[1].parent, Some(0));
+    assert_eq!(c.indicators[2].parent, Some(0));
+}
+
+#[test]
+fn project_table_reads_funds_and_measures() {
+    let c = card(
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+年度资金总额\t850.00\t912.46\t889.14\t10\t97.44%\t9.74\n\
+其中：本年财政拨款\t850.00\t850.00\t835.98\t—\t98.35%\t—\n\
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+产出指标\t数量指标\t改造农村户用卫生厕所\t≥1200座\t1236座\t15\t15\t\n\
+效益指标\t生态效益指标\t覆盖比例\t≥95%\t94.12%\t10\t9.91\t选址未定\n\
+总分\t\t\t\t\t100\t99.65\n",
+    );
+    assert_eq!(c.kind, CardKind::Project);
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    let funds = c.indicators[0].funds.clone().unwrap_or_default();
+    assert_eq!(funds.spent.map(|f| f.display()), Some("889.14".into()));
+    assert_eq!(funds.rate.map(|f| f.display()), Some("97.44".into()));
+    let leaf = &c.indicators[3];
+    assert_eq!(leaf.name, "改造农村户用卫生厕所");
+    assert_eq!(leaf.target.as_ref().map(|m| m.cmp), Some(Cmp::AtLeast));
+    assert_eq!(
+        leaf.actual.as_ref().map(|m| m.value),
+        Some(Decimal::from(1236))
+    );
+    assert_eq!(c.totals[0].score.display(), "99.65");
+}
+
+#[test]
+fn garbled_rows_are_read_by_shape_and_make_the_table_not_whole() {
+    let c = card(
+        "评价指标\t\t\t\t指标说明\t参考评分标准\t分数\t\t\n\
+一级指标\t\t二级指标\t\t\t\t\t三级指标\t\n\
+名称\t参考分值\t名称\t参考分值\t\t\t\t名称\t参考分值\n\
+部门决策\t20\t预算编制\t10\t预算编制合理性\t5\t1.部门预算编制合理（1分）；2.分配合理（1分）。\t5\t\n\
+\t\t\t\t预算编制规范性\t5\t\t\t\n\
+部门绩效\t60\t经济性\t6\t公用经费控制率\t6\t说明。\t<p>人数</p>\t1\t<p>比率</p>\t1\n\
+\t\t公众或服务对象满意度\t6\t反映满意度。\t1.满意度≥95%的，得6分； 2.90%≤满意度<95%的，得4分。\t6\n\
+综合评分\t98.0\n评分等级\t优\n",
+    );
+    let t = &c.tables[0];
+    assert!(!t.whole);
+    let certain: Vec<_> = c
+        .indicators
+        .iter()
+        .filter(|i| i.certain)
+        .map(|i| (i.name.clone(), i.weight.as_ref().map(Figure::display)))
+        .collect();
+    assert!(
+        certain.contains(&("公众或服务对象满意度".into(), Some("6".into()))),
+        "{certain:?}"
+    );
+    assert!(
+        certain.contains(&("预算编制合理性".into(), Some("5".into()))),
+        "{certain:?}"
+    );
+    assert!(!certain.iter().any(|(n, _)| n == "公用经费控制率"));
+    assert!(c.indicators.iter().all(|i| i.parent.is_none()));
+    assert!(t.unreadable.iter().any(|(_, r)| *r == Unreadable::Markup));
+    assert!(t.unreadable.iter().any(|(_, r)| *r == Unreadable::NoScore));
+    assert_eq!(c.totals[0].score.display(), "98.0");
+    assert_eq!(c.grades[0].word, "优");
+    assert_eq!(c.grades[0].total, Some(0));
+}
+
+#[test]
+fn prose_total_with_parts_and_grade() {
+    let c = card(
+        "按照部门整体支出绩效评价指标体系对照打分得出结果为 98 分，其中部门决策得分 20 分，部门管理得分 19.5 分，部门绩效得分 58.5 分，自评等级为“优”。\n",
+    );
+    assert_eq!(c.totals.len(), 1);
+    assert_eq!(c.totals[0].score.display(), "98");
+    let parts: Vec<_> = c.totals[0]
+        .parts
+        .iter()
+        .map(|&p| c.indicators[p].name.clone())
+        .collect();
+    assert_eq!(parts, ["部门决策", "部门管理", "部门绩效"]);
+    assert_eq!(c.grades.len(), 1);
+    assert_eq!(c.grades[0].word, "优");
+    assert_eq!(c.grades[0].total, Some(0));
+}
+
+#[test]
+fn grade_words_in_prose() {
+    let g = |s: &str| {
+        grades_in(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(g("自评等级：优"), ["优"]);
+    assert_eq!(g("评价等级为良好。"), ["良好"]);
+    assert_eq!(g("综合评定为“优秀”等级。"), ["优秀"]);
+    assert!(g("等级保护测评工作").is_empty());
+    assert!(g("资金等级中心").is_empty());
+    let text = "全区农村公路技术状况等级为优。经自评，本项目综合得分88分。\n";
+    let doc = crate::parse::parse(text, SourceFormat::Text);
+    assert!(super::super::read(text, &doc).is_some_and(|c| c.grades.is_empty()));
+}
+
+#[test]
+fn indicator_scores_in_prose_are_not_totals() {
+    let text = "满意度指标得分9.96分，扣0.04分。经自评，项目综合得分99.42分。\n";
+    let c = card(text);
+    assert_eq!(c.totals.len(), 1);
+    assert_eq!(c.totals[0].score.display(), "99.42");
+    let text = "对照评价指标体系打分，得分 96.5 分，其中部门决策得分 19 分，部门管理得分 19 分，部门绩效得分 58.5 分，评价等级为“优”。\n";
+    let c = card(text);
+    assert_eq!(c.totals.len(), 1);
+    assert_eq!(c.totals[0].score.display(), "96.5");
+    assert_eq!(c.totals[0].parts.len(), 3);
+    assert_eq!(c.grades[0].total, Some(0));
+}
+
+#[test]
+fn space_aligned_text_tables() {
+    let text = "七、自评结论\n一级指标    分值    得分\n投入        20      19\n过程        20      19.5\n合计        40      38.5\n经自评，本单位整体支出绩效得分 38.5 分。\n";
+    let c = card(text);
+    assert_eq!(c.tables.len(), 1);
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    assert_eq!(
+        names(&c)[1],
+        ("过程".into(), 1, Some("20".into()), Some("19.5".into()))
+    );
+    assert_eq!(c.totals.len(), 2);
+    assert!(is_score_header(&["一级指标", "分值", "得分"]));
+    assert!(!is_score_header(&["项目", "预算数", "决算数"]));
+}
+
+#[test]
+fn outline_markers_give_levels_in_one_name_column() {
+    let c = card(
+        "指标\t分值\t得分\t扣分说明\n一、投入\t20\t19.00\n（一）目标设定\t8\t7.00\n1.绩效目标合理性\t4\t4.00\n2.绩效指标明确性\t4\t3.00\t部分指标未量化\n（二）预算配置\t12\t12.00\n3.在职人员控制率\t12\t12.00\n二、过程\t80\t76\n（三）预算执行\t80\t76\n4.预算完成率\t80\t76\n合计\t100\t95\n",
+    );
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    let n: Vec<(String, u8)> = c
+        .indicators
+        .iter()
+        .map(|i| (i.name.clone(), i.level))
+        .collect();
+    assert_eq!(n[0], ("投入".into(), 1));
+    assert_eq!(n[1], ("目标设定".into(), 2));
+    assert_eq!(n[2], ("绩效目标合理性".into(), 3));
+    assert_eq!(c.indicators[2].parent, Some(1));
+    assert_eq!(c.indicators[4].parent, Some(0));
+    assert_eq!(c.indicators[5].parent, Some(4));
+    assert_eq!(c.top_level(0), vec![0, 6]);
+}
+
+#[test]
+fn a_row_shifted_by_one_tab_is_realigned() {
+    let c = card(
+        "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t评分标准\t得分\n\
+部门决策\t20\t预算编制\t10\t预算编制合理性\t5\t得满分\t5\n\
+\t\t\t预算编制规范性\t5\t发现一项不符合扣1分\t5\n\
+\t\t绩效目标\t10\t绩效目标完整性\t10\t按要求编报得满分\t9\n\
+合计\t20\t\t\t\t\t\t19\n",
+    );
+    assert!(c.tables[0].whole, "{:?}", c.tables[0].unreadable);
+    let leaf = c.indicators.iter().find(|i| i.name == "预算编制规范性");
+    assert_eq!(leaf.map(|l| l.level), Some(3));
+    assert_eq!(
+        leaf.and_then(|l| l.parent)
+            .map(|p| c.indicators[p].name.as_str()),
+        Some("预算编制")
+    );
+}
+
+#[test]
+fn names_may_start_with_digits_but_criteria_are_not_names() {
+    assert!(is_name("65岁及以上老年人健康管理率"));
+    assert!(is_name("2型糖尿病患者规范管理率"));
+    assert!(is_name("1.绩效目标合理性"));
+    assert!(!is_name("发现一项不符合扣1分"));
+    assert!(!is_name("按要求编报得满分"));
+    assert!(!is_name("1.满意度≥95%的，得6分"));
+}
+
+#[test]
+fn tables_without_scores_are_not_scorecards() {
+    let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n产出指标\t数量指标\t供餐学校\t100%\t100%\n";
+    let doc = crate::parse::parse(text, SourceFormat::Text);
+    assert!(super::super::read(text, &doc).is_none());
+    let text = "一级指标\t分值\t得分\n投入\t20\t\n过程\t80\t\n";
+    let doc = crate::parse::parse(text, SourceFormat::Text);
+    assert!(super::super::read(text, &doc).is_none());
+}
