@@ -121,6 +121,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_summary: bool,
 
+    /// Also list the places a relation could be checked but was not (unbound candidates,
+    /// with the reason)
+    #[arg(long)]
+    pub coverage: bool,
+
     /// Configuration file for every file [default: for each file, the nearest jxlint.toml
     /// in its folder or a folder above]
     #[arg(long, value_name = "FILE")]
@@ -472,8 +477,9 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
     let options_for = |p: &Path| per_file.get(p);
     // The common case is streamed: findings printed file by file as they are checked, memory
     // independent of the number of files. Standard input, fixes, baselines being written,
-    // statistics and an output file take the whole run at once.
+    // statistics, an output file and a coverage listing take the whole run at once.
     let streamable = stdin.is_none()
+        && !args.coverage
         && !args.write_baseline
         && !args.fix
         && !args.diff
@@ -823,9 +829,14 @@ fn render_outcome(args: &CheckArgs, outcome: &Outcome, lang: Lang, color: ColorA
             )
         }
         Format::Concise => render::render_concise(outcome, lang, !args.no_summary),
-        Format::Json => render::render_json(outcome, lang),
+        Format::Json => render::render_json_with(outcome, lang, args.coverage),
         Format::Sarif => render::render_sarif(outcome, lang),
         Format::Github => render::render_github(outcome, lang),
+    };
+    let text = if args.coverage && matches!(args.format, Format::Human | Format::Concise) {
+        format!("{text}{}", render::coverage_lines(outcome, lang))
+    } else {
+        text
     };
     let exit = Exit::of_outcome(outcome, args.fail_on.into());
     match &args.output_file {

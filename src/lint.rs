@@ -26,6 +26,7 @@ use crate::config::Formula;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, SourceFormat};
 use crate::relations::Relations;
+use crate::relations::candidate::candidates;
 use crate::rules::{Context, Counterpart, RULES, Rule};
 use crate::score::{Rubric, Scorecard, Scoring};
 use crate::source::LineIndex;
@@ -321,6 +322,7 @@ fn check_file(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     let mut kept = None;
@@ -346,8 +348,13 @@ fn check_source(
             let analysis = Analysis::new(&src.text, doc);
             let (scoring, diags) = check_document(&src.text, src.format, &analysis, options);
             report.stats.figures = analysis.doc.quantities.len();
-            report.stats.relations =
-                analysis.relations.count() + scoring.as_ref().map_or(0, |s| s.eval.checks());
+            let cands = candidates(&analysis.doc, &analysis.relations);
+            report.stats.record(&cands, |code| options.enabled(code));
+            report.stats.relations += scoring.as_ref().map_or(0, |s| s.eval.checks());
+            report.unbound = cands
+                .into_iter()
+                .filter(|c| !c.outcome.is_judged())
+                .collect();
             report.score = scoring;
             report.stats.count(&diags);
             report.diagnostics = diags;
@@ -378,6 +385,7 @@ pub fn lint_bytes(
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     match crate::source::from_bytes(name, bytes) {

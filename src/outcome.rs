@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::SourceFormat;
+use crate::relations::candidate::{Candidate, CandidateKind, KindCount, tally};
 use crate::score::Scoring;
 use crate::source::FileError;
 
@@ -21,6 +22,11 @@ pub struct Stats {
     /// numbering sequences) and scoring checks (scores against evidence, parents against
     /// children, totals against parts, grades against bands).
     pub relations: usize,
+    /// Candidates left unbound (no operands, a partial list, a zero base …): places a relation
+    /// could be checked but was not.
+    pub unbound: usize,
+    /// Candidates by kind, in [`CandidateKind::ALL`] order: judged, ambiguous, unbound.
+    pub candidates: [KindCount; CandidateKind::ALL.len()],
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -30,9 +36,32 @@ impl Stats {
     pub fn add(&mut self, other: &Stats) {
         self.figures += other.figures;
         self.relations += other.relations;
+        self.unbound += other.unbound;
+        for (a, b) in self.candidates.iter_mut().zip(&other.candidates) {
+            a.judged += b.judged;
+            a.ambiguous += b.ambiguous;
+            a.unbound += b.unbound;
+        }
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
+    }
+
+    /// Count a document's candidates: by kind, the unbound ones, and as relations checked the
+    /// judged ones that an enabled rule (`enabled(code)`) judges.
+    pub fn record(&mut self, cands: &[Candidate], enabled: impl Fn(&str) -> bool) {
+        for (k, c) in tally(cands) {
+            if let Some(i) = CandidateKind::ALL.iter().position(|&x| x == k) {
+                self.candidates[i] = c;
+            }
+        }
+        for c in cands {
+            if !c.outcome.is_judged() {
+                self.unbound += 1;
+            } else if c.kind.rules().iter().any(|r| enabled(r)) {
+                self.relations += 1;
+            }
+        }
     }
 
     pub fn count(&mut self, diags: &[Diagnostic]) {
@@ -63,6 +92,8 @@ pub struct FileReport {
     pub stats: Stats,
     /// The scorecard re-scored against the rubric, when the report has one.
     pub score: Option<Scoring>,
+    /// The candidates left unbound, with their reasons (`--coverage`).
+    pub unbound: Vec<Candidate>,
     /// For a `.docx`, where each part of the extracted text is in the Word document
     /// (paragraph, table cell), sorted by position; empty for other formats.
     pub places: Vec<crate::source::docx::Place>,
@@ -92,6 +123,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             stats: Stats::default(),
             score: None,
+            unbound: Vec::new(),
             places: Vec::new(),
         }
     }

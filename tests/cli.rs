@@ -83,7 +83,7 @@ fn empty_folder_is_clean() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "checked 0 files: 0 figures, 0 relations; 0 errors, 0 warnings, 0 infos\n"
+        "checked 0 files: 0 figures, 0 relations, 0 unbound; 0 errors, 0 warnings, 0 infos\n"
     );
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jxlint::diagnostic::{Applicability, Diagnostic, Fix, Label, Lang, Message, Severity};
 use jxlint::lint::{self, FileError, FileReport, Options, Outcome, Stats};
 use jxlint::model::{SourceFormat, Span};
-use jxlint::render::render_json;
+use jxlint::render::{render_json, render_json_with};
 use jxlint::rules::RULES;
 use serde_json::{Value, json};
 
@@ -172,6 +172,7 @@ fn outcome(dir: &Path) -> Outcome {
             ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
 
@@ -228,6 +229,26 @@ fn real_output_is_valid() {
         assert_eq!(output["files"][0]["score"], Value::Null);
     }
     assert!(validator.is_valid(&parse(&render_json(&Outcome::default(), Lang::Zh))));
+}
+
+/// `--coverage` adds each file's unbound candidates; the stats count candidates by kind.
+#[test]
+fn coverage_output_is_valid() {
+    let validator = validator();
+    let dir = scratch("coverage");
+    let outcome = outcome(&dir.0);
+    for lang in [Lang::Zh, Lang::En] {
+        let output = parse(&render_json_with(&outcome, lang, true));
+        let errs = errors(&validator, &output);
+        assert!(errs.is_empty(), "{lang:?}: {errs}\n{output:#}");
+        let report = &output["files"][0];
+        let listed = report["coverage"].as_array().map_or(0, Vec::len);
+        assert_eq!(Some(listed as u64), report["stats"]["unbound"].as_u64());
+        assert!(report["stats"]["candidates"].is_object());
+    }
+    // Without the flag there is no coverage field.
+    let plain = parse(&render_json(&outcome, Lang::En));
+    assert!(plain["files"][0].get("coverage").is_none());
 }
 
 #[test]

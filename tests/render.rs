@@ -88,8 +88,10 @@ fn outcome() -> Outcome {
             errors: 1,
             warnings: 0,
             infos: 1,
+            ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     let clean = FileReport {
@@ -106,8 +108,10 @@ fn outcome() -> Outcome {
             errors: 0,
             warnings: 0,
             infos: 0,
+            ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     let unreadable = FileReport::unreadable(
@@ -216,7 +220,7 @@ fn empty_outcome() {
     let empty = Outcome::default();
     assert_eq!(
         render_human(&empty, Lang::En, &HumanOptions::default()),
-        "checked 0 files: 0 figures, 0 relations; 0 errors, 0 warnings, 0 infos\n"
+        "checked 0 files: 0 figures, 0 relations, 0 unbound; 0 errors, 0 warnings, 0 infos\n"
     );
     assert_eq!(render_concise(&empty, Lang::Zh, false), "");
 }
@@ -275,6 +279,7 @@ fn cross_file_outcome() -> Outcome {
         diagnostics: Vec::new(),
         stats: Stats::default(),
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     let json = FileReport {
@@ -290,6 +295,7 @@ fn cross_file_outcome() -> Outcome {
             ..Stats::default()
         },
         score: None,
+        unbound: Vec::new(),
         places: Vec::new(),
     };
     Outcome {

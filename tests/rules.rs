@@ -181,6 +181,7 @@ fn human(
             diagnostics,
             stats: Default::default(),
             score: None,
+            unbound: Vec::new(),
             places: Vec::new(),
         }
     };

@@ -51,6 +51,9 @@ pub struct ShareGroup {
     pub parts: Vec<usize>,
     /// The whole, when the parts are a verified breakdown of a stated total.
     pub whole: Option<usize>,
+    /// The parts are all of the whole by definition (基本支出 and 项目支出 of one total), so
+    /// the shares must total 100% even when the whole is not stated.
+    pub complete: bool,
 }
 
 /// A stated growth checked against other figures.
@@ -70,6 +73,17 @@ pub enum GrowthClaim {
         prior: usize,
         comparable: bool,
     },
+    /// A change amount and a growth rate stated with the current level and no prior one
+    /// (`X万元，比上年增加Y万元，增长r%`): the prior level is the current one less the change.
+    ChangeRate {
+        current: usize,
+        change: usize,
+        rate: usize,
+        comparable: bool,
+    },
+    /// A total's change against its parts' changes (`增加15.15万元，其中：甲减少0.26万元，乙增加
+    /// 14.79万元`), each signed by its verb.
+    ChangeSum { total: usize, parts: Vec<usize> },
 }
 
 /// Mentions of one metric (same label, period, year, dimension).

@@ -115,6 +115,9 @@ pub fn fold(c: char) -> char {
         '!' => '！',
         '?' => '？',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '~' | '\u{FE63}' => '-',
+        // Traditional forms of the scale words (texts transcoded on mirror sites): 萬元, 億元.
+        '萬' => '万',
+        '億' => '亿',
         '\u{3002}' => '。',
         '\u{FF61}' => '。',
         _ => c,

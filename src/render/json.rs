@@ -68,6 +68,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::model::Span;
 use crate::outcome::{FileReport, Outcome, Stats};
+use crate::relations::candidate::{CandidateKind, KindCount};
 use crate::score::ScoreReport;
 use crate::source::LineIndex;
 use crate::source::docx::Place;
@@ -89,6 +90,20 @@ struct File<'a> {
     diagnostics: Vec<Diag<'a>>,
     score: Option<ScoreReport>,
     stats: FileStats,
+    /// With `--coverage`: the candidates left unbound, with their reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<Vec<Unbound<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Unbound<'a> {
+    kind: &'static str,
+    reason: &'static str,
+    message: &'static str,
+    text: &'a str,
+    span: JsonSpan,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -149,6 +164,8 @@ struct JsonLabel<'a> {
 struct FileStats {
     figures: usize,
     relations: usize,
+    unbound: usize,
+    candidates: std::collections::BTreeMap<&'static str, KindCount>,
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -164,9 +181,14 @@ struct Summary {
 
 /// The whole run as the JSON document described in the module docs.
 pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
+    render_json_with(outcome, lang, false)
+}
+
+/// [`render_json`], with each file's unbound candidates (`coverage`) when asked for.
+pub fn render_json_with(outcome: &Outcome, lang: Lang, coverage: bool) -> String {
     let mut json = json_head();
     for (k, f) in outcome.files.iter().enumerate() {
-        json.push_str(&json_file(f, k == 0, outcome, lang));
+        json.push_str(&json_file_with(f, k == 0, outcome, lang, coverage));
     }
     json.push_str(&json_tail(outcome.files.len(), &outcome.totals()));
     json
@@ -189,7 +211,18 @@ pub fn json_head() -> String {
 /// One element of `files` (`first`: no comma before it); labels in other files are placed
 /// with the files of `outcome`.
 pub fn json_file(f: &FileReport, first: bool, outcome: &Outcome, lang: Lang) -> String {
-    let body = indent(&pretty(&file(f, outcome, lang)), 4, true);
+    json_file_with(f, first, outcome, lang, false)
+}
+
+/// [`json_file`], with the file's unbound candidates when `coverage` is set.
+pub fn json_file_with(
+    f: &FileReport,
+    first: bool,
+    outcome: &Outcome,
+    lang: Lang,
+    coverage: bool,
+) -> String {
+    let body = indent(&pretty(&file(f, outcome, lang, coverage)), 4, true);
     format!("{}\n{body}", if first { "" } else { "," })
 }
 
@@ -232,7 +265,7 @@ fn indent(s: &str, n: usize, first: bool) -> String {
     out
 }
 
-fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
+fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool) -> File<'a> {
     let index = LineIndex::new(&f.text);
     let others = Others::new(outcome);
     File {
@@ -257,6 +290,31 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {
             .as_ref()
             .map(|s| ScoreReport::build(&f.text, s, lang)),
         stats: stats(&f.stats),
+        coverage: coverage.then(|| {
+            f.unbound
+                .iter()
+                .filter_map(|c| {
+                    let crate::relations::candidate::Outcome::Unbound(r) = c.outcome else {
+                        return None;
+                    };
+                    let (line, column) = line_col(&index, &f.text, c.span.start);
+                    let sp = clamp_span(&f.text, c.span);
+                    let (zh, en) = r.describe();
+                    Some(Unbound {
+                        kind: c.kind.as_str(),
+                        reason: r.as_str(),
+                        message: match lang {
+                            Lang::Zh => zh,
+                            Lang::En => en,
+                        },
+                        text: f.text.get(sp.start..sp.end).unwrap_or(""),
+                        span: span(&f.text, c.span),
+                        line,
+                        column,
+                    })
+                })
+                .collect()
+        }),
     }
 }
 
@@ -371,6 +429,13 @@ fn stats(s: &Stats) -> FileStats {
     FileStats {
         figures: s.figures,
         relations: s.relations,
+        unbound: s.unbound,
+        candidates: CandidateKind::ALL
+            .iter()
+            .zip(&s.candidates)
+            .filter(|(_, c)| **c != KindCount::default())
+            .map(|(k, c)| (k.as_str(), *c))
+            .collect(),
         errors: s.errors,
         warnings: s.warnings,
         infos: s.infos,

@@ -19,6 +19,7 @@
 use crate::diagnostic::Lang;
 use crate::model::Span;
 use crate::outcome::{FileReport, Outcome, Stats};
+use crate::relations::candidate::Outcome as CandidateOutcome;
 use crate::source::FileError;
 use crate::source::LineIndex;
 
@@ -36,7 +37,7 @@ pub mod statistics;
 pub use concise::render_concise;
 pub use github::render_github;
 pub use human::{HumanOptions, render_human, render_human_files};
-pub use json::render_json;
+pub use json::{render_json, render_json_with};
 pub use sarif::render_sarif;
 pub use score::render_score;
 pub use statistics::render_statistics;
@@ -54,19 +55,20 @@ fn count_en(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The line printed after a file's findings:
-/// `path: N figures, M relations checked: E errors, W warnings, I infos`.
+/// `path: N figures, M relations checked, U unbound: E errors, W warnings, I infos`.
 pub fn file_summary(file: &FileReport, lang: Lang) -> String {
     let s = &file.stats;
     match lang {
         Lang::Zh => format!(
-            "{}：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
-            file.display_path, s.figures, s.relations, s.errors, s.warnings, s.infos
+            "{}：提取数字 {} 个，核对关系 {} 项，未能核对 {} 项；错误 {}，警告 {}，提示 {}",
+            file.display_path, s.figures, s.relations, s.unbound, s.errors, s.warnings, s.infos
         ),
         Lang::En => format!(
-            "{}: {}, {} checked: {}, {}, {}",
+            "{}: {}, {} checked, {} unbound: {}, {}, {}",
             file.display_path,
             count_en(s.figures, "figure", "figures"),
             count_en(s.relations, "relation", "relations"),
+            s.unbound,
             count_en(s.errors, "error", "errors"),
             count_en(s.warnings, "warning", "warnings"),
             count_en(s.infos, "info", "infos"),
@@ -109,8 +111,8 @@ pub fn total_summary_of(totals: &RunTotals, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let mut line = format!(
-                "共检查 {files} 个文件：提取数字 {} 个，核对关系 {} 项；错误 {}，警告 {}，提示 {}",
-                t.figures, t.relations, t.errors, t.warnings, t.infos
+                "共检查 {files} 个文件：提取数字 {} 个，核对关系 {} 项，未能核对 {} 项；错误 {}，警告 {}，提示 {}",
+                t.figures, t.relations, t.unbound, t.errors, t.warnings, t.infos
             );
             if unreadable > 0 {
                 line.push_str(&format!("；{unreadable} 个文件无法读取"));
@@ -119,10 +121,11 @@ pub fn total_summary_of(totals: &RunTotals, lang: Lang) -> String {
         }
         Lang::En => {
             let mut line = format!(
-                "checked {}: {}, {}; {}, {}, {}",
+                "checked {}: {}, {}, {} unbound; {}, {}, {}",
                 count_en(files, "file", "files"),
                 count_en(t.figures, "figure", "figures"),
                 count_en(t.relations, "relation", "relations"),
+                t.unbound,
                 count_en(t.errors, "error", "errors"),
                 count_en(t.warnings, "warning", "warnings"),
                 count_en(t.infos, "info", "infos"),
@@ -134,6 +137,43 @@ pub fn total_summary_of(totals: &RunTotals, lang: Lang) -> String {
             line
         }
     }
+}
+
+/// `--coverage`: one line per candidate left unbound, `path:line:col: kind figure — reason`.
+pub fn coverage_lines(outcome: &Outcome, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &outcome.files {
+        let index = LineIndex::new(&f.text);
+        for c in &f.unbound {
+            let (line, col) = line_col(&index, &f.text, c.span.start);
+            let shown = f
+                .text
+                .get(clamp_span(&f.text, c.span).start..clamp_span(&f.text, c.span).end)
+                .unwrap_or("");
+            let CandidateOutcome::Unbound(reason) = c.outcome else {
+                continue;
+            };
+            let (zh, en) = reason.describe();
+            let what = if shown.is_empty() {
+                String::new()
+            } else {
+                format!(" {shown}")
+            };
+            out.push_str(&match lang {
+                Lang::Zh => format!(
+                    "{}:{line}:{col}: 未核对 {}{what}：{zh}\n",
+                    f.display_path,
+                    c.kind.as_str()
+                ),
+                Lang::En => format!(
+                    "{}:{line}:{col}: unbound {}{what}: {en}\n",
+                    f.display_path,
+                    c.kind.as_str()
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// `s` without control characters (C0, DEL, C1) other than `\n` and `\t`: text from a report

@@ -1061,6 +1061,7 @@ fn share_groups(sums: &[SumClaim], ratios: &[RatioClaim]) -> Vec<ShareGroup> {
                 shares: shares.iter().map(|r| r.rate).collect(),
                 parts: shares.iter().map(|r| r.numerator).collect(),
                 whole: Some(s.total),
+                complete: false,
             });
         }
     }

@@ -99,6 +99,33 @@ pub struct Extracted {
     pub overlong: Vec<Span>,
 }
 
+/// The longest parenthetical inside a label that does not end it: `因公出国（境）费`,
+/// `公车购置及运行（维护）费`.
+pub const SHORT_GLOSS_CHARS: usize = 4;
+
+/// Whether the bracket at `i` opens or closes a short gloss of Chinese characters inside a
+/// word (`出国（境）费`): the label runs through it.
+fn in_short_gloss(c: &[char], i: usize) -> bool {
+    let inner = |from: usize, to: usize| {
+        to > from
+            && to - from <= SHORT_GLOSS_CHARS
+            && (c[from..to].iter().all(|&x| crate::parse::norm::is_cjk(x))
+                // A pinyin gloss left by transcoding: `直達（dá）資金`.
+                || c[from..to].iter().all(|&x| x.is_alphabetic() && !crate::parse::norm::is_cjk(x)))
+    };
+    let word = |k: Option<&char>| k.is_some_and(|&x| crate::parse::norm::is_cjk(x));
+    match c.get(i) {
+        Some('（') => (i + 1..c.len().min(i + 2 + SHORT_GLOSS_CHARS))
+            .find(|&k| c[k] == '）')
+            .is_some_and(|k| inner(i + 1, k) && word(c.get(k + 1)) && i > 0 && word(c.get(i - 1))),
+        Some('）') => (i.saturating_sub(SHORT_GLOSS_CHARS + 1)..i)
+            .rev()
+            .find(|&k| c[k] == '（')
+            .is_some_and(|k| inner(k + 1, i) && word(c.get(i + 1)) && k > 0 && word(c.get(k - 1))),
+        _ => false,
+    }
+}
+
 fn is_boundary(c: char) -> bool {
     matches!(
         c,
@@ -367,6 +394,12 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
     if n.starts_with_at(i, "全年") {
         return Some((Period::FullYear, 2));
     }
+    // Half years: 上半年 is January to June.
+    for (w, from, to) in [("上半年", 1u8, 6u8), ("下半年", 7, 12)] {
+        if n.starts_with_at(i, w) {
+            return Some((Period::Months { from, to }, 3));
+        }
+    }
     for (w, q) in [
         ("第一季度", 1u8),
         ("第二季度", 2),
@@ -385,6 +418,22 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
     let (a, e) = digits_at(i)?;
     let mut k = e;
     if c.get(k) == Some(&'月') {
+        // `6月份`: one month (a date is `6月` or `6月30日`, never `6月份`). Not after a digit
+        // or 年 (`2023年6月份` stays a date too).
+        if n.starts_with_at(k + 1, "份")
+            && (1..=12).contains(&a)
+            && !c
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| p.is_ascii_digit() || *p == '年' || *p == '-' || *p == '至')
+        {
+            return Some((
+                Period::Months {
+                    from: a as u8,
+                    to: a as u8,
+                },
+                k + 2 - i,
+            ));
+        }
         k += 1;
     }
     if !matches!(c.get(k), Some('-') | Some('至') | Some('到')) {
@@ -581,7 +630,7 @@ fn scan(
                 block,
             });
         }
-        if is_boundary(ch) || (ch == ',' && !is_thousands_comma) {
+        if (is_boundary(ch) && !in_short_gloss(&n.chars, i)) || (ch == ',' && !is_thousands_comma) {
             if is_sentence_end(ch) {
                 sentence += 1;
             }

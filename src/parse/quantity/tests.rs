@@ -130,3 +130,17 @@ fn long_numbers_are_exact_or_reported_never_cut() {
     let spans: Vec<&str> = ex.overlong.iter().map(|s| &text[s.start..s.end]).collect();
     assert_eq!(spans, vec!["10000000000000000000000000000200"]);
 }
+
+#[test]
+fn short_gloss_stays_in_the_label() {
+    let c: Vec<char> = "因公出国（境）费0万元".chars().collect();
+    assert!(in_short_gloss(&c, 4) && in_short_gloss(&c, 6));
+    // Five characters inside is a parenthesis of its own, not a gloss.
+    let c: Vec<char> = "经费（含五项内容）费".chars().collect();
+    assert!(!in_short_gloss(&c, 2));
+    let c: Vec<char> = "直達（dá）資金61.02亿元".chars().collect();
+    assert!(in_short_gloss(&c, 2) && in_short_gloss(&c, 5));
+    // Followed by a figure, not a word: a boundary.
+    let c: Vec<char> = "支出（万元）12".chars().collect();
+    assert!(!in_short_gloss(&c, 5));
+}

@@ -6,7 +6,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::model::Document;
 use crate::numeric::{Interval, fmt_fixed, fmt_trim};
-use crate::relations::{GrowthClaim, growth_interval, interval_of};
+use crate::relations::{GrowthClaim, SLIP_SHARE, change_sign, growth_interval, interval_of};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -21,6 +21,13 @@ declare_rule! {
     ///   (`进出口1121亿元，同比上升12%，其中出口905.4亿元，同比上升11%，进口215.6亿元，同比上升16.3%`):
     ///   the parts' prior values (part / (1 + rate)) give the total's implied growth
     ///   (here 11.98%), which must meet the stated one, all rates taken as intervals.
+    /// * A level, its change amount and its rate with no prior level written
+    ///   (`支出624310.50元，同比增加86420.30元，增长16.07%`, `完成18,640万元，同比增长10.82%，增收
+    ///   1,820万元`): the prior level is the level less the change, and the rate must be the change
+    ///   over it — a rate divided by this year's level instead is reported.
+    /// * A total change broken into its parts' changes (`增加5.60万元。其中：接待费减少0.52万元，
+    ///   车辆运行费增加6.12万元`), each signed by its verb: parts that go beyond the total, or miss
+    ///   it by a slip (1 %), are reported; a larger shortfall may be a partial list.
     ///
     /// Growth at comparable prices (可比价) need not equal the nominal change: there the
     /// finding is only a note (info).
@@ -96,6 +103,13 @@ impl Rule for ChangeMismatch {
                     prior,
                     comparable,
                 } => levels(doc, *change, *current, *prior, *comparable, out),
+                GrowthClaim::ChangeRate {
+                    current,
+                    change,
+                    rate,
+                    comparable,
+                } => change_rate(doc, *current, *change, *rate, *comparable, out),
+                GrowthClaim::ChangeSum { total, parts } => change_sum(doc, *total, parts, out),
             }
         }
     }
@@ -357,5 +371,173 @@ fn levels(
             format!("recompute from the two levels: {expected}"),
         ))
         .expected_found(expected, found),
+    );
+}
+
+/// A growth rate against its change amount and the current level: the prior level is the
+/// current one less the change (signed by its verb).
+fn change_rate(
+    doc: &Document,
+    current: usize,
+    change: usize,
+    rate: usize,
+    comparable: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let q = &doc.quantities;
+    let (c, ch, r) = (&q[current], &q[change], &q[rate]);
+    let Some(stated) = growth_interval(r) else {
+        return;
+    };
+    let sign = change_sign(ch.label_text());
+    let delta = interval_of(ch).scale(sign);
+    let prior = interval_of(c).sub(&delta);
+    let prior_central = c.base_value() - ch.base_value() * sign;
+    if prior_central <= Decimal::ZERO || prior.lo <= Decimal::ZERO {
+        return;
+    }
+    let Some(implied) = delta.div(&prior).or_else(|| {
+        let neg = Interval {
+            lo: -delta.hi,
+            hi: -delta.lo,
+        };
+        neg.div(&prior).map(|x| Interval {
+            lo: -x.hi,
+            hi: -x.lo,
+        })
+    }) else {
+        return;
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    if implied.scale(hundred).meets(&stated) {
+        return;
+    }
+    let central = ch.base_value() * sign / prior_central * hundred;
+    let word = if central < Decimal::ZERO {
+        "下降"
+    } else {
+        "增长"
+    };
+    let expected = format!("{word}{}", pct_text(central.abs(), r.decimals));
+    let prior_text = {
+        let mut v = prior_central;
+        for _ in 0..c.unit.scale() {
+            v /= Decimal::TEN;
+        }
+        format!("{}{}", fmt_trim(v, c.decimals.max(2)), c.unit.display())
+    };
+    out.push(
+        Diagnostic::new(
+            &ChangeMismatch::META,
+            r.span,
+            Message::new(
+                format!(
+                    "增幅 {} 与变动额 {} 不符：上期为 {} − {} = {prior_text}，应为{expected}",
+                    r.display(),
+                    ch.display(),
+                    c.display(),
+                    ch.display()
+                ),
+                format!(
+                    "growth {} disagrees with the change {}: the prior level is {} less {} = {prior_text}, so {expected}",
+                    r.display(),
+                    ch.display(),
+                    c.display(),
+                    ch.display()
+                ),
+            ),
+        )
+        .with_severity(severity(comparable))
+        .primary(Message::new(
+            format!("应为{expected}"),
+            format!("expected {expected}"),
+        ))
+        .label(
+            c.span,
+            Message::new(
+                format!("本期 {}", c.display()),
+                format!("current {}", c.display()),
+            ),
+        )
+        .label(
+            ch.span,
+            Message::new(
+                format!("变动额 {}", ch.display()),
+                format!("change {}", ch.display()),
+            ),
+        )
+        .help(Message::new(
+            format!("按变动额与上期数重新计算：{expected}"),
+            format!("recompute from the change and the prior level: {expected}"),
+        ))
+        .expected_found(expected, r.display()),
+    );
+}
+
+/// A total's change against the sum of its parts' changes, each signed by its verb. A shortfall
+/// beyond a slip may be a partial list and is left alone; parts that go beyond the total, or
+/// miss it by a slip, are reported.
+fn change_sum(doc: &Document, total: usize, parts: &[usize], out: &mut Vec<Diagnostic>) {
+    let q = &doc.quantities;
+    let t = &q[total];
+    let signed = |i: usize| interval_of(&q[i]).scale(change_sign(q[i].label_text()));
+    let sum = parts
+        .iter()
+        .fold(Interval::exact(Decimal::ZERO), |a, &p| a.add(&signed(p)));
+    let ti = signed(total);
+    if sum.meets(&ti) {
+        return;
+    }
+    let central: Decimal = parts
+        .iter()
+        .map(|&p| q[p].base_value() * change_sign(q[p].label_text()))
+        .sum();
+    let tc = t.base_value() * change_sign(t.label_text());
+    if tc.is_zero() {
+        return;
+    }
+    let beyond = if tc > Decimal::ZERO {
+        central > tc
+    } else {
+        central < tc
+    };
+    if !beyond && ((tc - central) / tc).abs() > SLIP_SHARE {
+        return;
+    }
+    let mut v = central;
+    for _ in 0..t.unit.scale() {
+        v /= Decimal::TEN;
+    }
+    let sum_text = format!("{}{}", fmt_trim(v, t.decimals.max(2)), t.unit.display());
+    let mut d = Diagnostic::new(
+        &ChangeMismatch::META,
+        t.span,
+        Message::new(
+            format!("总变动 {} 与各分项变动之和 {sum_text} 不符", t.display()),
+            format!(
+                "the total change {} disagrees with the sum of the parts' changes {sum_text}",
+                t.display()
+            ),
+        ),
+    )
+    .primary(Message::new(
+        format!("分项变动合计 {sum_text}"),
+        format!("parts' changes sum to {sum_text}"),
+    ));
+    for &p in parts {
+        d = d.label(
+            q[p].span,
+            Message::new(
+                format!("分项变动 {}", q[p].display()),
+                format!("part's change {}", q[p].display()),
+            ),
+        );
+    }
+    out.push(
+        d.help(Message::new(
+            format!("核对总变动或分项变动：分项变动合计 {sum_text}"),
+            format!("check the total change or the parts: they sum to {sum_text}"),
+        ))
+        .expected_found(sum_text.clone(), t.display()),
     );
 }

@@ -14,7 +14,10 @@ declare_rule! {
     /// Shares stated together in one sentence (`基本支出…（占比25.14%）；项目支出…（占比74.86%）`)
     /// whose amounts form a complete, consistent breakdown of a stated total: their sum must
     /// be 100% within the rounding of the shares (n × ½ unit of the last digit). Each share is
-    /// also checked against part / whole by A001.
+    /// also checked against part / whole by A001. Shares of one named whole in different
+    /// sentences (`基本支出X元，占一般公共预算支出的a%` … `项目支出Y元，占一般公共预算支出的b%`)
+    /// are checked too when their amounts are all of the whole by definition (基本支出 + 项目支出,
+    /// 人员经费 + 公用经费 …), even when the whole itself is not stated.
     ///
     /// ### Why
     /// Shares of a complete breakdown that do not add up to 100% mean one of them was
@@ -67,7 +70,9 @@ impl Rule for ShareSum {
         let doc = cx.doc;
         let q = &doc.quantities;
         for g in &cx.relations.shares {
-            let Some(whole) = g.whole else { continue };
+            if g.whole.is_none() && !g.complete {
+                continue;
+            }
             let sum = g
                 .shares
                 .iter()
@@ -100,14 +105,16 @@ impl Rule for ShareSum {
             .primary(Message::new(
                 format!("合计 {sum_text}"),
                 format!("sum {sum_text}"),
-            ))
-            .label(
-                q[whole].span,
-                Message::new(
-                    format!("总额 {}", q[whole].display()),
-                    format!("whole {}", q[whole].display()),
-                ),
-            );
+            ));
+            if let Some(whole) = g.whole {
+                d = d.label(
+                    q[whole].span,
+                    Message::new(
+                        format!("总额 {}", q[whole].display()),
+                        format!("whole {}", q[whole].display()),
+                    ),
+                );
+            }
             for &s in g.shares.iter().filter(|&&s| s != last) {
                 d = d.label(
                     q[s].span,

@@ -20,7 +20,12 @@ declare_rule! {
     /// Each figure counts as an interval of ±½ unit of its last digit, so a 尾差 of up to
     /// n × ½ unit is accepted. Reported: parts that add up to more than the total, and a list
     /// that misses its total by a slip (at most 1 % of it). A list well short of its total is
-    /// read as naming only the main parts, and is not judged. Scores in 分 (`得分94分，其中部门
+    /// read as naming only the main parts, and is not judged — unless the parts are all of the
+    /// total by definition: “三公”经费 = 因公出国（境） + 公务接待 + 公务用车, 基本支出 + 项目支出,
+    /// 人员经费 + 公用经费, 中央 + 地方; then any shortfall is reported. Parts may be separated by
+    /// `；` or stand in brackets after the total (the bracket ends the list); items that repeat
+    /// the same labels (`其中甲类送审a，审定b，乙类送审c，审定d`) are one breakdown per label, and
+    /// two breakdowns of one whole in a row (按功能分类…按经济分类…) are told apart. Scores in 分 (`得分94分，其中部门
     /// 决策19分…`) are left to the scorecard rules (S003).
     ///
     /// ### Why

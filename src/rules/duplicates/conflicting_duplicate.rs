@@ -17,7 +17,10 @@ declare_rule! {
     /// figures (约, 以上) and figures whose digits agree but whose unit differs (that is
     /// U001) are left out. Mentions that may be about different subjects are not compared:
     /// parallel items (`（一）甲镇…` / `（二）乙镇…`, `一是…；二是…`), and, for a name shorter than
-    /// six characters, mentions in different paragraphs.
+    /// six characters, mentions in different paragraphs. A surveyed satisfaction rate
+    /// (`服务对象满意度93.6%`, not a target such as `满意度目标95%`) is one figure of the report
+    /// too, compared across paragraphs; a leading word of time (`本年度`) does not change the
+    /// name.
     ///
     /// ### Why
     /// Two values for one metric leave the reader unable to tell which is true; it usually

@@ -1,0 +1,500 @@
+//! Candidates: every place a relation could be checked, with what became of it.
+//!
+//! Each pass has triggers — a stated rate, a `其中`/`包括` breakdown, a growth rate or change
+//! amount, a repeated label, a numbered list, one amount in two units. Every trigger yields one
+//! [`Candidate`] with an [`Outcome`]: judged (consistent or not, by the relation's own verdict
+//! where it has one), or unbound with the [`Unbound`] reason. Nothing is dropped silently, so a
+//! reviewer can see what was not verified (`jxlint check --coverage`) and the per-file stats
+//! count candidates judged and unbound by kind.
+//!
+//! Candidates are derived from the relations the passes found; they change no verdict.
+
+use serde::Serialize;
+
+use crate::model::{Document, Span, Unit};
+
+use super::{
+    GrowthClaim, RatioVerdict, Relations, SumVerdict, growth_interval, is_change_label,
+    is_specific_metric,
+};
+use crate::parse::quantity::CueKind;
+
+/// What a candidate would check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateKind {
+    Ratio,
+    Sum,
+    Share,
+    Growth,
+    Restatement,
+    Sequence,
+    Unit,
+    /// A relation inside a table: a row's 执行率, a column's total, a target against its
+    /// actual value (and the claims those rows contradict).
+    Table,
+}
+
+impl CandidateKind {
+    pub const ALL: [CandidateKind; 8] = [
+        CandidateKind::Ratio,
+        CandidateKind::Sum,
+        CandidateKind::Share,
+        CandidateKind::Growth,
+        CandidateKind::Restatement,
+        CandidateKind::Sequence,
+        CandidateKind::Unit,
+        CandidateKind::Table,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CandidateKind::Ratio => "ratio",
+            CandidateKind::Sum => "sum",
+            CandidateKind::Share => "share",
+            CandidateKind::Growth => "growth",
+            CandidateKind::Restatement => "restatement",
+            CandidateKind::Sequence => "sequence",
+            CandidateKind::Unit => "unit",
+            CandidateKind::Table => "table",
+        }
+    }
+
+    /// The rules that judge a candidate of this kind: a judged candidate counts as checked
+    /// only when one of them is enabled.
+    pub fn rules(self) -> &'static [&'static str] {
+        match self {
+            CandidateKind::Ratio => &["A001", "A002", "U001"],
+            CandidateKind::Sum => &["A003", "U001"],
+            CandidateKind::Share => &["A004"],
+            CandidateKind::Growth => &["A005"],
+            CandidateKind::Restatement => &["D001"],
+            CandidateKind::Sequence => &["T001"],
+            CandidateKind::Unit => &["U001"],
+            CandidateKind::Table => &["A001", "A002", "A003", "S007"],
+        }
+    }
+}
+
+/// Why a candidate was not judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unbound {
+    /// A rate whose operands were not found by meaning in its sentence or the one before.
+    NoOperands,
+    /// A rate over a zero base (0/0 shown as 0% or 100%): undefined, not wrong.
+    ZeroBase,
+    /// A figure inside a table row: table relations are read by the table passes.
+    InTable,
+    /// An approximate figure (约, 以上, 超过): a bound, not a value.
+    Approximate,
+    /// A breakdown cue with no total before it or no parts of the total's kind after it.
+    NoBreakdown,
+    /// Parts short of their total by more than a slip: the list may name only some parts.
+    PartialList,
+    /// A growth rate or change amount without both levels (this year and the last).
+    NoLevels,
+    /// A label stated more than once that names no specific metric (`实际支出`): the mentions
+    /// may be about different things.
+    GenericLabel,
+}
+
+impl Unbound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unbound::NoOperands => "no_operands",
+            Unbound::ZeroBase => "zero_base",
+            Unbound::InTable => "in_table",
+            Unbound::Approximate => "approximate",
+            Unbound::NoBreakdown => "no_breakdown",
+            Unbound::PartialList => "partial_list",
+            Unbound::NoLevels => "no_levels",
+            Unbound::GenericLabel => "generic_label",
+        }
+    }
+
+    /// The reason in words, in Chinese and English.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Unbound::NoOperands => (
+                "未找到按含义对应的分子和分母",
+                "no operands bound by meaning",
+            ),
+            Unbound::ZeroBase => ("分母为零（0/0），比率无定义", "zero base (0/0): undefined"),
+            Unbound::InTable => ("位于表格行内", "inside a table row"),
+            Unbound::Approximate => ("约数或界限，不是确数", "an approximate figure or bound"),
+            Unbound::NoBreakdown => ("未找到总数及其同类分项", "no total with parts of its kind"),
+            Unbound::PartialList => (
+                "分项少于总数且差额超过尾差，可能只列了部分",
+                "parts short of the total beyond a slip: maybe a partial list",
+            ),
+            Unbound::NoLevels => (
+                "缺少本期或上期数",
+                "this and last period's levels not both stated",
+            ),
+            Unbound::GenericLabel => (
+                "名称不指向特定指标，多处数值可能各指一事",
+                "a generic label: the mentions may be about different things",
+            ),
+        }
+    }
+}
+
+/// What became of a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome", content = "reason")]
+pub enum Outcome {
+    /// Judged and consistent.
+    Consistent,
+    /// Judged and inconsistent (a rule reports it).
+    Inconsistent,
+    /// Judged by its rule, which holds the verdict (share groups, growth claims,
+    /// restatements, sequences).
+    Judged,
+    /// Several readings of the text; judged consistent when any reading is.
+    Ambiguous,
+    Unbound(Unbound),
+}
+
+impl Outcome {
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Outcome::Unbound(_))
+    }
+}
+
+/// One trigger and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub kind: CandidateKind,
+    /// The trigger: the rate, the total or cue, the first mention.
+    pub span: Span,
+    pub outcome: Outcome,
+}
+
+/// Every candidate of a document, in text order.
+pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    ratio_candidates(doc, r, &mut out);
+    sum_candidates(doc, r, &mut out);
+    growth_candidates(doc, r, &mut out);
+    share_candidates(doc, r, &mut out);
+    restatement_candidates(doc, r, &mut out);
+    for s in &r.sequences {
+        if let Some(m) = s.items.first().and_then(|&b| doc.blocks[b].marker) {
+            out.push(Candidate {
+                kind: CandidateKind::Sequence,
+                span: m.span,
+                outcome: Outcome::Judged,
+            });
+        }
+    }
+    for &(odd, _) in &r.unit_echoes {
+        out.push(Candidate {
+            kind: CandidateKind::Unit,
+            span: doc.quantities[odd].span,
+            outcome: Outcome::Inconsistent,
+        });
+    }
+    let t = &r.tables;
+    let spans = t
+        .rates
+        .iter()
+        .map(|x| x.rate.span)
+        .chain(t.sums.iter().map(|x| x.total.span))
+        .chain(t.targets.iter().map(|x| x.actual.span))
+        .chain(t.claims.iter().map(|x| x.span));
+    for span in spans {
+        out.push(Candidate {
+            kind: CandidateKind::Table,
+            span,
+            outcome: Outcome::Judged,
+        });
+    }
+    out.sort_by_key(|c| (c.span.start, c.kind));
+    out
+}
+
+/// Label endings that make a percentage a stated rate even when the lexicon has no concept
+/// for it (`支付率`, `分配率`, `利用率`).
+pub const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例"];
+
+/// Whether a percentage states a rate (not a growth rate, which the growth pass takes).
+pub fn is_rate_trigger(q: &crate::model::Quantity) -> bool {
+    if q.unit != Unit::Percent || growth_interval(q).is_some() {
+        return false;
+    }
+    match q.concept() {
+        Some(c) if c.starts_with("rate.") => true,
+        _ => {
+            let l = q.label_text();
+            RATE_ENDINGS.iter().any(|e| l.ends_with(e))
+        }
+    }
+}
+
+fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    let in_share = |i: usize| r.shares.iter().any(|g| g.shares.contains(&i));
+    for (i, q) in doc.quantities.iter().enumerate() {
+        if !is_rate_trigger(q) || in_share(i) {
+            continue;
+        }
+        let claim = r.ratios.iter().find(|c| c.rate == i);
+        let outcome = match claim {
+            Some(c) => match c.verdict(doc) {
+                RatioVerdict::Consistent if !c.alternatives.is_empty() => Outcome::Ambiguous,
+                RatioVerdict::Consistent => Outcome::Consistent,
+                RatioVerdict::Undefined => Outcome::Unbound(Unbound::ZeroBase),
+                _ => Outcome::Inconsistent,
+            },
+            None if !doc.in_prose(q) => Outcome::Unbound(Unbound::InTable),
+            None if q.qualifier.is_some() => Outcome::Unbound(Unbound::Approximate),
+            None => Outcome::Unbound(Unbound::NoOperands),
+        };
+        out.push(Candidate {
+            kind: CandidateKind::Ratio,
+            span: q.span,
+            outcome,
+        });
+    }
+}
+
+fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    let qs = &doc.quantities;
+    for cue in doc
+        .cues
+        .iter()
+        .filter(|c| matches!(c.kind, CueKind::Of | CueKind::Including))
+    {
+        // The breakdown this cue opens: its total stands before the cue in the same block,
+        // its first part after it.
+        let claim = r
+            .sums
+            .iter()
+            .filter(|s| {
+                let t = &qs[s.total];
+                t.block == cue.block
+                    && t.span.end <= cue.offset
+                    && s.parts
+                        .first()
+                        .is_some_and(|&p| qs[p].span.start > cue.offset)
+            })
+            .max_by_key(|s| qs[s.total].span.start);
+        let (span, outcome) = match claim {
+            Some(s) => (
+                qs[s.total].span,
+                match s.verdict(doc) {
+                    SumVerdict::Consistent => Outcome::Consistent,
+                    SumVerdict::Partial => Outcome::Unbound(Unbound::PartialList),
+                    _ => Outcome::Inconsistent,
+                },
+            ),
+            None => {
+                let at = cue.offset;
+                let in_table = doc
+                    .blocks
+                    .get(cue.block)
+                    .is_some_and(|b| matches!(b.kind, crate::model::BlockKind::TableRow { .. }));
+                (
+                    Span::new(at, at),
+                    Outcome::Unbound(if in_table {
+                        Unbound::InTable
+                    } else {
+                        Unbound::NoBreakdown
+                    }),
+                )
+            }
+        };
+        out.push(Candidate {
+            kind: CandidateKind::Sum,
+            span,
+            outcome,
+        });
+    }
+}
+
+fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    let bound = |i: usize| {
+        r.growths.iter().any(|g| match g {
+            GrowthClaim::Levels { change, .. } => *change == i,
+            GrowthClaim::ChangeRate { change, rate, .. } => *change == i || *rate == i,
+            GrowthClaim::ChangeSum { total, parts } => *total == i || parts.contains(&i),
+            GrowthClaim::Aggregate {
+                total_rate, parts, ..
+            } => *total_rate == i || parts.iter().any(|&(_, rate)| rate == i),
+        })
+    };
+    for (i, q) in doc.quantities.iter().enumerate() {
+        let rate = q.unit == Unit::Percent && growth_interval(q).is_some();
+        let change = q.unit.is_money() && is_change_label(q.label_text());
+        if !rate && !change {
+            continue;
+        }
+        let outcome = if bound(i) {
+            Outcome::Judged
+        } else if !doc.in_prose(q) {
+            Outcome::Unbound(Unbound::InTable)
+        } else if q.qualifier.is_some() {
+            Outcome::Unbound(Unbound::Approximate)
+        } else {
+            Outcome::Unbound(Unbound::NoLevels)
+        };
+        out.push(Candidate {
+            kind: CandidateKind::Growth,
+            span: q.span,
+            outcome,
+        });
+    }
+}
+
+fn share_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    for g in &r.shares {
+        if let Some(&first) = g.shares.first() {
+            out.push(Candidate {
+                kind: CandidateKind::Share,
+                span: doc.quantities[first].span,
+                outcome: Outcome::Judged,
+            });
+        }
+    }
+}
+
+fn restatement_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    for g in &r.restatements {
+        if let Some(&first) = g.mentions.first() {
+            out.push(Candidate {
+                kind: CandidateKind::Restatement,
+                span: doc.quantities[first].span,
+                outcome: Outcome::Judged,
+            });
+        }
+    }
+    // Labels stated more than once in prose that name no specific metric.
+    let mut seen: Vec<(&str, usize, bool)> = Vec::new();
+    for (i, q) in doc.quantities.iter().enumerate() {
+        let l = q.label_text();
+        if l.is_empty() || q.unit.is_percent() || !doc.in_prose(q) || is_specific_metric(l) {
+            continue;
+        }
+        match seen.iter_mut().find(|(x, _, _)| *x == l) {
+            Some((_, first, reported)) if !*reported => {
+                *reported = true;
+                out.push(Candidate {
+                    kind: CandidateKind::Restatement,
+                    span: doc.quantities[*first].span,
+                    outcome: Outcome::Unbound(Unbound::GenericLabel),
+                });
+            }
+            Some(_) => {}
+            None => seen.push((l, i, false)),
+        }
+    }
+}
+
+/// Candidates counted by kind: judged, ambiguous, unbound.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    pub judged: usize,
+    pub ambiguous: usize,
+    pub unbound: usize,
+}
+
+/// Per-kind counts of candidates, in [`CandidateKind::ALL`] order, kinds with none left out.
+pub fn tally(cands: &[Candidate]) -> Vec<(CandidateKind, KindCount)> {
+    CandidateKind::ALL
+        .iter()
+        .filter_map(|&k| {
+            let mut c = KindCount::default();
+            for x in cands.iter().filter(|x| x.kind == k) {
+                match x.outcome {
+                    Outcome::Ambiguous => c.ambiguous += 1,
+                    Outcome::Unbound(_) => c.unbound += 1,
+                    _ => c.judged += 1,
+                }
+            }
+            (c != KindCount::default()).then_some((k, c))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        crate::parse::parse(text, crate::model::SourceFormat::Text)
+    }
+
+    fn of(text: &str) -> Vec<Candidate> {
+        let d = doc(text);
+        candidates(&d, &crate::relations::find(&d))
+    }
+
+    #[test]
+    fn bound_rate_is_judged_and_unbound_rate_has_its_reason() {
+        let c = of("调整预算100万元，实际支出90万元，预算执行率90%。另外支付率65%。");
+        let ratios: Vec<_> = c
+            .iter()
+            .filter(|c| c.kind == CandidateKind::Ratio)
+            .collect();
+        assert_eq!(ratios.len(), 2, "{c:?}");
+        assert_eq!(ratios[0].outcome, Outcome::Consistent);
+        assert_eq!(ratios[1].outcome, Outcome::Unbound(Unbound::NoOperands));
+    }
+
+    #[test]
+    fn zero_over_zero_is_unbound_not_wrong() {
+        let c = of("预算数0万元，实际支出0万元，执行率0%。");
+        let r: Vec<_> = c
+            .iter()
+            .filter(|c| c.kind == CandidateKind::Ratio)
+            .collect();
+        assert!(
+            r.iter().all(|c| c.outcome != Outcome::Inconsistent),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn every_breakdown_cue_is_a_candidate() {
+        let c = of("总额30万元，其中甲10万元，乙20万元。另有其中一项说明。");
+        let sums: Vec<_> = c.iter().filter(|c| c.kind == CandidateKind::Sum).collect();
+        assert_eq!(sums.len(), 2, "{c:?}");
+        assert_eq!(sums[0].outcome, Outcome::Consistent);
+        assert_eq!(sums[1].outcome, Outcome::Unbound(Unbound::NoBreakdown));
+    }
+
+    #[test]
+    fn growth_without_levels_is_unbound() {
+        let c = of("项目支出同比增长5.2%。");
+        assert!(
+            c.iter().any(|c| c.kind == CandidateKind::Growth
+                && c.outcome == Outcome::Unbound(Unbound::NoLevels))
+        );
+    }
+
+    #[test]
+    fn rate_endings_boundaries() {
+        assert!(RATE_ENDINGS.contains(&"率"));
+        let d = doc("支付率61.2%，增长8%，占比20%。");
+        let t: Vec<bool> = d.quantities.iter().map(is_rate_trigger).collect();
+        assert_eq!(t, vec![true, false, true], "{:?}", d.quantities);
+    }
+
+    #[test]
+    fn tally_counts_by_kind() {
+        let c = of("调整预算100万元，实际支出90万元，预算执行率90%。另外支付率65%。");
+        let t = tally(&c);
+        let ratio = t
+            .iter()
+            .find(|(k, _)| *k == CandidateKind::Ratio)
+            .map(|x| x.1);
+        assert_eq!(
+            ratio,
+            Some(KindCount {
+                judged: 1,
+                ambiguous: 0,
+                unbound: 1
+            })
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Relations between figures, found once per document and judged by the rules.
+//!
+//! A rate is judged only when it is bound to its operands **by meaning** — the rate's concept
+//! and the operands' labels (执行率 ↔ 支出/决算 and 预算; 整改率 ↔ 完成整改 and 共…隐患) within
+//! its sentence or the one before — never by proximity alone (DOMAIN §7). A breakdown is
+//! judged only when written as one (`总额X，其中A a，B b`). The same metric is compared only
+//! under the same label, period, year and unit dimension, and only for labels that name a
+//! specific metric (`规上商品销售额`, not `实际支出`).
+//!
+//! Each relation carries what a rule needs to judge it; the judgements themselves
+//! ([`RatioClaim::verdict`], [`SumClaim::verdict`] …) live here too so that the rules that
+//! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
+
+pub mod candidate;
+mod growth;
+mod ratio;
+mod restatement;
+mod sequence;
+mod share;
+mod sum;
+pub mod table;
+mod unit;
+
+pub use growth::*;
+pub use ratio::*;
+pub use restatement::*;
+use sequence::*;
+use share::*;
+pub use sum::*;
+pub use unit::*;
+
+use rust_decimal::Decimal;
+
+pub use crate::model::claims::{
+    GrowthClaim, RatioClaim, RatioKind, Restatement, Sequence, ShareGroup, StatedClaims, SumClaim,
+};
+use crate::model::{BlockKind, Document, Quantity, Unit, scale_up};
+use crate::numeric::{Interval, round_half_up, truncate};
+use crate::parse::quantity::CueKind;
+
+/// Every relation found in a document.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    pub ratios: Vec<RatioClaim>,
+    pub sums: Vec<SumClaim>,
+    pub shares: Vec<ShareGroup>,
+    pub growths: Vec<GrowthClaim>,
+    pub restatements: Vec<Restatement>,
+    pub sequences: Vec<Sequence>,
+    /// The same amount written with the same digits in two units (`1587.36元` here,
+    /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
+    pub unit_echoes: Vec<(usize, usize)>,
+    /// Relations inside tables (rates per row, totals per column, targets).
+    pub tables: table::TableRelations,
+}
+
+impl Relations {
+    /// How many relations the document gives the rules to judge.
+    pub fn count(&self) -> usize {
+        self.ratios.len()
+            + self.sums.len()
+            + self.shares.len()
+            + self.growths.len()
+            + self.restatements.len()
+            + self.sequences.len()
+            + self.unit_echoes.len()
+            + self.tables.count()
+    }
+}
+
+/// The interval a written figure stands for, in base units: money figures are rounded at
+/// their last digit; counts of things are exact.
+pub fn interval_of(q: &Quantity) -> Interval {
+    let exactish = matches!(q.unit, Unit::Count { .. }) && q.decimals == 0;
+    let base = q.base_value();
+    if exactish {
+        Interval::exact(base)
+    } else {
+        let h = scale_up(q.half_ulp(), q.unit.scale());
+        Interval {
+            lo: base - h,
+            hi: base + h,
+        }
+    }
+}
+
+pub(super) fn pct(i: &Interval) -> Interval {
+    i.scale(Decimal::ONE_HUNDRED)
+}
+
+pub(super) fn pow10(e: i32) -> Decimal {
+    let mut k = Decimal::ONE;
+    for _ in 0..e.unsigned_abs() {
+        k *= Decimal::TEN;
+    }
+    if e < 0 { Decimal::ONE / k } else { k }
+}
+
+/// Find every relation of a document: in prose by the passes below; for structured report
+/// data, the relations its structure states ([`StatedClaims`]) plus the restatements and unit
+/// echoes found from the figures' labels as in prose.
+pub fn find(doc: &Document) -> Relations {
+    if let Some(data) = &doc.data {
+        return from_claims(doc, &data.claims);
+    }
+    let mut r = Relations::default();
+    r.ratios = find_ratios(doc);
+    r.sums = find_sums(doc);
+    r.shares = find_shares(doc, &r.sums, &mut r.ratios);
+    r.growths = find_growths(doc, &r.sums);
+    r.sequences = find_sequences(doc);
+    r.restatements = find_restatements(doc);
+    r.unit_echoes = find_unit_echoes(doc);
+    r.tables = table::find(doc);
+    r
+}
+
+/// Relations of a document whose ratios, sums, shares and growth claims are stated by its
+/// structure. A total's growth is checked against its parts' only when the parts add up.
+pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
+    let growths = claims
+        .growths
+        .iter()
+        .filter(|g| match g {
+            GrowthClaim::Aggregate { total, .. } => claims
+                .sums
+                .iter()
+                .find(|s| s.total == *total)
+                .is_some_and(|s| s.verdict(doc) == SumVerdict::Consistent),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    Relations {
+        ratios: claims.ratios.clone(),
+        sums: claims.sums.clone(),
+        shares: claims.shares.clone(),
+        growths,
+        restatements: find_restatements(doc),
+        unit_echoes: find_unit_echoes(doc),
+        ..Relations::default()
+    }
+}
+
+/// How deep in brackets a position of a block is: figures in brackets annotate the figure
+/// before them (`9.87分（满分10分）`, `（含上年结转42.83万元）`).
+pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
+    doc.cues
+        .iter()
+        .filter(|c| c.block == block && c.offset < offset)
+        .map(|c| match c.kind {
+            CueKind::ParenOpen => 1,
+            CueKind::ParenClose => -1,
+            _ => 0,
+        })
+        .sum::<i32>()
+        .max(0)
+}
+
+/// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
+pub fn is_per_unit(l: &str) -> bool {
+    ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
+}

@@ -1,0 +1,340 @@
+//! Ratios: a stated rate (执行率, 控制率, 整改率 …) bound by meaning to its numerator and
+//! denominator, and its verdict (consistent, rounding, unit slip, mismatch).
+
+use super::*;
+
+/// The judgement of a ratio claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RatioVerdict {
+    Consistent,
+    /// Division by zero (0/0 rates are undefined, not wrong).
+    Undefined,
+    /// The stated rate is the truncated or mis-rounded value of the true ratio.
+    Rounding {
+        expected: Decimal,
+        truncated: bool,
+    },
+    /// Only a power-of-ten change of one operand's unit explains the rate.
+    UnitSlip {
+        operand: usize,
+        exponent: i32,
+    },
+    /// The rate disagrees with its operands beyond rounding.
+    Mismatch {
+        expected: Decimal,
+        inverted: bool,
+    },
+}
+
+/// Judge `num / den` against a stated percentage.
+pub(super) fn ratio_fits(rate: &Quantity, num: &Interval, den: &Interval) -> Option<bool> {
+    let r = num.div(den)?;
+    Some(pct(&r).meets(&Interval::of_written(rate.value, rate.decimals)))
+}
+
+impl RatioClaim {
+    pub fn verdict(&self, doc: &Document) -> RatioVerdict {
+        let q = &doc.quantities;
+        let (rate, num, den) = (&q[self.rate], &q[self.numerator], &q[self.denominator]);
+        if den.value.is_zero() {
+            return RatioVerdict::Undefined;
+        }
+        let (ni, di) = (interval_of(num), interval_of(den));
+        if ratio_fits(rate, &ni, &di) != Some(false) {
+            return RatioVerdict::Consistent;
+        }
+        for &(a, b) in &self.alternatives {
+            if !q[b].value.is_zero()
+                && ratio_fits(rate, &interval_of(&q[a]), &interval_of(&q[b])) == Some(true)
+            {
+                return RatioVerdict::Consistent;
+            }
+        }
+        // A unit slip: the written digits fit once one operand's unit is shifted.
+        if num.unit.scale() != den.unit.scale() && num.unit.is_money() {
+            for e in [4i32, -4, 8, -8, 3, -3] {
+                let k = pow10(e);
+                if ratio_fits(rate, &ni.scale(k), &di) == Some(true) {
+                    // Which operand is the odd one: the unit less used in the document.
+                    let (ns, ds) = (
+                        doc.scale_count(num.unit.scale()),
+                        doc.scale_count(den.unit.scale()),
+                    );
+                    let operand = if ns < ds {
+                        self.numerator
+                    } else if ds < ns {
+                        self.denominator
+                    } else {
+                        self.numerator
+                    };
+                    let exponent = if operand == self.numerator { e } else { -e };
+                    return RatioVerdict::UnitSlip { operand, exponent };
+                }
+            }
+        }
+        // Checked: a ratio beyond `Decimal`'s range is no rate anyone stated.
+        let Some(central) = num
+            .base_value()
+            .checked_div(den.base_value())
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        else {
+            return RatioVerdict::Undefined;
+        };
+        let expected = round_half_up(central, rate.decimals);
+        // A truncated or mis-rounded value: within one unit of the last digit.
+        let ulp = Decimal::new(1, rate.decimals);
+        let stated = rate.value;
+        if (stated - central).abs() < ulp && stated != expected {
+            let truncated = truncate(central, rate.decimals) == stated;
+            return RatioVerdict::Rounding {
+                expected,
+                truncated,
+            };
+        }
+        // Written with more places than it was computed to (31.00% for 31.08%).
+        for dp in 0..rate.decimals {
+            if round_half_up(central, dp) == stated && stated != expected {
+                return RatioVerdict::Rounding {
+                    expected,
+                    truncated: false,
+                };
+            }
+        }
+        let inverted = ratio_fits(rate, &di, &ni) == Some(true);
+        RatioVerdict::Mismatch { expected, inverted }
+    }
+}
+
+/// Indices of the exact prose figures before `idx` in its own sentence, or (`previous`) in
+/// the sentence just before it in the same block, in order. Operands are never mixed across
+/// the two: a budget in one sentence and a spending figure in the next may belong to different
+/// lines of the budget.
+pub(super) fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
+    let q = &doc.quantities[idx];
+    (0..idx)
+        .filter(|&i| {
+            let o = &doc.quantities[i];
+            o.block == q.block
+                && if previous {
+                    o.sentence + 1 == q.sentence
+                } else {
+                    o.sentence == q.sentence
+                }
+                && o.qualifier.is_none()
+                && doc.in_prose(o)
+        })
+        .collect()
+}
+
+pub(super) fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
+    let mut out = Vec::new();
+    for (ri, rate) in doc.quantities.iter().enumerate() {
+        if rate.unit != Unit::Percent || rate.qualifier.is_some() || !doc.in_prose(rate) {
+            continue;
+        }
+        let claim = match rate.concept() {
+            Some("rate.execution") => bind_money(doc, ri, RatioKind::Execution),
+            Some("rate.control") => bind_money(doc, ri, RatioKind::Control),
+            Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
+                bind_counts(doc, ri)
+            }
+            _ => None,
+        };
+        out.extend(claim);
+    }
+    out
+}
+
+/// Figures of `w` after the last rate among them: `A预算X，支出Y，执行率Z%；B预算…` gives B's
+/// operands only to B's rate.
+pub(super) fn after_last_rate(doc: &Document, w: Vec<usize>) -> Vec<usize> {
+    match w
+        .iter()
+        .rposition(|&i| doc.quantities[i].unit == Unit::Percent)
+    {
+        Some(p) => w[p + 1..].to_vec(),
+        None => w,
+    }
+}
+
+/// Bind an execution or control rate to actual spending and a budget. The operands come from
+/// the rate's own sentence; the sentence before supplies both when the own sentence has
+/// neither, or the one missing when it states nothing of the role the own sentence already
+/// has (`调整预算X。实际支出Y，执行率Z%`), so that two budget lines are never mixed.
+pub(super) fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let roles = |w: Vec<usize>| -> (Vec<usize>, Vec<usize>) {
+        let money: Vec<usize> = w.into_iter().filter(|&i| qs[i].unit.is_money()).collect();
+        let spends = money
+            .iter()
+            .copied()
+            .filter(|&i| is_actual_spending(&qs[i]))
+            .collect();
+        let budgets = money
+            .iter()
+            .copied()
+            .filter(|&i| qs[i].concept() == Some("budget"))
+            .collect();
+        (spends, budgets)
+    };
+    let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, ri, false)));
+    let (prev_spends, prev_budgets) = roles(window(doc, ri, true));
+    // A sub-item (`其中财政拨款支出X，执行率Y`) has its own budget, which the sentence before
+    // may state under another name: only a whole takes its missing operand from there.
+    let sub_item = |w: &[usize]| {
+        w.iter().any(|&i| {
+            doc.cues.iter().any(|c| {
+                c.kind == CueKind::Of
+                    && c.block == qs[i].block
+                    && c.sentence == qs[i].sentence
+                    && c.offset < qs[i].span.start
+            })
+        })
+    };
+    let own_sub = sub_item(&spends) || sub_item(&budgets);
+    match (spends.is_empty(), budgets.is_empty()) {
+        _ if own_sub && (spends.is_empty() || budgets.is_empty()) => return None,
+        (true, true) => (spends, budgets) = (prev_spends, prev_budgets),
+        (false, true) if prev_spends.is_empty() && prev_budgets.len() == 1 => {
+            budgets = prev_budgets
+        }
+        (true, false) if prev_budgets.is_empty() && prev_spends.len() == 1 => spends = prev_spends,
+        _ => {}
+    }
+    let num = *spends.last()?;
+    let den = *budgets.last()?;
+    if !qs[num].unit.same_dimension(&qs[den].unit) {
+        return None;
+    }
+    // Every other spending/budget pair is another reading.
+    let alternatives = spends
+        .iter()
+        .flat_map(|&s| budgets.iter().map(move |&b| (s, b)))
+        .filter(|&pair| pair != (num, den))
+        .collect();
+    Some(RatioClaim {
+        kind,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives,
+    })
+}
+
+/// Bind a completion rate (整改率, 办结率, 满意率 …) to two counts of one kind in its sentence:
+/// the numerator just before the rate names what the rate names (整改率 ↔ 完成整改, 满意率 ↔
+/// 表示满意的), the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, or the same
+/// things), and the numerator does not exceed the whole.
+pub(super) fn bind_counts(doc: &Document, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let own = window(doc, ri, false);
+    let w = if own
+        .iter()
+        .any(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+    {
+        own
+    } else {
+        window(doc, ri, true)
+    };
+    let counts: Vec<usize> = w
+        .into_iter()
+        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
+        .collect();
+    // The numerator stands after any earlier rate of the sentence; the whole may stand before.
+    let num = *counts.last()?;
+    if qs[ri].span.start < qs[num].span.start {
+        return None;
+    }
+    if (num + 1..ri).any(|k| qs[k].unit == Unit::Percent && qs[k].block == qs[ri].block) {
+        return None;
+    }
+    let satisfaction = qs[ri].concept() == Some("rate.satisfaction");
+    let done_words: &[&str] = if satisfaction {
+        &["满意"]
+    } else {
+        &[
+            "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案", "销号", "办理",
+        ]
+    };
+    let nl = qs[num].label_text();
+    if !done_words.iter().any(|w| nl.contains(w)) {
+        return None;
+    }
+    let den = *counts
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&i| qs[i].unit == qs[num].unit)?;
+    if qs[num].value > qs[den].value {
+        return None;
+    }
+    let mut total_words = vec![
+        "共",
+        "总",
+        "累计",
+        "登记",
+        "排查",
+        "发现",
+        "受理",
+        "收到",
+        "接到",
+        "涉及",
+        "计划",
+        "应",
+        "全部",
+        "检查出",
+    ];
+    if satisfaction {
+        // 发放问卷420份，收回有效问卷400份，其中表示满意的376份
+        total_words.extend(["收回", "回收", "有效", "调查", "参与"]);
+    }
+    let dl = qs[den].label_text();
+    let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
+        let pair: String = w.iter().collect();
+        !done_words.iter().any(|d| d.contains(&pair)) && nl.contains(&pair)
+    });
+    if !total_words.iter().any(|w| dl.contains(w)) && !shared_object {
+        return None;
+    }
+    // The rate names what the numerator did (整改率 ↔ 完成整改).
+    let stem: String = {
+        let l = qs[ri]
+            .label_text()
+            .trim_end_matches('率')
+            .trim_end_matches('度');
+        let cs: Vec<char> = l.chars().collect();
+        cs[cs.len().saturating_sub(2)..].iter().collect()
+    };
+    if stem.chars().count() == 2 && !nl.contains(&stem) && stem != "完成" {
+        return None;
+    }
+    Some(RatioClaim {
+        kind: RatioKind::Completion,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
+}
+
+/// Whether a money figure is an amount actually spent (支出决算, 实际支出, 执行数, 已拨付 …),
+/// not a budget line named after a kind of spending (基本支出, 项目支出 are budget parts).
+pub fn is_actual_spending(q: &Quantity) -> bool {
+    if q.concept() != Some("spend") {
+        return false;
+    }
+    let l = q.label_text();
+    const ACTUAL: &[&str] = &[
+        "实际", "决算", "执行", "支付", "拨付", "使用", "完成", "累计", "已",
+    ];
+    const KINDS: &[&str] = &[
+        "基本支出",
+        "项目支出",
+        "人员支出",
+        "公用支出",
+        "资本性支出",
+        "经常性支出",
+    ];
+    ACTUAL.iter().any(|w| l.contains(w))
+        || (l.ends_with("支出") && !KINDS.iter().any(|k| l.ends_with(k)))
+}

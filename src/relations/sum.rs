@@ -1,0 +1,622 @@
+//! Sums: a total and its listed parts (`X，其中A a，B b`, `包括`), nesting resolved, and the
+//! verdict (consistent, mismatch, unit slip, or a partial list left unjudged).
+
+use super::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_sets_need_every_group() {
+        assert!(labels_complete(&[
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车运行费"
+        ]));
+        assert!(labels_complete(&[
+            "出国",
+            "接待",
+            "公务用车购置费",
+            "公务用车运行费"
+        ]));
+        // 出国 left out: an open list, not complete by definition.
+        assert!(!labels_complete(&["公务接待费", "公务用车运行费"]));
+        assert!(labels_complete(&["基本支出", "项目支出"]));
+        // A part that names no group makes the list no definition.
+        assert!(!labels_complete(&["基本支出", "项目支出", "其他支出"]));
+        assert!(labels_complete(&["中央资金", "地方资金"]));
+    }
+
+    #[test]
+    fn slip_share_is_one_percent() {
+        assert_eq!(SLIP_SHARE, Decimal::new(1, 2));
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SumVerdict {
+    Consistent,
+    /// The parts add up to more than the total, or (for a list that looks complete) miss it by
+    /// a slip.
+    Mismatch {
+        sum: Decimal,
+        exceeds: bool,
+    },
+    /// One part written with the wrong power of ten explains the gap.
+    UnitSlip {
+        operand: usize,
+        exponent: i32,
+    },
+    /// The parts fall short by more than a slip: the list may be partial; not judged.
+    Partial,
+}
+
+impl SumClaim {
+    pub fn verdict(&self, doc: &Document) -> SumVerdict {
+        let q = &doc.quantities;
+        let total = interval_of(&q[self.total]);
+        let sum = self
+            .parts
+            .iter()
+            .fold(Interval::exact(Decimal::ZERO), |a, &p| {
+                a.add(&interval_of(&q[p]))
+            });
+        if sum.meets(&total) {
+            return SumVerdict::Consistent;
+        }
+        // A part in the wrong unit.
+        for &p in &self.parts {
+            let part = &q[p];
+            if !part.unit.is_money() {
+                continue;
+            }
+            for e in [4i32, -4, 8, -8] {
+                let shifted = sum
+                    .sub(&interval_of(part))
+                    .add(&interval_of(part).scale(pow10(e)));
+                if shifted.meets(&total)
+                    && doc.scale_count(part.unit.scale())
+                        < doc.scale_count(crate::model::scale_up_u8(part.unit.scale(), e))
+                {
+                    return SumVerdict::UnitSlip {
+                        operand: p,
+                        exponent: e,
+                    };
+                }
+            }
+        }
+        let central_sum: Decimal = self.parts.iter().map(|&p| q[p].base_value()).sum();
+        let t = q[self.total].base_value();
+        if central_sum > t {
+            return SumVerdict::Mismatch {
+                sum: central_sum,
+                exceeds: true,
+            };
+        }
+        // Short of the total: judged only when the gap is a slip (≤ 1 % of the total), since a
+        // 其中 list often names only the main parts — unless the parts are all of it, by the
+        // data's structure or by definition (基本支出 + 项目支出, 出国 + 接待 + 车辆).
+        if self.exhaustive
+            || complete_by_definition(doc, self)
+            || (!t.is_zero() && (t - central_sum) / t <= SLIP_SHARE)
+        {
+            return SumVerdict::Mismatch {
+                sum: central_sum,
+                exceeds: false,
+            };
+        }
+        SumVerdict::Partial
+    }
+}
+
+/// The largest shortfall of a list of parts against its total, as a share of the total, that
+/// is read as a slip (an error) rather than a partial list: 1 %.
+pub const SLIP_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Breakdowns that are complete by definition: each is a list of groups of words; a list of
+/// parts is complete when every part's label names one group and every group is named.
+/// "三公"经费 = 因公出国（境） + 公务接待 + 公务用车购置及运行; a budget or spending total =
+/// 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; funds = 中央 + 地方.
+pub const COMPLETE_SETS: &[&[&[&str]]] = &[
+    &[&["出国", "出境"], &["接待"], &["车"]],
+    &[&["基本支出"], &["项目支出"]],
+    &[&["人员经费", "人员支出"], &["公用经费", "公用支出"]],
+    &[&["中央"], &["地方"]],
+];
+
+/// Whether a sum's parts are, by their labels, all of its total ([`COMPLETE_SETS`]).
+pub fn complete_by_definition(doc: &Document, c: &SumClaim) -> bool {
+    let qs = &doc.quantities;
+    let labels: Vec<&str> = c.parts.iter().map(|&p| qs[p].label_text()).collect();
+    labels_complete(&labels)
+}
+
+/// [`complete_by_definition`] on the parts' labels.
+pub fn labels_complete(labels: &[&str]) -> bool {
+    let group_of =
+        |set: &[&[&str]], l: &str| set.iter().position(|g| g.iter().any(|w| l.contains(w)));
+    COMPLETE_SETS.iter().any(|set| {
+        let groups: Vec<Option<usize>> = labels.iter().map(|l| group_of(set, l)).collect();
+        groups.iter().all(Option::is_some) && (0..set.len()).all(|g| groups.contains(&Some(g)))
+    })
+}
+
+/// Which series of a breakdown a figure belongs to when a list interleaves two: budget and
+/// spending amounts (`A预算数x，实际支出y；B…`), weights and scores (`得分9.82分（分值10分）`).
+pub(super) fn series(q: &Quantity) -> Option<&'static str> {
+    match &q.unit {
+        Unit::Money { .. } => q.concept(),
+        Unit::Count { word, .. } if word == "分" => {
+            let l = q.label_text();
+            Some(
+                if ["分值", "满分", "权重", "标准分"]
+                    .iter()
+                    .any(|w| l.ends_with(w))
+                {
+                    "weight"
+                } else {
+                    "score"
+                },
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Dimension key of a figure for sums: same currency, or same counted word. Points (`分`) are
+/// scores: a total score and its parts are the scorecard's (S003), not a breakdown here.
+pub(super) fn dim(u: &Unit) -> Option<String> {
+    match u {
+        Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
+        Unit::Count { word, .. } if word == "分" => None,
+        Unit::Count { word, .. } => Some(format!("count:{word}")),
+        _ => None,
+    }
+}
+
+pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for (ci, cue) in doc.cues.iter().enumerate() {
+        if cue.kind != CueKind::Of {
+            continue;
+        }
+        // The breakdown runs to the end of the sentence or the next 其中.
+        let next_of = doc.cues[ci + 1..]
+            .iter()
+            .find(|c| c.kind == CueKind::Of && c.sentence == cue.sentence && c.block == cue.block)
+            .map(|c| c.offset)
+            .unwrap_or(usize::MAX);
+        // A 其中 inside brackets (`总投资X万元（其中建筑工程a万元）`) ends at the closing bracket.
+        let depth_here = paren_depth(doc, cue.block, cue.offset);
+        let next_of = if depth_here > 0 {
+            doc.cues
+                .iter()
+                .find(|c| {
+                    c.kind == CueKind::ParenClose && c.block == cue.block && c.offset > cue.offset
+                })
+                .map_or(next_of, |c| c.offset.min(next_of))
+        } else {
+            next_of
+        };
+        let in_sentence = |i: &usize| {
+            qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
+        };
+        let before: Vec<usize> = (0..qs.len())
+            .filter(|i| in_sentence(i) && qs[*i].span.end <= cue.offset)
+            .collect();
+        let before = if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
+            before
+        } else {
+            // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
+            // and is not itself a part of another breakdown.
+            let inside_breakdown = |i: usize| {
+                doc.cues.iter().any(|c| {
+                    c.kind == CueKind::Of
+                        && c.block == qs[i].block
+                        && c.sentence == qs[i].sentence
+                        && c.offset < qs[i].span.start
+                })
+            };
+            (1..=TOTAL_SENTENCES_BACK)
+                .filter_map(|back| cue.sentence.checked_sub(back))
+                .map(|sentence| {
+                    (0..qs.len())
+                        .filter(|&i| {
+                            qs[i].block == cue.block
+                                && qs[i].sentence == sentence
+                                && doc.in_prose(&qs[i])
+                                && !inside_breakdown(i)
+                                && !is_change_label(qs[i].label_text())
+                        })
+                        .collect::<Vec<usize>>()
+                })
+                .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
+                .unwrap_or_default()
+        };
+        let after: Vec<usize> = (0..qs.len())
+            .filter(|i| {
+                in_sentence(i) && qs[*i].span.start > cue.offset && qs[*i].span.start < next_of
+            })
+            .collect();
+        let mut dims: Vec<String> = after.iter().filter_map(|&i| dim(&qs[i].unit)).collect();
+        dims.sort();
+        dims.dedup();
+        for d in dims {
+            // Changes (`比上年增加20万元`) are not parts, nor are figures in brackets deeper than
+            // the 其中 itself (annotations such as `（满分10分）`).
+            let depth = paren_depth(doc, cue.block, cue.offset);
+            let parts: Vec<usize> = after
+                .iter()
+                .copied()
+                .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
+                .filter(|&i| !is_change_label(qs[i].label_text()))
+                .filter(|&i| paren_depth(doc, qs[i].block, qs[i].span.start) <= depth)
+                .collect();
+            // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
+            // are two breakdowns: each series against the total of the same series.
+            // Parallel items each stating the same figures (`其中甲类：送审a，审定b；乙类：送审c，
+            // 审定d`): each label's parts against the figure of that label before the cue.
+            if let Some(groups) = parallel_series(doc, &before, &parts) {
+                for (total, seg) in groups {
+                    out.extend(resolve_breakdown(doc, total, &seg));
+                }
+                continue;
+            }
+            let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
+            let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
+            distinct.sort();
+            distinct.dedup();
+            let split = kinds.iter().all(|c| c.is_some()) && distinct.len() >= 2;
+            let groups: Vec<(Option<&str>, Vec<usize>)> = if split {
+                distinct
+                    .iter()
+                    .map(|s| {
+                        (
+                            Some(*s),
+                            parts
+                                .iter()
+                                .copied()
+                                .filter(|&p| series(&qs[p]) == Some(s))
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            } else {
+                vec![(None, parts)]
+            };
+            for (series_kind, parts) in groups {
+                // Candidate totals, nearest first; a per-unit figure (亩均, 人均, 单价) is none.
+                let candidates: Vec<usize> = before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&i| {
+                        dim(&qs[i].unit).as_deref() == Some(&d)
+                            && (series_kind.is_none() || series(&qs[i]) == series_kind)
+                            && !is_per_unit(qs[i].label_text())
+                            && !is_change_label(qs[i].label_text())
+                    })
+                    .collect();
+                let Some(&total) = candidates.first() else {
+                    continue;
+                };
+                // A budget line is no part of an amount spent, nor actual spending of a budget.
+                let parts: Vec<usize> = parts
+                    .into_iter()
+                    .filter(|&p| match qs[total].concept() {
+                        Some("spend") => qs[p].concept() != Some("budget"),
+                        Some("budget") => !is_actual_spending(&qs[p]),
+                        _ => true,
+                    })
+                    .collect();
+                if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some())
+                {
+                    continue;
+                }
+                // Parts equal to the total start another breakdown of the same whole
+                // (`按资金来源…；按资金用途…`); split there.
+                let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
+                for &p in &parts {
+                    if qs[p].base_value() == qs[total].base_value() {
+                        segments.push(Vec::new());
+                    } else if let Some(s) = segments.last_mut() {
+                        s.push(p);
+                    }
+                }
+                let segments: Vec<Vec<usize>> = segments
+                    .into_iter()
+                    .flat_map(|s| split_at_whole(doc, total, s))
+                    .collect();
+                for seg in segments.into_iter().filter(|s| s.len() >= 2) {
+                    // Another figure before the breakdown may be the whole it adds up to.
+                    let whole = candidates
+                        .iter()
+                        .copied()
+                        .find(|&c| consistent_reading(doc, c, &seg).is_some())
+                        .unwrap_or(total);
+                    out.extend(resolve_breakdown(doc, whole, &seg));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Two breakdowns of one whole written one after the other (`按功能分类：a，b，c；按经济分类：
+/// d，e`): when the parts together exceed the total and both a leading run of them and the
+/// rest add up to it, the run and the rest are separate breakdowns.
+pub(super) fn split_at_whole(doc: &Document, total: usize, seg: Vec<usize>) -> Vec<Vec<usize>> {
+    let qs = &doc.quantities;
+    let t = interval_of(&qs[total]);
+    let all: Decimal = seg.iter().map(|&p| qs[p].base_value()).sum();
+    if seg.len() < 4 || all <= qs[total].base_value() {
+        return vec![seg];
+    }
+    let mut acc = Interval::exact(Decimal::ZERO);
+    for k in 0..seg.len() {
+        acc = acc.add(&interval_of(&qs[seg[k]]));
+        if k >= 1 && k + 2 < seg.len() + 1 && acc.meets(&t) {
+            let (a, b) = seg.split_at(k + 1);
+            let rest = b.iter().fold(Interval::exact(Decimal::ZERO), |x, &p| {
+                x.add(&interval_of(&qs[p]))
+            });
+            // Only when the rest is a whole breakdown too: otherwise the list runs on into
+            // other figures (`…；另有结转a，合计b`), and it is read as it stands.
+            if b.len() >= 2 && rest.meets(&t) {
+                return vec![a.to_vec(), b.to_vec()];
+            }
+        }
+    }
+    vec![seg]
+}
+
+/// How many sentences back the total of a `其中` list that opens its own sentence may stand
+/// (`支出X。与上年相比增加Y。其中：…`: changes are skipped, the level is the total).
+pub const TOTAL_SENTENCES_BACK: usize = 3;
+
+/// Parts that repeat the same labels item by item (`送审金额`, `审定金额`, `核减` for each of
+/// two kinds of project): grouped by label, each group with the figure of the same label before
+/// the cue as its total. `None` unless every part's label repeats, at least two labels do, and
+/// each has its total.
+pub(super) fn parallel_series(
+    doc: &Document,
+    before: &[usize],
+    parts: &[usize],
+) -> Option<Vec<(usize, Vec<usize>)>> {
+    let qs = &doc.quantities;
+    let key = |i: usize| metric_key(qs[i].label_text()).to_string();
+    let mut labels: Vec<String> = parts.iter().map(|&p| key(p)).collect();
+    if labels.iter().any(|l| l.chars().count() < 2) {
+        return None;
+    }
+    labels.sort();
+    labels.dedup();
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| parts.iter().filter(|&&p| key(p) == *l).count() < 2)
+    {
+        return None;
+    }
+    labels
+        .iter()
+        .map(|l| {
+            let total = before.iter().rev().copied().find(|&b| key(b) == *l)?;
+            let seg: Vec<usize> = parts.iter().copied().filter(|&p| key(p) == *l).collect();
+            Some((total, seg))
+        })
+        .collect()
+}
+
+/// Read a breakdown. A part immediately followed by parts that add up to it is their subtotal
+/// (`基本支出2238.52，包括人员经费1709，公用经费529.52；项目支出7010.46`); a list may also end
+/// at the first `；` (`基本支出X，其中人员经费a，公用经费b；项目支出Y…`). Any reading that adds
+/// up makes the breakdown consistent; when none does, it is reported only if every reading
+/// fails the same way, on the shortest reading.
+pub(super) fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut readings: Vec<Vec<usize>> = vec![parts.to_vec()];
+    let mut single_item = false;
+    if let Some(semi) = doc.cues.iter().find(|c| {
+        c.kind == CueKind::Semicolon
+            && c.offset > qs[parts[0]].span.end
+            && c.offset < qs[parts[parts.len() - 1]].span.start
+    }) {
+        let prefix: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|&p| qs[p].span.end <= semi.offset)
+            .collect();
+        match prefix.len() {
+            // `患者27,640人，其中规范管理19,580人，…；患者8,912人…`: one sub-figure, then the
+            // next item — a figure named like the total. Items of one figure each separated by
+            // `；` (`其中：中央a；地方b`) are the breakdown itself.
+            1 => {
+                let next = parts
+                    .iter()
+                    .copied()
+                    .find(|&p| qs[p].span.start > semi.offset);
+                let tail = |l: &str| l.chars().rev().take(2).collect::<String>();
+                let named_like_total = next.is_some_and(|n| {
+                    let t = tail(qs[total].label_text());
+                    t.chars().count() == 2 && tail(qs[n].label_text()) == t
+                });
+                let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
+                single_item = named_like_total || !labels_complete(&labels);
+            }
+            n if n >= 2 => readings.push(prefix),
+            _ => {}
+        }
+    }
+    for r in &readings {
+        if let Some(claims) = consistent_reading(doc, total, r) {
+            return claims;
+        }
+    }
+    if single_item {
+        return Vec::new();
+    }
+    // Explicit nesting: `A a，包括 x，y；B b` — the parts after 包括 up to the next `；` are A's.
+    let last = parts[parts.len() - 1];
+    let including: Vec<usize> = doc
+        .cues
+        .iter()
+        .filter(|c| {
+            c.kind == CueKind::Including
+                && c.offset > qs[parts[0]].span.start
+                && c.offset < qs[last].span.start
+        })
+        .map(|c| c.offset)
+        .collect();
+    if !including.is_empty() {
+        return nested_by_cues(doc, total, parts, &including);
+    }
+    let verdicts: Vec<SumVerdict> = readings
+        .iter()
+        .map(|r| {
+            SumClaim {
+                total,
+                parts: r.clone(),
+                nested: false,
+                exhaustive: false,
+            }
+            .verdict(doc)
+        })
+        .collect();
+    let same_kind = verdicts
+        .windows(2)
+        .all(|w| std::mem::discriminant(&w[0]) == std::mem::discriminant(&w[1]));
+    let exceed_agree = verdicts
+        .iter()
+        .all(|v| matches!(v, SumVerdict::Mismatch { exceeds: true, .. }))
+        || verdicts
+            .iter()
+            .all(|v| matches!(v, SumVerdict::Mismatch { exceeds: false, .. }));
+    if !same_kind || (matches!(verdicts[0], SumVerdict::Mismatch { .. }) && !exceed_agree) {
+        return Vec::new();
+    }
+    let shortest = readings
+        .iter()
+        .min_by_key(|r| r.len())
+        .cloned()
+        .unwrap_or_default();
+    vec![SumClaim {
+        total,
+        parts: shortest,
+        nested: false,
+        exhaustive: false,
+    }]
+}
+
+/// Read `A a，包括 x，y；B b` as written. Judged only when at least one level adds up, so that
+/// the reading is confirmed by the figures themselves.
+pub(super) fn nested_by_cues(
+    doc: &Document,
+    total: usize,
+    parts: &[usize],
+    including: &[usize],
+) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut top: Vec<usize> = Vec::new();
+    let mut groups: Vec<SumClaim> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let p = parts[i];
+        let opens = including.iter().find(|&&o| {
+            o > qs[p].span.end && parts.get(i + 1).is_some_and(|&n| o < qs[n].span.start)
+        });
+        top.push(p);
+        if let Some(&o) = opens {
+            let close = doc
+                .cues
+                .iter()
+                .find(|c| c.kind == CueKind::Semicolon && c.offset > o)
+                .map(|c| c.offset)
+                .unwrap_or(usize::MAX);
+            let kids: Vec<usize> = parts[i + 1..]
+                .iter()
+                .copied()
+                .take_while(|&k| qs[k].span.start < close)
+                .collect();
+            i += 1 + kids.len();
+            if kids.len() >= 2 {
+                groups.push(SumClaim {
+                    total: p,
+                    parts: kids,
+                    nested: true,
+                    exhaustive: false,
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut claims = Vec::new();
+    if top.len() >= 2 {
+        claims.push(SumClaim {
+            total,
+            parts: top,
+            nested: true,
+            exhaustive: false,
+        });
+    }
+    claims.extend(groups);
+    let any_ok = claims
+        .iter()
+        .any(|c| c.verdict(doc) == SumVerdict::Consistent);
+    if any_ok && claims.len() >= 2 {
+        claims
+    } else {
+        Vec::new()
+    }
+}
+
+/// The claims of a reading of a breakdown, if it adds up (flat, or with one subtotal run).
+pub(super) fn consistent_reading(
+    doc: &Document,
+    total: usize,
+    parts: &[usize],
+) -> Option<Vec<SumClaim>> {
+    let qs = &doc.quantities;
+    let iv = |i: usize| interval_of(&qs[i]);
+    let sum_of = |s: &[usize]| {
+        s.iter()
+            .fold(Interval::exact(Decimal::ZERO), |a, &p| a.add(&iv(p)))
+    };
+    if sum_of(parts).meets(&iv(total)) {
+        return Some(vec![SumClaim {
+            total,
+            parts: parts.to_vec(),
+            nested: false,
+            exhaustive: false,
+        }]);
+    }
+    for h in 0..parts.len() {
+        for end in h + 3..=parts.len() {
+            let kids = &parts[h + 1..end];
+            if sum_of(kids).meets(&iv(parts[h])) {
+                let mut top: Vec<usize> = parts[..=h].to_vec();
+                top.extend_from_slice(&parts[end..]);
+                if top.len() >= 2 && sum_of(&top).meets(&iv(total)) {
+                    return Some(vec![
+                        SumClaim {
+                            total,
+                            parts: top,
+                            nested: true,
+                            exhaustive: false,
+                        },
+                        SumClaim {
+                            total: parts[h],
+                            parts: kids.to_vec(),
+                            nested: true,
+                            exhaustive: false,
+                        },
+                    ]);
+                }
+            }
+        }
+    }
+    None
+}
