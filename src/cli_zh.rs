@@ -99,6 +99,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("check", "output_file", "把输出写入此文件而不是标准输出"),
     (
         "check",
+        "coverage",
+        "同时列出能核对却未能核对的关系（未绑定的候选关系及原因）",
+    ),
+    (
+        "check",
         "statistics",
         "只打印每条规则的问题数量，不逐条列出",
     ),
