@@ -58,11 +58,6 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "check",
-        "coverage",
-        "同时列出可以核对但未能核对的关系（未绑定的候选项）及其原因",
-    ),
-    (
-        "check",
         "config",
         "所有文件都使用此配置文件 [默认：每个文件所在文件夹或其上级文件夹中最近的 jxlint.toml]",
     ),
