@@ -16,7 +16,8 @@
 //! * 2 — a usage error (bad arguments, unknown rule code, a configuration or a rubric file
 //!   that cannot be used) or a file that could not be read.
 //!
-//! A closed stdout (`jxlint check | head`) ends the run quietly with 0, as ripgrep does.
+//! A closed stdout (`jxlint check | head`) ends the output quietly; the exit status is still
+//! that of the findings, so `jxlint check corpus | head -1` fails when the corpus does.
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -460,6 +461,31 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         Err(e) => return config_error(&e, lang),
     };
     let options_for = |p: &Path| per_file.get(p);
+    // The common case is streamed: findings printed file by file as they are checked, memory
+    // independent of the number of files. Standard input, fixes, baselines being written,
+    // statistics and an output file take the whole run at once.
+    let streamable = stdin.is_none()
+        && !args.write_baseline
+        && !args.fix
+        && !args.diff
+        && !args.statistics
+        && args.output_file.is_none();
+    if streamable {
+        let baseline = match &args.baseline {
+            Some(path) => match Baseline::load(path) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    eprint(&match lang {
+                        Lang::Zh => format!("错误：基线文件 {}：{e}", path.display()),
+                        Lang::En => format!("error: baseline {}: {e}", path.display()),
+                    });
+                    return Exit::Trouble;
+                }
+            },
+            None => None,
+        };
+        return stream_check(&inputs, &options_for, baseline.as_ref(), args, lang, color);
+    }
     let mut outcome = with_stdin(lint::lint_inputs_each(&inputs, &options_for));
     let baseline = match (&args.baseline, args.write_baseline) {
         (Some(path), true) => return write_baseline(path, &outcome, lang),
@@ -476,33 +502,17 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         (None, _) => None,
     };
     if let Some(b) = &baseline {
-        let gone = b.filter(&mut outcome);
-        if gone > 0 {
-            eprint(&match lang {
-                Lang::Zh => {
-                    format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
-                }
-                Lang::En => format!(
-                    "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
-                ),
-            });
-        }
+        baseline_gone(b.filter(&mut outcome), lang);
     }
     if args.fix || args.diff {
         let keep = |path: &Path, text: &str, diags| match &baseline {
             Some(b) => b.new_findings(path, text, diags),
             None => diags,
         };
-        // Standard input has no file to rewrite: its report is left out of the fixes.
-        let stdin_files: Vec<usize> = stdin_at.iter().enumerate().map(|(s, a)| a + s).collect();
+        // `--diff` shows standard input fixed too; `--fix` was refused above when it was
+        // given, so nothing read from standard input is ever written.
         let on_disk = Outcome {
-            files: outcome
-                .files
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !stdin_files.contains(i))
-                .map(|(_, f)| f.clone())
-                .collect(),
+            files: outcome.files.clone(),
         };
         let (diff, trouble) = apply_fixes(&on_disk, args.diff, &options_for, &keep, lang);
         if args.diff {
@@ -529,6 +539,178 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
         }
     }
     render_outcome(args, &outcome, lang, color)
+}
+
+/// Say how many recorded findings of the baseline were not found (fixed since, or changed past
+/// recognition).
+fn baseline_gone(gone: usize, lang: Lang) {
+    if gone > 0 {
+        eprint(&match lang {
+            Lang::Zh => {
+                format!("注意：基线中有 {gone} 个问题已不再出现；用 --write-baseline 重新记录")
+            }
+            Lang::En => format!(
+                "note: {gone} findings of the baseline are gone; --write-baseline records the current ones"
+            ),
+        });
+    }
+}
+
+/// Lint and print batch by batch (see [`lint::lint_streaming`]): each file's findings are
+/// written as soon as it and the files before it are checked, and dropped then, so memory
+/// does not grow with the number of files. SARIF, one document whose results and
+/// notifications are separate arrays, is rendered once at the end.
+fn stream_check(
+    inputs: &[Input],
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    baseline: Option<&Baseline>,
+    args: &CheckArgs,
+    lang: Lang,
+    color: ColorArg,
+) -> Exit {
+    let fail_on: Severity = args.fail_on.into();
+    let human = HumanOptions {
+        color: color.enabled(io::stdout().is_terminal()),
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&w| w >= 40)
+            .unwrap_or(100),
+        summary: !args.no_summary,
+    };
+    let progress = Progress::new(inputs.len(), args.format);
+    let mut writer = Writer::default();
+    let mut totals = render::RunTotals::default();
+    let (mut trouble, mut findings) = (false, false);
+    let mut gone = 0;
+    let mut kept = Vec::new(); // SARIF only
+    if args.format == Format::Json {
+        writer.write(&render::json::json_head(), &progress);
+    }
+    lint::lint_streaming_each(inputs, options_for, |files| {
+        let mut batch = Outcome { files };
+        if let Some(b) = baseline {
+            gone += b.filter(&mut batch);
+        }
+        progress.advance(batch.files.len());
+        trouble |= batch.has_errors();
+        findings |= batch.has_findings(fail_on);
+        let text = match args.format {
+            Format::Human => render::render_human_files(&batch, lang, &human),
+            Format::Concise => render::render_concise(&batch, lang, false),
+            Format::Github => render::render_github(&batch, lang),
+            Format::Json => batch
+                .files
+                .iter()
+                .enumerate()
+                .map(|(k, f)| render::json::json_file(f, totals.files + k == 0, &batch, lang))
+                .collect(),
+            Format::Sarif => {
+                kept.extend(batch.files);
+                return;
+            }
+        };
+        totals.add(&batch);
+        writer.write(&text, &progress);
+    });
+    progress.finish();
+    baseline_gone(gone, lang);
+    let tail = match args.format {
+        Format::Human | Format::Concise if !args.no_summary => {
+            format!("{}\n", render::total_summary_of(&totals, lang))
+        }
+        Format::Json => render::json::json_tail(totals.files, &totals.stats),
+        Format::Sarif => render::render_sarif(&Outcome { files: kept }, lang),
+        _ => String::new(),
+    };
+    writer.write(&tail, &progress);
+    let exit = if trouble {
+        Exit::Trouble
+    } else if findings {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    };
+    writer.finish(exit)
+}
+
+/// Stdout for streamed output. A closed pipe stops the writing, not the run: the exit status
+/// still reflects every file's findings.
+#[derive(Default)]
+struct Writer {
+    closed: bool,
+    failed: bool,
+}
+
+impl Writer {
+    fn write(&mut self, text: &str, progress: &Progress) {
+        if self.closed || self.failed || text.is_empty() {
+            return;
+        }
+        let result = progress.suspend(|| {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        });
+        match result {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(e) => {
+                eprint(&format!("error: cannot write output: {e}"));
+                self.failed = true;
+            }
+        }
+    }
+
+    fn finish(self, exit: Exit) -> Exit {
+        if self.failed { Exit::Trouble } else { exit }
+    }
+}
+
+/// A progress bar on stderr (files done / total) for long human or concise runs in a
+/// terminal; nothing for machine formats, for a few files, or when stderr is not a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+/// Fewer files than this show no progress bar.
+const PROGRESS_MIN_FILES: usize = 20;
+
+impl Progress {
+    fn new(files: usize, format: Format) -> Progress {
+        let wanted = matches!(format, Format::Human | Format::Concise)
+            && files >= PROGRESS_MIN_FILES
+            && io::stderr().is_terminal();
+        if !wanted {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed_precise}")
+        {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn advance(&self, n: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Apply (or, for `--diff`, show) the safe fixes and say what was done on stderr. Returns
@@ -747,7 +929,7 @@ fn print(text: &str, exit: Exit) -> Exit {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => exit,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Clean,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit,
         Err(e) => {
             eprint(&format!("error: cannot write output: {e}"));
             Exit::Trouble

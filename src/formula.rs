@@ -19,6 +19,12 @@
 //! expected there. Which paths exist is checked when the configuration is loaded (see
 //! [`crate::config`]); evaluation takes the values from a lookup and skips nothing silently:
 //! a missing field, a division by zero or an overflow is an [`EvalError`].
+//!
+//! **Limits.** A formula is at most [`MAX_FORMULA_CHARS`] characters, [`MAX_TERMS`] numbers and
+//! fields, and [`MAX_DEPTH`] levels of parentheses, function calls and unary minus. Longer or
+//! deeper formulas are a [`ParseError`] at the column where the limit is passed, so parsing,
+//! evaluation and dropping the tree never recurse deeper than these bounds (a hostile
+//! `jxlint.toml` with 10,000 nested parentheses is refused, not a stack overflow).
 
 use std::fmt;
 use std::str::FromStr;
@@ -27,6 +33,14 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Severity;
 use crate::numeric::round_half_up;
+
+/// The longest formula accepted, in characters.
+pub const MAX_FORMULA_CHARS: usize = 4_096;
+/// The most numbers and fields one formula may hold (the depth of a chain of `+`, `-`, `*`,
+/// `/` is bounded by it).
+pub const MAX_TERMS: usize = 512;
+/// The deepest nesting of parentheses, function calls and unary minus accepted.
+pub const MAX_DEPTH: usize = 64;
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +174,12 @@ fn is_name_char(c: char) -> bool {
 }
 
 fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
+    if let Some((i, _)) = src.char_indices().nth(MAX_FORMULA_CHARS) {
+        return Err(ParseError {
+            column: src[..i].chars().count() + 1,
+            message: format!("the formula is longer than {MAX_FORMULA_CHARS} characters"),
+        });
+    }
     let chars: Vec<(usize, char)> = src.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -249,6 +269,16 @@ fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
         push(&mut out, tok);
         i += len;
     }
+    if let Some(t) = out
+        .iter()
+        .filter(|t| matches!(t.tok, Tok::Num(_) | Tok::Name(_)))
+        .nth(MAX_TERMS)
+    {
+        return Err(ParseError {
+            column: t.column,
+            message: format!("the formula has more than {MAX_TERMS} numbers and fields"),
+        });
+    }
     out.push(Token {
         tok: Tok::End,
         column: chars.len() + 1,
@@ -261,12 +291,19 @@ struct Parser<'a> {
     toks: Vec<Token>,
     pos: usize,
     src: &'a str,
+    /// Current nesting of parentheses, calls and unary minus.
+    depth: usize,
 }
 
 /// Parse a formula (one comparison of two expressions).
 pub fn parse(src: &str) -> Result<Comparison, ParseError> {
     let toks = tokenize(src)?;
-    let mut p = Parser { toks, pos: 0, src };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        src,
+        depth: 0,
+    };
     if p.peek().tok == Tok::End {
         return Err(
             p.error("the formula is empty: write two sides and a comparison, like a == b + c")
@@ -360,10 +397,31 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Expr, ParseError> {
         if self.peek().tok == Tok::Op('-') {
+            self.enter()?;
             self.pos += 1;
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            let e = self.unary();
+            self.depth -= 1;
+            return Ok(Expr::Neg(Box::new(e?)));
+        }
+        let t = &self.peek().tok;
+        if matches!(t, Tok::LParen | Tok::Name(_)) {
+            self.enter()?;
+            let e = self.primary();
+            self.depth -= 1;
+            return e;
         }
         self.primary()
+    }
+
+    /// One level deeper; an error past [`MAX_DEPTH`].
+    fn enter(&mut self) -> Result<(), ParseError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(&format!(
+                "the formula nests parentheses, calls and minus signs more than {MAX_DEPTH} deep"
+            )));
+        }
+        self.depth += 1;
+        Ok(())
     }
 
     fn primary(&mut self) -> Result<Expr, ParseError> {
@@ -459,9 +517,18 @@ impl Expr {
             Expr::Num(_) => {}
             Expr::Path { path, column } => out.push((path, *column)),
             Expr::Neg(e) => e.collect_paths(out),
-            Expr::Bin(_, a, b) => {
-                a.collect_paths(out);
-                b.collect_paths(out);
+            Expr::Bin(..) => {
+                // Iteratively along the left spine, as in `eval`.
+                let mut rights = Vec::new();
+                let mut e = self;
+                while let Expr::Bin(_, a, b) = e {
+                    rights.push(b);
+                    e = a;
+                }
+                e.collect_paths(out);
+                for b in rights.into_iter().rev() {
+                    b.collect_paths(out);
+                }
             }
             Expr::Call(_, args) => args.iter().for_each(|a| a.collect_paths(out)),
         }
@@ -475,19 +542,31 @@ impl Expr {
                 value_of(path).ok_or_else(|| EvalError::Missing(path.clone()))?
             }
             Expr::Neg(e) => -e.eval(value_of)?,
-            Expr::Bin(op, a, b) => {
-                let (a, b) = (a.eval(value_of)?, b.eval(value_of)?);
-                match op {
-                    BinOp::Add => a.checked_add(b).ok_or(EvalError::Overflow)?,
-                    BinOp::Sub => a.checked_sub(b).ok_or(EvalError::Overflow)?,
-                    BinOp::Mul => a.checked_mul(b).ok_or(EvalError::Overflow)?,
-                    BinOp::Div => {
-                        if b.is_zero() {
-                            return Err(EvalError::DivisionByZero);
-                        }
-                        a.checked_div(b).ok_or(EvalError::Overflow)?
-                    }
+            Expr::Bin(..) => {
+                // A chain `a + b + c …` is a left-deep tree: walk its left spine in a loop so
+                // that recursion depth is bounded by nesting, not by the number of terms.
+                let mut spine = Vec::new();
+                let mut e = self;
+                while let Expr::Bin(op, a, b) = e {
+                    spine.push((*op, b));
+                    e = a;
                 }
+                let mut acc = e.eval(value_of)?;
+                for (op, b) in spine.into_iter().rev() {
+                    let b = b.eval(value_of)?;
+                    acc = match op {
+                        BinOp::Add => acc.checked_add(b).ok_or(EvalError::Overflow)?,
+                        BinOp::Sub => acc.checked_sub(b).ok_or(EvalError::Overflow)?,
+                        BinOp::Mul => acc.checked_mul(b).ok_or(EvalError::Overflow)?,
+                        BinOp::Div => {
+                            if b.is_zero() {
+                                return Err(EvalError::DivisionByZero);
+                            }
+                            acc.checked_div(b).ok_or(EvalError::Overflow)?
+                        }
+                    };
+                }
+                acc
             }
             Expr::Call(func, args) => {
                 let vals = args
@@ -634,5 +713,36 @@ mod tests {
         let big =
             parse("79228162514264337593543950335 * 10 == 1").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(big.lhs.eval(&lookup), Err(EvalError::Overflow));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}a{} == 1", "(".repeat(10_000), ")".repeat(10_000));
+        let e = parse(&deep).err().map(|e| e.message).unwrap_or_default();
+        assert!(e.contains("characters"), "{e}");
+        let deep = format!("{}a{} == 1", "(".repeat(1_000), ")".repeat(1_000));
+        let e = parse(&deep).err().map(|e| e.message).unwrap_or_default();
+        assert!(e.contains("deep"), "{e}");
+        let minus = format!("{}a == 1", "-".repeat(1_000));
+        assert!(parse(&minus).is_err());
+        let ok = format!("{}a{} == 1", "(".repeat(60), ")".repeat(60));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn long_sums_are_refused_past_the_limit() {
+        let terms = |n: usize| vec!["a"; n].join("+");
+        let e = parse(&format!("{} == 1", terms(50_000)))
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(e.contains("longer than"), "{e}");
+        let e = parse(&format!("{} == 1", terms(1_000)))
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(e.contains("numbers and fields"), "{e}");
+        let c = parse(&format!("{} == 1", terms(500))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.lhs.eval(&|_| Some(Decimal::ONE)), Ok(Decimal::from(500)));
     }
 }

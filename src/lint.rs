@@ -351,6 +351,7 @@ fn check_source(
             report.score = scoring;
             report.stats.count(&diags);
             report.diagnostics = diags;
+            report.error = limit_error(&src.text, &analysis.doc);
             kept = Some(analysis);
         }
         Err(e) => report.error = Some(e),
@@ -388,6 +389,56 @@ pub fn lint_bytes(
     report
 }
 
+/// What the parser left unread because of a limit, as a per-file error of kind `limit`
+/// (`None` when everything was read).
+fn limit_error(text: &str, doc: &Document) -> Option<FileError> {
+    use crate::model::Unread;
+    if doc.unread.is_empty() {
+        return None;
+    }
+    let index = LineIndex::new(text);
+    let at = |span: crate::model::Span| {
+        let (line, col) = index.line_col(text, span.start);
+        format!("line {line}, column {col}")
+    };
+    let overlong: Vec<_> = doc
+        .unread
+        .iter()
+        .filter_map(|u| match u {
+            Unread::OverlongNumber(s) => Some(*s),
+            Unread::TooManyFigures(_) => None,
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if let Some(&s) = overlong.first() {
+        let more = match overlong.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        parts.push(format!(
+            "a figure at {} has more than {} significant digits and cannot be held exactly; \
+             it is not checked{more}",
+            at(s),
+            crate::parse::quantity::MAX_SIGNIFICANT_DIGITS
+        ));
+    }
+    if let Some(Unread::TooManyFigures(s)) = doc
+        .unread
+        .iter()
+        .find(|u| matches!(u, Unread::TooManyFigures(_)))
+    {
+        parts.push(format!(
+            "more than {} figures: those from {} on are not checked",
+            crate::parse::quantity::MAX_FIGURES,
+            at(*s)
+        ));
+    }
+    Some(FileError {
+        kind: "limit",
+        message: parts.join("; "),
+    })
+}
+
 /// Lint many files in parallel, then compare each report's data with its text; the output
 /// order is the input order.
 pub fn lint_files(files: &[(PathBuf, String)], options: &Options) -> Vec<FileReport> {
@@ -418,42 +469,55 @@ fn folder(path: &Path) -> &Path {
     }
 }
 
-/// Whether two paths name the same file (canonically when both exist, else as written).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a.components().eq(b.components()),
-    }
-}
-
-/// The text files (indices into `files`) that are the prose of the report data at `i`: the
-/// file its `report.source` names, or else the text files with its name in its folder.
-fn partners(files: &[(FileReport, Option<Analysis>)], i: usize) -> Vec<usize> {
-    let (json, Some(doc)) = (&files[i].0, &files[i].1) else {
-        return Vec::new();
-    };
-    let source = doc.doc.data.as_ref().and_then(|d| d.source.as_ref());
-    let dir = folder(&json.path);
-    files
-        .iter()
-        .enumerate()
-        .filter(|(j, (r, d))| {
-            *j != i
-                && d.is_some()
-                && r.format != SourceFormat::Json
-                && match source {
-                    Some(s) => same_file(&dir.join(&s.value), &r.path),
-                    None => {
-                        r.path.file_stem() == json.path.file_stem()
-                            && same_file(folder(&r.path), dir)
-                    }
+/// A path with `.` components dropped and `..` applied to the component before it, so that
+/// `a/./b/../c.txt` and `a/c.txt` are the same key (for paths that do not exist).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push(c);
                 }
-        })
-        .map(|(j, _)| j)
-        .collect()
+            }
+            c => out.push(c),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
 }
 
-/// D002: every report's data against its text, when both were checked.
+/// A path as a lookup key: canonical when it exists (one system call per file, never per
+/// pair), else lexically normalised.
+fn path_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| normalize(path))
+}
+
+/// The key a report's text and data share when no `report.source` names the text: the
+/// folder and the file name without its extension.
+fn stem_key(path: &Path) -> (PathBuf, std::ffi::OsString) {
+    (
+        path_key(folder(path)),
+        path.file_stem().unwrap_or_default().to_os_string(),
+    )
+}
+
+/// The file a report's data names as its text (`report.source`, relative to the data's
+/// folder), normalised; `None` when it names none.
+fn source_path(json: &FileReport, analysis: &Analysis) -> Option<PathBuf> {
+    let source = analysis.doc.data.as_ref()?.source.as_ref()?;
+    Some(path_key(&folder(&json.path).join(&source.value)))
+}
+
+/// D002: every report's data against its text, when both were checked. The text of a report
+/// is the file its data's `report.source` names, or else the text files with its name in its
+/// folder. Pairing is by hash lookup: linear in the number of files.
 pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Options) {
     let options = vec![options; files.len()];
     cross_check_each(files, &options);
@@ -462,29 +526,45 @@ pub fn cross_check(files: &mut [(FileReport, Option<Analysis>)], options: &Optio
 /// [`cross_check`] with each file's own options (`options[i]` for `files[i]`): a data file's
 /// options decide whether D002 runs on it and how severe its findings are.
 fn cross_check_each(files: &mut [(FileReport, Option<Analysis>)], options: &[&Options]) {
+    use std::collections::HashMap;
     let Some(rule) = RULES.iter().copied().find(|r| r.meta().code == "D002") else {
         return;
     };
+    let mut by_path: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<(PathBuf, std::ffi::OsString), Vec<usize>> = HashMap::new();
+    for (j, (r, d)) in files.iter().enumerate() {
+        if d.is_some() && r.format != SourceFormat::Json {
+            by_path.entry(path_key(&r.path)).or_default().push(j);
+            by_stem.entry(stem_key(&r.path)).or_default().push(j);
+        }
+    }
     let mut found: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
     for i in 0..files.len() {
-        let options = options[i];
-        if files[i].0.format != SourceFormat::Json || !options.enabled(rule.meta().code) {
+        let Some(&options) = options.get(i) else {
+            continue;
+        };
+        let (json, Some(json_doc)) = (&files[i].0, &files[i].1) else {
+            continue;
+        };
+        if json.format != SourceFormat::Json || !options.enabled(rule.meta().code) {
             continue;
         }
-        for j in partners(files, i) {
-            let (json, text) = (&files[i], &files[j]);
-            let (Some(json_doc), Some(text_doc)) = (&json.1, &text.1) else {
-                continue;
-            };
+        let partners = match source_path(json, json_doc) {
+            Some(p) => by_path.get(&p),
+            None => by_stem.get(&stem_key(&json.path)),
+        };
+        for &j in partners.map_or(&[][..], |v| v.as_slice()) {
+            let text = &files[j];
+            let Some(text_doc) = &text.1 else { continue };
             let counterpart = text_doc.counterpart(&text.0.display_path, &text.0.text);
             let diags = run_rule_set_with(
-                &json.0.text,
+                &json.text,
                 json_doc,
                 options.rubric(),
                 Some(counterpart),
                 std::iter::once(rule),
             );
-            let diags = finish(&json.0.text, SourceFormat::Json, diags, options);
+            let diags = finish(&json.text, SourceFormat::Json, diags, options);
             if !diags.is_empty() {
                 found.push((i, diags));
             }
@@ -498,8 +578,9 @@ fn cross_check_each(files: &mut [(FileReport, Option<Analysis>)], options: &[&Op
     }
 }
 
-/// Lint walked inputs: files are checked in parallel with [`lint_files`], paths that could not
-/// be walked become unreadable [`FileReport`]s; the output order is the input order.
+/// Lint walked inputs: files are checked in parallel, paths that could not be walked become
+/// unreadable [`FileReport`]s; the output order is the input order. Keeps every report: for
+/// many files prefer [`lint_streaming`].
 pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
     let options = Arc::new(options.clone());
     lint_inputs_each(inputs, &|_| Arc::clone(&options))
@@ -507,29 +588,117 @@ pub fn lint_inputs(inputs: &[Input], options: &Options) -> Outcome {
 
 /// [`lint_inputs`], each file with the options `options_for` gives for its path.
 pub fn lint_inputs_each(inputs: &[Input], options_for: &dyn Fn(&Path) -> Arc<Options>) -> Outcome {
-    let files: Vec<(PathBuf, String, Arc<Options>)> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File { path, display } => {
-                Some((path.clone(), display.clone(), options_for(path)))
-            }
-            Input::Error { .. } => None,
-        })
-        .collect();
-    let mut checked = lint_files_each(&files).into_iter();
-    let mut out = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        match input {
-            Input::File { .. } => out.extend(checked.next()),
-            Input::Error {
-                path,
-                display,
-                error,
-            } => {
-                let (path, display) = (path.clone(), display.clone());
-                out.push(FileReport::unreadable(path, display, error.clone()));
-            }
+    let mut files = Vec::with_capacity(inputs.len());
+    lint_streaming_each(inputs, options_for, |batch| files.extend(batch));
+    Outcome { files }
+}
+
+/// How many files are checked at once (per worker thread) by [`lint_streaming`].
+pub const BATCH_PER_THREAD: usize = 8;
+
+/// Lint walked inputs in batches, handing each batch of reports to `emit` in input order as
+/// soon as it is done; the caller renders and drops them, so memory depends on the batch,
+/// not on the number of files.
+///
+/// A batch is a run of consecutive inputs, files checked in parallel (rayon). It never splits
+/// the files of one folder that share a name (`x.txt`, `x.json`), so that D002 pairs a
+/// report's data with its text inside one batch; a data file whose `report.source` names a
+/// file further on pulls the batch up to that file. One that names a file of an earlier batch
+/// (already emitted and dropped) has that file read and parsed again for the comparison;
+/// its findings are made, but labels pointing into that file are rendered without its text.
+pub fn lint_streaming(inputs: &[Input], options: &Options, emit: impl FnMut(Vec<FileReport>)) {
+    let options = Arc::new(options.clone());
+    lint_streaming_each(inputs, &|_| Arc::clone(&options), emit);
+}
+
+/// [`lint_streaming`], each file with the options `options_for` gives for its path.
+pub fn lint_streaming_each(
+    inputs: &[Input],
+    options_for: &dyn Fn(&Path) -> Arc<Options>,
+    mut emit: impl FnMut(Vec<FileReport>),
+) {
+    use std::collections::HashMap;
+    let key = |i: &Input| match i {
+        Input::File { path, .. } => Some(stem_key(path)),
+        Input::Error { .. } => None,
+    };
+    let keys: Vec<_> = inputs.iter().map(key).collect();
+    let mut last: HashMap<&(PathBuf, std::ffi::OsString), usize> = HashMap::new();
+    let mut index_of: HashMap<PathBuf, usize> = HashMap::new();
+    for (k, (input, key)) in inputs.iter().zip(&keys).enumerate() {
+        if let Some(key) = key {
+            last.insert(key, k);
+            index_of.entry(path_key(input.path())).or_insert(k);
         }
     }
-    Outcome { files: out }
+    let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
+    let check = |at: &[usize]| -> Vec<(FileReport, Option<Analysis>, Arc<Options>)> {
+        let jobs: Vec<(&Input, Arc<Options>)> = at
+            .iter()
+            .filter_map(|&k| inputs.get(k))
+            .map(|i| (i, options_for(i.path())))
+            .collect();
+        jobs.into_par_iter()
+            .map(|(i, options)| {
+                let (r, a) = check_input(i, &options);
+                (r, a, options)
+            })
+            .collect()
+    };
+    let mut start = 0;
+    while start < inputs.len() {
+        let mut end = (start + batch).min(inputs.len());
+        let mut k = start;
+        while k < end {
+            if let Some(key) = &keys[k] {
+                end = end.max(last.get(key).map_or(0, |&l| l + 1));
+            }
+            k += 1;
+        }
+        let mut checked = check(&(start..end).collect::<Vec<_>>());
+        // Data naming its text further on: check up to that file in the same batch.
+        loop {
+            let need = checked
+                .iter()
+                .filter_map(|(r, d, _)| source_path(r, d.as_ref()?))
+                .filter_map(|p| index_of.get(&p).copied())
+                .filter(|&k| k >= end)
+                .max();
+            let Some(need) = need else { break };
+            checked.extend(check(&(end..=need).collect::<Vec<_>>()));
+            end = need + 1;
+        }
+        // Data naming the text of an earlier batch: read that text again, for the comparison.
+        let mut earlier: Vec<usize> = checked
+            .iter()
+            .filter_map(|(r, d, _)| source_path(r, d.as_ref()?))
+            .filter_map(|p| index_of.get(&p).copied())
+            .filter(|&k| k < start)
+            .collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        let own = checked.len();
+        checked.extend(check(&earlier));
+        let (mut pairs, options): (Vec<_>, Vec<_>) =
+            checked.into_iter().map(|(r, a, o)| ((r, a), o)).unzip();
+        let refs: Vec<&Options> = options.iter().map(|o| &**o).collect();
+        cross_check_each(&mut pairs, &refs);
+        pairs.truncate(own);
+        emit(pairs.into_iter().map(|(r, _)| r).collect());
+        start = end;
+    }
+}
+
+fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Analysis>) {
+    match input {
+        Input::File { path, display } => check_file(path, display.clone(), options),
+        Input::Error {
+            path,
+            display,
+            error,
+        } => (
+            FileReport::unreadable(path.clone(), display.clone(), error.clone()),
+            None,
+        ),
+    }
 }

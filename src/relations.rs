@@ -342,6 +342,20 @@ fn significant_digits(v: Decimal) -> usize {
 fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
+    // Candidates by digits written (value and decimals), in document order: each amount looks
+    // only at figures with its own digits, not at every figure. A bucket is searched up to
+    // ECHO_CANDIDATES deep, so a document repeating one amount endlessly stays linear.
+    const ECHO_CANDIDATES: usize = 256;
+    let mut by_digits: std::collections::HashMap<(Decimal, u32), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, b) in qs.iter().enumerate() {
+        if matches!(b.unit, Unit::Money { .. }) && b.qualifier.is_none() && doc.in_prose(b) {
+            by_digits
+                .entry((b.value.normalize(), b.decimals))
+                .or_default()
+                .push(j);
+        }
+    }
     for (i, a) in qs.iter().enumerate() {
         let Unit::Money { currency, scale } = a.unit else {
             continue;
@@ -350,7 +364,10 @@ fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
             continue;
         }
         // `a` is the odd one: its unit is rarer than the other's, by 10⁴ or 10⁸.
-        let other = qs.iter().enumerate().find(|(j, b)| {
+        let bucket = by_digits
+            .get(&(a.value.normalize(), a.decimals))
+            .map_or(&[][..], |v| v.as_slice());
+        let other = bucket.iter().take(ECHO_CANDIDATES).map(|&j| (j, &qs[j])).find(|(j, b)| {
             *j != i
                 && doc.in_prose(b)
                 && b.qualifier.is_none()

@@ -355,9 +355,10 @@ fn explain_unknown_code_exits_2() {
 }
 
 #[test]
-fn closed_stdout_ends_quietly_with_0() {
+fn closed_stdout_ends_quietly_keeping_the_exit_status() {
     // Far more output than a pipe buffers, and nobody reading it: the write fails with a
-    // broken pipe, which must end the run with 0 and no panic.
+    // broken pipe, which must end the run quietly, without a panic, and with the status the
+    // run earned (2 here: none of the files exists).
     let dir = Scratch::new("pipe");
     let names: Vec<String> = (0..5000)
         .map(|i| format!("a-missing-report-number-{i:05}.txt"))
@@ -378,7 +379,7 @@ fn closed_stdout_ends_quietly_with_0() {
         Ok(out) => out,
         Err(e) => panic!("jxlint did not finish: {e}"),
     };
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
 

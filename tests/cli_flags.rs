@@ -150,10 +150,10 @@ fn stdin_finds_its_configuration_and_is_never_rewritten() {
         &[],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    // --fix never writes for standard input: not the file it is named after (fixed here only
-    // because it is named too, and then reported clean), nor a file called `-`.
-    let fix = run(
-        dir.path(),
+    // --fix never writes for standard input: it has no file to rewrite, and `--stdin-filename`
+    // only names it. The run is refused (exit 2) before anything is written, the file it is
+    // named after stays as it was, and no file called `-` appears.
+    for args in [
         &[
             "check",
             "-",
@@ -161,27 +161,18 @@ fn stdin_finds_its_configuration_and_is_never_rewritten() {
             "--stdin-filename",
             "sub/r.txt",
             "--fix",
-            "--select",
-            "A002",
-            "--format",
-            "concise",
-        ],
-        TRUNCATED.as_bytes(),
-        &[],
-    );
-    assert!(stdout(&fix).starts_with("sub/r.txt:3:"), "{}", stdout(&fix));
+        ][..],
+        &["check", "-", "--fix", "--select", "A002"][..],
+    ] {
+        let fix = run(dir.path(), args, TRUNCATED.as_bytes(), &[]);
+        assert_eq!(fix.status.code(), Some(2), "{}", stderr(&fix));
+        assert!(stderr(&fix).contains("--diff"), "{}", stderr(&fix));
+    }
     let on_disk = std::fs::read_to_string(dir.path().join("sub/r.txt")).unwrap_or_default();
     assert!(
-        on_disk.contains("99.67%"),
-        "the file itself is fixed: {on_disk}"
+        on_disk.contains("99.66%"),
+        "the file is unchanged: {on_disk}"
     );
-    let stdin_only = run(
-        dir.path(),
-        &["check", "-", "--fix", "--select", "A002"],
-        TRUNCATED.as_bytes(),
-        &[],
-    );
-    assert_eq!(stdin_only.status.code(), Some(1), "{}", stderr(&stdin_only));
     assert!(!dir.path().join("-").exists());
 }
 

@@ -145,6 +145,9 @@ struct RawFormula {
     severity: Option<String>,
 }
 
+/// The largest configuration file read (1 MiB); only regular files are read at all.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Read and check a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     load_as(path, path)
@@ -153,12 +156,9 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 /// Read `path`, naming it `shown` in errors.
 fn load_as(path: &Path, shown: &Path) -> Result<Config, ConfigError> {
     let shown = PathBuf::from(shown);
-    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+    let bytes = crate::source::read_capped(path, MAX_CONFIG_BYTES).map_err(|e| ConfigError {
         path: shown.clone(),
-        message: format!(
-            "cannot read the configuration: {}",
-            crate::source::io_message(&e)
-        ),
+        message: format!("cannot read the configuration: {}", e.message),
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ConfigError {
         path: shown.clone(),

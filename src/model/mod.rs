@@ -461,6 +461,19 @@ pub struct Document {
     /// formula results, scorecard, the relations its structure states); `None` for a
     /// document read from prose.
     pub data: Option<Box<data::ReportData>>,
+    /// What the parser did not read because it is past a limit (see [`Unread`]).
+    pub unread: Vec<Unread>,
+}
+
+/// Something in a document that was left unread because it is past one of jxlint's limits;
+/// the file is reported with an error of kind `limit`, the rest of it is still checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// A figure with more significant digits than a [`rust_decimal::Decimal`] holds exactly
+    /// (more than 28).
+    OverlongNumber(Span),
+    /// Figures past the most read from one document; the first one not read.
+    TooManyFigures(Span),
 }
 
 impl Document {

@@ -5,7 +5,7 @@
 //! (`crate::relations`) and the scorecard (`crate::score`) are computed from it by the layers
 //! above.
 
-use crate::model::{Document, SourceFormat};
+use crate::model::{Document, SourceFormat, Unread};
 
 pub mod json;
 pub mod lexicon;
@@ -19,9 +19,19 @@ pub mod table;
 pub fn parse(text: &str, format: SourceFormat) -> Document {
     let blocks = structure::blocks(text, format);
     let ex = quantity::extract(text, &blocks);
+    let mut unread: Vec<Unread> = ex
+        .overlong
+        .iter()
+        .map(|&s| Unread::OverlongNumber(s))
+        .collect();
+    let mut quantities = ex.quantities;
+    if let Some(first) = quantities.get(quantity::MAX_FIGURES) {
+        unread.push(Unread::TooManyFigures(first.span));
+        quantities.truncate(quantity::MAX_FIGURES);
+    }
     let mut doc = Document {
         blocks,
-        quantities: ex.quantities,
+        quantities,
         foreign_tokens: ex.foreign,
         tables: Vec::new(),
         all_met_claims: Vec::new(),
@@ -32,6 +42,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         period_marks: ex.periods,
         money_scales: Vec::new(),
         data: None,
+        unread,
     };
     doc.tables = table::read(text, &doc.blocks);
     doc.all_met_claims = table::claims::all_met(text, &doc.blocks);

@@ -95,6 +95,8 @@ pub struct Extracted {
     pub foreign: Vec<ForeignToken>,
     pub periods: Vec<PeriodMark>,
     pub cues: Vec<Cue>,
+    /// Figures with more than [`MAX_SIGNIFICANT_DIGITS`] significant digits: not read.
+    pub overlong: Vec<Span>,
 }
 
 fn is_boundary(c: char) -> bool {
@@ -119,21 +121,43 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-/// Parse a number at `i`: digits, `,` or space thousands groups, decimals.
-/// Returns the value, decimals written, and the end index.
-fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
+/// The most significant digits a figure may have: every figure is held exactly as a
+/// [`Decimal`] (28–29 significant digits), so a longer number is reported as unreadable,
+/// never cut to the digits that fit.
+pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
+
+/// The most figures read from one document; the rest are reported, not checked. Bounds the
+/// memory and time a single hostile file can take.
+pub const MAX_FIGURES: usize = 1_000_000;
+
+/// The most characters before a figure read as its label.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// What [`number_at`] finds at a digit.
+enum Scanned {
+    /// Value, decimals written, end index.
+    Number(Decimal, u32, usize),
+    /// A number with more than [`MAX_SIGNIFICANT_DIGITS`] significant digits, ending at the index.
+    TooLong(usize),
+    /// Digits that are not a figure (too many decimals), ending at the index.
+    NotAFigure(usize),
+}
+
+/// Parse a number at `i`: digits, `,` or space thousands groups, decimals. Each digit is read
+/// once: the caller continues after the end index whatever the result.
+fn number_at(n: &Norm, i: usize) -> Scanned {
     let c = &n.chars;
     let mut j = i;
     let mut digits = String::new();
     while j < c.len() && c[j].is_ascii_digit() {
-        digits.push(c[j]);
         j += 1;
     }
-    if digits.is_empty() {
-        return None;
+    let run = j - i;
+    if run <= MAX_SIGNIFICANT_DIGITS + 1 {
+        digits.extend(&c[i..j]);
     }
     // Thousands groups: `,ddd` (only after a first group of 1–3 digits).
-    if digits.len() <= 3 {
+    if run <= 3 {
         loop {
             let sep = c.get(j).copied();
             if (sep == Some(',') || sep == Some(' '))
@@ -150,28 +174,48 @@ fn number_at(n: &Norm, i: usize) -> Option<(Decimal, u32, usize)> {
                         break;
                     }
                 }
-                digits.extend(&c[j + 1..j + 4]);
+                if digits.len() <= MAX_SIGNIFICANT_DIGITS + 1 {
+                    digits.extend(&c[j + 1..j + 4]);
+                }
                 j += 4;
             } else {
                 break;
             }
         }
     }
+    let int_digits = digits.len();
     let mut decimals = 0u32;
     if c.get(j) == Some(&'.') && c.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
-        digits.push('.');
         j += 1;
+        let from = j;
         while j < c.len() && c[j].is_ascii_digit() {
-            digits.push(c[j]);
-            decimals += 1;
             j += 1;
         }
+        decimals = u32::try_from(j - from).unwrap_or(u32::MAX);
+        if decimals <= 10 {
+            digits.push('.');
+            digits.extend(&c[from..j]);
+        }
     }
-    if decimals > 10 || digits.len() > 24 {
-        return None;
+    if decimals > 10 {
+        return Scanned::NotAFigure(j);
     }
-    let v = Decimal::from_str(&digits).ok()?;
-    Some((v, decimals, j))
+    // Significant digits: the integer part without its leading zeros, then the decimals.
+    let leading_zeros = digits.bytes().take_while(|&b| b == b'0').count();
+    let significant = int_digits.saturating_sub(leading_zeros) + decimals as usize;
+    if run > MAX_SIGNIFICANT_DIGITS + 1 || significant > MAX_SIGNIFICANT_DIGITS {
+        return Scanned::TooLong(j);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    let trimmed = if trimmed.is_empty() || trimmed.starts_with('.') {
+        format!("0{trimmed}")
+    } else {
+        trimmed.to_string()
+    };
+    match Decimal::from_str(&trimmed) {
+        Ok(v) => Scanned::Number(v, decimals, j),
+        Err(_) => Scanned::TooLong(j),
+    }
 }
 
 /// The unit written at `j`; returns the unit and its length in characters.
@@ -261,7 +305,9 @@ fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         if e == k {
             return None;
         }
-        let v: u32 = c[k..e].iter().collect::<String>().parse().ok()?;
+        let v = c[k..e]
+            .iter()
+            .fold(0u32, |v, d| v * 10 + d.to_digit(10).unwrap_or(0));
         Some((v, e))
     };
     if n.starts_with_at(i, "截至") || n.starts_with_at(i, "截止") || n.starts_with_at(i, "截止到")
@@ -616,9 +662,19 @@ fn scan(
             i += 1;
             continue;
         }
-        let Some((value, decimals, end)) = number_at(n, i) else {
-            i += 1;
-            continue;
+        let (value, decimals, end) = match number_at(n, i) {
+            Scanned::Number(v, d, end) => (v, d, end),
+            Scanned::NotAFigure(end) => {
+                i = end;
+                continue;
+            }
+            Scanned::TooLong(end) => {
+                if cell.is_some() || unit_at(n, end).0 != Unit::None {
+                    out.overlong.push(n.span(i, end));
+                }
+                i = end;
+                continue;
+            }
         };
         let start = i;
         i = end;
@@ -710,7 +766,11 @@ fn scan(
         }
         let _ = lit_end;
         // The label: from the clause start (or the previous figure) to the qualifier.
-        let from = label_from.min(qstart);
+        // At most MAX_LABEL_CHARS before the figure: a label is the words just before it, and
+        // a clause of megabytes without punctuation must not make one figure cost megabytes.
+        let from = label_from
+            .min(qstart)
+            .max(qstart.saturating_sub(MAX_LABEL_CHARS));
         let raw: String = (from..qstart)
             .filter(|&k| !consumed[k])
             .map(|k| c[k])
@@ -739,11 +799,12 @@ fn scan(
             })
         };
         // The year stated last before the figure in its sentence.
+        // Years are pushed in reading order and sentences only grow: the last year is the
+        // only candidate (constant time, however many years the block states).
         let year = years
-            .iter()
-            .zip(&year_sentence)
-            .rev()
-            .find(|((at, _), s)| **s == sentence && *at < start)
+            .last()
+            .zip(year_sentence.last())
+            .filter(|((at, _), s)| **s == sentence && *at < start)
             .map(|((_, y), _)| *y);
         out.quantities.push(Quantity {
             span: n.span(start, unit_end),
@@ -932,5 +993,30 @@ mod tests {
                 })
             ]
         );
+    }
+
+    #[test]
+    fn long_numbers_are_exact_or_reported_never_cut() {
+        let text =
+            "支出1000000000000000000000000200万元，预算10000000000000000000000000000200万元。";
+        let blocks = crate::parse::structure::blocks(text, crate::model::SourceFormat::Text);
+        let ex = extract(text, &blocks);
+        // 28 digits: held exactly, not read as its last digits.
+        let values: Vec<String> = ex.quantities.iter().map(|q| q.value.to_string()).collect();
+        assert_eq!(values, vec!["1000000000000000000000000200".to_string()]);
+        // 32 digits: reported, with its span.
+        let spans: Vec<&str> = ex.overlong.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(spans, vec!["10000000000000000000000000000200"]);
+    }
+
+    #[test]
+    fn a_long_digit_run_is_scanned_once() {
+        // A run that is not a figure is skipped whole, not re-read from each of its digits
+        // (which took quadratic time and read the run's tail as a figure).
+        let text = format!("共{}个", "9".repeat(200_000));
+        let blocks = crate::parse::structure::blocks(&text, crate::model::SourceFormat::Text);
+        let ex = extract(&text, &blocks);
+        assert!(ex.quantities.is_empty());
+        assert_eq!(ex.overlong.len(), 1);
     }
 }

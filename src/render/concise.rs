@@ -25,10 +25,9 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
             // `error:` stays as it is: tools read this format.
             out.push_str(&format!(
                 "{}: error: {}\n",
-                file.display_path,
-                super::file_error_text(e, lang)
+                one_line(&file.display_path),
+                one_line(&super::file_error_text(e, lang))
             ));
-            continue;
         }
         if file.diagnostics.is_empty() {
             continue;
@@ -46,14 +45,14 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
                     .map_or((1, 1), |f| {
                         line_col(&LineIndex::new(&f.text), &f.text, l.span.start)
                     });
-                elsewhere.push_str(&format!(" [see {path}:{ol}:{oc}]"));
+                elsewhere.push_str(&format!(" [see {}:{ol}:{oc}]", one_line(path)));
             }
             if let Some(place) = crate::source::docx::Place::find(&file.places, d.span.start) {
                 elsewhere.push_str(&format!(" [{}]", place.describe(lang == Lang::Zh)));
             }
             out.push_str(&format!(
                 "{}:{line}:{col}: {} [{}] {}{elsewhere}\n",
-                file.display_path,
+                one_line(&file.display_path),
                 d.code,
                 d.severity.as_str(),
                 one_line(d.message.get(lang))
@@ -69,7 +68,8 @@ pub fn render_concise(outcome: &Outcome, lang: Lang, summary: bool) -> String {
 
 /// A message on one line, whatever it contains.
 fn one_line(s: &str) -> String {
-    s.split(['\r', '\n'])
+    super::strip_controls(s)
+        .split(['\r', '\n'])
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -10,6 +10,25 @@
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::model::Span;
+use crate::source::LineIndex;
+
+/// Line `l` (0-based) of a text as (start, end) byte offsets, line break excluded.
+struct Lines<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+}
+
+impl Lines<'_> {
+    fn get(&self, l: usize) -> (usize, usize) {
+        self.index
+            .line_range(self.text, l + 1)
+            .map_or((self.text.len(), self.text.len()), |r| (r.start, r.end))
+    }
+
+    fn len(&self) -> usize {
+        self.index.line_count()
+    }
+}
 
 /// Characters kept on each side of a span.
 pub const PAD: usize = 24;
@@ -42,40 +61,31 @@ impl Excerpt {
     }
 }
 
-/// Lines of `text` as (start, end) byte offsets, line breaks excluded.
-fn lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push((start, end));
-            start = i + 1;
-        }
-    }
-    out.push((start, text.len()));
-    out
-}
-
 /// Build the excerpt for `spans` (already on character boundaries), or `None` when every line
 /// involved is short enough to show whole, or a span crosses a line break.
 pub fn excerpt(text: &str, spans: &[Span]) -> Option<Excerpt> {
-    let ls = lines(text);
-    let line_of = |off: usize| ls.partition_point(|&(s, _)| s <= off).saturating_sub(1);
+    excerpt_in(text, &LineIndex::new(text), spans)
+}
+
+/// [`excerpt`] with the text's line index at hand: the cost is that of the lines involved,
+/// not of the whole text (a file with many findings is not re-split for each).
+pub fn excerpt_in(text: &str, index: &LineIndex, spans: &[Span]) -> Option<Excerpt> {
+    let ls = Lines { text, index };
+    let line_of = |off: usize| index.line_of(off);
     let first = spans.iter().map(|s| line_of(s.start)).min()?;
     let last = spans.iter().map(|s| line_of(s.start)).max()?;
     if spans
         .iter()
-        .any(|s| line_of(s.end) != line_of(s.start) && s.end > ls[line_of(s.start)].1)
+        .any(|s| line_of(s.end) != line_of(s.start) && s.end > ls.get(line_of(s.start)).1)
     {
         return None;
     }
-    let chars = |a: usize, b: usize| text[a..b].chars().count();
-    if (first..=last).all(|l| chars(ls[l].0, ls[l].1) <= LONG) {
+    // Whether a line is long needs its first LONG + 1 characters, not all of them.
+    let chars = |a: usize, b: usize| text[a..b].chars().take(LONG + 1).count();
+    if (first..=last).all(|l| {
+        let (a, b) = ls.get(l);
+        chars(a, b) <= LONG
+    }) {
         return None;
     }
     let from = first.saturating_sub(1);
@@ -86,7 +96,8 @@ pub fn excerpt(text: &str, spans: &[Span]) -> Option<Excerpt> {
         line_origins: Vec::new(),
         spans: Vec::new(),
     };
-    for (l, &(ls_, le)) in ls.iter().enumerate().take(to + 1).skip(from) {
+    for l in from..=to {
+        let (ls_, le) = ls.get(l);
         let line = &text[ls_..le];
         let n = line.chars().count();
         // Byte offset of each char index in the line (plus the end).

@@ -9,7 +9,8 @@ use super::{clamp_span, line_col};
 
 /// Escape a command's message.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::strip_controls(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -29,7 +30,6 @@ pub fn render_github(outcome: &Outcome, lang: Lang) -> String {
                 "::error file={file}::{}\n",
                 data(&super::file_error_text(e, lang))
             ));
-            continue;
         }
         let index = LineIndex::new(&f.text);
         for d in &f.diagnostics {

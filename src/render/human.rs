@@ -31,7 +31,10 @@ use crate::outcome::{FileReport, Outcome};
 use crate::source::LineIndex;
 use crate::source::docx::Place;
 
-use super::{clamp_span, file_error_line, file_summary, line_col, total_summary};
+use super::{
+    blank_controls, clamp_span, file_error_line, file_summary, line_col, strip_controls,
+    total_summary,
+};
 
 /// How the human output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +60,16 @@ impl Default for HumanOptions {
 /// Render every file: its diagnostics, then (when it had findings) its summary line; files
 /// that could not be read as one `error:` line; and the total summary at the end.
 pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> String {
+    let mut out = render_human_files(outcome, lang, options);
+    if options.summary {
+        out.push_str(&total_summary(outcome, lang));
+        out.push('\n');
+    }
+    out
+}
+
+/// [`render_human`] without the total summary: one batch of a streamed run.
+pub fn render_human_files(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> String {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -68,22 +81,17 @@ pub fn render_human(outcome: &Outcome, lang: Lang, options: &HumanOptions) -> St
     let mut out = String::new();
     for file in &outcome.files {
         if let Some(line) = file_error_line(file, lang) {
-            out.push_str(&line);
+            out.push_str(&strip_controls(&line));
             out.push_str("\n\n");
-            continue;
         }
         if file.diagnostics.is_empty() {
             continue;
         }
         render_file(&mut out, &handler, file, outcome, lang);
         if options.summary {
-            out.push_str(&file_summary(file, lang));
+            out.push_str(&strip_controls(&file_summary(file, lang)));
             out.push_str("\n\n");
         }
-    }
-    if options.summary {
-        out.push_str(&total_summary(outcome, lang));
-        out.push('\n');
     }
     out
 }
@@ -95,10 +103,13 @@ fn render_file(
     outcome: &Outcome,
     lang: Lang,
 ) {
-    let text: Arc<str> = Arc::from(file.text.as_str());
+    // Control characters of the report are blanked (same byte length, so spans still fit) and
+    // stripped from messages and names: nothing from a file reaches the terminal raw.
+    let text: Arc<str> = Arc::from(blank_controls(&file.text).as_ref());
+    let name = strip_controls(&file.display_path);
     let index = LineIndex::new(&file.text);
     for diag in &file.diagnostics {
-        let mut report = Report::new(diag, lang, &file.display_path, &text);
+        let mut report = Report::new(diag, lang, &name, &text, &index);
         for l in &diag.labels {
             let Some(path) = &l.file else { continue };
             let other = outcome
@@ -106,9 +117,13 @@ fn render_file(
                 .iter()
                 .find(|f| &f.display_path == path)
                 .map_or("", |f| f.text.as_str());
-            report
-                .related
-                .push(Related::new(l, lang, path, &Arc::from(other)));
+            report.related.push(Related::new(
+                l,
+                lang,
+                &strip_controls(path),
+                &Arc::from(blank_controls(other).as_ref()),
+                &LineIndex::new(other),
+            ));
         }
         let mut buf = String::new();
         match handler.render_report(&mut buf, &report) {
@@ -118,11 +133,11 @@ fn render_file(
                 let (line, col) = line_col(&index, &file.text, diag.span.start);
                 out.push_str(&format!(
                     "{}:{line}:{col}: {} {} [{}] {}\n",
-                    file.display_path,
+                    name,
                     diag.code,
                     diag.name,
                     diag.severity.as_str(),
-                    diag.message.get(lang)
+                    strip_controls(diag.message.get(lang))
                 ));
             }
         }
@@ -140,6 +155,9 @@ fn render_file(
 pub struct Report<'a> {
     diag: &'a Diagnostic,
     lang: Lang,
+    /// The message and help in `lang`, without control characters.
+    message: String,
+    help: Option<String>,
     code: String,
     source: Source,
     labels: Vec<LabeledSpan>,
@@ -163,29 +181,34 @@ impl Related {
         lang: Lang,
         name: &str,
         text: &Arc<str>,
+        index: &LineIndex,
     ) -> Related {
         let s = clamp_span(text, label.span);
         // A long line of the other file is shown as an excerpt around the span, as in the
         // finding's own file.
-        let excerpt = super::excerpt::excerpt(text, &[s]);
-        let at = excerpt.as_ref().map_or(s, |e| e.map(s));
-        let message = label.message.get(lang).to_string();
+        let excerpt = super::excerpt::excerpt_in(text, index, &[s]);
+        let window = CharColumns::around(text, index, &[s]);
+        let at = match &excerpt {
+            Some(e) => {
+                let at = e.map(s);
+                SourceSpan::from((at.start, at.len()))
+            }
+            None => window.shift(s),
+        };
+        let message = strip_controls(label.message.get(lang)).into_owned();
         Related {
             header: match lang {
                 Lang::Zh => "另见",
                 Lang::En => "see also",
             },
-            label: LabeledSpan::new_primary_with_span(
-                Some(message.clone()),
-                SourceSpan::from((at.start, at.len())),
-            ),
+            label: LabeledSpan::new_primary_with_span(Some(message.clone()), at),
             message,
             source: match excerpt {
                 Some(excerpt) => Source::Excerpt(NamedSource::new(
                     name,
                     super::excerpt::ExcerptSource { excerpt },
                 )),
-                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+                None => Source::Whole(NamedSource::new(name, window)),
             },
         }
     }
@@ -230,7 +253,13 @@ impl miette::Diagnostic for Related {
 
 impl<'a> Report<'a> {
     /// `name` is the path shown in the snippet header; `text` the file's decoded text.
-    pub fn new(diag: &'a Diagnostic, lang: Lang, name: &str, text: &Arc<str>) -> Report<'a> {
+    pub fn new(
+        diag: &'a Diagnostic,
+        lang: Lang,
+        name: &str,
+        text: &Arc<str>,
+        index: &LineIndex,
+    ) -> Report<'a> {
         // Long lines (whole paragraphs from PDF or Word) are shown as excerpts around the spans.
         let all: Vec<Span> = std::iter::once(diag.span)
             .chain(
@@ -241,11 +270,17 @@ impl<'a> Report<'a> {
             )
             .map(|s| clamp_span(text, s))
             .collect();
-        let excerpt = super::excerpt::excerpt(text, &all);
+        let excerpt = super::excerpt::excerpt_in(text, index, &all);
+        let window = CharColumns::around(text, index, &all);
         let span = |s: Span| {
             let s = clamp_span(text, s);
-            let s = excerpt.as_ref().map_or(s, |e| e.map(s));
-            SourceSpan::from((s.start, s.len()))
+            match &excerpt {
+                Some(e) => {
+                    let s = e.map(s);
+                    SourceSpan::from((s.start, s.len()))
+                }
+                None => window.shift(s),
+            }
         };
         let primary = diag
             .primary_label
@@ -253,22 +288,30 @@ impl<'a> Report<'a> {
             .unwrap_or(&diag.message)
             .get(lang);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some(primary.to_string()),
+            Some(strip_controls(primary).into_owned()),
             span(diag.span),
         )];
         labels.extend(diag.labels.iter().filter(|l| l.file.is_none()).map(|l| {
-            LabeledSpan::new_with_span(Some(l.message.get(lang).to_string()), span(l.span))
+            LabeledSpan::new_with_span(
+                Some(strip_controls(l.message.get(lang)).into_owned()),
+                span(l.span),
+            )
         }));
         Report {
             diag,
             lang,
+            message: strip_controls(diag.message.get(lang)).into_owned(),
+            help: diag
+                .help
+                .as_ref()
+                .map(|h| strip_controls(h.get(lang)).into_owned()),
             code: format!("{} {}", diag.code, diag.name),
             source: match excerpt {
                 Some(excerpt) => Source::Excerpt(NamedSource::new(
                     name,
                     super::excerpt::ExcerptSource { excerpt },
                 )),
-                None => Source::Whole(NamedSource::new(name, CharColumns(Arc::clone(text)))),
+                None => Source::Whole(NamedSource::new(name, window)),
             },
             labels,
             related: Vec::new(),
@@ -287,7 +330,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.diag.message.get(self.lang))
+        f.write_str(&self.message)
     }
 }
 
@@ -307,8 +350,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diag.help.as_ref()?;
-        Some(Box::new(help.get(self.lang)))
+        let help = self.help.as_ref()?;
+        Some(Box::new(help))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -338,9 +381,56 @@ enum Source {
     Excerpt(NamedSource<super::excerpt::ExcerptSource>),
 }
 
-/// A file's text whose span contents report the column in characters, not bytes.
+/// The lines of a file's text a diagnostic is drawn on (those of its spans, and one more on
+/// each side for context), whose span contents report the file's line numbers and the column
+/// in characters, not bytes. Spans given to miette are relative to the window, so drawing a
+/// finding costs the lines it shows, not the whole file.
 #[derive(Debug, Clone)]
-pub struct CharColumns(pub Arc<str>);
+pub struct CharColumns {
+    text: Arc<str>,
+    /// Byte range of the window in `text`.
+    start: usize,
+    end: usize,
+    /// 0-based number of the window's first line in the file.
+    first_line: usize,
+}
+
+impl CharColumns {
+    /// The window of `text` around `spans` (on character boundaries).
+    fn around(text: &Arc<str>, index: &LineIndex, spans: &[Span]) -> CharColumns {
+        let first = spans
+            .iter()
+            .map(|s| index.line_of(s.start))
+            .min()
+            .unwrap_or(0);
+        let last = spans
+            .iter()
+            .map(|s| index.line_of(s.end))
+            .max()
+            .unwrap_or(0);
+        let from = first.saturating_sub(1);
+        let to = last + 1;
+        let start = index.line_range(text, from + 1).map_or(0, |r| r.start);
+        // Up to the start of the line after the window (its line break included).
+        let end = index
+            .line_range(text, to + 2)
+            .map_or(text.len(), |r| r.start)
+            .max(start);
+        CharColumns {
+            text: Arc::clone(text),
+            start,
+            end,
+            first_line: from,
+        }
+    }
+
+    /// A span of the file as a span of the window.
+    fn shift(&self, s: Span) -> SourceSpan {
+        let a = s.start.clamp(self.start, self.end) - self.start;
+        let b = s.end.clamp(self.start, self.end) - self.start;
+        SourceSpan::from((a, b.saturating_sub(a)))
+    }
+}
 
 impl SourceCode for CharColumns {
     fn read_span<'a>(
@@ -349,7 +439,7 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &'a str = &self.0;
+        let text: &'a str = self.text.get(self.start..self.end).unwrap_or_default();
         let inner = text.read_span(span, context_lines_before, context_lines_after)?;
         // miette's column is that of the span's start, counted from the last line break.
         let offset = clamp_span(text, Span::new(span.offset(), span.offset())).start;
@@ -358,9 +448,12 @@ impl SourceCode for CharColumns {
         Ok(Box::new(MietteSpanContents::new(
             inner.data(),
             *inner.span(),
-            inner.line(),
+            inner.line() + self.first_line,
             column,
-            inner.line_count(),
+            // miette's "line count" is the number of line breaks from the start of the source
+            // (it compares it with line numbers to merge snippets): count those before the
+            // window too, as if the whole text had been read.
+            inner.line_count() + self.first_line,
         )))
     }
 }

@@ -12,7 +12,7 @@
 //!       "path": "corpus/report.txt",          // as given on the command line, `/`-separated
 //!       "format": "text",                     // text | markdown | docx | json
 //!       "encoding": "utf-8",                  // null when the file could not be read
-//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported", "message": "…"}
+//!       "error": null,                        // or {"kind": "io|decode|docx|parse|unsupported|limit", "message": "…"}
 //!       "diagnostics": [
 //!         {
 //!           "code": "A002",
@@ -73,13 +73,6 @@ use crate::source::LineIndex;
 use crate::source::docx::Place;
 
 use super::{clamp_span, line_col};
-
-#[derive(Serialize)]
-struct Output<'a> {
-    tool: Tool,
-    files: Vec<File<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct Tool {
@@ -171,30 +164,72 @@ struct Summary {
 
 /// The whole run as the JSON document described in the module docs.
 pub fn render_json(outcome: &Outcome, lang: Lang) -> String {
-    let totals = outcome.totals();
-    let output = Output {
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        files: outcome
-            .files
-            .iter()
-            .map(|f| file(f, outcome, lang))
-            .collect(),
-        summary: Summary {
-            files: outcome.files.len(),
-            errors: totals.errors,
-            warnings: totals.warnings,
-            infos: totals.infos,
-        },
-    };
-    // The structs above hold only strings, integers, booleans, options and vectors:
-    // serialising them cannot fail, whatever the input was.
-    let mut json = serde_json::to_string_pretty(&output)
-        .expect("serialising plain structs of strings and integers cannot fail");
-    json.push('\n');
+    let mut json = json_head();
+    for (k, f) in outcome.files.iter().enumerate() {
+        json.push_str(&json_file(f, k == 0, outcome, lang));
+    }
+    json.push_str(&json_tail(outcome.files.len(), &outcome.totals()));
     json
+}
+
+/// The JSON document in pieces, for output streamed batch by batch: [`json_head`], then
+/// [`json_file`] for every file in order, then [`json_tail`]. Together they are exactly
+/// [`render_json`]'s pretty-printed document.
+pub fn json_head() -> String {
+    let tool = pretty(&Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+    });
+    format!(
+        "{{\n  \"tool\": {},\n  \"files\": [",
+        indent(&tool, 2, false)
+    )
+}
+
+/// One element of `files` (`first`: no comma before it); labels in other files are placed
+/// with the files of `outcome`.
+pub fn json_file(f: &FileReport, first: bool, outcome: &Outcome, lang: Lang) -> String {
+    let body = indent(&pretty(&file(f, outcome, lang)), 4, true);
+    format!("{}\n{body}", if first { "" } else { "," })
+}
+
+/// The end of the document: `files` closed (`files` elements were written) and the summary.
+pub fn json_tail(files: usize, totals: &Stats) -> String {
+    let summary = pretty(&Summary {
+        files,
+        errors: totals.errors,
+        warnings: totals.warnings,
+        infos: totals.infos,
+    });
+    let close = if files == 0 { "]" } else { "\n  ]" };
+    format!(
+        "{close},\n  \"summary\": {}\n}}\n",
+        indent(&summary, 2, false)
+    )
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    // The structs of this module hold only strings, integers, booleans, options and vectors:
+    // serialising them cannot fail, whatever the input was.
+    serde_json::to_string_pretty(value)
+        .expect("serialising plain structs of strings and integers cannot fail")
+}
+
+/// Every line of `s` but the first (or every line, with `first`) indented by `n` spaces;
+/// JSON strings never hold a raw line break, so this only moves structure.
+fn indent(s: &str, n: usize, first: bool) -> String {
+    let pad = " ".repeat(n);
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for (k, line) in s.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if k > 0 || first {
+            out.push_str(&pad);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> File<'a> {

@@ -35,7 +35,7 @@ pub mod statistics;
 
 pub use concise::render_concise;
 pub use github::render_github;
-pub use human::{HumanOptions, render_human};
+pub use human::{HumanOptions, render_human, render_human_files};
 pub use json::render_json;
 pub use sarif::render_sarif;
 pub use score::render_score;
@@ -77,9 +77,35 @@ pub fn file_summary(file: &FileReport, lang: Lang) -> String {
 /// The last line of a run: files, figures and relations checked, findings by severity, and
 /// how many files could not be read (when any).
 pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
-    let t: Stats = outcome.totals();
-    let files = outcome.files.len();
-    let unreadable = outcome.files.iter().filter(|f| f.error.is_some()).count();
+    total_summary_of(&RunTotals::of(outcome), lang)
+}
+
+/// What the total summary counts, accumulated batch by batch when output is streamed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunTotals {
+    pub files: usize,
+    pub unreadable: usize,
+    pub stats: Stats,
+}
+
+impl RunTotals {
+    pub fn of(outcome: &Outcome) -> RunTotals {
+        let mut t = RunTotals::default();
+        t.add(outcome);
+        t
+    }
+
+    pub fn add(&mut self, outcome: &Outcome) {
+        self.files += outcome.files.len();
+        self.unreadable += outcome.files.iter().filter(|f| f.error.is_some()).count();
+        self.stats.add(&outcome.totals());
+    }
+}
+
+/// [`total_summary`] from accumulated totals.
+pub fn total_summary_of(totals: &RunTotals, lang: Lang) -> String {
+    let t = totals.stats;
+    let (files, unreadable) = (totals.files, totals.unreadable);
     match lang {
         Lang::Zh => {
             let mut line = format!(
@@ -108,6 +134,41 @@ pub fn total_summary(outcome: &Outcome, lang: Lang) -> String {
             line
         }
     }
+}
+
+/// `s` without control characters (C0, DEL, C1) other than `\n` and `\t`: text from a report
+/// (or a file name) must not reach a terminal as escape sequences, bells or cursor moves.
+pub(crate) fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_stripped) {
+        s.chars()
+            .filter(|&c| !is_stripped(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+fn is_stripped(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` with each control character (other than `\n`, `\t`, `\r`) replaced by a blank of
+/// the same length in bytes — a space for C0 and DEL, a no-break space for C1 — so that byte
+/// spans into the text still land on the same characters.
+pub(crate) fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hit = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(hit) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !hit(c) => c,
+            c if c.len_utf8() == 1 => ' ',
+            _ => '\u{A0}',
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `error: path: kind: message` for a file that could not be read (`None` when it was).

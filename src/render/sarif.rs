@@ -272,7 +272,6 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
                     message: None,
                 }],
             });
-            continue;
         }
         let index = LineIndex::new(&f.text);
         results.extend(

@@ -488,6 +488,9 @@ impl std::fmt::Display for RubricError {
 
 impl std::error::Error for RubricError {}
 
+/// The largest rubric file read (4 MiB).
+pub const MAX_RUBRIC_BYTES: u64 = 4 * 1024 * 1024;
+
 impl Rubric {
     /// The built-in default profile (`data/rubrics/default.json`).
     pub fn builtin() -> &'static Rubric {
@@ -527,12 +530,21 @@ impl Rubric {
         }
     }
 
-    /// Load a rubric file.
+    /// Load a rubric file (a regular file of at most [`MAX_RUBRIC_BYTES`]).
     pub fn from_path(path: &Path) -> Result<Rubric, RubricError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| RubricError {
+        // Regular files only, size-capped: a FIFO or a device is refused at once.
+        let bytes =
+            crate::source::read_capped(path, MAX_RUBRIC_BYTES).map_err(|e| RubricError {
+                origin: origin.clone(),
+                message: format!("cannot read the file: {}", e.message),
+            })?;
+        let text = String::from_utf8(bytes).map_err(|e| RubricError {
             origin: origin.clone(),
-            message: format!("cannot read the file: {e}"),
+            message: format!(
+                "not UTF-8 text (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         })?;
         Rubric::from_json(&text, &origin)
     }

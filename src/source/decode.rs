@@ -4,13 +4,21 @@
 //!
 //! * **Byte order marks decide first.** A UTF-8 BOM (`EF BB BF`) means UTF-8, `FF FE` means
 //!   UTF-16LE and `FE FF` means UTF-16BE. The BOM is removed from the text; nothing else is.
-//! * **Text is never altered.** Line endings (`\r\n`, `\r`) are kept exactly as decoded, so the
-//!   text shown to people is the text diagnostics point into. Every span in jxlint is a byte
-//!   offset into the returned `String`.
+//! * **Text is altered in one way only: a lone `\r` becomes `\n`.** Files saved with
+//!   classic Mac (`\r`) or mixed line endings then have the lines an editor shows, and every
+//!   later stage splits lines at `\n` alone. `\r\n` is kept. The replacement has the same
+//!   length in bytes, so every span in jxlint — a byte offset into the returned `String` — is
+//!   also the offset in the decoded file.
 //! * **Binary files are refused.** A NUL byte in a file without a UTF-16 BOM gives the error
-//!   `binary file (contains NUL bytes)`.
-//! * **Valid UTF-8 is UTF-8.** Otherwise the encoding is guessed with `chardetng` over the whole
-//!   input. A GBK guess is decoded as GB18030 (its superset, the same decoder in `encoding_rs`)
+//!   `binary file (contains NUL bytes)`; decoded text in which more than 1 in
+//!   [`CONTROL_RATIO`] characters is a control character (other than tab, line feed, carriage
+//!   return and form feed) — random bytes, images, archives — is refused as binary too.
+//! * **Valid UTF-8 is UTF-8.** Mostly valid UTF-8 is damaged UTF-8, wherever the damage is:
+//!   when the valid multi-byte characters of the whole file outnumber its invalid sequences
+//!   [`DAMAGE_RATIO`] to one (and there are at least a few), the file is reported with the
+//!   offset of its first bad byte, never guessed as a legacy encoding (a stray byte at the
+//!   start must not turn a report into windows-1252 mojibake). Otherwise the encoding is
+//!   guessed with `chardetng` over the whole input. A GBK guess is decoded as GB18030 (its superset, the same decoder in `encoding_rs`)
 //!   and reported as `gb18030`.
 //! * **No replacement characters.** Bytes that are not valid in the chosen encoding give a
 //!   [`FileError`] of kind `decode` naming the encoding and the byte offset (in the file) of the
@@ -34,8 +42,69 @@ const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 /// count as "really" UTF-8 (or GB18030) with a damaged byte, rather than some other encoding.
 const EVIDENCE: usize = 8;
 
+/// Decoded text with more than one control character in this many characters is binary.
+pub const CONTROL_RATIO: usize = 100;
+
+/// Valid multi-byte UTF-8 characters per invalid sequence above which a file is UTF-8 with
+/// damage rather than a legacy encoding.
+pub const DAMAGE_RATIO: usize = 4;
+
 /// Decode a file's bytes to UTF-8 text; returns the text and the encoding's lowercase name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
+    let (text, encoding) = decode_any(bytes)?;
+    refuse_binary(&text)?;
+    Ok((lone_cr_to_lf(text), encoding))
+}
+
+/// A lone `\r` (not followed by `\n`) replaced by `\n`: same length, same offsets.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes: still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Text with too many control characters is not a report.
+fn refuse_binary(text: &str) -> Result<(), FileError> {
+    let mut chars = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+            controls += 1;
+        }
+    }
+    if controls >= 8 && controls.saturating_mul(CONTROL_RATIO) > chars {
+        return Err(FileError {
+            kind: "decode",
+            message: format!(
+                "binary file ({controls} control characters in {chars} characters is not text)"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Valid non-ASCII characters and invalid sequences of bytes read as UTF-8.
+fn utf8_profile(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (valid, invalid)
+}
+
+fn decode_any(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         return decode_utf8(rest, UTF8_BOM.len(), " after a UTF-8 byte order mark")
             .map(|s| (s, "utf-8"));
@@ -66,6 +135,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), FileError> {
     // almost never form even a few valid multi-byte UTF-8 sequences in a row.
     let valid = bytes.get(..utf8_error.valid_up_to()).unwrap_or_default();
     if non_ascii_chars(valid) >= EVIDENCE {
+        return Err(utf8_message(bytes, utf8_error, 0, ""));
+    }
+    // The same judgement over the whole file, for damage before any Chinese text.
+    let (valid_chars, invalid) = utf8_profile(bytes);
+    if valid_chars >= EVIDENCE && valid_chars >= invalid.saturating_mul(DAMAGE_RATIO) {
         return Err(utf8_message(bytes, utf8_error, 0, ""));
     }
 
@@ -359,5 +433,47 @@ mod tests {
         assert_eq!(name(GB18030), "gb18030");
         assert_eq!(name(encoding_rs::SHIFT_JIS), "shift_jis");
         assert_eq!(name(encoding_rs::WINDOWS_1252), "windows-1252");
+    }
+
+    #[test]
+    fn a_stray_byte_at_the_start_of_utf8_is_reported_not_guessed() {
+        let mut b = vec![0xFF];
+        b.extend_from_slice(
+            "一、预算执行率99.70%，支出决算8707.27万元。\n"
+                .repeat(3)
+                .as_bytes(),
+        );
+        let e = decode(&b).err().map(|e| e.message).unwrap_or_default();
+        assert!(e.starts_with("not valid UTF-8"), "{e}");
+        assert!(e.contains("byte offset 0"), "{e}");
+    }
+
+    #[test]
+    fn gbk_is_still_gbk() {
+        let (b, _, _) = GB18030.encode("一、预算执行率99.70%，支出决算8707.27万元。\n");
+        assert_eq!(decode(&b).ok().map(|t| t.1), Some("gb18030"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        let (t, _) = decode(b"a\rb\r\nc\r\rd").unwrap_or_default();
+        assert_eq!(t, "a\nb\r\nc\n\nd");
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary() {
+        // A fixed pseudo-random sequence of bytes 1..=255.
+        let mut x: u32 = 12345;
+        let b: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 16) % 255) as u8 + 1
+            })
+            .collect();
+        let e = decode(&b).err();
+        assert_eq!(e.as_ref().map(|e| e.kind), Some("decode"), "{e:?}");
+        // A few escape characters in a report do not make it binary.
+        let text = format!("{}\u{1b}[31m预算\u{7}", "预算执行率99.70%。\n".repeat(50));
+        assert!(decode(text.as_bytes()).is_ok());
     }
 }

@@ -16,8 +16,11 @@
 //! * Text-box paragraphs inside a paragraph are emitted as paragraphs of their own.
 //! * Errors never panic and are [`FileError`]s of kind `docx`: not a zip archive (with a hint
 //!   when the bytes are an old binary `.doc` or an encrypted document), no
-//!   `word/document.xml`, a part too large to be a real document, or malformed XML (with the
-//!   byte offset in `word/document.xml`).
+//!   `word/document.xml`, or malformed XML (with the byte offset in `word/document.xml`).
+//! * Limits are errors of kind `limit`: `word/document.xml` larger than [`MAX_XML_BYTES`] once
+//!   inflated (counted while inflating, whatever the archive's headers claim), tables and
+//!   paragraphs nested deeper than [`MAX_NESTING`]. A row keeps at most [`MAX_ROW_CELLS`]
+//!   cells (merged columns included); further cells are dropped.
 //!
 //! * Automatic numbering (Word's list feature, on the paragraph or through its style) is
 //!   rendered in front of the paragraph as Word shows it (`一、` `（一）` `1.` …), from
@@ -39,8 +42,15 @@ use super::numbering::{Numbering, Styles};
 const DOCUMENT_XML: &str = "word/document.xml";
 const NUMBERING_XML: &str = "word/numbering.xml";
 const STYLES_XML: &str = "word/styles.xml";
-/// Larger than any real document body; guards against zip bombs.
-const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+/// Larger than any real document body; guards against zip bombs. Counted while inflating, not
+/// taken from the archive's headers.
+pub const MAX_XML_BYTES: u64 = crate::source::MAX_FILE_BYTES;
+/// The deepest nesting of tables and paragraphs (text boxes, tables in cells) read.
+pub const MAX_NESTING: usize = 64;
+/// The most cells read in one table row, merged (`gridSpan`) columns included.
+pub const MAX_ROW_CELLS: usize = 1_024;
+/// The most table cells read in one document, merged columns included.
+pub const MAX_CELLS: usize = 1_000_000;
 /// Compound File Binary signature: old `.doc` files and encrypted Office documents.
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
@@ -54,6 +64,13 @@ pub fn extract_text(bytes: &[u8]) -> Result<String, FileError> {
 pub fn extract(bytes: &[u8]) -> Result<(String, Vec<Place>), FileError> {
     let (xml, numbering, styles) = read_parts(bytes)?;
     extract_parts(&xml, numbering.as_deref(), styles.as_deref())
+}
+
+fn limit(message: impl Into<String>) -> FileError {
+    FileError {
+        kind: "limit",
+        message: message.into(),
+    }
 }
 
 fn err(message: impl Into<String>) -> FileError {
@@ -99,7 +116,7 @@ fn read_parts(bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), 
         .read_to_end(&mut raw)
         .map_err(|e| err(format!("cannot read {DOCUMENT_XML} from the archive: {e}")))?;
     if raw.len() as u64 > MAX_XML_BYTES {
-        return Err(err(format!(
+        return Err(limit(format!(
             "{DOCUMENT_XML} is larger than {} MiB once uncompressed",
             MAX_XML_BYTES / (1024 * 1024)
         )));
@@ -237,6 +254,10 @@ struct Extractor {
     tables: usize,
     numbering: Numbering,
     styles: Styles,
+    /// Table cells read so far, merged columns included.
+    cells_total: usize,
+    /// Why reading stops: the document passes [`MAX_NESTING`] or [`MAX_CELLS`].
+    over_limit: Option<String>,
 }
 
 impl Extractor {
@@ -255,6 +276,11 @@ impl Extractor {
         }
         match name {
             "mc:Fallback" => self.skipping = 1,
+            "w:p" | "w:tbl" if self.stack.len() >= MAX_NESTING => {
+                self.over_limit = Some(format!(
+                    "{DOCUMENT_XML} nests tables and paragraphs more than {MAX_NESTING} deep"
+                ));
+            }
             "w:p" => {
                 let enclosing = self.stack.iter().rev().find_map(|f| match f {
                     Frame::Paragraph { number, .. } => Some(*number),
@@ -405,11 +431,26 @@ impl Extractor {
                     *cells += 1;
                     let text = cell_text(cell);
                     cell.clear();
-                    row.push((text, Some(*cells)));
+                    // Cells past MAX_ROW_CELLS are dropped: no real table is that wide, and a
+                    // hostile gridSpan must not multiply the output.
+                    let before = row.len();
+                    if row.len() < MAX_ROW_CELLS {
+                        row.push((text, Some(*cells)));
+                    }
                     for _ in 1..*span {
+                        if row.len() >= MAX_ROW_CELLS {
+                            break;
+                        }
                         row.push((String::new(), None));
                     }
                     *span = 1;
+                    let added = row.len() - before;
+                    self.cells_total += added;
+                    if self.cells_total > MAX_CELLS {
+                        self.over_limit = Some(format!(
+                            "{DOCUMENT_XML} has more than {MAX_CELLS} table cells"
+                        ));
+                    }
                 }
             }
             "w:tr" => {
@@ -622,6 +663,9 @@ pub fn extract_parts(
             }
             Event::Eof => break,
             _ => {}
+        }
+        if let Some(why) = x.over_limit.take() {
+            return Err(limit(why));
         }
     }
     Ok(x.finish())

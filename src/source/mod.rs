@@ -8,7 +8,8 @@
 //!   what is shown to people; it is the file's content as decoded, with only a leading byte
 //!   order mark removed ([`decode`]), or the text of a `.docx` body ([`docx`]).
 //! * Every failure is a [`FileError`], never a panic: kind `io` (with the operating system's
-//!   cause, see [`io_message`]), `decode`, or `docx`.
+//!   cause, see [`io_message`]), `decode`, `docx`, or `limit` (a file larger than
+//!   [`MAX_FILE_BYTES`], see [`read_capped`]).
 //! * [`format_of`] decides the format from the extension alone (`.txt`, `.md`/`.markdown`,
 //!   `.docx`, `.json`, case-insensitive); a file with another extension named explicitly is
 //!   read as text.
@@ -29,7 +30,9 @@ pub use line_index::LineIndex;
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
-    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not JSON), `unsupported`.
+    /// `io`, `decode`, `docx` (not a readable Word document), `parse` (report data that is not
+    /// JSON), `unsupported`, `limit` (past one of jxlint's limits: the file is not read, or —
+    /// for figures too long to hold exactly or too many — read and checked without them).
     pub kind: &'static str,
     pub message: String,
 }
@@ -59,10 +62,54 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
     }
 }
 
+/// The largest file read (64 MiB): a larger one is an error of kind `limit`, not read at all.
+/// Also the cap on a `.docx` body once inflated.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Read and decode one file.
 pub fn read(path: &Path) -> Result<Source, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(&e))?;
+    let bytes = read_capped(path, MAX_FILE_BYTES)?;
     from_bytes(path, &bytes)
+}
+
+/// The bytes of a regular file of at most `max` bytes. Anything else is an error at once,
+/// before a byte is read: a FIFO (which would block), a device such as `/dev/zero` (which
+/// never ends), a folder (kind `io`), or a file larger than `max` (kind `limit`). The size is
+/// checked again while reading, so a file that grows meanwhile cannot slip past the cap.
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+    if meta.is_dir() {
+        return Err(FileError {
+            kind: "io",
+            message: "is a directory".into(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(FileError {
+            kind: "io",
+            message: "not a regular file (a pipe, socket or device is not read)".into(),
+        });
+    }
+    let too_large = || FileError {
+        kind: "limit",
+        message: format!(
+            "larger than {} MiB, the most jxlint reads from one file",
+            max / (1024 * 1024)
+        ),
+    };
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Decode bytes already in memory as if read from `path` (only its extension is used).
