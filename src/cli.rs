@@ -424,6 +424,15 @@ fn check(args: &CheckArgs, lang: Lang, color: ColorArg) -> Exit {
             inputs.extend(self::inputs(std::slice::from_ref(p)));
         }
     }
+    if args.fix && !stdin_at.is_empty() {
+        // Standard input has no file to rewrite (and `--stdin-filename` only names it).
+        eprint(&match lang {
+            Lang::Zh => "错误：--fix 不能修改标准输入；请用 --diff 查看修正".to_string(),
+            Lang::En => "error: --fix cannot rewrite standard input; use --diff to see the fixes"
+                .to_string(),
+        });
+        return Exit::Trouble;
+    }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or(Path::new("-"));
     let stdin = if stdin_at.is_empty() {
         None
