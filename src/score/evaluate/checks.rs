@@ -143,6 +143,7 @@ pub(super) fn total_checks(
     whole_tables: &[usize],
     complete_tables: &[usize],
 ) -> Vec<TotalCheck> {
+    let kinds = prose_kinds(doc, card);
     let table_sum = |t: usize, m: Measure| -> Option<(Vec<usize>, Decimal)> {
         let top = card.top_level(t);
         if top.is_empty() {
@@ -262,7 +263,7 @@ pub(super) fn total_checks(
                     Origin::Table { table, .. } => {
                         card.tables.get(table).map(|t| t.kind).unwrap_or(card.kind)
                     }
-                    Origin::Text { .. } => prose_kind(doc, total.score.span),
+                    Origin::Text { .. } => kinds[ti],
                 };
                 let same_kind: Vec<usize> = complete_tables
                     .iter()
@@ -298,7 +299,7 @@ pub(super) fn total_checks(
                 }
                 let other = card.totals.iter().enumerate().find(|(oi, o)| {
                     *oi != ti
-                        && prose_kind(doc, o.score.span) == kind
+                        && kinds[*oi] == kind
                         && o.parts.len() >= 3
                         && o.parts
                             .iter()

@@ -24,14 +24,38 @@ pub(super) const NOT_MEASURED: &[&str] = &[
     "＜",
 ];
 
+/// What [`Cx::figures`] was asked: keywords, concepts, exclusions, unit, measured only.
+type FigureQuery = (Vec<String>, Vec<String>, Vec<String>, u8, bool);
+
 pub(super) struct Cx<'a> {
     pub(super) text: &'a str,
     pub(super) doc: &'a Document,
     pub(super) card: &'a Scorecard,
     pub(super) rubric: &'a Rubric,
+    /// The prose figures that can be evidence at all (outside score tables, not approximate,
+    /// for the whole year), in document order; read once per document.
+    pub(super) prose: std::cell::OnceCell<Vec<&'a Quantity>>,
+    /// Answers of [`Cx::figures`] by query: the rubric asks the same few again and again.
+    pub(super) answers: std::cell::RefCell<std::collections::HashMap<FigureQuery, Vec<usize>>>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        doc: &'a Document,
+        card: &'a Scorecard,
+        rubric: &'a Rubric,
+    ) -> Self {
+        Cx {
+            text,
+            doc,
+            card,
+            rubric,
+            prose: std::cell::OnceCell::new(),
+            answers: Default::default(),
+        }
+    }
+
     pub(super) fn slice(&self, span: Span) -> String {
         self.text
             .get(span.start..span.end)
@@ -48,6 +72,19 @@ impl Cx<'_> {
         }
     }
 
+    fn prose_figures(&self) -> &[&'a Quantity] {
+        self.prose.get_or_init(|| {
+            let tables = TableSpans::new(self.card);
+            self.doc
+                .quantities
+                .iter()
+                .filter(|q| q.cell.is_none() && !tables.contains(q.span))
+                .filter(|q| q.qualifier != Some(Qualifier::Approx))
+                .filter(|q| q.period.is_none_or(|p| p.is_full_year()))
+                .collect()
+        })
+    }
+
     /// The prose figures whose labels match, outside score tables, exact or bounds, for the
     /// whole year.
     pub(super) fn figures(
@@ -57,19 +94,32 @@ impl Cx<'_> {
         exclude: &[String],
         unit: EvidenceUnit,
         measured_only: bool,
-    ) -> Vec<&Quantity> {
-        self.doc
-            .quantities
+    ) -> Vec<&'a Quantity> {
+        let prose = self.prose_figures();
+        let unit_key = match unit {
+            EvidenceUnit::Percent => 0,
+            EvidenceUnit::Count => 1,
+            EvidenceUnit::Any => 2,
+        };
+        let key = (
+            keywords.to_vec(),
+            concepts.to_vec(),
+            exclude.to_vec(),
+            unit_key,
+            measured_only,
+        );
+        if let Some(found) = self.answers.borrow().get(&key) {
+            return found.iter().map(|&i| prose[i]).collect();
+        }
+        let found: Vec<usize> = prose
             .iter()
-            .filter(|q| q.cell.is_none() && !self.card.in_table(q.span))
-            .filter(|q| q.qualifier != Some(Qualifier::Approx))
-            .filter(|q| q.period.is_none_or(|p| p.is_full_year()))
-            .filter(|q| match unit {
+            .enumerate()
+            .filter(|(_, q)| match unit {
                 EvidenceUnit::Percent => q.unit == Unit::Percent,
                 EvidenceUnit::Count => matches!(q.unit, Unit::Count { .. }),
                 EvidenceUnit::Any => !matches!(q.unit, Unit::Money { .. } | Unit::None),
             })
-            .filter(|q| {
+            .filter(|(_, q)| {
                 let l = q.label_text();
                 // Targets, criteria and last year's figures are not this year's measurement.
                 if measured_only && NOT_MEASURED.iter().any(|w| l.contains(w)) {
@@ -79,7 +129,11 @@ impl Cx<'_> {
                 let by_concept = q.concept().is_some_and(|c| concepts.iter().any(|k| k == c));
                 (by_word || by_concept) && !exclude.iter().any(|x| l.contains(x.as_str()))
             })
-            .collect()
+            .map(|(i, _)| i)
+            .collect();
+        let figs = found.iter().map(|&i| prose[i]).collect();
+        self.answers.borrow_mut().insert(key, found);
+        figs
     }
 
     /// The value a figure stands for.
@@ -488,16 +542,63 @@ pub(super) fn decimals_of(card: &Scorecard, parts: &[usize], m: Measure) -> u32 
         .unwrap_or(0)
 }
 
-/// The kind of card a prose total speaks of (`项目综合得分` is a project's).
-pub(super) fn prose_kind(doc: &Document, span: Span) -> CardKind {
-    let project = doc
-        .quantities
-        .iter()
-        .find(|q| q.span == span)
-        .is_some_and(|q| q.label_text().contains("项目"));
-    if project {
-        CardKind::Project
-    } else {
-        CardKind::Department
+/// The spans of a scorecard's tables, for asking whether a span lies inside one in
+/// logarithmic time: sorted by start, with the furthest end reached so far.
+pub(super) struct TableSpans {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl TableSpans {
+    pub(super) fn new(card: &Scorecard) -> Self {
+        let mut spans: Vec<Span> = card.tables.iter().map(|t| t.span).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        TableSpans {
+            starts: spans.iter().map(|s| s.start).collect(),
+            furthest_end,
+        }
     }
+
+    /// Whether some table's span holds `span` (as [`Scorecard::in_table`]).
+    pub(super) fn contains(&self, span: Span) -> bool {
+        // The tables starting at or before `span` hold it when one of them reaches its end.
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        n > 0 && self.furthest_end[n - 1] >= span.end
+    }
+}
+
+/// The kind of card each total's stated score speaks of, read from its prose label
+/// (`项目综合得分` is a project's), in the order of `card.totals`. One pass over the figures.
+pub(super) fn prose_kinds(doc: &Document, card: &Scorecard) -> Vec<CardKind> {
+    let mut project: std::collections::HashMap<Span, Option<bool>> =
+        card.totals.iter().map(|t| (t.score.span, None)).collect();
+    let mut left = project.len();
+    for q in &doc.quantities {
+        if left == 0 {
+            break;
+        }
+        // The first figure at a span decides, as a search from the start would.
+        if let Some(slot @ None) = project.get_mut(&q.span) {
+            *slot = Some(q.label_text().contains("项目"));
+            left -= 1;
+        }
+    }
+    card.totals
+        .iter()
+        .map(|t| {
+            if project.get(&t.score.span).copied().flatten() == Some(true) {
+                CardKind::Project
+            } else {
+                CardKind::Department
+            }
+        })
+        .collect()
 }

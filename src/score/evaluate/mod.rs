@@ -413,12 +413,7 @@ impl Evaluation {
 
 /// Re-score a scorecard.
 pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -> Evaluation {
-    let cx = Cx {
-        text,
-        doc,
-        card,
-        rubric,
-    };
+    let cx = Cx::new(text, doc, card, rubric);
 
     let mut evals = indicator_evals(&cx);
     let mut sums = sum_checks(card);

@@ -78,7 +78,7 @@ pub(super) fn recomputed_total(
         let scoring_table = match c.origin {
             Origin::Table { table, .. } => Some(table),
             Origin::Text { .. } => {
-                let kind = prose_kind(doc, c.score.span);
+                let kind = prose_kinds(doc, card)[ci];
                 let same: Vec<usize> = complete_tables
                     .iter()
                     .copied()
