@@ -108,3 +108,20 @@ pub struct StatedClaims {
     pub shares: Vec<ShareGroup>,
     pub growths: Vec<GrowthClaim>,
 }
+
+/// A stated count and the closed list it counts (`下属单位3个，即A、B、C`, `包括A、B、C三项`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountClaim {
+    /// The count as written (`3个`, `三项`).
+    pub count: crate::model::Span,
+    /// Its value.
+    pub value: u32,
+    /// The listed items, in order.
+    pub items: Vec<crate::model::Span>,
+    /// How many items the list names at the least and at the most: a last item joined by
+    /// 和/及 (`A、B和C`) may be one name (`住房和城乡建设局`) or two items.
+    pub min: usize,
+    pub max: usize,
+    /// The items are separated by ， or ； rather than 、: a clause could be taken for an item.
+    pub loose: bool,
+}

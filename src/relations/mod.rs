@@ -12,6 +12,7 @@
 //! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
 
 pub mod candidate;
+mod count;
 mod growth;
 mod ratio;
 mod restatement;
@@ -21,6 +22,7 @@ mod sum;
 pub mod table;
 mod unit;
 
+pub use count::*;
 pub use growth::*;
 pub use ratio::*;
 pub use restatement::*;
@@ -47,6 +49,9 @@ pub struct Relations {
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
     pub sequences: Vec<Sequence>,
+    /// Stated counts with the closed lists they count (found with the text, see
+    /// [`find_with_text`]).
+    pub counts: Vec<CountClaim>,
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
@@ -63,6 +68,7 @@ impl Relations {
             + self.growths.len()
             + self.restatements.len()
             + self.sequences.len()
+            + self.counts.len()
             + self.unit_echoes.len()
             + self.tables.count()
     }
@@ -112,6 +118,16 @@ pub fn find(doc: &Document) -> Relations {
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);
     r.tables = table::find(doc);
+    r
+}
+
+/// Every relation of a document, with those read from its words rather than its figures
+/// (a stated count and the list it counts), which need the document's text.
+pub fn find_with_text(text: &str, doc: &Document) -> Relations {
+    let mut r = find(doc);
+    if doc.data.is_none() {
+        r.counts = find_counts(text, doc);
+    }
     r
 }
 
