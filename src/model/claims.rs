@@ -125,3 +125,24 @@ pub struct CountClaim {
     /// The items are separated by ， or ； rather than 、: a clause could be taken for an item.
     pub loose: bool,
 }
+
+/// A count stated as the sum of its sub-counts, in explicit wording
+/// (`年初8个，年中增加8个，共15个`): the total and each part with its sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountSum {
+    /// The total as written (`15个`) and its value.
+    pub total: (crate::model::Span, u32),
+    /// The starting count and the changes: `(span, value, added)`; `added` is false for a
+    /// decrease (减少, 撤销).
+    pub parts: Vec<(crate::model::Span, u32, bool)>,
+}
+
+impl CountSum {
+    /// What the parts add up to (negative when the decreases outweigh).
+    pub fn sum(&self) -> i64 {
+        self.parts
+            .iter()
+            .map(|&(_, v, add)| if add { i64::from(v) } else { -i64::from(v) })
+            .sum()
+    }
+}

@@ -8,7 +8,7 @@
 
 use super::*;
 use crate::model::Span;
-pub use crate::model::claims::CountClaim;
+pub use crate::model::claims::{CountClaim, CountSum};
 
 /// Measure words a counted list is stated in.
 const CLASSIFIERS: [&str; 13] = [
@@ -354,6 +354,104 @@ fn judge_items(
     Some((spans, n, n + joined, loose))
 }
 
+/// Words that make a count the starting one of a sum (`年初8个`).
+const STARTS: [&str; 3] = ["年初", "原有", "上年末"];
+
+/// Verbs right before a count that add to or take from the start (`增加8个`).
+const CHANGES: [(&str, bool); 8] = [
+    ("增加", true),
+    ("新增", true),
+    ("新建", true),
+    ("增设", true),
+    ("减少", false),
+    ("撤销", false),
+    ("撤并", false),
+    ("注销", false),
+];
+
+/// Words right before a count that make it the total (`共15个`).
+const TOTALS: [&str; 5] = ["共计", "合计", "总计", "共有", "共"];
+
+/// Every count stated as a start, its changes and their total in one sentence, in explicit
+/// wording: `年初8个，年中增加8个，共15个`. Every count of the sentence must take part, in
+/// one measure word.
+pub fn find_count_sums(text: &str, doc: &Document) -> Vec<CountSum> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        if !matches!(b.kind, BlockKind::Paragraph) {
+            continue;
+        }
+        let Some(s) = text.get(b.span.start..b.span.end) else {
+            continue;
+        };
+        let cs: Vec<(usize, char)> = s
+            .char_indices()
+            .map(|(i, c)| (b.span.start + i, c))
+            .collect();
+        for sentence in cs.split(|c| matches!(c.1, '。' | '！' | '？' | '；' | ';')) {
+            if let Some(c) = count_sum(sentence) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn count_sum(cs: &[(usize, char)]) -> Option<CountSum> {
+    // Every count of the sentence: (start, end, value, measure word).
+    let mut counts = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        if let Some((v, ne)) = numeral_at(cs, i)
+            && let Some(ce) = classifier_at(cs, ne)
+        {
+            counts.push((i, ce, v, text_of(&cs[ne..ce])));
+            i = ce;
+            continue;
+        }
+        if cs[i].1.is_ascii_digit() {
+            // A figure of another kind (money, a rate, a year) in the sentence.
+            return None;
+        }
+        i += 1;
+    }
+    if counts.len() < 3 || counts.iter().any(|c| c.3 != counts[0].3) {
+        return None;
+    }
+    let before = |i: usize, n: usize| text_of(&cs[i.saturating_sub(n)..i]);
+    let span = |a: usize, b: usize| Span::new(cs[a].0, cs[b - 1].0 + cs[b - 1].1.len_utf8());
+    // The start: its clause names it.
+    let (s0, e0, v0, _) = counts[0];
+    let clause_start = cs[..s0]
+        .iter()
+        .rposition(|c| matches!(c.1, '，' | ','))
+        .map_or(0, |p| p + 1);
+    let clause = text_of(&cs[clause_start..s0]);
+    if !STARTS.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    let mut parts = vec![(span(s0, e0), v0, true)];
+    let last = counts.len() - 1;
+    for &(s, e, v, _) in &counts[1..last] {
+        let b = before(s, 2);
+        let b = if b.ends_with('了') {
+            before(s - 1, 2)
+        } else {
+            b
+        };
+        let &(_, add) = CHANGES.iter().find(|(w, _)| b == *w)?;
+        parts.push((span(s, e), v, add));
+    }
+    let (s, e, v, _) = counts[last];
+    if !TOTALS.iter().any(|w| before(s, 2).ends_with(w)) {
+        return None;
+    }
+    Some(CountSum {
+        total: (span(s, e), v),
+        parts,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +481,28 @@ mod tests {
             counts("下设3个股室，即办公室、财务股和业务股，负责日常工作。"),
             [(3, 2, 3)]
         );
+    }
+
+    fn sums(text: &str) -> Vec<(u32, i64)> {
+        let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        find_count_sums(text, &d)
+            .iter()
+            .map(|c| (c.total.1, c.sum()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_counts_stated_as_sums_in_explicit_wording() {
+        assert_eq!(sums("帮扶企业年初8个，年中新增8个，共15个。"), [(15, 16)]);
+        assert_eq!(
+            sums("服务站点年初十二个，增加了三个，撤销两个，年末共计十三个。"),
+            [(13, 13)]
+        );
+        // Not every count takes part, other measure words, or no start named.
+        assert!(sums("年初8个，新增8个，其中5个已验收，共15个。").is_empty());
+        assert!(sums("年初8个，新增8家，共15个。").is_empty());
+        assert!(sums("一季度8个，新增8个，共15个。").is_empty());
+        assert!(sums("年初8个，新增8个，投资120万元，共16个。").is_empty());
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Relations {
     /// Stated counts with the closed lists they count (found with the text, see
     /// [`find_with_text`]).
     pub counts: Vec<CountClaim>,
+    /// Counts stated as a start and its changes (`年初8个，年中新增8个，共15个`).
+    pub count_sums: Vec<CountSum>,
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
@@ -69,6 +71,7 @@ impl Relations {
             + self.restatements.len()
             + self.sequences.len()
             + self.counts.len()
+            + self.count_sums.len()
             + self.unit_echoes.len()
             + self.tables.count()
     }
@@ -127,6 +130,7 @@ pub fn find_with_text(text: &str, doc: &Document) -> Relations {
     let mut r = find(doc);
     if doc.data.is_none() {
         r.counts = find_counts(text, doc);
+        r.count_sums = find_count_sums(text, doc);
     }
     r
 }

@@ -19,6 +19,12 @@ declare_rule! {
     /// be counted only one way, a warning when its items could be grouped otherwise (an item
     /// joined by 和/及, items separated by ， or ；).
     ///
+    /// Also a count stated as a start, its changes and their total in one sentence, in
+    /// explicit wording — `年初8个，年中新增8个，共15个`: a start named 年初/原有/上年末, each
+    /// change right after 增加/新增/新建/增设 or 减少/撤销/撤并/注销, the total right after
+    /// 共/共计/合计/总计/共有, every count of the sentence in the same measure word and no other
+    /// figure in it. 8 + 8 = 16, not 15.
+    ///
     /// ### Why
     /// Lists of units, departments and tasks are edited — a unit merged, a task added —
     /// while the count in front of them is not; reviewers read the mismatch as carelessness
@@ -52,6 +58,10 @@ impl CountMismatch {
 相符即视为相符。列举只有一种数法时报告为错误，项目可能有其他分法时（以“和”“及”连接的项目、以“，”“；”分隔的项目）
 报告为警告。
 
+还核对同一句中措辞明确的期初数、增减数与合计数——`年初8个，年中新增8个，共15个`：期初数以“年初”
+“原有”“上年末”标明，每个增减数紧跟在“增加”“新增”“新建”“增设”或“减少”“撤销”“撤并”“注销”之后，
+合计数紧跟在“共”“共计”“合计”“总计”“共有”之后，句中各数量的量词相同且没有其他数字。8 + 8 = 16，不是 15。
+
 ### 为什么
 单位、科室、任务的列举常被修改——合并了一个单位、增加了一项任务——而前面的数量没有随之更新；
 评审会认为报告粗疏，也无从判断哪一个是现行的。
@@ -74,6 +84,7 @@ impl Rule for CountMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        count_sums(cx, out);
         for c in &cx.relations.counts {
             let value = c.value as usize;
             if (c.min..=c.max).contains(&value) {
@@ -116,5 +127,53 @@ impl Rule for CountMismatch {
                 .expected_found(listed.clone(), written.to_string()),
             );
         }
+    }
+}
+
+/// A total count against its start and changes (`年初8个，年中新增8个，共15个`).
+fn count_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let written = |s: crate::model::Span| cx.text.get(s.start..s.end).unwrap_or("");
+    for c in &cx.relations.count_sums {
+        let sum = c.sum();
+        if sum == i64::from(c.total.1) {
+            continue;
+        }
+        let terms: Vec<String> = c
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, _, add))| {
+                let op = match (k, add) {
+                    (0, _) => "",
+                    (_, true) => " + ",
+                    (_, false) => " − ",
+                };
+                format!("{op}{}", written(s))
+            })
+            .collect();
+        let terms = terms.concat();
+        let total = written(c.total.0);
+        let mut d = Diagnostic::new(
+            &CountMismatch::META,
+            c.total.0,
+            Message::new(
+                format!("合计数量与各分项数量不符：{terms} = {sum}，合计写作 {total}"),
+                format!("the total count disagrees with its parts: {terms} = {sum}, total written {total}"),
+            ),
+        )
+        .primary(Message::new(
+            format!("分项合计 {sum}"),
+            format!("parts sum to {sum}"),
+        ));
+        for &(s, _, _) in &c.parts {
+            d = d.label(s, Message::new("分项", "part"));
+        }
+        out.push(
+            d.help(Message::new(
+                format!("核对合计数量或分项：分项之和为 {sum}"),
+                format!("check the total count or its parts: the parts sum to {sum}"),
+            ))
+            .expected_found(sum.to_string(), total.to_string()),
+        );
     }
 }
