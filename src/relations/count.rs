@@ -16,7 +16,7 @@ const CLASSIFIERS: [&str; 13] = [
 ];
 
 /// Words that introduce the list after its count (`3个，即…`).
-const CUES_AFTER: [&str; 6] = ["分别是", "分别为", "包括", "包含", "即", "："];
+const CUES_AFTER: [&str; 7] = ["分别是", "分别为", "包括", "包含", "即", "：", ":"];
 
 /// Words that introduce a list whose count follows it (`包括A、B、C三项`).
 const CUES_BEFORE: [&str; 5] = ["分别是", "分别为", "包括", "包含", "即"];
@@ -174,15 +174,17 @@ fn text_of(cs: &[(usize, char)]) -> String {
 
 /// `3个科室，即A、B、C`: the list after the count.
 fn list_after(cs: &[(usize, char)], from: usize) -> Option<(Vec<Span>, usize, usize, bool)> {
-    // A short noun (科室, 单位) may stand between the count and its cue.
+    // A short noun (科室, 事业单位) may stand between the count and its cue; anything longer
+    // (`3个村的道路建设，包括…`) may be what the list is about rather than what it counts.
     let mut j = from;
-    while j < cs.len() && is_han(cs[j].1) && j - from <= 8 {
+    while j < cs.len() && is_han(cs[j].1) && j - from <= 4 {
         if CUES_AFTER.iter().any(|w| starts_with(cs, j, w)) {
             break;
         }
         j += 1;
     }
-    if PARTIAL.iter().any(|w| text_of(&cs[from..j]).contains(w)) {
+    let noun = text_of(&cs[from..j]);
+    if j - from > 4 || noun.contains('的') || PARTIAL.iter().any(|w| noun.contains(w)) {
         return None;
     }
     if matches!(cs.get(j).map(|c| c.1), Some('，' | ',')) {
@@ -240,6 +242,14 @@ fn list_before(
         return None;
     }
     let items = split_list(cs, start, Some(count))?;
+    // A numeral in the last item (`乙县两县三个乡镇`) may count something else.
+    let &(a, b) = items.0.last()?;
+    if cs[a..b]
+        .iter()
+        .any(|c| c.1 == '十' || han_digit(c.1).is_some())
+    {
+        return None;
+    }
     judge_items(cs, items)
 }
 
@@ -319,7 +329,11 @@ fn split_list(
             .map(|(_, c)| c)
             .collect();
         let t: String = item.iter().collect();
+        // An item holding a count of its own (`乙县两县`) is a nested count.
+        let nested =
+            (a..b).any(|k| numeral_at(cs, k).is_some_and(|(_, e)| classifier_at(cs, e).is_some()));
         if item.is_empty()
+            || nested
             || item.len() > short
             || !item.iter().all(|&c| is_han(c) || "“”《》*＊·".contains(c))
             || PARTIAL.iter().any(|w| t.contains(w))
@@ -512,5 +526,8 @@ mod tests {
         assert!(counts("共有5个，如甲、乙。").is_empty());
         assert!(counts("共有3个，其中甲、乙。").is_empty());
         assert!(counts("第三个，即甲、乙。").is_empty());
+        assert!(counts("完成2个村的道路建设，包括硬化、拓宽、排水。").is_empty());
+        assert!(counts("覆盖范围包括甲县、乙县两县三个乡镇。").is_empty());
+        assert_eq!(counts("内设2个科室:甲科、乙科、丙科。"), [(2, 3, 3)]);
     }
 }
