@@ -454,14 +454,14 @@ mod tests {
 
     fn of(text: &str) -> Vec<Candidate> {
         let d = doc(text);
-        candidates(&d, &crate::relations::find(&d))
+        candidates(&d, &crate::relations::find(text, &d))
     }
 
     #[test]
     fn counts_found_with_the_text_are_candidates() {
         let text = "下属单位3个，即甲站、乙所。扶持合作社年初8个，年中新增7个，共15个。";
         let d = doc(text);
-        let c = candidates(&d, &crate::relations::find_with_text(text, &d));
+        let c = candidates(&d, &crate::relations::find(text, &d));
         let counts: Vec<Outcome> = c
             .iter()
             .filter(|c| c.kind == CandidateKind::Count)

@@ -105,10 +105,11 @@ pub(super) fn pow10(e: i32) -> Decimal {
     if e < 0 { Decimal::ONE / k } else { k }
 }
 
-/// Find every relation of a document: in prose by the passes below; for structured report
-/// data, the relations its structure states ([`StatedClaims`]) plus the restatements and unit
-/// echoes found from the figures' labels as in prose.
-pub fn find(doc: &Document) -> Relations {
+/// Find every relation of a document: in prose by the passes below (the count passes read
+/// the words of the text as well as its figures); for structured report data, the relations
+/// its structure states ([`StatedClaims`]) plus the restatements and unit echoes found from
+/// the figures' labels as in prose.
+pub fn find(text: &str, doc: &Document) -> Relations {
     if let Some(data) = &doc.data {
         return from_claims(doc, &data.claims);
     }
@@ -121,17 +122,8 @@ pub fn find(doc: &Document) -> Relations {
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);
     r.tables = table::find(doc);
-    r
-}
-
-/// Every relation of a document, with those read from its words rather than its figures
-/// (a stated count and the list it counts), which need the document's text.
-pub fn find_with_text(text: &str, doc: &Document) -> Relations {
-    let mut r = find(doc);
-    if doc.data.is_none() {
-        r.counts = find_counts(text, doc);
-        r.count_sums = find_count_sums(text, doc);
-    }
+    r.counts = find_counts(text, doc);
+    r.count_sums = find_count_sums(text, doc);
     r
 }
 
