@@ -131,7 +131,7 @@ pub struct Analysis {
 impl Analysis {
     /// Find the relations and read the scorecard of a parsed document.
     pub fn new(text: &str, doc: Document) -> Analysis {
-        let relations = crate::relations::find(&doc);
+        let relations = crate::relations::find(text, &doc);
         let scorecard = crate::score::read(text, &doc);
         Analysis {
             doc,

@@ -108,3 +108,41 @@ pub struct StatedClaims {
     pub shares: Vec<ShareGroup>,
     pub growths: Vec<GrowthClaim>,
 }
+
+/// A stated count and the closed list it counts (`下属单位3个，即A、B、C`, `包括A、B、C三项`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountClaim {
+    /// The count as written (`3个`, `三项`).
+    pub count: crate::model::Span,
+    /// Its value.
+    pub value: u32,
+    /// The listed items, in order.
+    pub items: Vec<crate::model::Span>,
+    /// How many items the list names at the least and at the most: a last item joined by
+    /// 和/及 (`A、B和C`) may be one name (`住房和城乡建设局`) or two items.
+    pub min: usize,
+    pub max: usize,
+    /// The items are separated by ， or ； rather than 、: a clause could be taken for an item.
+    pub loose: bool,
+}
+
+/// A count stated as the sum of its sub-counts, in explicit wording
+/// (`年初8个，年中增加8个，共15个`): the total and each part with its sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountSum {
+    /// The total as written (`15个`) and its value.
+    pub total: (crate::model::Span, u32),
+    /// The starting count and the changes: `(span, value, added)`; `added` is false for a
+    /// decrease (减少, 撤销).
+    pub parts: Vec<(crate::model::Span, u32, bool)>,
+}
+
+impl CountSum {
+    /// What the parts add up to (negative when the decreases outweigh).
+    pub fn sum(&self) -> i64 {
+        self.parts
+            .iter()
+            .map(|&(_, v, add)| if add { i64::from(v) } else { -i64::from(v) })
+            .sum()
+    }
+}

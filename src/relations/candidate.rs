@@ -30,13 +30,15 @@ pub enum CandidateKind {
     Restatement,
     Sequence,
     Unit,
+    /// A stated count against its closed list, or against its start and changes.
+    Count,
     /// A relation inside a table: a row's 执行率, a column's total, a target against its
     /// actual value (and the claims those rows contradict).
     Table,
 }
 
 impl CandidateKind {
-    pub const ALL: [CandidateKind; 8] = [
+    pub const ALL: [CandidateKind; 9] = [
         CandidateKind::Ratio,
         CandidateKind::Sum,
         CandidateKind::Share,
@@ -44,6 +46,7 @@ impl CandidateKind {
         CandidateKind::Restatement,
         CandidateKind::Sequence,
         CandidateKind::Unit,
+        CandidateKind::Count,
         CandidateKind::Table,
     ];
 
@@ -56,6 +59,7 @@ impl CandidateKind {
             CandidateKind::Restatement => "restatement",
             CandidateKind::Sequence => "sequence",
             CandidateKind::Unit => "unit",
+            CandidateKind::Count => "count",
             CandidateKind::Table => "table",
         }
     }
@@ -71,6 +75,7 @@ impl CandidateKind {
             CandidateKind::Restatement => &["D001"],
             CandidateKind::Sequence => &["T001"],
             CandidateKind::Unit => &["U001"],
+            CandidateKind::Count => &["A007"],
             CandidateKind::Table => &["A001", "A002", "A003", "S007"],
         }
     }
@@ -193,6 +198,29 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
             kind: CandidateKind::Unit,
             span: doc.quantities[odd].span,
             outcome: Outcome::Inconsistent,
+        });
+    }
+    for c in &r.counts {
+        let consistent = (c.min..=c.max).contains(&(c.value as usize));
+        out.push(Candidate {
+            kind: CandidateKind::Count,
+            span: c.count,
+            outcome: if consistent {
+                Outcome::Consistent
+            } else {
+                Outcome::Inconsistent
+            },
+        });
+    }
+    for c in &r.count_sums {
+        out.push(Candidate {
+            kind: CandidateKind::Count,
+            span: c.total.0,
+            outcome: if c.sum() == i64::from(c.total.1) {
+                Outcome::Consistent
+            } else {
+                Outcome::Inconsistent
+            },
         });
     }
     let t = &r.tables;
@@ -426,7 +454,20 @@ mod tests {
 
     fn of(text: &str) -> Vec<Candidate> {
         let d = doc(text);
-        candidates(&d, &crate::relations::find(&d))
+        candidates(&d, &crate::relations::find(text, &d))
+    }
+
+    #[test]
+    fn counts_found_with_the_text_are_candidates() {
+        let text = "下属单位3个，即甲站、乙所。扶持合作社年初8个，年中新增7个，共15个。";
+        let d = doc(text);
+        let c = candidates(&d, &crate::relations::find(text, &d));
+        let counts: Vec<Outcome> = c
+            .iter()
+            .filter(|c| c.kind == CandidateKind::Count)
+            .map(|c| c.outcome)
+            .collect();
+        assert_eq!(counts, [Outcome::Inconsistent, Outcome::Consistent]);
     }
 
     #[test]

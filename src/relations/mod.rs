@@ -12,6 +12,7 @@
 //! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
 
 pub mod candidate;
+mod count;
 mod growth;
 mod ratio;
 mod restatement;
@@ -21,6 +22,7 @@ mod sum;
 pub mod table;
 mod unit;
 
+pub use count::*;
 pub use growth::*;
 pub use ratio::*;
 pub use restatement::*;
@@ -47,6 +49,11 @@ pub struct Relations {
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
     pub sequences: Vec<Sequence>,
+    /// Stated counts with the closed lists they count (found with the text, see
+    /// [`find_with_text`]).
+    pub counts: Vec<CountClaim>,
+    /// Counts stated as a start and its changes (`年初8个，年中新增8个，共15个`).
+    pub count_sums: Vec<CountSum>,
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
@@ -63,6 +70,8 @@ impl Relations {
             + self.growths.len()
             + self.restatements.len()
             + self.sequences.len()
+            + self.counts.len()
+            + self.count_sums.len()
             + self.unit_echoes.len()
             + self.tables.count()
     }
@@ -96,10 +105,11 @@ pub(super) fn pow10(e: i32) -> Decimal {
     if e < 0 { Decimal::ONE / k } else { k }
 }
 
-/// Find every relation of a document: in prose by the passes below; for structured report
-/// data, the relations its structure states ([`StatedClaims`]) plus the restatements and unit
-/// echoes found from the figures' labels as in prose.
-pub fn find(doc: &Document) -> Relations {
+/// Find every relation of a document: in prose by the passes below (the count passes read
+/// the words of the text as well as its figures); for structured report data, the relations
+/// its structure states ([`StatedClaims`]) plus the restatements and unit echoes found from
+/// the figures' labels as in prose.
+pub fn find(text: &str, doc: &Document) -> Relations {
     if let Some(data) = &doc.data {
         return from_claims(doc, &data.claims);
     }
@@ -112,6 +122,8 @@ pub fn find(doc: &Document) -> Relations {
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);
     r.tables = table::find(doc);
+    r.counts = find_counts(text, doc);
+    r.count_sums = find_count_sums(text, doc);
     r
 }
 

@@ -148,12 +148,12 @@ pub fn spans_of(d: &Diagnostic) -> Vec<Span> {
 
 /// The figures of every relation jxlint judged in a document (consistent or not): ratios
 /// (except 0/0), sums (except lists judged partial), share groups, growth claims, restatements,
-/// unit echoes and the relations read in tables.
-pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
+/// unit echoes, counts against their lists and the relations read in tables.
+pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
     use jxlint::relations::{GrowthClaim, RatioVerdict, SumVerdict};
     let q = &doc.quantities;
     let sp = |i: usize| q[i].span;
-    let r = &jxlint::relations::find(doc);
+    let r = &jxlint::relations::find(text, doc);
     let mut out = Vec::new();
     for c in &r.ratios {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
@@ -211,6 +211,16 @@ pub fn judged_relations(doc: &Document) -> Vec<Vec<Span>> {
     }
     for &(a, b) in &r.unit_echoes {
         out.push(vec![sp(a), sp(b)]);
+    }
+    for c in &r.counts {
+        let mut v = vec![c.count];
+        v.extend(c.items.iter().copied());
+        out.push(v);
+    }
+    for c in &r.count_sums {
+        let mut v = vec![c.total.0];
+        v.extend(c.parts.iter().map(|p| p.0));
+        out.push(v);
     }
     let t = &r.tables;
     for x in &t.rates {
@@ -336,7 +346,7 @@ pub fn score_with(case: &Case, doc: &Document, diags: &[Diagnostic], report: &mu
         }
     }
 
-    let mut judged: Vec<Vec<Span>> = judged_relations(doc);
+    let mut judged: Vec<Vec<Span>> = judged_relations(text, doc);
     judged.extend(counted.iter().map(|d| spans_of(d)));
     for r in &case.truth.relations_checked {
         let Some(q) = locate(text, &r.quote) else {

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A report with three known findings: U001 on `480.00元` (line 3: 96.00% holds only for
-/// 480.00万元, and 元 is the rarer unit, so its fix is safe), A002 on `66.66%` (200/300 = 66.6667%, truncated) and T001 on `3、` (line 9,
-/// `2、` missing).
+/// 480.00万元, and 元 is the rarer unit, so its fix is safe), A002 on `66.66%` (200/300 =
+/// 66.6667%, truncated) and T001 on `3、` (line 9, `2、` missing).
 pub const REPORT: &str = "2023年度部门整体支出绩效自评报告\n\
 \n\
 2023年度年初预算为450.00万元，调整预算为500.00万元，支出决算为480.00元，预算执行率96.00%。\n\

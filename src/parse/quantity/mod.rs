@@ -18,6 +18,10 @@ use crate::model::{
 };
 pub use crate::model::{Cue, CueKind, PeriodMark};
 
+mod period;
+pub use period::parse_period;
+use period::{assign_periods, period_at};
+
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
     "平方公里",
@@ -318,142 +322,6 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
         }
     }
     (Unit::None, 0)
-}
-
-/// A period expression at `i`: `1-12月`, `9至10月`, `截至11月底`, `截止2023年12月30日`,
-/// `全年`, `一季度`. Returns the period and its length.
-fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
-    let c = &n.chars;
-    let digits_at = |k: usize| -> Option<(u32, usize)> {
-        let mut e = k;
-        while e < c.len() && c[e].is_ascii_digit() && e - k < 4 {
-            e += 1;
-        }
-        if e == k {
-            return None;
-        }
-        let v = c[k..e]
-            .iter()
-            .fold(0u32, |v, d| v * 10 + d.to_digit(10).unwrap_or(0));
-        Some((v, e))
-    };
-    if n.starts_with_at(i, "截至") || n.starts_with_at(i, "截止") || n.starts_with_at(i, "截止到")
-    {
-        let mut k = i + if n.starts_with_at(i, "截止到") {
-            3
-        } else {
-            2
-        };
-        // Optional year.
-        let mut year = 0u16;
-        if let Some((y, e)) = digits_at(k)
-            && c.get(e) == Some(&'年')
-            && (1990..=2100).contains(&y)
-        {
-            k = e + 1;
-            year = y as u16;
-        }
-        let (m, e) = digits_at(k)?;
-        if !(1..=12).contains(&m) || c.get(e) != Some(&'月') {
-            return None;
-        }
-        let mut k = e + 1;
-        if n.starts_with_at(k, "底") || n.starts_with_at(k, "末") {
-            return Some((
-                Period::Until {
-                    year,
-                    month: m as u8,
-                    day: 0,
-                },
-                k + 1 - i,
-            ));
-        }
-        if let Some((d, e2)) = digits_at(k)
-            && c.get(e2) == Some(&'日')
-            && (1..=31).contains(&d)
-        {
-            k = e2 + 1;
-            return Some((
-                Period::Until {
-                    year,
-                    month: m as u8,
-                    day: d as u8,
-                },
-                k - i,
-            ));
-        }
-        return Some((
-            Period::Until {
-                year,
-                month: m as u8,
-                day: 0,
-            },
-            k - i,
-        ));
-    }
-    if n.starts_with_at(i, "全年") {
-        return Some((Period::FullYear, 2));
-    }
-    // Half years: 上半年 is January to June.
-    for (w, from, to) in [("上半年", 1u8, 6u8), ("下半年", 7, 12)] {
-        if n.starts_with_at(i, w) {
-            return Some((Period::Months { from, to }, 3));
-        }
-    }
-    for (w, q) in [
-        ("第一季度", 1u8),
-        ("第二季度", 2),
-        ("第三季度", 3),
-        ("第四季度", 4),
-        ("一季度", 1),
-        ("二季度", 2),
-        ("三季度", 3),
-        ("四季度", 4),
-    ] {
-        if n.starts_with_at(i, w) {
-            return Some((Period::Quarter { n: q }, w.chars().count()));
-        }
-    }
-    // `1-12月`, `1至11月`, `1月至11月`.
-    let (a, e) = digits_at(i)?;
-    let mut k = e;
-    if c.get(k) == Some(&'月') {
-        // `6月份`: one month (a date is `6月` or `6月30日`, never `6月份`). Not after a digit
-        // or 年 (`2023年6月份` stays a date too).
-        if n.starts_with_at(k + 1, "份")
-            && (1..=12).contains(&a)
-            && !c
-                .get(i.wrapping_sub(1))
-                .is_some_and(|p| p.is_ascii_digit() || *p == '年' || *p == '-' || *p == '至')
-        {
-            return Some((
-                Period::Months {
-                    from: a as u8,
-                    to: a as u8,
-                },
-                k + 2 - i,
-            ));
-        }
-        k += 1;
-    }
-    if !matches!(c.get(k), Some('-') | Some('至') | Some('到')) {
-        return None;
-    }
-    let (b, e2) = digits_at(k + 1)?;
-    if c.get(e2) != Some(&'月') || !(1..=12).contains(&a) || !(1..=12).contains(&b) || a > b {
-        return None;
-    }
-    let mut end = e2 + 1;
-    if n.starts_with_at(end, "份") {
-        end += 1;
-    }
-    Some((
-        Period::Months {
-            from: a as u8,
-            to: b as u8,
-        },
-        end - i,
-    ))
 }
 
 /// Normalise a label for comparison: no quotes, no leading 其中/共/我中心…, no trailing 为/达….
@@ -905,33 +773,6 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
 
 fn is_pinyin_mark(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
-}
-
-/// Give each figure the period in force: the last period stated before it in its sentence,
-/// else the period stated in the first sentence of its block.
-fn assign_periods(out: &mut Extracted) {
-    for q in &mut out.quantities {
-        let in_sentence = out.periods.iter().rfind(|p| {
-            p.block == q.block && p.sentence == q.sentence && p.span.start < q.span.start
-        });
-        // A period at the head of the paragraph (`2023年1-12月…`, `经济效益。2023年1-12月…`)
-        // governs the whole paragraph.
-        let block_default = || {
-            out.periods
-                .iter()
-                .filter(|p| p.block == q.block && p.span.start < q.span.start)
-                .find(|p| p.at <= 12)
-        };
-        q.period = in_sentence.or_else(block_default).map(|p| p.period);
-    }
-}
-
-/// A period written on its own (`1-12月`, `截至11月底`, `全年`, `一季度`), as structured data
-/// gives it; `None` when the whole string is not one period expression.
-pub fn parse_period(s: &str) -> Option<Period> {
-    let n = Norm::new(s, Span::new(0, s.len()));
-    let (p, len) = period_at(&n, 0)?;
-    (len == n.len()).then_some(p)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
-//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005), the
+//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005), counts (A007), the
 //! user's formulas over report data (A008).
 
 pub mod change_mismatch;
+pub mod count_mismatch;
 pub mod formula_mismatch;
 pub mod ratio_mismatch;
 pub mod ratio_rounding;
