@@ -49,8 +49,7 @@ pub struct Relations {
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
     pub sequences: Vec<Sequence>,
-    /// Stated counts with the closed lists they count (found with the text, see
-    /// [`find_with_text`]).
+    /// Stated counts with the closed lists they count (read from the words of the text).
     pub counts: Vec<CountClaim>,
     /// Counts stated as a start and its changes (`年初8个，年中新增8个，共15个`).
     pub count_sums: Vec<CountSum>,
