@@ -261,12 +261,23 @@ pub fn is_rate_trigger(q: &crate::model::Quantity) -> bool {
 }
 
 fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
-    let in_share = |i: usize| r.shares.iter().any(|g| g.shares.contains(&i));
+    let shared: std::collections::HashSet<usize> = r
+        .shares
+        .iter()
+        .flat_map(|g| g.shares.iter().copied())
+        .collect();
+    let in_share = |i: usize| shared.contains(&i);
+    // The first claim of each rate.
+    let mut claims: std::collections::HashMap<usize, &super::RatioClaim> =
+        std::collections::HashMap::new();
+    for c in &r.ratios {
+        claims.entry(c.rate).or_insert(c);
+    }
     for (i, q) in doc.quantities.iter().enumerate() {
         if !is_rate_trigger(q) || in_share(i) {
             continue;
         }
-        let claim = r.ratios.iter().find(|c| c.rate == i);
+        let claim = claims.get(&i).copied();
         let outcome = match claim {
             Some(c) => match c.verdict(doc) {
                 RatioVerdict::Consistent if !c.alternatives.is_empty() => Outcome::Ambiguous,
@@ -288,6 +299,12 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
 
 fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let qs = &doc.quantities;
+    // The breakdowns by their total's block, in order.
+    let mut by_block: std::collections::HashMap<usize, Vec<&super::SumClaim>> =
+        std::collections::HashMap::new();
+    for s in &r.sums {
+        by_block.entry(qs[s.total].block).or_default().push(s);
+    }
     for cue in doc
         .cues
         .iter()
@@ -295,13 +312,14 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     {
         // The breakdown this cue opens: its total stands before the cue in the same block,
         // its first part after it.
-        let claim = r
-            .sums
+        let claim = by_block
+            .get(&cue.block)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
+            .copied()
             .filter(|s| {
                 let t = &qs[s.total];
-                t.block == cue.block
-                    && t.span.end <= cue.offset
+                t.span.end <= cue.offset
                     && s.parts
                         .first()
                         .is_some_and(|&p| qs[p].span.start > cue.offset)
@@ -341,16 +359,29 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
 }
 
 fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
-    let bound = |i: usize| {
-        r.growths.iter().any(|g| match g {
-            GrowthClaim::Levels { change, .. } => *change == i,
-            GrowthClaim::ChangeRate { change, rate, .. } => *change == i || *rate == i,
-            GrowthClaim::ChangeSum { total, parts } => *total == i || parts.contains(&i),
+    // The figures some growth claim judges.
+    let mut judged = std::collections::HashSet::new();
+    for g in &r.growths {
+        match g {
+            GrowthClaim::Levels { change, .. } => {
+                judged.insert(*change);
+            }
+            GrowthClaim::ChangeRate { change, rate, .. } => {
+                judged.extend([*change, *rate]);
+            }
+            GrowthClaim::ChangeSum { total, parts } => {
+                judged.insert(*total);
+                judged.extend(parts.iter().copied());
+            }
             GrowthClaim::Aggregate {
                 total_rate, parts, ..
-            } => *total_rate == i || parts.iter().any(|&(_, rate)| rate == i),
-        })
-    };
+            } => {
+                judged.insert(*total_rate);
+                judged.extend(parts.iter().map(|&(_, rate)| rate));
+            }
+        }
+    }
+    let bound = |i: usize| judged.contains(&i);
     for (i, q) in doc.quantities.iter().enumerate() {
         let rate = q.unit == Unit::Percent && growth_interval(q).is_some();
         let change = q.unit.is_money() && is_change_label(q.label_text());

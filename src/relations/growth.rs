@@ -54,7 +54,7 @@ pub(super) fn growth_of(doc: &Document, i: usize) -> Option<usize> {
     .then_some(next)
 }
 
-pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
+pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for s in sums {
@@ -88,8 +88,11 @@ pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim
         .collect();
     sentences.dedup();
     for (b, s) in sentences {
-        let idx: Vec<usize> = (0..qs.len())
-            .filter(|&i| qs[i].block == b && qs[i].sentence == s && qs[i].qualifier.is_none())
+        let idx: Vec<usize> = figs
+            .sentence(b, s)
+            .iter()
+            .copied()
+            .filter(|&i| qs[i].qualifier.is_none())
             .collect();
         let level = |i: usize| dim(&qs[i].unit).is_some();
         let is_change = |i: usize| {
@@ -147,8 +150,8 @@ pub(super) fn find_growths(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim
             _ => None,
         })
         .collect();
-    out.extend(change_rates(doc, &bound));
-    out.extend(change_sums(doc));
+    out.extend(change_rates(doc, figs, &bound));
+    out.extend(change_sums(doc, figs));
     out
 }
 
@@ -173,7 +176,7 @@ pub fn change_sign(label: &str) -> Decimal {
 /// `X万元，（占…%，）同比增加Y万元，增长r%`: a change amount with its growth rate right before
 /// or after it and exactly one level of its kind before it in the sentence, with no prior level
 /// stated — the prior is X less Y.
-fn change_rates(doc: &Document, bound: &[usize]) -> Vec<GrowthClaim> {
+fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for (c, q) in qs.iter().enumerate() {
@@ -192,10 +195,12 @@ fn change_rates(doc: &Document, bound: &[usize]) -> Vec<GrowthClaim> {
             .find(|&k| k < qs.len() && is_rate(k));
         let Some(rate) = rate else { continue };
         let first = c.min(rate);
-        let levels: Vec<usize> = (0..first)
+        let levels: Vec<usize> = figs
+            .sentence_before(q.block, q.sentence, first)
+            .iter()
+            .copied()
             .filter(|&k| {
-                same_sentence(k)
-                    && doc.in_prose(&qs[k])
+                doc.in_prose(&qs[k])
                     && qs[k].qualifier.is_none()
                     && dim(&qs[k].unit).is_some()
                     && qs[k].unit.same_dimension(&q.unit)
@@ -227,15 +232,14 @@ fn change_rates(doc: &Document, bound: &[usize]) -> Vec<GrowthClaim> {
 /// `增加15.15万元。其中：甲减少0.26万元，乙增加14.79万元`: a change amount, a 其中 after it, and
 /// change amounts of its kind after the cue — in the cue's sentence and in the following
 /// sentences of the paragraph that open with a change amount.
-fn change_sums(doc: &Document) -> Vec<GrowthClaim> {
+fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Of) {
         // The total: the last figure before the cue in its block, within the cue's sentence or
         // the one before, and a change amount.
-        let Some(total) = (0..qs.len()).rev().find(|&k| {
-            qs[k].block == cue.block
-                && qs[k].span.end <= cue.offset
+        let Some(total) = figs.block(cue.block).iter().rev().copied().find(|&k| {
+            qs[k].span.end <= cue.offset
                 && qs[k].sentence + 1 >= cue.sentence
                 && qs[k].unit != Unit::Percent
         }) else {
@@ -247,12 +251,12 @@ fn change_sums(doc: &Document) -> Vec<GrowthClaim> {
         let mut parts = Vec::new();
         let mut sentence = cue.sentence;
         loop {
-            let money: Vec<usize> = (0..qs.len())
+            let money: Vec<usize> = figs
+                .sentence(cue.block, sentence)
+                .iter()
+                .copied()
                 .filter(|&k| {
-                    qs[k].block == cue.block
-                        && qs[k].sentence == sentence
-                        && qs[k].span.start > cue.offset
-                        && qs[k].unit.same_dimension(&qs[total].unit)
+                    qs[k].span.start > cue.offset && qs[k].unit.same_dimension(&qs[total].unit)
                 })
                 .collect();
             let Some(&first) = money.first() else { break };

@@ -14,6 +14,8 @@
 pub mod candidate;
 mod count;
 mod growth;
+mod index;
+use index::Figures;
 mod ratio;
 mod restatement;
 mod sequence;
@@ -112,11 +114,12 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     if let Some(data) = &doc.data {
         return from_claims(doc, &data.claims);
     }
+    let figs = Figures::new(doc);
     let mut r = Relations::default();
-    r.ratios = find_ratios(doc);
-    r.sums = find_sums(doc);
+    r.ratios = find_ratios(doc, &figs);
+    r.sums = find_sums(doc, &figs);
     r.shares = find_shares(doc, &r.sums, &mut r.ratios);
-    r.growths = find_growths(doc, &r.sums);
+    r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
     r.restatements = find_restatements(doc);
     r.unit_echoes = find_unit_echoes(doc);

@@ -109,34 +109,37 @@ impl RatioClaim {
 /// the sentence just before it in the same block, in order. Operands are never mixed across
 /// the two: a budget in one sentence and a spending figure in the next may belong to different
 /// lines of the budget.
-pub(super) fn window(doc: &Document, idx: usize, previous: bool) -> Vec<usize> {
+pub(super) fn window(doc: &Document, figs: &Figures, idx: usize, previous: bool) -> Vec<usize> {
     let q = &doc.quantities[idx];
-    (0..idx)
+    let sentence = if previous {
+        match q.sentence.checked_sub(1) {
+            Some(s) => s,
+            None => return Vec::new(),
+        }
+    } else {
+        q.sentence
+    };
+    figs.sentence_before(q.block, sentence, idx)
+        .iter()
+        .copied()
         .filter(|&i| {
             let o = &doc.quantities[i];
-            o.block == q.block
-                && if previous {
-                    o.sentence + 1 == q.sentence
-                } else {
-                    o.sentence == q.sentence
-                }
-                && o.qualifier.is_none()
-                && doc.in_prose(o)
+            o.qualifier.is_none() && doc.in_prose(o)
         })
         .collect()
 }
 
-pub(super) fn find_ratios(doc: &Document) -> Vec<RatioClaim> {
+pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
     let mut out = Vec::new();
     for (ri, rate) in doc.quantities.iter().enumerate() {
         if rate.unit != Unit::Percent || rate.qualifier.is_some() || !doc.in_prose(rate) {
             continue;
         }
         let claim = match rate.concept() {
-            Some("rate.execution") => bind_money(doc, ri, RatioKind::Execution),
-            Some("rate.control") => bind_money(doc, ri, RatioKind::Control),
+            Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution),
+            Some("rate.control") => bind_money(doc, figs, ri, RatioKind::Control),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
-                bind_counts(doc, ri)
+                bind_counts(doc, figs, ri)
             }
             _ => None,
         };
@@ -161,7 +164,12 @@ pub(super) fn after_last_rate(doc: &Document, w: Vec<usize>) -> Vec<usize> {
 /// the rate's own sentence; the sentence before supplies both when the own sentence has
 /// neither, or the one missing when it states nothing of the role the own sentence already
 /// has (`调整预算X。实际支出Y，执行率Z%`), so that two budget lines are never mixed.
-pub(super) fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<RatioClaim> {
+pub(super) fn bind_money(
+    doc: &Document,
+    figs: &Figures,
+    ri: usize,
+    kind: RatioKind,
+) -> Option<RatioClaim> {
     let qs = &doc.quantities;
     let roles = |w: Vec<usize>| -> (Vec<usize>, Vec<usize>) {
         let money: Vec<usize> = w.into_iter().filter(|&i| qs[i].unit.is_money()).collect();
@@ -177,17 +185,14 @@ pub(super) fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<R
             .collect();
         (spends, budgets)
     };
-    let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, ri, false)));
-    let (prev_spends, prev_budgets) = roles(window(doc, ri, true));
+    let (mut spends, mut budgets) = roles(after_last_rate(doc, window(doc, figs, ri, false)));
+    let (prev_spends, prev_budgets) = roles(window(doc, figs, ri, true));
     // A sub-item (`其中财政拨款支出X，执行率Y`) has its own budget, which the sentence before
     // may state under another name: only a whole takes its missing operand from there.
     let sub_item = |w: &[usize]| {
         w.iter().any(|&i| {
-            doc.cues.iter().any(|c| {
-                c.kind == CueKind::Of
-                    && c.block == qs[i].block
-                    && c.sentence == qs[i].sentence
-                    && c.offset < qs[i].span.start
+            figs.cues(doc, qs[i].block).any(|c| {
+                c.kind == CueKind::Of && c.sentence == qs[i].sentence && c.offset < qs[i].span.start
             })
         })
     };
@@ -225,16 +230,16 @@ pub(super) fn bind_money(doc: &Document, ri: usize, kind: RatioKind) -> Option<R
 /// the numerator just before the rate names what the rate names (整改率 ↔ 完成整改, 满意率 ↔
 /// 表示满意的), the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, or the same
 /// things), and the numerator does not exceed the whole.
-pub(super) fn bind_counts(doc: &Document, ri: usize) -> Option<RatioClaim> {
+pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
-    let own = window(doc, ri, false);
+    let own = window(doc, figs, ri, false);
     let w = if own
         .iter()
         .any(|&i| matches!(qs[i].unit, Unit::Count { .. }))
     {
         own
     } else {
-        window(doc, ri, true)
+        window(doc, figs, ri, true)
     };
     let counts: Vec<usize> = w
         .into_iter()

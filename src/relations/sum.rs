@@ -175,7 +175,7 @@ pub(super) fn dim(u: &Unit) -> Option<String> {
     }
 }
 
-pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
+pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for (ci, cue) in doc.cues.iter().enumerate() {
@@ -183,13 +183,13 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
             continue;
         }
         // The breakdown runs to the end of the sentence or the next 其中.
-        let next_of = doc.cues[ci + 1..]
-            .iter()
-            .find(|c| c.kind == CueKind::Of && c.sentence == cue.sentence && c.block == cue.block)
+        let next_of = figs
+            .cues_after(doc, cue.block, ci)
+            .find(|c| c.kind == CueKind::Of && c.sentence == cue.sentence)
             .map(|c| c.offset)
             .unwrap_or(usize::MAX);
         // A 其中 inside brackets (`总投资X万元（其中建筑工程a万元）`) ends at the closing bracket.
-        let depth_here = paren_depth(doc, cue.block, cue.offset);
+        let depth_here = figs.paren_depth(doc, cue.block, cue.offset);
         let next_of = if depth_here > 0 {
             doc.cues
                 .iter()
@@ -203,8 +203,11 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
         let in_sentence = |i: &usize| {
             qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
         };
-        let before: Vec<usize> = (0..qs.len())
-            .filter(|i| in_sentence(i) && qs[*i].span.end <= cue.offset)
+        let before: Vec<usize> = figs
+            .sentence(cue.block, cue.sentence)
+            .iter()
+            .filter(|i| in_sentence(i) && qs[**i].span.end <= cue.offset)
+            .copied()
             .collect();
         let before = if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
             before
@@ -212,9 +215,8 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
             // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
             // and is not itself a part of another breakdown.
             let inside_breakdown = |i: usize| {
-                doc.cues.iter().any(|c| {
+                figs.cues(doc, qs[i].block).any(|c| {
                     c.kind == CueKind::Of
-                        && c.block == qs[i].block
                         && c.sentence == qs[i].sentence
                         && c.offset < qs[i].span.start
                 })
@@ -222,11 +224,11 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
             (1..=TOTAL_SENTENCES_BACK)
                 .filter_map(|back| cue.sentence.checked_sub(back))
                 .map(|sentence| {
-                    (0..qs.len())
+                    figs.sentence(cue.block, sentence)
+                        .iter()
+                        .copied()
                         .filter(|&i| {
-                            qs[i].block == cue.block
-                                && qs[i].sentence == sentence
-                                && doc.in_prose(&qs[i])
+                            doc.in_prose(&qs[i])
                                 && !inside_breakdown(i)
                                 && !is_change_label(qs[i].label_text())
                         })
@@ -235,7 +237,10 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                 .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
                 .unwrap_or_default()
         };
-        let after: Vec<usize> = (0..qs.len())
+        let after: Vec<usize> = figs
+            .sentence(cue.block, cue.sentence)
+            .iter()
+            .copied()
             .filter(|i| {
                 in_sentence(i) && qs[*i].span.start > cue.offset && qs[*i].span.start < next_of
             })
@@ -246,13 +251,13 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
         for d in dims {
             // Changes (`比上年增加20万元`) are not parts, nor are figures in brackets deeper than
             // the 其中 itself (annotations such as `（满分10分）`).
-            let depth = paren_depth(doc, cue.block, cue.offset);
+            let depth = figs.paren_depth(doc, cue.block, cue.offset);
             let parts: Vec<usize> = after
                 .iter()
                 .copied()
                 .filter(|&i| dim(&qs[i].unit).as_deref() == Some(&d))
                 .filter(|&i| !is_change_label(qs[i].label_text()))
-                .filter(|&i| paren_depth(doc, qs[i].block, qs[i].span.start) <= depth)
+                .filter(|&i| figs.paren_depth(doc, qs[i].block, qs[i].span.start) <= depth)
                 .collect();
             // Budget and spending listed item by item (`A预算数x，实际支出y；B预算数z，实际支出w`)
             // are two breakdowns: each series against the total of the same series.
@@ -260,7 +265,7 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
             // 审定d`): each label's parts against the figure of that label before the cue.
             if let Some(groups) = parallel_series(doc, &before, &parts) {
                 for (total, seg) in groups {
-                    out.extend(resolve_breakdown(doc, total, &seg));
+                    out.extend(resolve_breakdown(doc, figs, total, &seg));
                 }
                 continue;
             }
@@ -336,7 +341,7 @@ pub(super) fn find_sums(doc: &Document) -> Vec<SumClaim> {
                         .copied()
                         .find(|&c| consistent_reading(doc, c, &seg).is_some())
                         .unwrap_or(total);
-                    out.extend(resolve_breakdown(doc, whole, &seg));
+                    out.extend(resolve_breakdown(doc, figs, whole, &seg));
                 }
             }
         }
@@ -415,11 +420,18 @@ pub(super) fn parallel_series(
 /// at the first `；` (`基本支出X，其中人员经费a，公用经费b；项目支出Y…`). Any reading that adds
 /// up makes the breakdown consistent; when none does, it is reported only if every reading
 /// fails the same way, on the shortest reading.
-pub(super) fn resolve_breakdown(doc: &Document, total: usize, parts: &[usize]) -> Vec<SumClaim> {
+pub(super) fn resolve_breakdown(
+    doc: &Document,
+    figs: &Figures,
+    total: usize,
+    parts: &[usize],
+) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut readings: Vec<Vec<usize>> = vec![parts.to_vec()];
     let mut single_item = false;
-    if let Some(semi) = doc.cues.iter().find(|c| {
+    // The parts share a block: a cue between two of them is one of that block's.
+    let block = parts.first().map_or(usize::MAX, |&p| qs[p].block);
+    if let Some(semi) = figs.cues(doc, block).find(|c| {
         c.kind == CueKind::Semicolon
             && c.offset > qs[parts[0]].span.end
             && c.offset < qs[parts[parts.len() - 1]].span.start
