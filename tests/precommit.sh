@@ -14,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 command -v pre-commit >/dev/null || { echo "precommit.sh: pre-commit is not installed" >&2; exit 1; }
 (cd "$root" && cargo build --quiet --bin jxlint)
-export PATH="$root/target/debug:$PATH"
+export PATH="${CARGO_TARGET_DIR:-$root/target}/debug:$PATH"
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
