@@ -9,6 +9,7 @@
 use super::*;
 use crate::model::Span;
 pub use crate::model::claims::{CountClaim, CountSum};
+use crate::numeric::parse_han_numeral;
 
 /// Measure words a counted list is stated in.
 const CLASSIFIERS: [&str; 13] = [
@@ -96,19 +97,10 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// A single Chinese digit `一`…`九` (`两` for 2), read by the one numeral reader of
+/// [`crate::numeric`].
 fn han_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    parse_han_numeral(c.encode_utf8(&mut [0; 4])).filter(|d| (1..=9).contains(d))
 }
 
 fn is_numeral_char(c: char) -> bool {
@@ -133,25 +125,17 @@ fn numeral_at(cs: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
         }
         return Some((v, j));
     }
-    // 一..九十九: d, 十, 十d, d十, d十d.
+    // 一..九十九 (d, 十, 十d, d十, d十d): the whole run of Chinese digits and 十, read by
+    // `numeric::parse_han_numeral`; a run it cannot read (三四, 二十三四) is not a count.
     let mut j = i;
-    let mut v = 0;
-    if let Some(d) = han_digit(c) {
-        v = d;
+    while j < cs.len() && (cs[j].1 == '十' || han_digit(cs[j].1).is_some()) {
         j += 1;
-    }
-    if j < cs.len() && cs[j].1 == '十' {
-        v = if j == i { 10 } else { v * 10 };
-        j += 1;
-        if let Some(d) = cs.get(j).and_then(|c| han_digit(c.1)) {
-            v += d;
-            j += 1;
-        }
     }
     if j == i || cs.get(j).is_some_and(|c| is_numeral_char(c.1)) {
         return None;
     }
-    Some((v, j))
+    let run: String = cs[i..j].iter().map(|c| c.1).collect();
+    parse_han_numeral(&run).map(|v| (v, j))
 }
 
 fn starts_with(cs: &[(usize, char)], i: usize, w: &str) -> bool {
@@ -476,6 +460,30 @@ mod tests {
             .iter()
             .map(|c| (c.value, c.min, c.max))
             .collect()
+    }
+
+    #[test]
+    fn numerals_in_digits_and_chinese() {
+        let at = |t: &str| {
+            let cs: Vec<(usize, char)> = t.char_indices().collect();
+            numeral_at(&cs, 0)
+        };
+        assert_eq!(at("15个"), Some((15, 2)));
+        assert_eq!(at("十五家"), Some((15, 2)));
+        assert_eq!(at("二十三项"), Some((23, 3)));
+        assert_eq!(at("两个"), Some((2, 1)));
+        assert_eq!(
+            at("三四个"),
+            None,
+            "a range of two numerals is not one count"
+        );
+        assert_eq!(at("二十三四个"), None);
+        assert_eq!(at("1.5个"), None, "not a whole number");
+        assert_eq!(
+            at("第三个").map(|x| x.0),
+            None,
+            "an ordinal starts with 第, not a numeral"
+        );
     }
 
     #[test]
