@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::model::{Document, Span, Unit};
 
 use super::{
-    GrowthClaim, RatioVerdict, Relations, SumVerdict, growth_interval, is_change_label,
-    is_specific_metric,
+    GrowthClaim, RatioVerdict, Relations, RestatementUnsettled, SumVerdict, growth_interval,
+    is_change_label,
 };
 use crate::parse::quantity::CueKind;
 
@@ -99,8 +99,8 @@ pub enum Unbound {
     PartialList,
     /// A growth rate or change amount without both levels (this year and the last).
     NoLevels,
-    /// A label stated more than once that names no specific metric (`实际支出`): the mentions
-    /// may be about different things.
+    /// A generic label (`实际支出`) with nothing saying what it is about, while the same label
+    /// elsewhere is about something named: which of them it restates is not known.
     GenericLabel,
 }
 
@@ -427,25 +427,16 @@ fn restatement_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate
             });
         }
     }
-    // Labels stated more than once in prose that name no specific metric.
-    let mut seen: Vec<(&str, usize, bool)> = Vec::new();
-    for (i, q) in doc.quantities.iter().enumerate() {
-        let l = q.label_text();
-        if l.is_empty() || q.unit.is_percent() || !doc.in_prose(q) || is_specific_metric(l) {
-            continue;
-        }
-        match seen.iter_mut().find(|(x, _, _)| *x == l) {
-            Some((_, first, reported)) if !*reported => {
-                *reported = true;
-                out.push(Candidate {
-                    kind: CandidateKind::Restatement,
-                    span: doc.quantities[*first].span,
-                    outcome: Outcome::Unbound(Unbound::GenericLabel),
-                });
-            }
-            Some(_) => {}
-            None => seen.push((l, i, false)),
-        }
+    // Figures of a repeated metric whose subject could not be settled.
+    for &(i, why) in &r.restatement_unsettled {
+        out.push(Candidate {
+            kind: CandidateKind::Restatement,
+            span: doc.quantities[i].span,
+            outcome: match why {
+                RestatementUnsettled::Ambiguous => Outcome::Ambiguous,
+                RestatementUnsettled::Unbound(u) => Outcome::Unbound(u),
+            },
+        });
     }
 }
 

@@ -4,8 +4,8 @@
 //! and the operands' labels (执行率 ↔ 支出/决算 and 预算; 整改率 ↔ 完成整改 and 共…隐患) within
 //! its sentence or the one before — never by proximity alone (DOMAIN §7). A breakdown is
 //! judged only when written as one (`总额X，其中A a，B b`). The same metric is compared only
-//! under the same label, period, year and unit dimension, and only for labels that name a
-//! specific metric (`规上商品销售额`, not `实际支出`).
+//! when both mentions are about the same subject: label, period, year, stage, what they are
+//! stated under and the named town, project or fund they are about (`subject.rs`).
 //!
 //! Each relation carries what a rule needs to judge it; the judgements themselves
 //! ([`RatioClaim::verdict`], [`SumClaim::verdict`] …) live here too so that the rules that
@@ -20,6 +20,7 @@ mod ratio;
 mod restatement;
 mod sequence;
 mod share;
+pub mod subject;
 mod sum;
 pub mod table;
 mod unit;
@@ -50,6 +51,8 @@ pub struct Relations {
     pub shares: Vec<ShareGroup>,
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
+    /// Figures of a repeated metric whose subject could not be settled, with the reason.
+    pub restatement_unsettled: Vec<(usize, RestatementUnsettled)>,
     pub sequences: Vec<Sequence>,
     /// Stated counts with the closed lists they count (read from the words of the text).
     pub counts: Vec<CountClaim>,
@@ -121,7 +124,9 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.shares = find_shares(doc, &r.sums, &mut r.ratios);
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
-    r.restatements = find_restatements(doc);
+    let pass = find_restatements(text, doc, &r.sums);
+    r.restatements = pass.groups;
+    r.restatement_unsettled = pass.unsettled;
     r.unit_echoes = find_unit_echoes(doc);
     r.tables = table::find(doc);
     r.counts = find_counts(text, doc);
@@ -145,12 +150,14 @@ pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
         })
         .cloned()
         .collect();
+    let pass = find_restatements("", doc, &claims.sums);
     Relations {
         ratios: claims.ratios.clone(),
         sums: claims.sums.clone(),
         shares: claims.shares.clone(),
         growths,
-        restatements: find_restatements(doc),
+        restatements: pass.groups,
+        restatement_unsettled: pass.unsettled,
         unit_echoes: find_unit_echoes(doc),
         ..Relations::default()
     }

@@ -1,5 +1,18 @@
-//! Restatements: one specific metric stated more than once for the same period and subject.
+//! Restatements: one metric stated more than once about the same subject.
+//!
+//! Every prose figure with a label that can be restated (an amount, a count, a surveyed
+//! satisfaction rate; not a change, a per-unit figure, a target or a bound) is given a
+//! [`Subject`] (see `subject.rs`); figures of one subject form a [`Restatement`], which D001
+//! judges by value. A figure whose subject cannot be settled — its stage could be either of
+//! two its subject is stated for, or a generic label (`实际支出`) stands with nothing saying
+//! what it is about while the same label elsewhere is about something named — is recorded
+//! with the reason, never compared.
 
+use super::candidate::Unbound;
+use super::subject::{
+    self, Outline, Subject, TIME_WORDS, compatible, dimension, is_generic_label, metric_name,
+    sentence_span, stage_in, topic_words, words_start,
+};
 use super::*;
 
 /// Whether a label names a specific metric (`规上商品销售额`), not a generic budget word
@@ -89,47 +102,6 @@ pub fn metric_key(label: &str) -> &str {
     l
 }
 
-/// Whether two mentions of one metric name can be about the same subject. Parallel items —
-/// `（一）甲镇。…农业总产值5.2亿元` / `（二）乙镇。…农业总产值3.8亿元` (sibling items below the top
-/// level), or `一是…；二是…` in one paragraph — are about different subjects, and a short name
-/// (under six characters, such as 农业总产值) is compared only inside one paragraph, where its
-/// subject cannot have changed unseen.
-pub fn same_subject(doc: &Document, rel: &Relations, a: usize, b: usize) -> bool {
-    let qs = &doc.quantities;
-    let (qa, qb) = (&qs[a], &qs[b]);
-    let (lo, hi) = if qa.span.start <= qb.span.start {
-        (qa, qb)
-    } else {
-        (qb, qa)
-    };
-    if lo.block == hi.block {
-        return !doc.cues.iter().any(|c| {
-            c.kind == CueKind::Enumeration
-                && c.block == lo.block
-                && c.offset > lo.span.start
-                && c.offset < hi.span.start
-        });
-    }
-    if metric_key(lo.label_text()).chars().count() < 6 && !is_restated_rate(lo.label_text()) {
-        return false;
-    }
-    // The nearest numbered block at or before each mention; the top level (一、二、) divides
-    // the report into parts, not into parallel subjects.
-    let item = |block: usize| {
-        (0..=block)
-            .rev()
-            .find(|&k| doc.blocks[k].marker.is_some())
-            .filter(|&k| doc.blocks[k].marker.is_some_and(|m| m.style.level() > 1))
-    };
-    match (item(lo.block), item(hi.block)) {
-        (Some(x), Some(y)) if x != y => !rel
-            .sequences
-            .iter()
-            .any(|s| s.items.contains(&x) && s.items.contains(&y)),
-        _ => true,
-    }
-}
-
 /// Rates a report states as one figure of its own, so that two values are a conflict:
 /// satisfaction surveyed once (`满意度`), not targets or execution rates of many lines.
 pub const RESTATED_RATE_ENDS: &[&str] = &["满意度", "满意率"];
@@ -142,10 +114,6 @@ pub fn is_restated_rate(label: &str) -> bool {
             .iter()
             .any(|w| label.contains(w))
 }
-
-/// Words of time before a metric's name that do not change it in a report about one year
-/// (`本年度服务对象满意度` = `服务对象满意度`).
-pub const TIME_WORDS: &[&str] = &["本年度", "本年", "全年", "年度", "今年", "当年"];
 
 /// The label without a leading word of time ([`TIME_WORDS`]), when a name of three
 /// characters or more remains.
@@ -160,46 +128,280 @@ pub fn strip_time_words(label: &str) -> &str {
     label
 }
 
-pub(super) fn find_restatements(doc: &Document) -> Vec<Restatement> {
-    let qs = &doc.quantities;
-    let mut groups: Vec<(String, Restatement)> = Vec::new();
-    for (i, q) in qs.iter().enumerate() {
-        if !doc.in_prose(q) || q.qualifier.is_some() || q.unit == Unit::PercentPoint {
-            continue;
-        }
-        let label = q.label_text();
-        let d = if q.unit.is_percent() {
-            if !is_restated_rate(label) {
-                continue;
-            }
-            "percent".to_string()
+/// Words that make a label a target, a requirement or a bound, not a stated value.
+pub const TARGET_WORDS: &[&str] = &["目标", "指标", "要求", "不低于", "不高于", "预期", "标准"];
+
+/// Whether two statements of one subject disagree: their values in base units differ after
+/// both are rounded half-up to the coarser precision either is written in (`12.46万元` and
+/// `12.5万元` agree; `17.50万元` and `17.51万元` do not; `1.2亿元` and `12000万元` agree).
+pub fn restated_differs(a: &Quantity, b: &Quantity) -> bool {
+    // The place value of the last written digit, in base units: 10^(scale − decimals).
+    let place = |q: &Quantity| i32::from(q.unit.scale()) - q.decimals as i32;
+    let coarse = place(a).max(place(b));
+    let round = |q: &Quantity| {
+        let v = q.base_value();
+        if coarse >= 0 {
+            let k = pow10(coarse);
+            crate::numeric::round_half_up(v / k, 0) * k
         } else {
-            let Some(d) = dim(&q.unit) else { continue };
-            if !is_specific_metric(label) {
-                continue;
+            crate::numeric::round_half_up(v, coarse.unsigned_abs())
+        }
+    };
+    round(a) != round(b)
+}
+
+/// Restatements of a document and the figures whose subject could not be settled.
+#[derive(Debug, Clone, Default)]
+pub struct RestatementPass {
+    pub groups: Vec<Restatement>,
+    pub unsettled: Vec<(usize, RestatementUnsettled)>,
+}
+
+/// Why a repeated metric's figure was not compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestatementUnsettled {
+    /// The subject is stated for more than one stage (预算 and 决算) and this figure's stage
+    /// is not said.
+    Ambiguous,
+    /// A generic label with nothing saying what it is about, while the same label elsewhere is
+    /// about something named.
+    Unbound(Unbound),
+}
+
+/// Labels shorter than this (characters) name their metric only with what their sentence is
+/// about (`未分配`, `接待人次`, `支出成本`).
+pub const FULL_NAME_CHARS: usize = 6;
+
+/// The shortest metric name compared at all (characters): `调增`, `乡镇` say too little.
+pub const MIN_NAME_CHARS: usize = 3;
+
+/// Whether a figure's label can be restated as one value of one subject.
+fn restatable(doc: &Document, q: &Quantity) -> bool {
+    let label = q.label_text();
+    if !doc.in_prose(q)
+        || q.qualifier.is_some()
+        || metric_name(label)
+            .chars()
+            .filter(|c| crate::parse::norm::is_cjk(*c))
+            .count()
+            < MIN_NAME_CHARS
+        || is_change_label(label)
+        || is_per_unit(label)
+        || TARGET_WORDS.iter().any(|w| label.contains(w))
+    {
+        return false;
+    }
+    match q.unit {
+        Unit::Percent => is_restated_rate(label),
+        ref u => dimension(u).is_some(),
+    }
+}
+
+/// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
+/// bracket annotates.
+fn parent_of(doc: &Document, sums: &[SumClaim], i: usize) -> Option<usize> {
+    if let Some(s) = sums.iter().find(|s| s.parts.contains(&i)) {
+        return Some(s.total);
+    }
+    let qs = &doc.quantities;
+    let q = &qs[i];
+    let depth = paren_depth(doc, q.block, q.span.start);
+    if depth == 0 {
+        return None;
+    }
+    (0..i)
+        .rev()
+        .take_while(|&k| qs[k].block == q.block && qs[k].sentence == q.sentence)
+        .find(|&k| paren_depth(doc, q.block, qs[k].span.start) < depth)
+}
+
+/// The subject of figure `i` (see `subject.rs`).
+fn subject_of(
+    text: &str,
+    doc: &Document,
+    sums: &[SumClaim],
+    outline: &Outline,
+    i: usize,
+) -> Option<Subject> {
+    let qs = &doc.quantities;
+    let q = &qs[i];
+    let dim = dimension(&q.unit)?;
+    let metric = metric_name(strip_time_words(q.label_text()));
+    let prose = doc.data.is_none();
+    // The sentence's opening words, before its first figure.
+    let opening = if prose {
+        sentence_span(doc, q).map_or(String::new(), |s| {
+            let first = (0..=i)
+                .rev()
+                .take_while(|&k| qs[k].block == q.block && qs[k].span.start >= s.start)
+                .last()
+                .unwrap_or(i);
+            // Before the first figure's words; for a later figure, through the first
+            // figure's label too (`一批项目涉及…49个村，…建设道路311520平方米`).
+            let end = if first == i {
+                words_start(&qs[first])
+            } else {
+                qs[first].span.start
             }
-            d
+            .max(s.start);
+            topic_words(text.get(s.start..end).unwrap_or(""))
+        })
+    } else {
+        String::new()
+    };
+    let inline = outline.inline_at(q.block, q.span.start);
+    let mut topic = String::new();
+    let mut parent = parent_of(doc, sums, i);
+    let mut depth = 0;
+    while let Some(p) = parent {
+        topic.push_str(&metric_name(qs[p].label_text()));
+        topic.push('<');
+        depth += 1;
+        parent = if depth < 3 {
+            parent_of(doc, sums, p)
+        } else {
+            None
         };
-        let year = q.year.or(doc.report_year);
-        // In a full-year report an unstated period, 全年, 1-12月 and 截至12月底 are one period.
-        let period = match q.period {
-            Some(p) if p.is_full_year() => None,
-            p => p,
-        };
-        let key = format!(
-            "{}|{period:?}|{year:?}|{d}",
-            metric_key(strip_time_words(label))
-        );
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.mentions.push(i),
-            None => groups.push((key, Restatement { mentions: vec![i] })),
+    }
+    // A generic or short label is read with what its sentence is about.
+    let qualified = is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS;
+    if topic.is_empty() && qualified {
+        topic = opening.clone();
+        // The named figure before it in its sentence: `“三公”经费预算…，实际支出…`.
+        let named = (0..i)
+            .rev()
+            .take_while(|&k| qs[k].block == q.block && qs[k].sentence == q.sentence)
+            .map(|k| metric_name(qs[k].label_text()))
+            .find(|l| !l.is_empty() && !is_generic_label(l));
+        if let Some(n) = named {
+            topic.push('|');
+            topic.push_str(&n);
+        }
+        // Else the head of its numbered item, when the figure stands after it
+        // (`（2）公务接待费。预算数3.50万元`).
+        if topic.is_empty() {
+            if let Some((_, _, head)) = inline {
+                topic = head.clone();
+            } else if let Some((head, end)) = outline.head.get(q.block)
+                && q.span.start >= *end
+            {
+                topic = head.clone();
+            }
         }
     }
-    groups
-        .into_iter()
-        .map(|(_, g)| g)
-        .filter(|g| g.mentions.len() >= 2)
+    let mut entity = outline.entity.get(q.block).cloned().unwrap_or_default();
+    if let Some((_, Some(e), _)) = inline {
+        entity.push('/');
+        entity.push_str(e);
+    }
+    if let Some(e) = subject::entity_in(&opening) {
+        entity.push('/');
+        entity.push_str(&e);
+    }
+    let stage = stage_in(&metric)
+        .or_else(|| stage_in(&topic))
+        .or_else(|| outline.stage.get(q.block).copied().flatten());
+    // In a full-year report an unstated period, 全年, 1-12月 and 截至12月底 are one period.
+    let period = match q.period {
+        Some(p) if p.is_full_year() => None,
+        p => p,
+    };
+    Some(Subject {
+        metric,
+        dim,
+        year: q.year.or(doc.report_year),
+        period,
+        topic,
+        entity,
+        stage,
+        opening: if qualified { String::new() } else { opening },
+    })
+}
+
+/// The subject of every figure that can be restated, in document order.
+pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
+    let outline = Outline::new(text, doc);
+    doc.quantities
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| restatable(doc, q))
+        .filter_map(|(i, _)| Some((i, subject_of(text, doc, sums, &outline, i)?)))
         .collect()
+}
+
+pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -> RestatementPass {
+    let subjects = figure_subjects(text, doc, sums);
+    let mut pass = RestatementPass::default();
+    // Generic labels with nothing saying what they are about, where the same label elsewhere
+    // is about something named: unbound.
+    let untopical = |s: &Subject| s.topic.is_empty() && is_generic_label(&s.metric);
+    for (i, s) in &subjects {
+        if untopical(s)
+            && subjects.iter().any(|(k, t)| {
+                k != i && t.metric == s.metric && t.dim == s.dim && !t.topic.is_empty()
+            })
+            && !subjects.iter().any(|(k, t)| k != i && t.key() == s.key())
+        {
+            pass.unsettled
+                .push((*i, RestatementUnsettled::Unbound(Unbound::GenericLabel)));
+        }
+    }
+    // Group by key; within a key, by stage and opening where stated: a mention that could
+    // restate two incompatible ones is left unsettled.
+    let mut keys: Vec<String> = Vec::new();
+    for (_, s) in &subjects {
+        let k = s.key();
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    for k in keys {
+        let members: Vec<&(usize, Subject)> =
+            subjects.iter().filter(|(_, s)| s.key() == k).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let n = members.len();
+        let fits = |a: usize, b: usize| compatible(&members[a].1, &members[b].1);
+        let ambiguous: Vec<bool> = (0..n)
+            .map(|a| {
+                (0..n).any(|b| {
+                    (0..n).any(|c| b != a && c != a && fits(a, b) && fits(a, c) && !fits(b, c))
+                })
+            })
+            .collect();
+        let mut group_of: Vec<Option<usize>> = vec![None; n];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for a in 0..n {
+            if ambiguous[a] {
+                pass.unsettled
+                    .push((members[a].0, RestatementUnsettled::Ambiguous));
+                continue;
+            }
+            let joined = (0..a)
+                .find(|&b| !ambiguous[b] && fits(a, b))
+                .and_then(|b| group_of[b]);
+            match joined {
+                Some(g) => {
+                    groups[g].push(members[a].0);
+                    group_of[a] = Some(g);
+                }
+                None => {
+                    group_of[a] = Some(groups.len());
+                    groups.push(vec![members[a].0]);
+                }
+            }
+        }
+        pass.groups.extend(
+            groups
+                .into_iter()
+                .filter(|g| g.len() >= 2)
+                .map(|mentions| Restatement { mentions }),
+        );
+    }
+    pass.groups.sort_by_key(|g| g.mentions[0]);
+    pass.unsettled.sort_by_key(|(i, _)| *i);
+    pass
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::relations::{interval_of, same_subject};
+use crate::relations::restated_differs;
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -76,10 +76,7 @@ impl Rule for ConflictingDuplicate {
             let first = &qs[g.mentions[0]];
             for &m in &g.mentions[1..] {
                 let q = &qs[m];
-                if interval_of(q).meets(&interval_of(first))
-                    || q.value == first.value
-                    || !same_subject(cx.doc, cx.relations, g.mentions[0], m)
-                {
+                if !restated_differs(q, first) || q.value == first.value {
                     continue;
                 }
                 let label = q.label_text();

@@ -1,0 +1,634 @@
+//! The subject of a figure: what a stated amount, count or rate is *about*, so that two
+//! mentions of one label are compared only when they speak of the same thing.
+//!
+//! A subject is read from the text around the figure, never from numbering alone:
+//!
+//! * the **metric** — the label, normalised: words of time (本年度), of area (全区), of
+//!   discourse (综上, 一是) and the reporting unit (我局) do not change it;
+//! * the **year** and **period** (`2022年`, `1-5月`; an unstated period of a full-year report
+//!   is the year);
+//! * the **stage** — 年初预算, 调整预算, 预算, 决算/执行, 计划 — from the label, else from what
+//!   the figure is stated under, else from its heading;
+//! * the **topic** — what the figure is a part of or stated under: the total of its `其中`
+//!   breakdown, the figure its bracket annotates, and for a generic label (`实际支出`,
+//!   `基本支出`, `预算数`) the words that open its sentence (`三是公务用车购置及运行维护费，`)
+//!   or the named figure before it in the sentence (`“三公”经费预算…，实际支出…`);
+//! * the **entity** — a named town, project, fund or body that heads the figure's sentence
+//!   or a heading above it (`（二）乙镇`, `2.旅游厕所改造项目`).
+//!
+//! Two figures are the same subject when metric, dimension, year, period, topic and entity
+//! are all equal; a figure whose stage is unstated joins the one stage its subject has, and
+//! is left unsettled when the subject is stated for more than one stage.
+
+use crate::model::{Document, Period, Quantity, Unit};
+use crate::parse::norm::is_cjk;
+
+/// Words that open a sentence or clause without saying what it is about.
+pub const DISCOURSE_WORDS: &[&str] = &[
+    "综上所述",
+    "综上",
+    "总之",
+    "总体上",
+    "总体来看",
+    "总的来看",
+    "截至目前",
+    "截止目前",
+    "目前",
+    "其中",
+    "首先",
+    "其次",
+    "再次",
+    "最后",
+    "此外",
+    "另外",
+    "同时",
+    "全年",
+    "经汇总",
+    "经统计",
+    "据统计",
+    "按照",
+    "根据",
+];
+
+/// Words naming the reporting body itself (`我局`, `本单位`): the report's own subject.
+pub const SELF_WORDS: &[&str] = &[
+    "我局",
+    "我委",
+    "我办",
+    "我院",
+    "我校",
+    "我中心",
+    "我单位",
+    "我部门",
+    "本单位",
+    "本部门",
+    "本局",
+    "我县",
+    "我区",
+    "我市",
+    "我镇",
+    "我乡",
+    "本县",
+    "本区",
+    "本市",
+    "本级",
+];
+
+/// Words of time before a metric's name that do not change it in a report about one year
+/// (`本年度服务对象满意度` = `服务对象满意度`).
+pub const TIME_WORDS: &[&str] = &["本年度", "本年", "全年", "年度", "今年", "当年"];
+
+/// Words of area before a metric's name that do not change it in a report about one area
+/// (`全区电子商务交易额` = `电子商务交易额`); scope words (规上, 限上) stay.
+pub const AREA_WORDS: &[&str] = &[
+    "全区", "全市", "全县", "全省", "全镇", "全乡", "本区", "本市", "本县", "辖区", "区内", "市内",
+    "县内", "沿线",
+];
+
+/// How a named entity's name ends: a place, a body, a project or a fund.
+pub const ENTITY_ENDS: &[&str] = &[
+    "街道",
+    "社区",
+    "镇",
+    "乡",
+    "村",
+    "县",
+    "旗",
+    "项目",
+    "工程",
+    "基金",
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
+    "医院",
+    "卫生院",
+    "公司",
+    "合作社",
+    "中心",
+    "站",
+    "所",
+    "馆",
+    "场",
+];
+
+/// Headings that name a part of the report, not a thing it reports on, even when they end as
+/// an entity would (`项目概况`, `绩效目标完成情况`).
+pub const NOT_ENTITY_WORDS: &[&str] = &[
+    "情况",
+    "概况",
+    "说明",
+    "分析",
+    "问题",
+    "措施",
+    "建议",
+    "结论",
+    "评价",
+    "目标",
+    "管理",
+    "绩效",
+    "基本",
+    "主要",
+    "其他",
+    "存在",
+    "下一步",
+    "附件",
+];
+
+/// The longest name read as an entity (characters).
+pub const MAX_ENTITY_CHARS: usize = 20;
+
+/// The stage of the money cycle a figure belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    /// 年初预算
+    Initial,
+    /// 调整预算, 调整后
+    Adjusted,
+    /// 预算, 安排 (not said which)
+    Budget,
+    /// 决算, 实际, 执行, 完成
+    Actual,
+    /// 计划, 目标
+    Plan,
+}
+
+/// Stage words, checked in order: the first that occurs decides (`预算执行` is actual,
+/// `调整后预算` adjusted).
+pub const STAGE_WORDS: &[(&str, Stage)] = &[
+    ("年初", Stage::Initial),
+    ("调整", Stage::Adjusted),
+    ("決算", Stage::Actual),
+    ("决算", Stage::Actual),
+    ("实际", Stage::Actual),
+    ("執行", Stage::Actual),
+    ("执行", Stage::Actual),
+    ("计划", Stage::Plan),
+    ("目标", Stage::Plan),
+    ("预算", Stage::Budget),
+    ("預算", Stage::Budget),
+];
+
+/// The stage a text names: the first stage word in [`STAGE_WORDS`] order that occurs.
+pub fn stage_in(s: &str) -> Option<Stage> {
+    STAGE_WORDS
+        .iter()
+        .find(|(w, _)| s.contains(w))
+        .map(|&(_, st)| st)
+}
+
+/// Stage words a heading can settle a stage by: a heading's bare 预算 names the budget as a
+/// whole (`预算收支情况`, `预算管理`) and its 目标 the goals, not a stage of a figure.
+pub const HEADING_STAGE_WORDS: &[(&str, Stage)] = &[
+    ("年初", Stage::Initial),
+    ("调整", Stage::Adjusted),
+    ("決算", Stage::Actual),
+    ("决算", Stage::Actual),
+    ("实际", Stage::Actual),
+    ("執行", Stage::Actual),
+    ("执行", Stage::Actual),
+];
+
+/// The stage a heading names, unless it joins two (`预算调整` → adjusted; `预算及执行情况`
+/// and `年初预算与调整` settle nothing).
+pub fn heading_stage(s: &str) -> Option<Stage> {
+    let n = STAGE_WORDS.iter().filter(|(w, _)| s.contains(w)).count();
+    if n >= 2 && ["及", "和", "与", "、", "/"].iter().any(|j| s.contains(j)) {
+        return None;
+    }
+    HEADING_STAGE_WORDS
+        .iter()
+        .find(|(w, _)| s.contains(w))
+        .map(|&(_, st)| st)
+}
+
+/// Words that say no more than "an amount of money" or a stage: a label made only of them
+/// (`实际支出`, `基本支出`, `预算数`, `调整后预算`) needs its topic to say what it is about.
+pub const GENERIC_WORDS: &[&str] = &[
+    "调整后",
+    "调整",
+    "年初",
+    "年中",
+    "年末",
+    "预算",
+    "決算",
+    "决算",
+    "实际",
+    "支出",
+    "收入",
+    "金额",
+    "合同",
+    "总额",
+    "资金",
+    "安排",
+    "执行",
+    "完成",
+    "控制",
+    "累计",
+    "共计",
+    "合计",
+    "小计",
+    "总计",
+    "项目",
+    "经费",
+    "其他",
+    "财政拨款",
+    "财政",
+    "拨款",
+    "基本",
+    "人员",
+    "公用",
+    "日常",
+    "下达",
+    "拨付",
+    "到位",
+    "结余",
+    "结转",
+    "使用",
+    "未",
+    "数",
+    "额",
+    "总",
+    "为",
+    "全年",
+    "本年",
+    "当年",
+    "上年",
+    "部门",
+    "整体",
+    "单位",
+    "本级",
+    "计划",
+    "投资",
+    "费用",
+    "费",
+    "额度",
+];
+
+/// Whether a label says only "an amount" and a stage (see [`GENERIC_WORDS`]).
+pub fn is_generic_label(label: &str) -> bool {
+    let mut rest = label.to_string();
+    for g in GENERIC_WORDS {
+        rest = rest.replace(g, "");
+    }
+    rest.chars().filter(|c| is_cjk(*c)).count() < 2
+}
+
+/// Strip every leading word of `words` from `s`, repeatedly, while a name of at least
+/// `keep` characters remains.
+fn strip_leading<'a>(mut s: &'a str, words: &[&str], keep: usize) -> &'a str {
+    loop {
+        let before = s.len();
+        for w in words {
+            if let Some(rest) = s.strip_prefix(w)
+                && rest.chars().count() >= keep
+            {
+                s = rest;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// An enumeration word at the start (`一是`, `三是`).
+fn strip_enumeration(s: &str) -> &str {
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(d), Some('是')) if "一二三四五六七八九十".contains(d) => cs.as_str(),
+        _ => s,
+    }
+}
+
+/// The label as a metric name: discourse, self, time and area words before it dropped.
+pub fn metric_name(label: &str) -> String {
+    let mut l = label;
+    loop {
+        let before = l.len();
+        l = strip_enumeration(l);
+        l = strip_leading(l, DISCOURSE_WORDS, 2);
+        l = strip_leading(l, SELF_WORDS, 2);
+        l = strip_leading(l, TIME_WORDS, 3);
+        l = strip_leading(l, AREA_WORDS, 3);
+        if l.len() == before {
+            break;
+        }
+    }
+    l.chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | ' '))
+        .collect()
+}
+
+/// The words of a stretch of text that say what follows is about: Chinese characters only,
+/// with dates, discourse, self and time words dropped.
+pub fn topic_words(raw: &str) -> String {
+    // Cut dates: `2023年`, `12月31日` leave `年`, `月`, `日` after their digits.
+    let mut out = String::new();
+    let mut prev_digit = false;
+    for c in raw.chars() {
+        if c.is_ascii_digit() || "０１２３４５６７８９".contains(c) {
+            prev_digit = true;
+            continue;
+        }
+        if prev_digit && "年月日号".contains(c) {
+            prev_digit = false;
+            continue;
+        }
+        prev_digit = false;
+        if is_cjk(c) {
+            out.push(c);
+        }
+    }
+    let mut s = out.as_str();
+    loop {
+        let before = s.len();
+        s = strip_enumeration(s);
+        for w in ["截至", "截止", "至", "底", "年度", "度"] {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r;
+            }
+        }
+        s = strip_leading(s, DISCOURSE_WORDS, 0);
+        s = strip_leading(s, SELF_WORDS, 0);
+        s = strip_leading(s, TIME_WORDS, 0);
+        s = strip_leading(s, AREA_WORDS, 0);
+        if s.len() == before {
+            break;
+        }
+    }
+    if s.chars().count() < 2 {
+        String::new()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A named entity a heading or sentence opening is about (`乙镇`, `旅游厕所改造项目`).
+pub fn entity_in(head: &str) -> Option<String> {
+    let w = topic_words(head);
+    let n = w.chars().count();
+    (n >= 2
+        && n <= MAX_ENTITY_CHARS
+        && ENTITY_ENDS
+            .iter()
+            .any(|e| w.ends_with(e) && w.chars().count() > e.chars().count())
+        && !NOT_ENTITY_WORDS.iter().any(|x| w.contains(x)))
+    .then_some(w)
+}
+
+/// Words of a heading that name a part of the report or an activity, not a thing.
+pub const HEADING_WORDS: &[&str] = &[
+    "情况", "概况", "说明", "分析", "结构", "管理", "使用", "执行", "调整", "安排", "控制", "分配",
+    "收支",
+];
+
+/// The head of a numbered item as the topic of the generic labels under it: a thing
+/// (`因公出国（境）费`), not a stage or an activity (`预算执行`, `年初预算`, `支出结构`).
+pub fn head_topic(head: &str) -> String {
+    let w = topic_words(head);
+    let mut rest = w.clone();
+    for x in HEADING_WORDS {
+        rest = rest.replace(x, "");
+    }
+    if is_generic_label(&rest) {
+        String::new()
+    } else {
+        w
+    }
+}
+
+/// What the figure is about, as read from the text; see the module documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Subject {
+    pub metric: String,
+    pub dim: String,
+    pub year: Option<u16>,
+    pub period: Option<Period>,
+    pub topic: String,
+    pub entity: String,
+    /// The stage: `None` when neither the label, the topic nor a heading states one.
+    pub stage: Option<Stage>,
+    /// The words opening the figure's sentence before its first figure, for a label that
+    /// names its metric in full (`一批项目涉及…。…建设道路311520平方米`): two different
+    /// openings are two subjects; a mention without one may restate either.
+    pub opening: String,
+}
+
+/// Whether two subjects of one key can be the same: their stages and openings are equal
+/// where both are stated.
+pub fn compatible(a: &Subject, b: &Subject) -> bool {
+    (a.stage.is_none() || b.stage.is_none() || a.stage == b.stage)
+        && (a.opening.is_empty() || b.opening.is_empty() || a.opening == b.opening)
+}
+
+impl Subject {
+    /// Everything but the stage, as one key.
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{:?}|{:?}|{}|{}",
+            self.metric, self.dim, self.year, self.period, self.topic, self.entity
+        )
+    }
+}
+
+/// The heading context of every block: the entities named by the numbered headings and items
+/// it stands under, and the innermost stage a heading names.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub entity: Vec<String>,
+    pub stage: Vec<Option<Stage>>,
+    /// The opening words of each numbered block (`（2）公务接待费。预算数…` → `公务接待费`),
+    /// with where they end; empty for a block without a marker.
+    pub head: Vec<(String, usize)>,
+    /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
+    /// block, where each begins, the entity it names and its head as a topic.
+    pub inline: Vec<Vec<(usize, Option<String>, String)>>,
+}
+
+impl Outline {
+    /// The item numbered inside block `b` in force at `offset`: its entity and topic.
+    pub fn inline_at(&self, b: usize, offset: usize) -> Option<&(usize, Option<String>, String)> {
+        self.inline
+            .get(b)?
+            .iter()
+            .rev()
+            .find(|(at, _, _)| *at <= offset)
+    }
+}
+
+/// Items numbered at the start of a sentence inside a block (not the block's own marker).
+fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<String>, String)> {
+    let blk = &doc.blocks[b];
+    let mut out = Vec::new();
+    for (k, sent) in blk.sentences.iter().enumerate() {
+        if k == 0 && blk.marker.is_some() {
+            continue;
+        }
+        let Some(s) = text.get(sent.start..sent.end) else {
+            continue;
+        };
+        let t = s.trim_start();
+        let lead = s.len() - t.len();
+        let Some((style, _, len)) = crate::parse::structure::marker_at(t) else {
+            continue;
+        };
+        // `2.5万元` is a number, not item 2.
+        if matches!(style, crate::model::MarkerStyle::ArabicDot)
+            && t[len..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let body = &t[len..];
+        let end = body
+            .find(['。', '：', ':', '，', ',', '；'])
+            .unwrap_or(body.len());
+        let head = &body[..end];
+        out.push((sent.start + lead, entity_in(head), head_topic(head)));
+    }
+    out
+}
+
+/// The opening words of a numbered block up to its first stop, and where they end
+/// (`（二）乙镇。该镇…` → `乙镇`).
+fn head_of(text: &str, doc: &Document, b: usize) -> (String, usize) {
+    let blk = &doc.blocks[b];
+    let from = blk.marker.map_or(blk.span.start, |m| m.span.end);
+    let s = text.get(from..blk.span.end).unwrap_or("");
+    let end = s
+        .find(['。', '：', ':', '，', ',', '；', '\n'])
+        .unwrap_or(s.len());
+    (s[..end].to_string(), from + end)
+}
+
+impl Outline {
+    pub fn new(text: &str, doc: &Document) -> Outline {
+        // (level, entity, stage) of the numbered blocks in force.
+        let mut stack: Vec<(u8, Option<String>, Option<Stage>)> = Vec::new();
+        let mut o = Outline::default();
+        for (b, blk) in doc.blocks.iter().enumerate() {
+            if let Some(m) = blk.marker {
+                let level = m.style.level();
+                while stack.last().is_some_and(|(l, _, _)| *l >= level) {
+                    stack.pop();
+                }
+                let (head, end) = head_of(text, doc, b);
+                stack.push((level, entity_in(&head), heading_stage(&head)));
+                o.head.push((head_topic(&head), end));
+            } else {
+                o.head.push((String::new(), blk.span.start));
+            }
+            let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
+            o.entity.push(ent.join("/"));
+            o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
+            o.inline.push(if text.is_empty() {
+                Vec::new()
+            } else {
+                inline_items(text, doc, b)
+            });
+        }
+        o
+    }
+}
+
+/// The dimension of a figure's unit, when restatements of it can be compared.
+pub fn dimension(u: &Unit) -> Option<String> {
+    match u {
+        Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
+        Unit::Percent => Some("percent".into()),
+        Unit::Count { word, .. } if word == "分" => None,
+        Unit::Count { word, .. } => Some(format!("count:{word}")),
+        _ => None,
+    }
+}
+
+/// The sentence span of a figure within its block.
+pub fn sentence_span(doc: &Document, q: &Quantity) -> Option<crate::model::Span> {
+    doc.blocks
+        .get(q.block)?
+        .sentences
+        .iter()
+        .find(|s| s.start <= q.span.start && q.span.start < s.end.max(s.start + 1))
+        .copied()
+}
+
+/// Where a figure's words begin: its label, else its number.
+pub fn words_start(q: &Quantity) -> usize {
+    q.label
+        .as_ref()
+        .filter(|l| !l.text.is_empty() && l.span.start <= q.span.start)
+        .map_or(q.span.start, |l| l.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metric_keys_drop_words_that_do_not_change_the_metric() {
+        assert_eq!(metric_name("综上三公经费预算"), "三公经费预算");
+        assert_eq!(metric_name("一是项目支出调整预算"), "项目支出调整预算");
+        assert_eq!(metric_name("本年度服务对象满意度"), "服务对象满意度");
+        assert_eq!(metric_name("全区电子商务交易额"), "电子商务交易额");
+        assert_eq!(metric_name("我局资产总额"), "资产总额");
+        // A name of fewer than three characters is kept whole.
+        assert_eq!(metric_name("全年支出"), "全年支出");
+        assert_eq!(metric_name("规上工业增加值"), "规上工业增加值");
+    }
+
+    #[test]
+    fn stages_are_read_in_order() {
+        assert_eq!(stage_in("调整后预算"), Some(Stage::Adjusted));
+        assert_eq!(stage_in("年初预算"), Some(Stage::Initial));
+        assert_eq!(stage_in("预算执行数"), Some(Stage::Actual));
+        assert_eq!(stage_in("预算数"), Some(Stage::Budget));
+        assert_eq!(stage_in("计划投资"), Some(Stage::Plan));
+        assert_eq!(stage_in("资产总额"), None);
+        assert_eq!(heading_stage("预算及执行情况"), None);
+        assert_eq!(heading_stage("预算调整"), Some(Stage::Adjusted));
+        assert_eq!(heading_stage("决算情况"), Some(Stage::Actual));
+        assert_eq!(heading_stage("预算收支情况"), None);
+        assert_eq!(heading_stage("绩效目标完成情况"), None);
+    }
+
+    #[test]
+    fn generic_labels_say_only_an_amount() {
+        assert!(is_generic_label("实际支出"));
+        assert!(is_generic_label("基本支出"));
+        assert!(is_generic_label("调整后预算"));
+        assert!(is_generic_label("预算数"));
+        assert!(!is_generic_label("三公经费预算"));
+        assert!(!is_generic_label("年末固定资产原值"));
+        assert!(!is_generic_label("受益群众人数"));
+    }
+
+    #[test]
+    fn topics_drop_dates_and_discourse() {
+        assert_eq!(topic_words("综上，"), "");
+        assert_eq!(topic_words("截至2023年12月31日，"), "");
+        assert_eq!(
+            topic_words("三是公务用车购置及运行维护费，"),
+            "公务用车购置及运行维护费"
+        );
+    }
+
+    #[test]
+    fn heads_are_topics_when_they_name_a_thing() {
+        assert_eq!(head_topic("因公出国（境）费"), "因公出国境费");
+        assert_eq!(head_topic("预算执行"), "");
+        assert_eq!(head_topic("年初预算"), "");
+        assert_eq!(head_topic("支出结构"), "");
+    }
+
+    #[test]
+    fn entities_are_named_things_not_report_parts() {
+        assert_eq!(entity_in("乙镇"), Some("乙镇".into()));
+        assert_eq!(
+            entity_in("旅游厕所改造项目"),
+            Some("旅游厕所改造项目".into())
+        );
+        assert_eq!(entity_in("项目概况"), None);
+        assert_eq!(entity_in("绩效目标完成情况"), None);
+        assert_eq!(entity_in("镇"), None);
+    }
+}
