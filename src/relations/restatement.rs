@@ -14,6 +14,7 @@ use super::subject::{
     sentence_span, stage_in, topic_words, words_start,
 };
 use super::*;
+use crate::model::Period;
 
 /// Whether a label names a specific metric (`规上商品销售额`), not a generic budget word
 /// (`实际支出`, `合同总金额`) or an activity (`发现并督促整改隐患`).
@@ -227,35 +228,21 @@ fn subject_of(
     let q = &qs[i];
     let dim = dimension(&q.unit)?;
     let metric = metric_name(strip_time_words(q.label_text()));
-    let prose = doc.data.is_none();
-    // The sentence's opening words, before its first figure.
-    let opening = if prose {
-        sentence_span(doc, q).map_or(String::new(), |s| {
-            let first = (0..=i)
-                .rev()
-                .take_while(|&k| qs[k].block == q.block && qs[k].span.start >= s.start)
-                .last()
-                .unwrap_or(i);
-            // Before the first figure's words; for a later figure, through the first
-            // figure's label too (`一批项目涉及…49个村，…建设道路311520平方米`).
-            let end = if first == i {
-                words_start(&qs[first])
-            } else {
-                qs[first].span.start
-            }
-            .max(s.start);
-            topic_words(text.get(s.start..end).unwrap_or(""))
-        })
+    let (lead, opening) = if doc.data.is_none() {
+        (
+            opening_of(text, doc, i, false),
+            opening_of(text, doc, i, true),
+        )
     } else {
-        String::new()
+        (String::new(), String::new())
     };
     let inline = outline.inline_at(q.block, q.span.start);
-    let mut topic = String::new();
+    let mut under = String::new();
     let mut parent = parent_of(doc, sums, i);
     let mut depth = 0;
     while let Some(p) = parent {
-        topic.push_str(&metric_name(qs[p].label_text()));
-        topic.push('<');
+        under.push_str(&metric_name(qs[p].label_text()));
+        under.push('<');
         depth += 1;
         parent = if depth < 3 {
             parent_of(doc, sums, p)
@@ -263,29 +250,46 @@ fn subject_of(
             None
         };
     }
-    // A generic or short label is read with what its sentence is about.
+    // A generic or short label is read with what its sentence is about, and what it is
+    // stated under is part of what it is. A label naming its metric in full keeps its name
+    // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is
+    // stated under, or else its sentence's opening, tells two subjects apart only when both
+    // mentions state one.
     let qualified = is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS;
-    if topic.is_empty() && qualified {
-        topic = opening.clone();
+    let (mut topic, opening) = match (qualified, under.is_empty()) {
+        (true, true) => (lead.clone(), String::new()),
+        (true, false) => (under, String::new()),
+        (false, true) => (String::new(), opening),
+        (false, false) => (String::new(), under),
+    };
+    if qualified {
         // The named figure before it in its sentence: `“三公”经费预算…，实际支出…`.
+        let from = item_start(text, doc, q).unwrap_or(q.span.start);
         let named = (0..i)
             .rev()
-            .take_while(|&k| qs[k].block == q.block && qs[k].sentence == q.sentence)
+            .take_while(|&k| {
+                qs[k].block == q.block && qs[k].sentence == q.sentence && qs[k].span.start >= from
+            })
             .map(|k| metric_name(qs[k].label_text()))
-            .find(|l| !l.is_empty() && !is_generic_label(l));
+            .find(|l| !l.is_empty());
         if let Some(n) = named {
             topic.push('|');
             topic.push_str(&n);
         }
-        // Else the head of its numbered item, when the figure stands after it
-        // (`（2）公务接待费。预算数3.50万元`).
-        if topic.is_empty() {
-            if let Some((_, _, head)) = inline {
-                topic = head.clone();
-            } else if let Some((head, end)) = outline.head.get(q.block)
-                && q.span.start >= *end
-            {
-                topic = head.clone();
+        // And the head of its numbered item, when the figure stands after it and its own
+        // sentence does not open with what it is about (`（2）公务接待费。预算数3.50万元`).
+        if lead.is_empty() {
+            let head = match inline {
+                Some((_, _, head)) => Some(head),
+                None => outline
+                    .head
+                    .get(q.block)
+                    .filter(|(_, end)| q.span.start >= *end)
+                    .map(|(head, _)| head),
+            };
+            if let Some(h) = head.filter(|h| !h.is_empty()) {
+                topic.push('#');
+                topic.push_str(h);
             }
         }
     }
@@ -294,16 +298,40 @@ fn subject_of(
         entity.push('/');
         entity.push_str(e);
     }
-    if let Some(e) = subject::entity_in(&opening) {
-        entity.push('/');
-        entity.push_str(&e);
-    }
-    let stage = stage_in(&metric)
+    // The stage its own words state: its label, or the words of its clause before the label
+    // (`全年实际完成中央、省市农机购置补贴资金`).
+    let clause_lead = {
+        let start = words_start(q);
+        let before = text.get(..start).unwrap_or("");
+        let from = before
+            .rfind(['，', ',', '。', '；', ';', '：', ':', '\n'])
+            .map_or(0, |k| {
+                k + before[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        before.get(from..).unwrap_or("")
+    };
+    let stated = stage_in(&metric).or_else(|| stage_in(clause_lead));
+    let stage = stated
         .or_else(|| stage_in(&topic))
+        .or_else(|| {
+            // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
+            let intro = sentence_span(doc, q)
+                .and_then(|s| text.get(s.start..words_start(q).clamp(s.start, s.end)))
+                .and_then(|p| p.split_once(['：', ':']))
+                .map_or("", |(intro, _)| intro);
+            subject::plan_in(intro).or_else(|| subject::plan_in(&lead))
+        })
+        .or_else(|| {
+            opening
+                .split_once('<')
+                .and_then(|(total, _)| stage_in(total))
+        })
         .or_else(|| outline.stage.get(q.block).copied().flatten());
-    // In a full-year report an unstated period, 全年, 1-12月 and 截至12月底 are one period.
+    // 全年, 1-12月 and 截至12月底 are one period, the year; so is an unstated period in a
+    // full-year report. Elsewhere an unstated period may be any.
     let period = match q.period {
-        Some(p) if p.is_full_year() => None,
+        Some(p) if p.is_full_year() => Some(Period::FullYear),
+        None if doc.full_year_report => Some(Period::FullYear),
         p => p,
     };
     Some(Subject {
@@ -314,8 +342,50 @@ fn subject_of(
         topic,
         entity,
         stage,
-        opening: if qualified { String::new() } else { opening },
+        stage_stated: stated.is_some(),
+        opening,
     })
+}
+
+/// Where the item a figure stands in begins: its sentence, or the part of it after the last
+/// `；` before the figure (`一是…；二是公务接待费，预算数…`).
+fn item_start(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {
+    let s = sentence_span(doc, q)?;
+    let upto = words_start(q).clamp(s.start, s.end);
+    let before = text.get(s.start..upto)?;
+    Some(before.rfind(['；', ';']).map_or(s.start, |k| {
+        s.start + k + before[k..].chars().next().map_or(1, char::len_utf8)
+    }))
+}
+
+/// The words opening a figure's sentence before its first figure's words; or, when
+/// `through_first`, for a later figure of its sentence the words through the first figure's
+/// label (`一批项目涉及…49个村，…建设道路311520平方米`) and for the first nothing (`项目建成后，
+/// 受益群众人数…` and `项目实施后，受益群众人数…` open alike). A blank line ends what they
+/// can say.
+fn opening_of(text: &str, doc: &Document, i: usize, through_first: bool) -> String {
+    let qs = &doc.quantities;
+    let q = &qs[i];
+    let Some(from) = item_start(text, doc, q) else {
+        return String::new();
+    };
+    let first = (0..=i)
+        .rev()
+        .take_while(|&k| qs[k].block == q.block && qs[k].span.start >= from)
+        .last()
+        .unwrap_or(i);
+    if through_first && first == i {
+        return String::new();
+    }
+    let end = if through_first {
+        qs[first].span.start
+    } else {
+        words_start(&qs[first])
+    }
+    .max(from);
+    let words = text.get(from..end).unwrap_or("");
+    let from = words.rfind("\n\n").map_or(0, |k| k + 2);
+    topic_words(&words[from..])
 }
 
 /// The subject of every figure that can be restated, in document order.
@@ -362,7 +432,12 @@ pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -
             continue;
         }
         let n = members.len();
-        let fits = |a: usize, b: usize| compatible(&members[a].1, &members[b].1);
+        // Parts of one breakdown are different things, whatever their labels.
+        let siblings = |a: usize, b: usize| {
+            sums.iter()
+                .any(|s| s.parts.contains(&members[a].0) && s.parts.contains(&members[b].0))
+        };
+        let fits = |a: usize, b: usize| compatible(&members[a].1, &members[b].1) && !siblings(a, b);
         let ambiguous: Vec<bool> = (0..n)
             .map(|a| {
                 (0..n).any(|b| {

@@ -200,6 +200,26 @@ pub fn heading_stage(s: &str) -> Option<Stage> {
         .iter()
         .find(|(w, _)| s.contains(w))
         .map(|&(_, st)| st)
+        .or_else(|| plan_in(s))
+        .or_else(|| {
+            (["目标", "计划", "指标"].iter().any(|w| s.contains(w))
+                && ["完成", "实现", "自评", "评价"]
+                    .iter()
+                    .any(|w| s.contains(w)))
+            .then_some(Stage::Actual)
+        })
+}
+
+/// Words that make a heading or an opening about what was achieved, not what was planned
+/// (`绩效目标完成情况`).
+pub const ACHIEVED_WORDS: &[&str] = &["完成", "实现", "执行", "情况", "评价", "分析", "自评"];
+
+/// A plan or target a heading or sentence opening announces (`（三）项目绩效目标`,
+/// `绩效目标为：`), unless it speaks of what was achieved ([`ACHIEVED_WORDS`]).
+pub fn plan_in(s: &str) -> Option<Stage> {
+    (["目标", "计划"].iter().any(|w| s.contains(w))
+        && !ACHIEVED_WORDS.iter().any(|w| s.contains(w)))
+    .then_some(Stage::Plan)
 }
 
 /// Words that say no more than "an amount of money" or a stage: a label made only of them
@@ -236,9 +256,6 @@ pub const GENERIC_WORDS: &[&str] = &[
     "财政",
     "拨款",
     "基本",
-    "人员",
-    "公用",
-    "日常",
     "下达",
     "拨付",
     "到位",
@@ -409,25 +426,43 @@ pub struct Subject {
     pub entity: String,
     /// The stage: `None` when neither the label, the topic nor a heading states one.
     pub stage: Option<Stage>,
-    /// The words opening the figure's sentence before its first figure, for a label that
-    /// names its metric in full (`一批项目涉及…。…建设道路311520平方米`): two different
-    /// openings are two subjects; a mention without one may restate either.
+    /// Whether the figure's own words (its label and clause) state the stage; a stage read
+    /// from what it is stated under or from a heading is only presumed.
+    pub stage_stated: bool,
+    /// For a label that names its metric in full, what it is stated under (the total of its
+    /// breakdown) or the first figure of its sentence when it is not that figure
+    /// (`一批项目涉及…49个村，…建设道路311520平方米`): two different openings are two subjects;
+    /// a mention without one may restate either.
     pub opening: String,
 }
 
-/// Whether two subjects of one key can be the same: their stages and openings are equal
-/// where both are stated.
+/// Whether two subjects of one key can be the same: their stages, years, periods and openings
+/// are equal where both are stated (a stage the figure's own words state must be stated by
+/// the other too).
 pub fn compatible(a: &Subject, b: &Subject) -> bool {
-    (a.stage.is_none() || b.stage.is_none() || a.stage == b.stage)
+    fn fits<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+        x.is_none() || y.is_none() || x == y
+    }
+    // A stage the words state is not restated by words that state none.
+    let stage = match (a.stage, b.stage) {
+        (Some(x), Some(y)) => x == y,
+        (Some(_), None) => !a.stage_stated,
+        (None, Some(_)) => !b.stage_stated,
+        (None, None) => true,
+    };
+    stage
+        && fits(&a.year, &b.year)
+        && fits(&a.period, &b.period)
         && (a.opening.is_empty() || b.opening.is_empty() || a.opening == b.opening)
 }
 
 impl Subject {
-    /// Everything but the stage, as one key.
+    /// What must be equal for two mentions to be compared, as one key (the rest is
+    /// compared by [`compatible`]).
     pub fn key(&self) -> String {
         format!(
-            "{}|{}|{:?}|{:?}|{}|{}",
-            self.metric, self.dim, self.year, self.period, self.topic, self.entity
+            "{}|{}|{}|{}",
+            self.metric, self.dim, self.topic, self.entity
         )
     }
 }
@@ -457,7 +492,8 @@ impl Outline {
     }
 }
 
-/// Items numbered at the start of a sentence inside a block (not the block's own marker).
+/// Items numbered at the start of a sentence inside a block (not the block's own marker), or
+/// opened by an enumeration word (`二是公务接待费。2023年预算数…`).
 fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<String>, String)> {
     let blk = &doc.blocks[b];
     let mut out = Vec::new();
@@ -470,15 +506,17 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
         };
         let t = s.trim_start();
         let lead = s.len() - t.len();
-        let Some((style, _, len)) = crate::parse::structure::marker_at(t) else {
-            continue;
+        let len = match crate::parse::structure::marker_at(t) {
+            // `2.5万元` is a number, not item 2.
+            Some((crate::model::MarkerStyle::ArabicDot, _, len))
+                if t[len..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                continue;
+            }
+            Some((_, _, len)) => len,
+            None if strip_enumeration(t).len() < t.len() => t.len() - strip_enumeration(t).len(),
+            None => continue,
         };
-        // `2.5万元` is a number, not item 2.
-        if matches!(style, crate::model::MarkerStyle::ArabicDot)
-            && t[len..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            continue;
-        }
         let body = &t[len..];
         let end = body
             .find(['。', '：', ':', '，', ',', '；'])
@@ -588,7 +626,9 @@ mod tests {
         assert_eq!(heading_stage("预算调整"), Some(Stage::Adjusted));
         assert_eq!(heading_stage("决算情况"), Some(Stage::Actual));
         assert_eq!(heading_stage("预算收支情况"), None);
-        assert_eq!(heading_stage("绩效目标完成情况"), None);
+        assert_eq!(heading_stage("绩效目标完成情况"), Some(Stage::Actual));
+        assert_eq!(heading_stage("项目绩效目标"), Some(Stage::Plan));
+        assert_eq!(plan_in("部门整体绩效目标为"), Some(Stage::Plan));
     }
 
     #[test]
