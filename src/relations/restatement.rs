@@ -216,6 +216,84 @@ fn parent_of(doc: &Document, sums: &[SumClaim], i: usize) -> Option<usize> {
         .find(|&k| paren_depth(doc, q.block, qs[k].span.start) < depth)
 }
 
+/// Words for a total that the normalised label drops at its end (`收入合计` → `收入`) but
+/// that name a different figure than the bare word (收入 may be one of several incomes).
+pub const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "小计"];
+
+/// The figure's label as a metric name: the normalised label, from its last line only (a
+/// title run into the paragraph below it is not part of the name), with a total word its
+/// source ends with put back, and without a leading word of time.
+fn label_of(text: &str, q: &Quantity) -> String {
+    let mut l = q.label_text().to_string();
+    if let Some(fl) = &q.label
+        && let Some(src) = text.get(fl.span.start.min(q.number_span.start)..q.number_span.start)
+    {
+        if let Some(k) = src.rfind('\n') {
+            let last: String = {
+                let mut out = String::new();
+                let mut prev_digit = false;
+                for c in src[k..].chars() {
+                    let digit = c.is_ascii_digit();
+                    if crate::parse::norm::is_cjk(c) && !(prev_digit && "年月日".contains(c)) {
+                        out.push(c);
+                    }
+                    prev_digit = digit;
+                }
+                out
+            };
+            if !last.is_empty()
+                && let Some(cut) = l.rfind(last.as_str())
+                && cut > 0
+            {
+                l = l[cut..].to_string();
+            }
+        }
+        let src = src.trim_end_matches(['为', '是', ' ', '：', ':']);
+        if let Some(w) = TOTAL_WORDS
+            .iter()
+            .find(|w| src.ends_with(*w) && !l.ends_with(*w))
+        {
+            if l.ends_with('总') && w.starts_with('总') {
+                l.pop();
+            }
+            l.push_str(w);
+        }
+    }
+    strip_time_words(&l).to_string()
+}
+
+/// The year a figure is about: the one its sentence states — after the last blank line
+/// before it, so that a date line above a new paragraph is not read as its year — else the
+/// report's.
+fn year_of(text: &str, doc: &Document, q: &Quantity) -> Option<u16> {
+    let Some(s) = sentence_span(doc, q) else {
+        return q.year.or(doc.report_year);
+    };
+    let before = text.get(s.start..words_start(q).clamp(s.start, s.end)).unwrap_or("");
+    match before.rfind("\n\n") {
+        None => q.year.or(doc.report_year),
+        Some(k) => {
+            let after = &before[k..];
+            let label = text.get(words_start(q)..q.span.start).unwrap_or("");
+            stated_year(after)
+                .or_else(|| stated_year(label))
+                .or(doc.report_year)
+        }
+    }
+}
+
+/// The last `NNNN年` written in a text.
+fn stated_year(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    let mut found = None;
+    for (k, _) in s.match_indices('年') {
+        if k >= 4 && b[k - 4..k].iter().all(u8::is_ascii_digit) {
+            found = s[k - 4..k].parse().ok();
+        }
+    }
+    found
+}
+
 /// The subject of figure `i` (see `subject.rs`).
 fn subject_of(
     text: &str,
@@ -227,7 +305,7 @@ fn subject_of(
     let qs = &doc.quantities;
     let q = &qs[i];
     let dim = dimension(&q.unit)?;
-    let metric = metric_name(strip_time_words(q.label_text()));
+    let metric = metric_name(&label_of(text, q));
     let (lead, opening) = if doc.data.is_none() {
         (
             opening_of(text, doc, i, false),
@@ -337,7 +415,11 @@ fn subject_of(
     Some(Subject {
         metric,
         dim,
-        year: q.year.or(doc.report_year),
+        year: if doc.data.is_none() {
+            year_of(text, doc, q)
+        } else {
+            q.year.or(doc.report_year)
+        },
         period,
         topic,
         entity,
