@@ -177,11 +177,11 @@ pub const FULL_NAME_CHARS: usize = 6;
 pub const MIN_NAME_CHARS: usize = 3;
 
 /// Whether a figure's label can be restated as one value of one subject.
-fn restatable(doc: &Document, q: &Quantity) -> bool {
+fn restatable(text: &str, doc: &Document, q: &Quantity) -> bool {
     let label = q.label_text();
     if !doc.in_prose(q)
         || q.qualifier.is_some()
-        || metric_name(label)
+        || metric_name(&label_of(text, q))
             .chars()
             .filter(|c| crate::parse::norm::is_cjk(*c))
             .count()
@@ -269,7 +269,9 @@ fn year_of(text: &str, doc: &Document, q: &Quantity) -> Option<u16> {
     let Some(s) = sentence_span(doc, q) else {
         return q.year.or(doc.report_year);
     };
-    let before = text.get(s.start..words_start(q).clamp(s.start, s.end)).unwrap_or("");
+    let before = text
+        .get(s.start..words_start(q).clamp(s.start, s.end))
+        .unwrap_or("");
     match before.rfind("\n\n") {
         None => q.year.or(doc.report_year),
         Some(k) => {
@@ -354,8 +356,8 @@ fn subject_of(
             topic.push('|');
             topic.push_str(&n);
         }
-        // And the head of its numbered item, when the figure stands after it and its own
-        // sentence does not open with what it is about (`（2）公务接待费。预算数3.50万元`).
+        // And the head of its numbered item, when the figure stands after it and its sentence
+        // does not open with what it is about (`（2）公务接待费。预算数3.50万元`).
         if lead.is_empty() {
             let head = match inline {
                 Some((_, _, head)) => Some(head),
@@ -389,8 +391,19 @@ fn subject_of(
         before.get(from..).unwrap_or("")
     };
     let stated = stage_in(&metric).or_else(|| stage_in(clause_lead));
+    // A generic label that states its stage (`调整后预算`, `财政拨款预算`) is the report's own
+    // figure of that stage unless something says whose: what it is stated under tells
+    // subjects apart only when both mentions state it.
+    // The head of an item it stands in stays part of what it is.
+    let (topic, opening) = if qualified && stated.is_some() && opening.is_empty() {
+        let (main, head) = topic.split_at(topic.find('#').unwrap_or(topic.len()));
+        (head.to_string(), main.to_string())
+    } else {
+        (topic, opening)
+    };
     let stage = stated
         .or_else(|| stage_in(&topic))
+        .or_else(|| stage_in(&opening))
         .or_else(|| {
             // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
             let intro = sentence_span(doc, q)
@@ -476,7 +489,7 @@ pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(us
     doc.quantities
         .iter()
         .enumerate()
-        .filter(|(_, q)| restatable(doc, q))
+        .filter(|(_, q)| restatable(text, doc, q))
         .filter_map(|(i, _)| Some((i, subject_of(text, doc, sums, &outline, i)?)))
         .collect()
 }
