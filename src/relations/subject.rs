@@ -42,7 +42,6 @@ pub const DISCOURSE_WORDS: &[&str] = &[
     "此外",
     "另外",
     "同时",
-    "全年",
     "经汇总",
     "经统计",
     "据统计",
@@ -89,6 +88,8 @@ pub const AREA_WORDS: &[&str] = &[
 pub const ENTITY_ENDS: &[&str] = &[
     "街道",
     "社区",
+    "片区",
+    "园区",
     "镇",
     "乡",
     "村",
@@ -497,13 +498,22 @@ impl Outline {
 fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<String>, String)> {
     let blk = &doc.blocks[b];
     let mut out = Vec::new();
-    for (k, sent) in blk.sentences.iter().enumerate() {
-        if k == 0 && blk.marker.is_some() {
-            continue;
-        }
+    // Every sentence, and every part of one after a `；`.
+    let mut segments = Vec::new();
+    for sent in &blk.sentences {
         let Some(s) = text.get(sent.start..sent.end) else {
             continue;
         };
+        let mut at = 0;
+        for part in s.split_inclusive(['；', ';']) {
+            segments.push((sent.start + at, part));
+            at += part.len();
+        }
+    }
+    for (k, (start, s)) in segments.into_iter().enumerate() {
+        if k == 0 && blk.marker.is_some() {
+            continue;
+        }
         let t = s.trim_start();
         let lead = s.len() - t.len();
         let len = match crate::parse::structure::marker_at(t) {
@@ -519,10 +529,10 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
         };
         let body = &t[len..];
         let end = body
-            .find(['。', '：', ':', '，', ',', '；'])
+            .find(|c: char| "。：:，,；;".contains(c) || c.is_ascii_digit())
             .unwrap_or(body.len());
         let head = &body[..end];
-        out.push((sent.start + lead, entity_in(head), head_topic(head)));
+        out.push((start + lead, entity_in(head), head_topic(head)));
     }
     out
 }
