@@ -34,10 +34,11 @@ fn main() {
         let q = &doc.quantities[i];
         let (l, c) = li.line_col(&src.text, q.span.start);
         println!(
-            "{l}:{c}\t{}\t{}\ttopic={}\tentity={}\tstage={:?}\tyear={:?}\tperiod={:?}",
+            "{l}:{c}\t{}\t{}\ttopic={}\topening={}\tentity={}\tstage={:?}\tyear={:?}\tperiod={:?}",
             q.display(),
             s.metric,
             s.topic,
+            s.opening,
             s.entity,
             s.stage,
             s.year,

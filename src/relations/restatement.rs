@@ -248,6 +248,13 @@ fn label_of(text: &str, q: &Quantity) -> String {
                 l = l[cut..].to_string();
             }
         }
+        if ["调整为", "調整為", "调整至"]
+            .iter()
+            .any(|w| src.trim_end().ends_with(w))
+            && stage_in(&l).is_none()
+        {
+            l.push_str("调整后");
+        }
         let src = src.trim_end_matches(['为', '是', ' ', '：', ':']);
         if let Some(w) = TOTAL_WORDS
             .iter()
@@ -443,14 +450,17 @@ fn subject_of(
 }
 
 /// Where the item a figure stands in begins: its sentence, or the part of it after the last
-/// `；` before the figure (`一是…；二是公务接待费，预算数…`).
+/// `；` or blank line before the figure (`一是…；二是公务接待费，预算数…`).
 fn item_start(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {
     let s = sentence_span(doc, q)?;
     let upto = words_start(q).clamp(s.start, s.end);
     let before = text.get(s.start..upto)?;
-    Some(before.rfind(['；', ';']).map_or(s.start, |k| {
+    let semi = before.rfind(['；', ';']).map_or(s.start, |k| {
         s.start + k + before[k..].chars().next().map_or(1, char::len_utf8)
-    }))
+    });
+    // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`).
+    let blank = before.rfind("\n\n").map_or(s.start, |k| s.start + k + 2);
+    Some(semi.max(blank))
 }
 
 /// The words opening a figure's sentence before its first figure's words; or, when
@@ -536,7 +546,9 @@ pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -
         let ambiguous: Vec<bool> = (0..n)
             .map(|a| {
                 (0..n).any(|b| {
-                    (0..n).any(|c| b != a && c != a && fits(a, b) && fits(a, c) && !fits(b, c))
+                    (0..n).any(|c| {
+                        b != a && c != a && b != c && fits(a, b) && fits(a, c) && !fits(b, c)
+                    })
                 })
             })
             .collect();

@@ -397,7 +397,24 @@ pub fn entity_in(head: &str) -> Option<String> {
 
 /// Words of a heading that name a part of the report or an activity, not a thing.
 pub const HEADING_WORDS: &[&str] = &[
-    "情况", "概况", "说明", "分析", "结构", "管理", "使用", "执行", "调整", "安排", "控制", "分配",
+    "经济性",
+    "效率性",
+    "效益性",
+    "效果性",
+    "公平性",
+    "可持续性",
+    "情况",
+    "概况",
+    "说明",
+    "分析",
+    "结构",
+    "管理",
+    "使用",
+    "执行",
+    "调整",
+    "安排",
+    "控制",
+    "分配",
     "收支",
 ];
 
@@ -437,9 +454,9 @@ pub struct Subject {
     pub opening: String,
 }
 
-/// Whether two subjects of one key can be the same: their stages, years, periods and openings
-/// are equal where both are stated (a stage the figure's own words state must be stated by
-/// the other too).
+/// Whether two subjects of one key can be the same: their periods are equal, and their
+/// stages, years and openings are equal where both are stated (a stage the figure's own words
+/// state must be stated by the other too).
 pub fn compatible(a: &Subject, b: &Subject) -> bool {
     fn fits<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
         x.is_none() || y.is_none() || x == y
@@ -453,7 +470,7 @@ pub fn compatible(a: &Subject, b: &Subject) -> bool {
     };
     stage
         && fits(&a.year, &b.year)
-        && fits(&a.period, &b.period)
+        && a.period == b.period
         && (a.opening.is_empty() || b.opening.is_empty() || a.opening == b.opening)
 }
 
@@ -668,6 +685,7 @@ mod tests {
         assert_eq!(head_topic("预算执行"), "");
         assert_eq!(head_topic("年初预算"), "");
         assert_eq!(head_topic("支出结构"), "");
+        assert_eq!(head_topic("效率性"), "");
     }
 
     #[test]
