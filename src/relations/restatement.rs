@@ -337,12 +337,14 @@ fn subject_of(
             None
         };
     }
-    // A generic or short label is read with what its sentence is about, and what it is
+    // A generic or short label (not a surveyed rate: `群众满意度` is one figure of the report)
+    // is read with what its sentence is about, and what it is
     // stated under is part of what it is. A label naming its metric in full keeps its name
     // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is
     // stated under, or else its sentence's opening, tells two subjects apart only when both
     // mentions state one.
-    let qualified = is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS;
+    let qualified = (is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS)
+        && !is_restated_rate(&metric);
     let (mut topic, opening) = match (qualified, under.is_empty()) {
         (true, true) => (lead.clone(), String::new()),
         (true, false) => (under, String::new()),
