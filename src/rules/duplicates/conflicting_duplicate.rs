@@ -6,34 +6,40 @@ use crate::relations::restated_differs;
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
-    /// The same metric for the same period is stated with different values.
+    /// The same metric of the same subject is stated with different values.
     ///
     /// ### What it checks
-    /// Figures with the same specific label (`规上商品销售额`, `维修项下进出口总额` — a named
-    /// metric, not a generic word such as 实际支出, 预算数 or 合同金额 that different subjects
-    /// share), the same period (`1-12月` vs `截至11月底` are different), the same year and the
-    /// same kind of unit. Every mention whose value differs from the first mention (beyond
-    /// the rounding of either) is reported, with the first mention labelled. Approximate
-    /// figures (约, 以上) and figures whose digits agree but whose unit differs (that is
-    /// U001) are left out. Mentions that may be about different subjects are not compared:
-    /// parallel items (`（一）甲镇…` / `（二）乙镇…`, `一是…；二是…`), and, for a name shorter than
-    /// six characters, mentions in different paragraphs. A surveyed satisfaction rate
-    /// (`服务对象满意度93.6%`, not a target such as `满意度目标95%`) is one figure of the report
-    /// too, compared across paragraphs; a leading word of time (`本年度`) does not change the
-    /// name.
+    /// Every amount, count and surveyed satisfaction rate in the text is given a subject: its
+    /// label as a metric name (words of time, area and discourse such as 本年度, 全区, 综上
+    /// dropped), its year and period (`1-12月` and `截至11月底` differ; 上年 is part of the
+    /// name), its stage (年初预算, 调整预算, 预算, 决算/实际, 计划/目标 — stated by its own words,
+    /// or presumed from what it is stated under or from its heading), what it is stated under
+    /// (the total of its `其中` breakdown, the item or figure that opens its sentence, which a
+    /// generic label such as 实际支出 or 预算数 needs to say what it is about) and the named
+    /// town, project or fund of the headings and numbered items above it (`（二）乙镇`,
+    /// `2、退役军人事务专项资金项目：`). Two mentions are compared only when all of these agree;
+    /// parts of one breakdown are never compared with each other. A mention whose subject
+    /// could be either of two (a 基本支出 with nothing saying whether it is the budget's or the
+    /// spending's) is left unsettled and listed by `--coverage`, not compared. A mention is
+    /// reported when its value differs from the first mention's after both are rounded to the
+    /// coarser precision either is written in (`12.46万元` and `12.5万元` agree; `1.2亿元` and
+    /// `12000万元` agree). Approximate figures (约, 以上), targets (`目标值`, `不低于`) and
+    /// changes (`比上年增加`) are not restatements; the same digits in another unit are U001's.
     ///
     /// ### Why
     /// Two values for one metric leave the reader unable to tell which is true; it usually
-    /// means a paragraph was pasted from an older draft.
+    /// means a paragraph was pasted from an older draft or a figure was retyped.
     ///
     /// ### Example
     /// ```text
-    /// 规上商品销售额110.9亿元，同比上升389%。……规上商品销售额87.4亿元，同比上升354.8%。
+    /// 1.“三公”经费。2023年“三公”经费预算18.40万元，实际支出15.27万元。
+    /// ……
+    /// 综上，2023年“三公”经费预算18.60万元，各项支出均控制在预算以内。
     /// ```
     ///
     /// ### How to fix
     /// Keep the correct value in every place, or make the labels say what differs (scope,
-    /// period).
+    /// period, stage, which town or project).
     ///
     /// No automatic fix: which of the statements is right is not known.
     pub ConflictingDuplicate, "D001", "conflicting-duplicate", Error
@@ -42,25 +48,32 @@ declare_rule! {
 impl ConflictingDuplicate {
     /// The Chinese documentation, printed by `jxlint explain CODE` in Chinese: its first
     /// paragraph is the one-line summary, its sections those of the English doc comment.
-    pub const DOCS_ZH: &'static str = r#"同一指标同一期间出现了不同的数值。
+    pub const DOCS_ZH: &'static str = r#"同一主体的同一指标出现了不同的数值。
 
 ### 检查内容
-标签相同且具体（`规上商品销售额`、`维修项下进出口总额` 这样的具名指标，而非 实际支出、预算数、合同金额
-等不同主体共用的泛称）、期间相同（`1-12月` 与 `截至11月底` 不同）、年份相同、单位类别相同的数字。
-凡与第一次出现的数值不同（超出二者的舍入范围）的，都会报告，并标出第一次出现处。近似数（约、以上）和
-数字相同而单位不同的情况（属于 U001）不在此列。可能说的是不同主体的提法不作比较：并列条目
-（`（一）甲镇…` / `（二）乙镇…`、`一是…；二是…`），以及名称短于六个字、位于不同段落的提法。
+正文中的每个金额、数量和满意度调查结果都确定其主体：作为指标名称的标签（去掉 本年度、全区、综上 等
+时间、区域和承接用语），年份和期间（`1-12月` 与 `截至11月底` 不同；“上年”属于名称的一部分），阶段
+（年初预算、调整预算、预算、决算/实际、计划/目标——由数字自身的文字写明，或按其所属的总数、所在标题
+推定），所属对象（`其中` 分项所属的总数、句首的事项或数字；实际支出、预算数 这类泛称须靠它说明指什么），
+以及上级标题和编号事项所指的具名乡镇、项目或资金（`（二）乙镇`、`2、退役军人事务专项资金项目：`）。
+只有这些都一致的两处才比较；同一分项列表中的各项互不比较。主体可能属于两者之一的提法（例如看不出是
+预算还是支出的“基本支出”）不作比较，记为未能确定，由 `--coverage` 列出。数值按二者中较粗的精度舍入后
+仍与第一次出现处不同的，予以报告（`12.46万元` 与 `12.5万元` 一致；`1.2亿元` 与 `12000万元` 一致）。
+近似数（约、以上）、目标值（`目标值`、`不低于`）和增减额（`比上年增加`）不属于重复表述；数字相同而单位
+不同的情况属于 U001。
 
 ### 为什么
-同一指标两个数值，读者无从判断哪个是真的；这通常意味着某段文字是从旧稿中粘贴来的。
+同一指标两个数值，读者无从判断哪个是真的；这通常意味着某段文字是从旧稿中粘贴来的，或数字被重新录入时写错。
 
 ### 示例
 ```text
-规上商品销售额110.9亿元，同比上升389%。……规上商品销售额87.4亿元，同比上升354.8%。
+1.“三公”经费。2023年“三公”经费预算18.40万元，实际支出15.27万元。
+……
+综上，2023年“三公”经费预算18.60万元，各项支出均控制在预算以内。
 ```
 
 ### 如何修改
-各处统一为正确的数值，或在标签中写明差别所在（口径、期间）。
+各处统一为正确的数值，或在标签中写明差别所在（口径、期间、阶段、哪个乡镇或项目）。
 
 不自动修正：不知道哪一处的说法是对的。"#;
 }
