@@ -386,8 +386,7 @@ pub fn topic_words(raw: &str) -> String {
 pub fn entity_in(head: &str) -> Option<String> {
     let w = topic_words(head);
     let n = w.chars().count();
-    (n >= 2
-        && n <= MAX_ENTITY_CHARS
+    ((2..=MAX_ENTITY_CHARS).contains(&n)
         && ENTITY_ENDS
             .iter()
             .any(|e| w.ends_with(e) && w.chars().count() > e.chars().count())
