@@ -317,7 +317,7 @@ fn subject_of(
     let metric = metric_name(&label_of(text, q));
     let (lead, opening) = if doc.data.is_none() {
         (
-            opening_of(text, doc, i, false),
+            subject::subject_lead(&opening_of(text, doc, i, false)).to_string(),
             opening_of(text, doc, i, true),
         )
     } else {
@@ -345,14 +345,11 @@ fn subject_of(
     // mentions state one.
     let qualified = (is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS)
         && !is_restated_rate(&metric);
-    let (mut topic, opening) = match (qualified, under.is_empty()) {
-        (true, true) => (lead.clone(), String::new()),
-        (true, false) => (under, String::new()),
-        (false, true) => (String::new(), opening),
-        (false, false) => (String::new(), under),
-    };
+    // What a qualified label's own sentence says it is about: the words opening it, the
+    // figure before it (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
+    // its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
+    let mut about = String::new();
     if qualified {
-        // The named figure before it in its sentence: `“三公”经费预算…，实际支出…`.
         let from = item_start(text, doc, q).unwrap_or(q.span.start);
         let named = (0..i)
             .rev()
@@ -361,12 +358,13 @@ fn subject_of(
             })
             .map(|k| metric_name(qs[k].label_text()))
             .find(|l| !l.is_empty());
-        if let Some(n) = named {
-            topic.push('|');
-            topic.push_str(&n);
+        if under.is_empty() {
+            about.push_str(&lead);
         }
-        // And the head of its numbered item, when the figure stands after it and its sentence
-        // does not open with what it is about (`（2）公务接待费。预算数3.50万元`).
+        if let Some(n) = named {
+            about.push('|');
+            about.push_str(&n);
+        }
         if lead.is_empty() {
             let head = match inline {
                 Some((_, _, head)) => Some(head),
@@ -377,8 +375,8 @@ fn subject_of(
                     .map(|(head, _)| head),
             };
             if let Some(h) = head.filter(|h| !h.is_empty()) {
-                topic.push('#');
-                topic.push_str(h);
+                about.push('#');
+                about.push_str(h);
             }
         }
     }
@@ -400,15 +398,16 @@ fn subject_of(
         before.get(from..).unwrap_or("")
     };
     let stated = stage_in(&metric).or_else(|| stage_in(clause_lead));
-    // A generic label that states its stage (`调整后预算`, `财政拨款预算`) is the report's own
-    // figure of that stage unless something says whose: what it is stated under tells
-    // subjects apart only when both mentions state it.
-    // The head of an item it stands in stays part of what it is.
-    let (topic, opening) = if qualified && stated.is_some() && opening.is_empty() {
-        let (main, head) = topic.split_at(topic.find('#').unwrap_or(topic.len()));
-        (head.to_string(), main.to_string())
-    } else {
-        (topic, opening)
+    // A label naming its metric in full is the same metric when restated on its own (`其中
+    // 土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else the first
+    // figure of its sentence, tells subjects apart only when both mentions state one. So for
+    // a generic label that states its stage (`财政拨款预算` under `项目预算`). Any other
+    // qualified label is what its sentence and its breakdown say it is about.
+    let (topic, opening) = match (qualified, under.is_empty()) {
+        (false, true) => (String::new(), opening),
+        (false, false) => (String::new(), under),
+        (true, false) if stated.is_some() => (about, under),
+        (true, _) => (format!("{under}{about}"), String::new()),
     };
     let stage = stated
         .or_else(|| stage_in(&topic))

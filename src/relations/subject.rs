@@ -382,6 +382,32 @@ pub fn topic_words(raw: &str) -> String {
     }
 }
 
+/// Words that open a clause of circumstance (`年中因追加城市书房建设补助，调整后预算为…`):
+/// such an opening says why or when, not what the figure is about.
+pub const CIRCUMSTANCE_WORDS: &[&str] = &[
+    "年中",
+    "由于",
+    "因为",
+    "通过",
+    "随着",
+    "鉴于",
+    "为了",
+    "经过",
+    "经区",
+    "经县",
+    "经市",
+    "经省",
+    "经批准",
+];
+
+/// The words opening a sentence as what it is about, or nothing when they state a
+/// circumstance ([`CIRCUMSTANCE_WORDS`], or 因 other than 因公).
+pub fn subject_lead(lead: &str) -> &str {
+    let circumstance = CIRCUMSTANCE_WORDS.iter().any(|w| lead.starts_with(w))
+        || (lead.starts_with('因') && !lead.starts_with("因公"));
+    if circumstance { "" } else { lead }
+}
+
 /// A named entity a heading or sentence opening is about (`乙镇`, `旅游厕所改造项目`).
 pub fn entity_in(head: &str) -> Option<String> {
     let w = topic_words(head);
@@ -685,6 +711,14 @@ mod tests {
         assert_eq!(head_topic("年初预算"), "");
         assert_eq!(head_topic("支出结构"), "");
         assert_eq!(head_topic("效率性"), "");
+    }
+
+    #[test]
+    fn circumstances_are_not_subjects() {
+        assert_eq!(subject_lead("年中因追加城市书房建设补助"), "");
+        assert_eq!(subject_lead("因疫情影响"), "");
+        assert_eq!(subject_lead("因公出国境费"), "因公出国境费");
+        assert_eq!(subject_lead("公务接待费"), "公务接待费");
     }
 
     #[test]
