@@ -169,6 +169,33 @@ pub enum RestatementUnsettled {
     Unbound(Unbound),
 }
 
+/// How the name of a rate a report states as one figure of its own ends (`预算执行率`,
+/// `整改率`, `水质抽检合格率`): compared like amounts, by subject.
+pub const STATED_RATE_ENDS: &[&str] = &[
+    "执行率",
+    "完成率",
+    "控制率",
+    "合格率",
+    "达标率",
+    "覆盖率",
+    "到位率",
+    "支付率",
+    "整改率",
+    "办结率",
+    "使用率",
+    "利用率",
+    "结转结余率",
+    "知晓率",
+    "入住率",
+    "普及率",
+];
+
+/// Whether a percentage's label names a rate of its own ([`STATED_RATE_ENDS`]), not a share
+/// (`占比`) or a change.
+pub fn is_stated_rate(label: &str) -> bool {
+    STATED_RATE_ENDS.iter().any(|e| label.ends_with(e)) && !label.contains('占')
+}
+
 /// Labels shorter than this (characters) name their metric only with what their sentence is
 /// about (`未分配`, `接待人次`, `支出成本`).
 pub const FULL_NAME_CHARS: usize = 6;
@@ -193,7 +220,7 @@ fn restatable(text: &str, doc: &Document, q: &Quantity) -> bool {
         return false;
     }
     match q.unit {
-        Unit::Percent => is_restated_rate(label),
+        Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
         ref u => dimension(u).is_some(),
     }
 }
@@ -346,18 +373,36 @@ fn subject_of(
     let qualified = (is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS)
         && !is_restated_rate(&metric);
     // What a qualified label's own sentence says it is about: the words opening it, the
-    // figure before it (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
+    // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
     // its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
     let mut about = String::new();
     if qualified {
         let from = item_start(text, doc, q).unwrap_or(q.span.start);
-        let named = (0..i)
+        let item: Vec<usize> = (0..i)
             .rev()
             .take_while(|&k| {
                 qs[k].block == q.block && qs[k].sentence == q.sentence && qs[k].span.start >= from
             })
-            .map(|k| metric_name(qs[k].label_text()))
-            .find(|l| !l.is_empty());
+            .collect();
+        let named = if q.unit.is_percent() {
+            // A rate is about the amount it follows (`财政拨款支出4183.20万元，执行率98.23%`),
+            // as that amount's own subject says.
+            item.iter()
+                .find(|&&k| !qs[k].unit.is_percent() && !qs[k].label_text().is_empty())
+                .map(|&k| {
+                    let t = subject_of(text, doc, sums, outline, k).map(|s| s.topic);
+                    format!(
+                        "{}~{}",
+                        metric_name(qs[k].label_text()),
+                        t.unwrap_or_default()
+                    )
+                })
+        } else {
+            item.iter()
+                .map(|&k| metric_name(qs[k].label_text()))
+                .filter(|l| !l.is_empty())
+                .last()
+        };
         if under.is_empty() {
             about.push_str(&lead);
         }
