@@ -399,9 +399,9 @@ fn subject_of(
                 })
         } else {
             item.iter()
+                .rev()
                 .map(|&k| metric_name(qs[k].label_text()))
-                .filter(|l| !l.is_empty())
-                .last()
+                .find(|l| !l.is_empty())
         };
         if under.is_empty() {
             about.push_str(&lead);
