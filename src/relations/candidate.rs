@@ -138,8 +138,8 @@ impl Unbound {
                 "this and last period's levels not both stated",
             ),
             Unbound::GenericLabel => (
-                "名称不指向特定指标，多处数值可能各指一事",
-                "a generic label: the mentions may be about different things",
+                "泛称（如 实际支出）未说明所指，而同名数字在别处各有所属，无从判断是否重述",
+                "a generic label with nothing saying what it is about, while the same label elsewhere is about something named",
             ),
         }
     }
