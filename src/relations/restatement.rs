@@ -422,6 +422,7 @@ fn subject_of(
         entity,
         stage,
         stage_stated: stated.is_some(),
+        place: subject::entity_in(&lead).unwrap_or_default(),
         opening,
     })
 }

@@ -98,6 +98,8 @@ pub const ENTITY_ENDS: &[&str] = &[
     "项目",
     "工程",
     "基金",
+    "资金",
+    "专项",
     "学校",
     "中学",
     "小学",
@@ -411,6 +413,13 @@ pub fn subject_lead(lead: &str) -> &str {
 /// A named entity a heading or sentence opening is about (`乙镇`, `旅游厕所改造项目`).
 pub fn entity_in(head: &str) -> Option<String> {
     let w = topic_words(head);
+    // `各乡镇`, `全县`, `所有项目` are many or all, not one.
+    if ["各", "全", "所有", "本", "该", "每"]
+        .iter()
+        .any(|q| w.starts_with(q))
+    {
+        return None;
+    }
     let n = w.chars().count();
     ((2..=MAX_ENTITY_CHARS).contains(&n)
         && ENTITY_ENDS
@@ -477,6 +486,9 @@ pub struct Subject {
     /// (`一批项目涉及…49个村，…建设道路311520平方米`): two different openings are two subjects;
     /// a mention without one may restate either.
     pub opening: String,
+    /// A town, project or fund named by the words opening its sentence (`白沙镇：…完成投资…`):
+    /// two different ones are two subjects; a mention without one may restate either.
+    pub place: String,
 }
 
 /// Whether two subjects of one key can be the same: their periods are equal, and their
@@ -497,6 +509,7 @@ pub fn compatible(a: &Subject, b: &Subject) -> bool {
         && fits(&a.year, &b.year)
         && a.period == b.period
         && (a.opening.is_empty() || b.opening.is_empty() || a.opening == b.opening)
+        && (a.place.is_empty() || b.place.is_empty() || a.place == b.place)
 }
 
 impl Subject {
@@ -731,5 +744,7 @@ mod tests {
         assert_eq!(entity_in("项目概况"), None);
         assert_eq!(entity_in("绩效目标完成情况"), None);
         assert_eq!(entity_in("镇"), None);
+        assert_eq!(entity_in("各乡镇"), None);
+        assert_eq!(entity_in("本项目"), None);
     }
 }
