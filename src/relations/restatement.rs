@@ -329,10 +329,12 @@ fn subject_of(
                     )
                 })
         } else {
+            // Not a change (`调减预算1134.42万元`) nor a sibling stage of the same amount
+            // (`年初预算…，调整后预算…`).
             item.iter()
                 .rev()
                 .map(|&k| metric_name(qs[k].label_text()))
-                .find(|l| !l.is_empty())
+                .find(|l| !l.is_empty() && !is_change_label(l) && !subject::is_stage_only(l))
         };
         if under.is_empty() {
             about.push_str(&lead);

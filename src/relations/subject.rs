@@ -294,6 +294,38 @@ pub fn is_generic_label(label: &str) -> bool {
     rest.chars().filter(|c| is_cjk(*c)).count() < 2
 }
 
+/// Words of a label that only say which stage of one amount it is (`年初预算`, `调整后预算`,
+/// `预算数`, `实际支出`, `决算数`).
+pub const STAGE_ONLY_WORDS: &[&str] = &[
+    "调整后",
+    "调整",
+    "年初",
+    "预算",
+    "決算",
+    "决算",
+    "实际",
+    "执行",
+    "支出",
+    "总额",
+    "金额",
+    "资金",
+    "全年",
+    "当年",
+    "本年",
+    "数",
+    "为",
+];
+
+/// Whether a label only names a stage of an amount, not what the amount is (a figure so
+/// labelled before another in its sentence is a sibling stage, not its topic).
+pub fn is_stage_only(label: &str) -> bool {
+    let mut rest = label.to_string();
+    for w in STAGE_ONLY_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| !is_cjk(c))
+}
+
 /// Strip every leading word of `words` from `s`, repeatedly, while a name of at least
 /// `keep` characters remains.
 fn strip_leading<'a>(mut s: &'a str, words: &[&str], keep: usize) -> &'a str {
@@ -715,6 +747,16 @@ mod tests {
             topic_words("三是公务用车购置及运行维护费，"),
             "公务用车购置及运行维护费"
         );
+    }
+
+    #[test]
+    fn stage_only_labels_name_no_thing() {
+        assert!(is_stage_only("年初预算"));
+        assert!(is_stage_only("调整后预算"));
+        assert!(is_stage_only("预算数"));
+        assert!(!is_stage_only("财政拨款预算"));
+        assert!(!is_stage_only("基本支出调整预算"));
+        assert!(!is_stage_only("三公经费预算"));
     }
 
     #[test]
