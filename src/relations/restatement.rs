@@ -15,6 +15,7 @@ use super::subject::{
 };
 use super::*;
 use crate::model::Period;
+use std::collections::{HashMap, HashSet};
 
 /// The label as a metric name: area words that do not change the metric in a report about
 /// one area (`全区电子商务交易额` = `电子商务交易额`) are dropped; scope words (规上, 限上) stay.
@@ -126,6 +127,10 @@ pub const STATED_RATE_ENDS: &[&str] = &[
 pub fn is_stated_rate(label: &str) -> bool {
     STATED_RATE_ENDS.iter().any(|e| label.ends_with(e)) && !label.contains('占')
 }
+
+/// The most mentions of one subject compared: a label stated more often than this is not
+/// one figure of the report, and its mentions are left unsettled.
+pub const MAX_MENTIONS: usize = 64;
 
 /// Labels shorter than this (characters) name their metric only with what their sentence is
 /// about (`未分配`, `接待人次`, `支出成本`).
@@ -487,15 +492,34 @@ pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(us
 pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -> RestatementPass {
     let subjects = figure_subjects(text, doc, sums);
     let mut pass = RestatementPass::default();
+    // The breakdown each part belongs to.
+    let mut breakdown: HashMap<usize, usize> = HashMap::new();
+    for (k, s) in sums.iter().enumerate() {
+        for &p in &s.parts {
+            breakdown.entry(p).or_insert(k);
+        }
+    }
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    // Metric names stated somewhere with something saying what they are about.
+    let mut topical: HashSet<(&str, &str)> = HashSet::new();
+    for (n, (_, s)) in subjects.iter().enumerate() {
+        let k = s.key();
+        if !by_key.contains_key(&k) {
+            keys.push(k.clone());
+        }
+        by_key.entry(k).or_default().push(n);
+        if !s.topic.is_empty() {
+            topical.insert((s.metric.as_str(), s.dim.as_str()));
+        }
+    }
     // Generic labels with nothing saying what they are about, where the same label elsewhere
     // is about something named: unbound.
-    let untopical = |s: &Subject| s.topic.is_empty() && is_generic_label(&s.metric);
     for (i, s) in &subjects {
-        if untopical(s)
-            && subjects.iter().any(|(k, t)| {
-                k != i && t.metric == s.metric && t.dim == s.dim && !t.topic.is_empty()
-            })
-            && !subjects.iter().any(|(k, t)| k != i && t.key() == s.key())
+        if s.topic.is_empty()
+            && is_generic_label(&s.metric)
+            && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
+            && by_key.get(&s.key()).is_some_and(|m| m.len() == 1)
         {
             pass.unsettled
                 .push((*i, RestatementUnsettled::Unbound(Unbound::GenericLabel)));
@@ -503,33 +527,34 @@ pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -
     }
     // Group by key; within a key, by stage and opening where stated: a mention that could
     // restate two incompatible ones is left unsettled.
-    let mut keys: Vec<String> = Vec::new();
-    for (_, s) in &subjects {
-        let k = s.key();
-        if !keys.contains(&k) {
-            keys.push(k);
-        }
-    }
     for k in keys {
-        let members: Vec<&(usize, Subject)> =
-            subjects.iter().filter(|(_, s)| s.key() == k).collect();
+        let members: Vec<&(usize, Subject)> = by_key[&k].iter().map(|&n| &subjects[n]).collect();
         if members.len() < 2 {
             continue;
         }
         let n = members.len();
+        if n > MAX_MENTIONS {
+            // A label stated this often is not one figure of the report.
+            pass.unsettled.extend(
+                members
+                    .iter()
+                    .map(|(i, _)| (*i, RestatementUnsettled::Ambiguous)),
+            );
+            continue;
+        }
         // Parts of one breakdown are different things, whatever their labels.
         let siblings = |a: usize, b: usize| {
-            sums.iter()
-                .any(|s| s.parts.contains(&members[a].0) && s.parts.contains(&members[b].0))
+            breakdown
+                .get(&members[a].0)
+                .is_some_and(|x| breakdown.get(&members[b].0) == Some(x))
         };
         let fits = |a: usize, b: usize| compatible(&members[a].1, &members[b].1) && !siblings(a, b);
         let ambiguous: Vec<bool> = (0..n)
             .map(|a| {
-                (0..n).any(|b| {
-                    (0..n).any(|c| {
-                        b != a && c != a && b != c && fits(a, b) && fits(a, c) && !fits(b, c)
-                    })
-                })
+                let fit: Vec<usize> = (0..n).filter(|&b| b != a && fits(a, b)).collect();
+                fit.iter()
+                    .enumerate()
+                    .any(|(x, &b)| fit[x + 1..].iter().any(|&c| !fits(b, c)))
             })
             .collect();
         let mut group_of: Vec<Option<usize>> = vec![None; n];
