@@ -3,7 +3,6 @@
 //! `tests/support/mutate.rs`, which shares nothing with jxlint's subject model). Most must be
 //! caught; the clean reports themselves stay silent (`tests/corpus.rs`).
 #[path = "support/accuracy.rs"]
-#[allow(dead_code)]
 mod accuracy;
 #[path = "support/mutate.rs"]
 mod mutate;
