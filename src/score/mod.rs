@@ -279,11 +279,12 @@ pub fn read(text: &str, doc: &crate::model::Document) -> Option<Scorecard> {
 pub fn score(
     text: &str,
     doc: &crate::model::Document,
+    tables: &crate::relations::table::TableRelations,
     card: &Scorecard,
     rubric: &Rubric,
 ) -> Scoring {
     Scoring {
-        eval: evaluate(text, doc, card, rubric),
+        eval: evaluate(text, doc, tables, card, rubric),
         card: card.clone(),
         rubric: rubric.name.clone(),
     }
