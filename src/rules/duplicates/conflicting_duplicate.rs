@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
+use crate::model::table::ColumnRole;
 use crate::relations::{interval_of, same_subject};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -21,6 +22,15 @@ declare_rule! {
     /// (`服务对象满意度93.6%`, not a target such as `满意度目标95%`) is one figure of the report
     /// too, compared across paragraphs; a leading word of time (`本年度`) does not change the
     /// name.
+    ///
+    /// A table cell stated again in the prose is compared too: the 全年执行数, 全年预算数,
+    /// 年初预算数 or 执行率 of the 年度资金总额 row against a sentence naming the project's
+    /// spending, budget or rate (`项目实际支出`, `项目全年预算`, `项目预算执行率`; a bare
+    /// `实际支出` speaks of whatever came before it and is not bound), in a document with one
+    /// such table whose money unit is stated; and the 实际完成值 of an indicator row against
+    /// a sentence naming that indicator (`改造户用卫生厕所1263座`), in the same unit, outside a
+    /// section of goals and unless the sentence states the row's target. Amounts are compared
+    /// in 元 (`498.60` 万元 and `4,986,000元` agree); the same digits in two units are U001's.
     ///
     /// ### Why
     /// Two values for one metric leave the reader unable to tell which is true; it usually
@@ -50,6 +60,12 @@ impl ConflictingDuplicate {
 凡与第一次出现的数值不同（超出二者的舍入范围）的，都会报告，并标出第一次出现处。近似数（约、以上）和
 数字相同而单位不同的情况（属于 U001）不在此列。可能说的是不同主体的提法不作比较：并列条目
 （`（一）甲镇…` / `（二）乙镇…`、`一是…；二是…`），以及名称短于六个字、位于不同段落的提法。
+
+表格中的数字在正文中再次出现时也作比较：年度资金总额 行的 全年执行数、全年预算数、年初预算数 或 执行率，
+与指明本项目支出、预算或执行率的正文（`项目实际支出`、`项目全年预算`、`项目预算执行率`；单独的 `实际支出`
+指代前文所述对象，不作对应）比较，限于全文只有一张此类表格且表格注明了金额单位；指标行的 实际完成值
+与指明该指标的正文（`改造户用卫生厕所1263座`）比较，单位相同，不在绩效目标部分，且正文数字不等于该行的
+年度指标值。金额换算为元后比较（`498.60` 万元与 `4,986,000元` 相符）；数字相同而单位不同的属于 U001。
 
 ### 为什么
 同一指标两个数值，读者无从判断哪个是真的；这通常意味着某段文字是从旧稿中粘贴来的。
@@ -99,5 +115,60 @@ impl Rule for ConflictingDuplicate {
                 );
             }
         }
+        // A table cell the prose states again (`crate::relations::table_prose`).
+        for x in &cx.relations.table_prose.restatements {
+            if x.consistent {
+                continue;
+            }
+            let q = &qs[x.prose];
+            let column = column_name(x.role);
+            let (label, cell) = (&x.label, &x.cell_text);
+            out.push(
+                Diagnostic::new(
+                    &Self::META,
+                    q.span,
+                    Message::new(
+                        format!(
+                            "正文所述 {} 与表格「{label}」{} {cell} 不一致",
+                            q.display(),
+                            column.0
+                        ),
+                        format!(
+                            "the prose states {} where the table gives {cell} for “{label}” ({})",
+                            q.display(),
+                            column.1
+                        ),
+                    ),
+                )
+                .primary(Message::new(
+                    format!("正文为 {}", q.display()),
+                    format!("stated as {} here", q.display()),
+                ))
+                .label(
+                    x.cell,
+                    Message::new(
+                        format!("表格「{label}」{} 为 {cell}", column.0),
+                        format!("the table's {} of “{label}” is {cell}", column.1),
+                    ),
+                )
+                .help(Message::new(
+                    "核对表格与正文，统一为正确的数值",
+                    "check the table against the prose and use the right value in both",
+                ))
+                .expected_found(cell.clone(), q.display()),
+            );
+        }
+    }
+}
+
+/// A column's name in both languages, for messages.
+fn column_name(role: ColumnRole) -> (&'static str, &'static str) {
+    match role {
+        ColumnRole::Spent => ("全年执行数", "spent"),
+        ColumnRole::Budget => ("全年预算数", "budget"),
+        ColumnRole::InitialBudget => ("年初预算数", "initial budget"),
+        ColumnRole::Rate => ("执行率", "execution rate"),
+        ColumnRole::Actual => ("实际完成值", "actual value"),
+        _ => ("", "value"),
     }
 }
