@@ -1,5 +1,5 @@
-//! Scorecards: the report's 评分表 and its stated totals and grades, read once at parse time
-//! ([`table`]), re-scored against a rubric ([`rubric`], [`evaluate`](mod@evaluate)) and summarised for
+//! Scorecards: the report's 评分表 and its stated totals and grades, read from the document's
+//! table model and prose ([`table`]), re-scored against a rubric ([`rubric`], [`evaluate`](mod@evaluate)) and summarised for
 //! `jxlint score` and the JSON output ([`report`]).
 //!
 //! A [`Scorecard`] is plain data inside the [`Document`](crate::model::Document): the

@@ -356,7 +356,7 @@ impl<'a> Cx<'a> {
         for (i, ch) in src.char_indices().chain(std::iter::once((src.len(), '；'))) {
             if matches!(ch, '；' | ';' | '。') {
                 let item = &src[start..i];
-                if crate::score::table::clean(item).contains(&want) {
+                if crate::parse::table::roles::clean(item).contains(&want) {
                     let span = Span::new(cell.start + start, cell.start + i);
                     let span = crate::parse::structure::trim_span(self.text, span);
                     return (!span.is_empty()).then_some(span);

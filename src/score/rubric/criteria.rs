@@ -7,7 +7,7 @@ use super::*;
 /// 3.80%≤满意度<90%的，得2分； 4.满意度<80%的，得1分。` → the variable (`满意度`) and its bands.
 /// `None` unless at least two items read and all name the same variable.
 pub fn bands_from_criteria(text: &str) -> Option<(String, Vec<Band>)> {
-    let t = crate::score::table::clean(text);
+    let t = crate::parse::table::roles::clean(text);
     let mut var: Option<String> = None;
     let mut bands = Vec::new();
     for item in t.split(['；', '。', ';']) {
@@ -18,7 +18,7 @@ pub fn bands_from_criteria(text: &str) -> Option<(String, Vec<Band>)> {
         let Some(fen) = after.find('分') else {
             continue;
         };
-        let Some((points, _)) = crate::score::table::parse_number(&after[..fen]) else {
+        let Some((points, _)) = crate::parse::table::cell::parse_number(&after[..fen]) else {
             continue;
         };
         if !after[fen + '分'.len_utf8()..].is_empty() {
@@ -101,7 +101,7 @@ pub(super) fn condition(s: &str) -> Option<(String, Option<Bound>, Option<Bound>
             .map(|(i, _)| i)
             .unwrap_or(rest.len());
         if digits > 0 {
-            let (n, _) = crate::score::table::parse_number(&rest[..digits])?;
+            let (n, _) = crate::parse::table::cell::parse_number(&rest[..digits])?;
             toks.push(Tok::Num(n));
             rest = rest[digits..].strip_prefix('%').unwrap_or(&rest[digits..]);
             continue;
@@ -207,7 +207,7 @@ pub const LESS_WORDS: &[&str] = &["扣", "酌情", "减分"];
 /// `按完成比例得分` → [`Missed::Ratio`], `未达到的酌情扣分` → [`Missed::Less`]; `None` when they
 /// say nothing of it (tiers, a deduction per step, prose).
 pub fn missed_from_criteria(text: &str) -> Option<Missed> {
-    let t = crate::score::table::clean(text);
+    let t = crate::parse::table::roles::clean(text);
     if RATIO_WORDS.iter().any(|w| t.contains(w)) {
         return Some(Missed::Ratio);
     }
