@@ -199,6 +199,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_under_a_name_column_is_a_shifted_row() {
+        // One leading cell lost: the target stands under 三级指标, and nothing is certain.
+        let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                    产出指标\t数量指标\t新建公厕\t≥120座\t124座\t10\t10\n\
+                    \t改造公厕\t≥80座\t76座\t10\t10\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = &ts[0];
+        assert!(t.rows[0].certain);
+        assert!(!t.rows[1].certain);
+        assert!(t.rows[1].cell(t, ColumnRole::Actual).is_none());
+    }
+
+    #[test]
     fn prose_with_figures_is_no_table() {
         let text = "年度预算500万元，实际支出456万元，执行率91.20%。\n";
         assert!(tables(text, SourceFormat::Text).is_empty());
