@@ -6,7 +6,9 @@
 //! * the amounts and the rate of the funds total row (年度资金总额 in the 项目资金 block):
 //!   全年执行数 ↔ `项目实际支出`, `全年执行数`, `实际执行数`; 全年预算数 ↔ `全年预算数`,
 //!   `调整后预算数`, `项目预算`; 年初预算数 ↔ `年初预算数`; 执行率 ↔ `项目预算执行率`,
-//!   `预算执行率` ([`SPENT_LABELS`], [`BUDGET_LABELS`], [`RATE_LABELS`]) — and only when the
+//!   `全年预算执行率` ([`SPENT_LABELS`], [`BUDGET_LABELS`], [`RATE_LABELS`]; a bare `实际支出`
+//!   or `预算执行率` only right after such a figure in the same sentence, whose project it
+//!   carries on, [`CARRIED_SPENT_LABELS`], [`CARRIED_RATE_LABELS`]) — and only when the
 //!   document has one such table (one project), the table's money unit is known (its header's
 //!   `（万元）`, a `单位：万元` line above it, or the cell's own `万元`), and the sentence
 //!   lists no 其中 parts before the figure (a part's spending is not the project's);
@@ -74,6 +76,12 @@ pub const RATE_LABELS: &[&str] = &[
     "项目全年预算执行率",
     "全年预算执行率",
 ];
+
+/// Bare labels of spending and of the rate (`实际支出`, `执行率`): they bind to the funds row
+/// only right after a figure of the same sentence that did (`项目全年预算912.46万元，实际支出
+/// 889.14万元，预算执行率97.44%`), whose subject they carry on.
+pub const CARRIED_SPENT_LABELS: &[&str] = &["实际支出", "执行数", "实际执行数", "实际执行", "支出"];
+pub const CARRIED_RATE_LABELS: &[&str] = &["预算执行率", "执行率", "资金执行率"];
 
 /// Words that make a prose figure something other than the year's measured value: a
 /// target, a plan, last year's figure.
@@ -294,6 +302,9 @@ fn shown(v: &CellValue, scale: Option<u8>) -> String {
 
 fn funds(text: &str, doc: &Document, out: &mut TableProse) {
     let rows = funds_rows(doc);
+    // The last prose figure bound to the funds row: a bare label right after it in the same
+    // sentence speaks of the same project.
+    let mut last_bound: Option<usize> = None;
     for (qi, q) in doc.quantities.iter().enumerate() {
         let percent = q.unit == Unit::Percent;
         let money = matches!(
@@ -306,7 +317,19 @@ fn funds(text: &str, doc: &Document, out: &mut TableProse) {
         if !(percent || money) {
             continue;
         }
-        let roles = funds_roles(q.label_text(), percent);
+        let mut roles = funds_roles(q.label_text(), percent);
+        let carried = qi
+            .checked_sub(1)
+            .filter(|&p| last_bound == Some(p) && doc.quantities[p].sentence == q.sentence)
+            .is_some();
+        if roles.is_empty() && carried {
+            let label = without_year(q.label_text());
+            if percent && CARRIED_RATE_LABELS.contains(&label) {
+                roles = vec![ColumnRole::Rate];
+            } else if !percent && CARRIED_SPENT_LABELS.contains(&label) {
+                roles = vec![ColumnRole::Spent];
+            }
+        }
         if roles.is_empty() || !doc.in_prose(q) {
             continue;
         }
@@ -381,6 +404,7 @@ fn funds(text: &str, doc: &Document, out: &mut TableProse) {
             prose: qi,
             consistent,
         });
+        last_bound = Some(qi);
     }
 }
 
@@ -589,6 +613,32 @@ mod tests {
         // The same digits in 元: a unit slip, not a second value.
         let text = format!("项目实际支出270.00元。\n\n{TABLE}");
         assert!(find_in(&text).1.restatements.is_empty());
+    }
+
+    #[test]
+    fn a_bare_label_carries_on_the_project_named_just_before_it() {
+        let text =
+            format!("项目全年预算300.00万元，实际支出275.00万元，预算执行率91.67%。\n\n{TABLE}");
+        let (_, r) = find_in(&text);
+        let roles: Vec<(ColumnRole, bool)> = r
+            .restatements
+            .iter()
+            .map(|x| (x.role, x.consistent))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (ColumnRole::Budget, true),
+                (ColumnRole::Spent, false),
+                (ColumnRole::Rate, false)
+            ]
+        );
+        // After a part's figure, or in the next sentence, a bare label names nothing.
+        let text =
+            format!("市级配套资金支出100.00万元，执行率73.13%。实际支出275.00万元。\n\n{TABLE}");
+        assert!(find_in(&text).1.restatements.is_empty());
+        let text = format!("项目全年预算300.00万元。实际支出275.00万元。\n\n{TABLE}");
+        assert_eq!(find_in(&text).1.restatements.len(), 1);
     }
 
     #[test]
