@@ -231,6 +231,16 @@ fn base_interval(value: Decimal, decimals: u32, scale: u8) -> Interval {
     Interval::of_written(value, decimals).scale(k)
 }
 
+/// Whether a figure is prose: outside table rows, and outside the span of every table (a
+/// table flattened into a paragraph holds its figures in prose blocks).
+fn prose(doc: &Document, q: &Quantity) -> bool {
+    doc.in_prose(q)
+        && !doc
+            .tables
+            .iter()
+            .any(|t| t.span.start <= q.span.start && q.span.end <= t.span.end)
+}
+
 /// Why a prose figure cannot restate the year's value: a bound or approximation, a target or
 /// last year's figure, another period or year, or a part listed after 其中 in its sentence.
 fn not_measured(doc: &Document, q: &Quantity) -> Option<Unbound> {
@@ -330,7 +340,7 @@ fn funds(text: &str, doc: &Document, out: &mut TableProse) {
                 roles = vec![ColumnRole::Spent];
             }
         }
-        if roles.is_empty() || !doc.in_prose(q) {
+        if roles.is_empty() || !prose(doc, q) {
             continue;
         }
         if rows.is_empty() {
@@ -450,7 +460,7 @@ fn actuals(text: &str, doc: &Document, out: &mut TableProse) {
         return;
     }
     for (qi, q) in doc.quantities.iter().enumerate() {
-        if !doc.in_prose(q) || matches!(q.unit, Unit::Money { .. } | Unit::None) {
+        if !prose(doc, q) || matches!(q.unit, Unit::Money { .. } | Unit::None) {
             continue;
         }
         let name = indicator_name(strip_time_words(q.label_text()));
