@@ -3,12 +3,13 @@
 //!
 //! Two kinds of cell are bound, each only to prose whose label names the same specific item:
 //!
-//! * the amounts and the rate of the funds total row (年度资金总额 in the 项目资金 block):
-//!   全年执行数 ↔ `项目实际支出`, `全年执行数`, `实际执行数`; 全年预算数 ↔ `全年预算数`,
-//!   `调整后预算数`, `项目预算`; 年初预算数 ↔ `年初预算数`; 执行率 ↔ `项目预算执行率`,
-//!   `全年预算执行率` ([`SPENT_LABELS`], [`BUDGET_LABELS`], [`RATE_LABELS`]; a bare `实际支出`
-//!   or `预算执行率` only right after such a figure in the same sentence, whose project it
-//!   carries on, [`CARRIED_SPENT_LABELS`], [`CARRIED_RATE_LABELS`]) — and only when the
+//! * the amounts and the rate of the funds total row (年度资金总额 in the 项目资金 block),
+//!   to prose that names the project: 全年执行数 ↔ `项目实际支出`, `项目执行数`; 全年预算数 or
+//!   年初预算数 ↔ `项目全年预算`, `项目年初预算数`, `项目预算`; 执行率 ↔ `项目预算执行率`
+//!   ([`SPENT_LABELS`], [`BUDGET_LABELS`], [`RATE_LABELS`]). A label without 项目
+//!   (`实际支出`, `全年执行数`, `预算执行率`) binds only right after such a figure in the same
+//!   sentence, whose project it carries on ([`CARRIED_SPENT_LABELS`],
+//!   [`CARRIED_BUDGET_LABELS`], [`CARRIED_RATE_LABELS`]). Only when the
 //!   document has one such table (one project), the table's money unit is known (its header's
 //!   `（万元）`, a `单位：万元` line above it, or the cell's own `万元`), and the sentence
 //!   lists no 其中 parts before the figure (a part's spending is not the project's);
@@ -34,12 +35,10 @@ use super::candidate::Unbound;
 use super::{RESTATED_RATE_ENDS, strip_time_words};
 
 /// Prose labels (a leading year such as `2023年度` removed) that name the project's spending:
-/// the 全年执行数 of the funds total row. Bare words (`执行数`, `实际支出`) are not among them:
-/// written alone they speak of whatever the sentence named before (`市级资金…，执行数…`).
+/// the 全年执行数 of the funds total row. Only labels that name the project: written alone,
+/// `实际支出` or `全年执行数` speak of whatever the sentence named before (`市级资金…，执行数…`,
+/// `部门全年预算数…，全年执行数…`).
 pub const SPENT_LABELS: &[&str] = &[
-    "全年执行数",
-    "全年实际执行数",
-    "全年实际支出",
     "项目执行数",
     "项目全年执行数",
     "项目资金执行数",
@@ -50,38 +49,43 @@ pub const SPENT_LABELS: &[&str] = &[
     "项目资金支出",
 ];
 
-/// Prose labels that name the project's budget: 全年预算数 (or 年初预算数 when the label says
-/// 年初; either when it says neither).
+/// Prose labels that name the project's budget for the year: 全年预算数 (or 年初预算数 when
+/// the label says 年初; either when it says neither). Not `项目总预算`: a project's total over
+/// all its years.
 pub const BUDGET_LABELS: &[&str] = &[
-    "全年预算数",
-    "年初预算数",
-    "调整后预算数",
     "项目全年预算数",
     "项目年初预算数",
     "项目调整后预算数",
     "项目预算",
     "项目预算数",
     "项目预算资金",
-    "项目总预算",
     "项目资金预算",
 ];
 
-/// Prose labels that name the project's 执行率 (a bare `执行率` or `预算执行率` is the rate of
-/// whatever the sentence named before it).
+/// Prose labels that name the project's 执行率.
 pub const RATE_LABELS: &[&str] = &[
     "项目执行率",
     "项目预算执行率",
     "项目资金执行率",
     "项目资金预算执行率",
     "项目全年预算执行率",
-    "全年预算执行率",
 ];
 
-/// Bare labels of spending and of the rate (`实际支出`, `执行率`): they bind to the funds row
-/// only right after a figure of the same sentence that did (`项目全年预算912.46万元，实际支出
-/// 889.14万元，预算执行率97.44%`), whose subject they carry on.
-pub const CARRIED_SPENT_LABELS: &[&str] = &["实际支出", "执行数", "实际执行数", "实际执行", "支出"];
-pub const CARRIED_RATE_LABELS: &[&str] = &["预算执行率", "执行率", "资金执行率"];
+/// Labels that do not name the project (`实际支出`, `全年预算数`, `执行率`): they bind to the
+/// funds row only right after a figure of the same sentence that did (`项目全年预算912.46万元，
+/// 实际支出889.14万元，预算执行率97.44%`), whose subject they carry on.
+pub const CARRIED_SPENT_LABELS: &[&str] = &[
+    "实际支出",
+    "执行数",
+    "实际执行数",
+    "实际执行",
+    "支出",
+    "全年执行数",
+    "全年实际执行数",
+    "全年实际支出",
+];
+pub const CARRIED_BUDGET_LABELS: &[&str] = &["全年预算数", "年初预算数", "调整后预算数", "预算数"];
+pub const CARRIED_RATE_LABELS: &[&str] = &["预算执行率", "执行率", "资金执行率", "全年预算执行率"];
 
 /// Words that make a prose figure something other than the year's measured value: a
 /// target, a plan, last year's figure.
@@ -143,20 +147,24 @@ fn without_year(label: &str) -> &str {
         .unwrap_or(l)
 }
 
-/// What a prose label names of the funds total row.
-fn funds_roles(label: &str, percent: bool) -> Vec<ColumnRole> {
+/// What a prose label names of the funds total row; `carried` when it follows a figure of
+/// the same sentence bound to the row, so that a label without 项目 speaks of it too.
+fn funds_roles(label: &str, percent: bool, carried: bool) -> Vec<ColumnRole> {
     let bare = without_year(label);
+    let named = |own: &[&str], carried_list: &[&str]| {
+        own.contains(&bare) || (carried && carried_list.contains(&bare))
+    };
     if percent {
-        return if RATE_LABELS.contains(&bare) {
+        return if named(RATE_LABELS, CARRIED_RATE_LABELS) {
             vec![ColumnRole::Rate]
         } else {
             Vec::new()
         };
     }
-    if SPENT_LABELS.contains(&bare) {
+    if named(SPENT_LABELS, CARRIED_SPENT_LABELS) {
         return vec![ColumnRole::Spent];
     }
-    if !BUDGET_LABELS.contains(&bare) {
+    if !named(BUDGET_LABELS, CARRIED_BUDGET_LABELS) {
         return Vec::new();
     }
     if bare.contains("年初") {
@@ -327,19 +335,11 @@ fn funds(text: &str, doc: &Document, out: &mut TableProse) {
         if !(percent || money) {
             continue;
         }
-        let mut roles = funds_roles(q.label_text(), percent);
         let carried = qi
             .checked_sub(1)
             .filter(|&p| last_bound == Some(p) && doc.quantities[p].sentence == q.sentence)
             .is_some();
-        if roles.is_empty() && carried {
-            let label = without_year(q.label_text());
-            if percent && CARRIED_RATE_LABELS.contains(&label) {
-                roles = vec![ColumnRole::Rate];
-            } else if !percent && CARRIED_SPENT_LABELS.contains(&label) {
-                roles = vec![ColumnRole::Spent];
-            }
-        }
+        let roles = funds_roles(q.label_text(), percent, carried);
         if roles.is_empty() || !prose(doc, q) {
             continue;
         }
@@ -560,26 +560,37 @@ mod tests {
 
     #[test]
     fn only_labels_that_name_the_project_bind_the_funds_row() {
-        assert_eq!(funds_roles("项目实际支出", false), vec![ColumnRole::Spent]);
         assert_eq!(
-            funds_roles("2023年度项目实际支出", false),
+            funds_roles("项目实际支出", false, false),
             vec![ColumnRole::Spent]
         );
-        assert_eq!(funds_roles("全年执行数", false), vec![ColumnRole::Spent]);
-        // A bare word speaks of whatever the sentence named before it.
-        assert!(funds_roles("实际支出", false).is_empty());
-        assert!(funds_roles("执行数", false).is_empty());
-        assert!(funds_roles("执行率", true).is_empty());
-        assert!(funds_roles("市级配套资金实际支出", false).is_empty());
         assert_eq!(
-            funds_roles("年初预算数", false),
+            funds_roles("2023年度项目实际支出", false, false),
+            vec![ColumnRole::Spent]
+        );
+        // A label without 项目 speaks of whatever the sentence named before it.
+        assert!(funds_roles("全年执行数", false, false).is_empty());
+        assert!(funds_roles("实际支出", false, false).is_empty());
+        assert!(funds_roles("执行率", true, false).is_empty());
+        assert_eq!(
+            funds_roles("全年执行数", false, true),
+            vec![ColumnRole::Spent]
+        );
+        assert_eq!(
+            funds_roles("年初预算数", false, true),
             vec![ColumnRole::InitialBudget]
         );
+        assert!(funds_roles("市级配套资金实际支出", false, true).is_empty());
+        // A project's total over its years is not the year's budget.
+        assert!(funds_roles("项目总预算", false, false).is_empty());
         assert_eq!(
-            funds_roles("项目预算", false),
+            funds_roles("项目预算", false, false),
             vec![ColumnRole::Budget, ColumnRole::InitialBudget]
         );
-        assert_eq!(funds_roles("项目预算执行率", true), vec![ColumnRole::Rate]);
+        assert_eq!(
+            funds_roles("项目预算执行率", true, false),
+            vec![ColumnRole::Rate]
+        );
     }
 
     #[test]

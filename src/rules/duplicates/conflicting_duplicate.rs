@@ -25,9 +25,9 @@ declare_rule! {
     ///
     /// A table cell stated again in the prose is compared too: the 全年执行数, 全年预算数,
     /// 年初预算数 or 执行率 of the 年度资金总额 row against a sentence naming the project's
-    /// spending, budget or rate (`项目实际支出`, `项目全年预算`, `项目预算执行率`; a bare
-    /// `实际支出` or `执行率` only right after such a figure in the same sentence, since it
-    /// speaks of whatever came before it), in a document with one
+    /// spending, budget or rate (`项目实际支出`, `项目全年预算`, `项目预算执行率`; a label
+    /// without 项目 such as `实际支出`, `全年执行数` or `执行率` only right after such a figure
+    /// in the same sentence, since it speaks of whatever came before it), in a document with one
     /// such table whose money unit is stated; and the 实际完成值 of an indicator row against
     /// a sentence naming that indicator (`改造户用卫生厕所1263座`), in the same unit, outside a
     /// section of goals and unless the sentence states the row's target. Amounts are compared
@@ -63,8 +63,8 @@ impl ConflictingDuplicate {
 （`（一）甲镇…` / `（二）乙镇…`、`一是…；二是…`），以及名称短于六个字、位于不同段落的提法。
 
 表格中的数字在正文中再次出现时也作比较：年度资金总额 行的 全年执行数、全年预算数、年初预算数 或 执行率，
-与指明本项目支出、预算或执行率的正文（`项目实际支出`、`项目全年预算`、`项目预算执行率`；单独的 `实际支出`、
-`执行率` 指代前文所述对象，只在同一句中紧随此类数字时才作对应）比较，限于全文只有一张此类表格且表格注明了金额单位；指标行的 实际完成值
+与指明本项目支出、预算或执行率的正文（`项目实际支出`、`项目全年预算`、`项目预算执行率`；不含“项目”的
+`实际支出`、`全年执行数`、`执行率` 指代前文所述对象，只在同一句中紧随此类数字时才作对应）比较，限于全文只有一张此类表格且表格注明了金额单位；指标行的 实际完成值
 与指明该指标的正文（`改造户用卫生厕所1263座`）比较，单位相同，不在绩效目标部分，且正文数字不等于该行的
 年度指标值。金额换算为元后比较（`498.60` 万元与 `4,986,000元` 相符）；数字相同而单位不同的属于 U001。
 
