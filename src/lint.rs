@@ -143,7 +143,13 @@ impl Analysis {
     /// Re-score the scorecard against `rubric` (`None` when the document has none).
     pub fn score(&self, text: &str, rubric: &Rubric) -> Option<Scoring> {
         let card = self.scorecard.as_ref()?;
-        Some(crate::score::score(text, &self.doc, card, rubric))
+        Some(crate::score::score(
+            text,
+            &self.doc,
+            &self.relations.tables,
+            card,
+            rubric,
+        ))
     }
 
     /// The report's text beside its data, for the cross-source check (D002).

@@ -442,6 +442,8 @@ pub struct Document {
     pub foreign_tokens: Vec<ForeignToken>,
     /// Every table, read once (see [`table`]).
     pub tables: Vec<table::Table>,
+    /// The runs of table rows the tables are read from, as laid out in the text.
+    pub grids: Vec<table::Grid>,
     /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
     pub all_met_claims: Vec<Span>,
     /// The year the report covers (`2023 年度部门整体绩效评价报告`).

@@ -2,8 +2,11 @@
 //! Markdown pipes, tab- or space-aligned text, `.docx` tables (rows of tab-separated cells,
 //! merged cells padded), or a table flattened into a run of figures by PDF or web extraction.
 //!
-//! The readers live in `crate::parse::table`; relations (`crate::relations::table`), the
-//! scorecard and the rules read this model and never the table's text again.
+//! Two levels: the layout ([`Grid`]: runs of rows as the text lays them out, their cells and
+//! what each cell holds, [`CellRead`]) and the tables read from it ([`Table`]: columns with
+//! roles, rows with kinds, values under known columns). The readers live in
+//! `crate::parse::table`; relations (`crate::relations::table`) read the tables, the scorecard
+//! (`crate::score::table`) reads the layout, and neither reads the table's text again.
 //!
 //! Invariants:
 //!
@@ -252,4 +255,71 @@ impl Table {
     pub fn has(&self, role: ColumnRole) -> bool {
         self.column(role).is_some()
     }
+}
+
+/// One cell of a [`GridLine`] as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    /// The cell's text in the source, trimmed (empty for an empty cell).
+    pub span: Span,
+    /// The text folded (full-width to ASCII), whitespace removed.
+    pub text: String,
+    /// Figures separated by whitespace inside the cell (`4 3.5`): two cells run together, not
+    /// one number.
+    pub split: bool,
+    /// The column the cell names when it is a header word (`分值`, `一级指标`).
+    pub role: Option<ColumnRole>,
+    /// What the cell says, read once.
+    pub read: CellRead,
+}
+
+/// What one grid cell says, read once by the parser for every reader of the grid (the
+/// scorecard reads score tables by these facts and never the cell's text).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CellRead {
+    /// The cell is one number, optionally followed by `分` (`9.5`, `10分`, `1,234.50`): its
+    /// value and written decimals. `None` for figures run together (`4 3.5`).
+    pub number: Option<(Decimal, u32)>,
+    /// The cell is one number, optionally followed by `%` (`97.44%`, `97.44`).
+    pub percent: Option<(Decimal, u32)>,
+    /// Empty, or only dashes and slashes (`—`, `/`): nothing stated.
+    pub blank: bool,
+    /// The cell reads as an indicator name: short, not a figure, no sentence punctuation, no
+    /// scoring words (`扣1分`, `得满分`).
+    pub name: bool,
+    /// Extraction debris: HTML paragraphs, TeX formulas.
+    pub markup: bool,
+    /// A target or measured value (`≥1200座`, `90%以上`).
+    pub measure: Option<Measure>,
+    /// An outline marker at the start of the cell (`一、投入`, `（一）目标设定`): its style and
+    /// the name after it (folded, whitespace removed) with the name's span.
+    pub marker: Option<(super::MarkerStyle, String, Span)>,
+}
+
+/// One line of a [`Grid`]: a table row with its cells, or a short line between two rows (a
+/// table's title, or a cell the extraction broke off its row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridLine {
+    /// The document block of the line.
+    pub block: usize,
+    pub span: Span,
+    /// Whether the line is a table row (its cells are then the row's, empty ones included).
+    pub row: bool,
+    pub cells: Vec<GridCell>,
+    /// The roles of the cells when every non-empty cell names a column and at least two do:
+    /// a header row.
+    pub header: Option<Vec<Option<ColumnRole>>>,
+    /// A line between rows that has words (two Chinese characters or more): a title, not a
+    /// figure broken off its cell (`—`, `9.72`).
+    pub worded: bool,
+}
+
+/// A run of consecutive table rows as the text lays them out — several tables may follow
+/// each other in one run (the 项目资金 block, then the indicator table), and rows may come
+/// before any header (the rest of a table broken off by the extraction) — with the short lines
+/// that stand between rows. The layout the [`Table`]s are read from, and the one the
+/// scorecard reads its score tables from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    pub lines: Vec<GridLine>,
 }

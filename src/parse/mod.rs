@@ -34,6 +34,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         quantities,
         foreign_tokens: ex.foreign,
         tables: Vec::new(),
+        grids: Vec::new(),
         all_met_claims: Vec::new(),
         report_year: None,
         full_year_report: false,
@@ -44,7 +45,8 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         data: None,
         unread,
     };
-    doc.tables = table::read(text, &doc.blocks);
+    doc.grids = table::grid::runs(text, &doc.blocks);
+    doc.tables = table::read(text, &doc.blocks, &doc.grids);
     doc.all_met_claims = table::claims::all_met(text, &doc.blocks);
     report_scope(text, &mut doc);
     doc.count_money_scales();

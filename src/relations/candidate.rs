@@ -102,6 +102,16 @@ pub enum Unbound {
     /// A generic label (`实际支出`) with nothing saying what it is about, while the same label
     /// elsewhere is about something named: which of them it restates is not known.
     GenericLabel,
+    /// A prose figure that names an item of several tables (several projects' funds, one
+    /// indicator name in two rows): which one it restates is not known.
+    SeveralTables,
+    /// A table whose money unit is not stated (neither `（万元）` nor `单位：元`).
+    UnitUnknown,
+    /// A prose figure that may state a target rather than what was done: under a heading of
+    /// goals, or equal to the row's 年度指标值.
+    Target,
+    /// A figure of another year or of part of the year than the table's.
+    OtherPeriod,
 }
 
 impl Unbound {
@@ -115,6 +125,10 @@ impl Unbound {
             Unbound::PartialList => "partial_list",
             Unbound::NoLevels => "no_levels",
             Unbound::GenericLabel => "generic_label",
+            Unbound::SeveralTables => "several_tables",
+            Unbound::UnitUnknown => "unit_unknown",
+            Unbound::Target => "target",
+            Unbound::OtherPeriod => "other_period",
         }
     }
 
@@ -140,6 +154,22 @@ impl Unbound {
             Unbound::GenericLabel => (
                 "泛称（如 实际支出）未说明所指，而同名数字在别处各有所属，无从判断是否重述",
                 "a generic label with nothing saying what it is about, while the same label elsewhere is about something named",
+            ),
+            Unbound::SeveralTables => (
+                "多个表格都有此项（多个项目或同名指标），无法确定对应哪一个",
+                "several tables hold this item: which one is restated is not known",
+            ),
+            Unbound::UnitUnknown => (
+                "表格未注明金额单位",
+                "the table does not state its money unit",
+            ),
+            Unbound::Target => (
+                "正文数字可能是目标值而非完成值",
+                "the prose figure may state the target, not what was done",
+            ),
+            Unbound::OtherPeriod => (
+                "期间或年度与表格不同",
+                "another period or year than the table's",
             ),
         }
     }
@@ -184,6 +214,24 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
     growth_candidates(doc, r, &mut out);
     share_candidates(doc, r, &mut out);
     restatement_candidates(doc, r, &mut out);
+    for x in &r.table_prose.restatements {
+        out.push(Candidate {
+            kind: CandidateKind::Restatement,
+            span: doc.quantities[x.prose].span,
+            outcome: if x.consistent {
+                Outcome::Consistent
+            } else {
+                Outcome::Inconsistent
+            },
+        });
+    }
+    for &(span, why) in &r.table_prose.unbound {
+        out.push(Candidate {
+            kind: CandidateKind::Restatement,
+            span,
+            outcome: Outcome::Unbound(why),
+        });
+    }
     for s in &r.sequences {
         if let Some(m) = s.items.first().and_then(|&b| doc.blocks[b].marker) {
             out.push(Candidate {

@@ -23,6 +23,7 @@ mod share;
 pub mod subject;
 mod sum;
 pub mod table;
+pub mod table_prose;
 mod unit;
 
 pub use count::*;
@@ -63,6 +64,9 @@ pub struct Relations {
     pub unit_echoes: Vec<(usize, usize)>,
     /// Relations inside tables (rates per row, totals per column, targets).
     pub tables: table::TableRelations,
+    /// Table cells the prose states again (全年执行数 ↔ `项目实际支出`, 实际完成值 ↔ the
+    /// indicator named in a sentence).
+    pub table_prose: table_prose::TableProse,
 }
 
 impl Relations {
@@ -78,6 +82,7 @@ impl Relations {
             + self.count_sums.len()
             + self.unit_echoes.len()
             + self.tables.count()
+            + self.table_prose.restatements.len()
     }
 }
 
@@ -129,6 +134,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.restatement_unsettled = pass.unsettled;
     r.unit_echoes = find_unit_echoes(doc);
     r.tables = table::find(doc);
+    r.table_prose = table_prose::find(text, doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
     r

@@ -1,5 +1,5 @@
-//! Scorecards: the report's 评分表 and its stated totals and grades, read once at parse time
-//! ([`table`]), re-scored against a rubric ([`rubric`], [`evaluate`](mod@evaluate)) and summarised for
+//! Scorecards: the report's 评分表 and its stated totals and grades, read from the document's
+//! table model and prose ([`table`]), re-scored against a rubric ([`rubric`], [`evaluate`](mod@evaluate)) and summarised for
 //! `jxlint score` and the JSON output ([`report`]).
 //!
 //! A [`Scorecard`] is plain data inside the [`Document`](crate::model::Document): the
@@ -279,11 +279,12 @@ pub fn read(text: &str, doc: &crate::model::Document) -> Option<Scorecard> {
 pub fn score(
     text: &str,
     doc: &crate::model::Document,
+    tables: &crate::relations::table::TableRelations,
     card: &Scorecard,
     rubric: &Rubric,
 ) -> Scoring {
     Scoring {
-        eval: evaluate(text, doc, card, rubric),
+        eval: evaluate(text, doc, tables, card, rubric),
         card: card.clone(),
         rubric: rubric.name.clone(),
     }

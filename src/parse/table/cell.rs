@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::roles::clean;
 use crate::model::Span;
-use crate::model::table::{CellValue, Cmp, Measure};
+use crate::model::table::{CellRead, CellValue, Cmp, Measure};
 use crate::parse::qualifier;
 
 /// `98`, `9.74`, `1,234.50` (the whole text); `None` for anything else.
@@ -83,6 +83,22 @@ pub fn value(text: &str, span: Span) -> Option<CellValue> {
     })
 }
 
+/// Whether a cell holds figures separated by whitespace (`4 3.5`, `10 9.5`): two cells run
+/// together by the extraction, not one number.
+pub fn split_figures(raw: &str) -> bool {
+    let c: Vec<char> = raw.trim().chars().collect();
+    (1..c.len()).any(|i| {
+        c[i].is_whitespace()
+            && c[..i]
+                .last()
+                .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+            && c[i + 1..]
+                .iter()
+                .find(|x| !x.is_whitespace())
+                .is_some_and(|n| n.is_ascii_digit() || *n == '.')
+    })
+}
+
 /// Whether a cell's number can only be several figures run together: a rate beyond 1000 %,
 /// or a weight or score beyond 100 (`390390100%`, `1313`).
 pub fn run_together(v: &CellValue, points: bool) -> bool {
@@ -117,6 +133,81 @@ pub fn measure(text: &str, span: Span) -> Option<Measure> {
         unit: unit.to_string(),
         span,
     })
+}
+
+/// A cleaned cell that is one number optionally followed by `分`.
+fn points(t: &str) -> Option<(Decimal, u32)> {
+    parse_number(t.strip_suffix('分').unwrap_or(t))
+}
+
+/// Cells that say "nothing here" (text already cleaned): empty, dashes, slashes.
+fn blank(t: &str) -> bool {
+    t.chars()
+        .all(|c| matches!(c, '-' | '—' | '－' | '/' | '\\' | '–' | '―' | '、' | '*'))
+}
+
+/// Extraction debris: HTML paragraphs, TeX formulas.
+pub fn has_markup(t: &str) -> bool {
+    t.contains("<p>") || t.contains("</p>") || t.contains("$\\") || t.contains("\\leq")
+}
+
+/// Whether a cleaned cell reads as an indicator name (after its outline marker, if any): short,
+/// not a number, no sentence punctuation, no scoring wording (`扣1分`, `得满分`), no figures
+/// glued to it (`资金管理109.5`, `.88`).
+pub fn is_name(t: &str) -> bool {
+    let t = match crate::parse::structure::marker_at(t) {
+        Some((_, _, len)) => &t[len..],
+        None => t,
+    };
+    let n = t.chars().count();
+    let points = t
+        .char_indices()
+        .any(|(i, c)| c == '分' && t[..i].ends_with(|d: char| d.is_ascii_digit()));
+    let glued = t.ends_with(|c: char| c.is_ascii_digit())
+        || t.starts_with(['.', '%'])
+        || t.char_indices().any(|(i, c)| {
+            c == '.'
+                && t[..i].ends_with(|d: char| d.is_ascii_digit())
+                && t[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        });
+    n > 0
+        && n <= 30
+        && !glued
+        && parse_number(t).is_none()
+        && !t.contains(['。', '；', '，', '<', '>', '$', '=', '%', '×', '≥', '≤'])
+        && !t.contains("扣")
+        && !t.contains("满分")
+        && !t.contains("得分")
+        && !points
+}
+
+/// An outline marker at the start of a cell and the name after it, when there is one.
+fn marker(text: &str, span: Span) -> Option<(crate::model::MarkerStyle, String, Span)> {
+    let src = text.get(span.start..span.end).unwrap_or("");
+    let (style, _, len) = crate::parse::structure::marker_at(src)?;
+    let rest = crate::parse::structure::trim_span(text, Span::new(span.start + len, span.end));
+    let name = clean(text.get(rest.start..rest.end).unwrap_or(""));
+    (!name.is_empty()).then_some((style, name, rest))
+}
+
+/// Read one grid cell once: `clean` is its text folded, `split` whether it holds figures
+/// separated by whitespace (then it is no figure and no name).
+pub fn read(text: &str, span: Span, clean: &str, split: bool) -> CellRead {
+    if split {
+        return CellRead {
+            markup: has_markup(clean),
+            ..CellRead::default()
+        };
+    }
+    CellRead {
+        number: points(clean),
+        percent: parse_number(clean.strip_suffix('%').unwrap_or(clean)),
+        blank: blank(clean),
+        name: is_name(clean),
+        markup: has_markup(clean),
+        measure: measure(clean, span),
+        marker: marker(text, span),
+    }
 }
 
 #[cfg(test)]
@@ -162,5 +253,37 @@ mod tests {
         let m = measure("≤1500元/座", Span::default()).unwrap();
         assert_eq!((m.cmp, m.unit.as_str()), (Cmp::AtMost, "元/座"));
         assert!(measure("2023年12月底前", Span::default()).is_none());
+    }
+
+    #[test]
+    fn numbers_and_measures() {
+        assert_eq!(parse_number("98.0"), Some((Decimal::new(980, 1), 1)));
+        assert_eq!(parse_number("1,234.50").map(|x| x.1), Some(2));
+        assert_eq!(parse_number("1.2.3"), None);
+        assert_eq!(parse_number("优"), None);
+        let m = measure("≥2.6万人", Span::default());
+        assert_eq!(
+            m.map(|m| (m.cmp, m.value, m.unit)),
+            Some((Cmp::AtLeast, Decimal::new(26, 1), "万人".to_string()))
+        );
+        let m = measure("≤1500元/座", Span::default());
+        assert_eq!(
+            m.map(|m| (m.cmp, m.unit)),
+            Some((Cmp::AtMost, "元/座".into()))
+        );
+        let m = measure("90%以上", Span::default());
+        assert_eq!(m.map(|m| m.cmp), Some(Cmp::AtLeast));
+        assert!(measure("2023年12月底前", Span::default()).is_none());
+        assert!(measure("稳步提高", Span::default()).is_none());
+    }
+
+    #[test]
+    fn names_may_start_with_digits_but_criteria_are_not_names() {
+        assert!(is_name("65岁及以上老年人健康管理率"));
+        assert!(is_name("2型糖尿病患者规范管理率"));
+        assert!(is_name("1.绩效目标合理性"));
+        assert!(!is_name("发现一项不符合扣1分"));
+        assert!(!is_name("按要求编报得满分"));
+        assert!(!is_name("1.满意度≥95%的，得6分"));
     }
 }

@@ -1,5 +1,6 @@
-//! Reading tables into the one table model ([`crate::model::table`]): grid tables from the
-//! document's table rows ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
+//! Reading tables into the one table model ([`crate::model::table`]): the runs of table rows
+//! as laid out, each cell read once ([`grid::runs`], [`cell::read`]), grid tables from those
+//! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
 //! flattened into runs of figures by PDF or web extraction ([`flat`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
@@ -8,7 +9,7 @@
 //! uncertain rows give no value to any relation.
 
 use crate::model::Block;
-use crate::model::table::Table;
+use crate::model::table::{Grid, Table};
 
 pub mod cell;
 pub mod claims;
@@ -17,9 +18,10 @@ pub mod grid;
 pub mod roles;
 pub mod row;
 
-/// Every table of a document, in document order.
-pub fn read(text: &str, blocks: &[Block]) -> Vec<Table> {
-    let mut tables = grid::read(text, blocks);
+/// Every table of a document, in document order: grid tables from the runs of rows
+/// ([`grid::runs`]), flattened ones from the blocks.
+pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
+    let mut tables = grid::read(text, grids);
     tables.extend(flat::read(text, blocks));
     tables.sort_by_key(|t| t.span.start);
     tables
@@ -40,7 +42,8 @@ mod tests {
 
     fn tables(text: &str, format: SourceFormat) -> Vec<crate::model::table::Table> {
         let blocks = crate::parse::structure::blocks(text, format);
-        super::read(text, &blocks)
+        let grids = super::grid::runs(text, &blocks);
+        super::read(text, &blocks, &grids)
     }
 
     /// A row as (label, kind, certain, [(role, value)]).
@@ -170,6 +173,42 @@ mod tests {
             Some(Uncertain::Misaligned { .. } | Uncertain::RunTogether)
         ));
         assert!(t.rows[0].value(t, ColumnRole::Budget).is_none());
+    }
+
+    #[test]
+    fn runs_keep_a_broken_cell_between_rows_and_read_each_cell_once() {
+        let text = "一级指标\t分值\t得分\n一、投入\t20\t19\n12.管理制度健全性\n过程\t4 3.5\t—\n\n其他说明。\n";
+        let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+        let grids = super::grid::runs(text, &blocks);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        let rows: Vec<bool> = g.lines.iter().map(|l| l.row).collect();
+        assert_eq!(rows, vec![true, true, false, true]);
+        assert!(g.lines[0].header.is_some());
+        assert!(g.lines[2].worded);
+        let first = &g.lines[1].cells;
+        assert_eq!(first[1].read.number, Some((d("20"), 0)));
+        let (style, name, _) = first[0].read.marker.clone().unwrap();
+        assert_eq!(name, "投入");
+        assert_eq!(style, crate::model::MarkerStyle::HanComma);
+        assert!(first[0].read.name);
+        // Figures run together are no figure; a dash is a blank.
+        let last = &g.lines[3].cells;
+        assert!(last[1].split && last[1].read.number.is_none() && !last[1].read.name);
+        assert!(last[2].read.blank);
+    }
+
+    #[test]
+    fn a_bound_under_a_name_column_is_a_shifted_row() {
+        // One leading cell lost: the target stands under 三级指标, and nothing is certain.
+        let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                    产出指标\t数量指标\t新建公厕\t≥120座\t124座\t10\t10\n\
+                    \t改造公厕\t≥80座\t76座\t10\t10\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = &ts[0];
+        assert!(t.rows[0].certain);
+        assert!(!t.rows[1].certain);
+        assert!(t.rows[1].cell(t, ColumnRole::Actual).is_none());
     }
 
     #[test]

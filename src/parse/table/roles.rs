@@ -79,6 +79,9 @@ pub const HEADERS: &[(&str, ColumnRole)] = &[
     ("扣分说明", Note),
     ("原因分析", Note),
     ("未完成原因分析", Note),
+    ("未完成原因", Note),
+    ("未完成原因及改进措施", Note),
+    ("未完成原因及拟采取的改进措施", Note),
     ("偏差原因分析及改进措施说明", Note),
     ("年初预算数", InitialBudget),
     ("年初预算", InitialBudget),
@@ -97,6 +100,65 @@ pub const HEADERS: &[(&str, ColumnRole)] = &[
     ("预期目标", Other),
     ("实际完成情况", Other),
     ("序号", Other),
+];
+
+/// Grade words, longest first (`优秀` before `优`).
+pub const GRADE_WORDS: &[&str] = &[
+    "不合格",
+    "优秀",
+    "良好",
+    "中等",
+    "合格",
+    "较差",
+    "优",
+    "良",
+    "中",
+    "差",
+];
+
+/// First cells of score-table rows that state a total score (`合计 | 100 | 95`, `综合评分 | 98.0`).
+pub const TOTAL_LABELS: &[&str] = &[
+    "合计",
+    "总计",
+    "总分",
+    "综合评分",
+    "综合得分",
+    "总得分",
+    "得分合计",
+    "合计得分",
+    "评价总分",
+    "自评总分",
+    "自评得分",
+    "评价得分",
+];
+
+/// Cells that label a grade in a table row (`评分等级 | 优`).
+pub const GRADE_LABELS: &[&str] = &[
+    "评分等级",
+    "自评等级",
+    "评价等级",
+    "绩效等级",
+    "评定等级",
+    "等级",
+    "评价结果",
+    "自评结果",
+];
+
+/// First cells of rows that are signatures and notes, not scores (`填表人`, `备注`).
+pub const TRAILER_LABELS: &[&str] = &[
+    "填表人",
+    "填报人",
+    "审核人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "单位负责人",
+    "财务负责人",
+    "项目负责人",
+    "附注",
+    "注：",
+    "备注",
 ];
 
 /// A cell's text folded (full-width to ASCII), whitespace removed.

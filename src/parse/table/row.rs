@@ -3,7 +3,7 @@
 //! alike.
 
 use crate::model::Span;
-use crate::model::table::{Cell, ColumnRole, Row, RowKind, Uncertain};
+use crate::model::table::{Cell, Cmp, ColumnRole, Row, RowKind, Uncertain};
 
 use super::cell;
 use super::roles::{bare_label, row_kind};
@@ -112,8 +112,8 @@ pub fn grid_row(columns: &[ColumnRole], raw: &[RawCell<'_>], block: usize, span:
     row
 }
 
-/// Whether a row's cells fit the columns they stand under: no number in a label column and
-/// no prose in a figure column (blank marks `—` `/` are fine).
+/// Whether a row's cells fit the columns they stand under: no number or bound in a label
+/// column and no prose in a figure column (blank marks `—` `/` are fine).
 fn aligned(columns: &[ColumnRole], raw: &[RawCell<'_>]) -> bool {
     raw.iter().enumerate().all(|(k, c)| {
         let t = c.text.trim();
@@ -122,7 +122,11 @@ fn aligned(columns: &[ColumnRole], raw: &[RawCell<'_>]) -> bool {
         }
         match columns.get(k) {
             Some(r) if r.is_figure() => cell::value(t, c.span).is_some(),
-            Some(r) if r.is_label() => cell::value(t, c.span).is_none(),
+            // A bound (`≥80座`) is a target pushed into a name column by a lost cell.
+            Some(r) if r.is_label() => {
+                cell::value(t, c.span).is_none()
+                    && cell::measure(t, c.span).is_none_or(|m| m.cmp == Cmp::Eq)
+            }
             _ => true,
         }
     })

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
+use crate::model::table::ColumnRole;
 use crate::relations::restated_differs;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -25,6 +26,16 @@ declare_rule! {
     /// coarser precision either is written in (`12.46万元` and `12.5万元` agree; `1.2亿元` and
     /// `12000万元` agree). Approximate figures (约, 以上), targets (`目标值`, `不低于`) and
     /// changes (`比上年增加`) are not restatements; the same digits in another unit are U001's.
+    ///
+    /// A table cell stated again in the prose is compared too: the 全年执行数, 全年预算数,
+    /// 年初预算数 or 执行率 of the 年度资金总额 row against a sentence naming the project's
+    /// spending, budget or rate (`项目实际支出`, `项目全年预算`, `项目预算执行率`; a label
+    /// without 项目 such as `实际支出`, `全年执行数` or `执行率` only right after such a figure
+    /// in the same sentence, since it speaks of whatever came before it), in a document with one
+    /// such table whose money unit is stated; and the 实际完成值 of an indicator row against
+    /// a sentence naming that indicator (`改造户用卫生厕所1263座`), in the same unit, outside a
+    /// section of goals and unless the sentence states the row's target. Amounts are compared
+    /// in 元 (`498.60` 万元 and `4,986,000元` agree); the same digits in two units are U001's.
     ///
     /// ### Why
     /// Two values for one metric leave the reader unable to tell which is true; it usually
@@ -61,6 +72,12 @@ impl ConflictingDuplicate {
 仍与第一次出现处不同的，予以报告（`12.46万元` 与 `12.5万元` 一致；`1.2亿元` 与 `12000万元` 一致）。
 近似数（约、以上）、目标值（`目标值`、`不低于`）和增减额（`比上年增加`）不属于重复表述；数字相同而单位
 不同的情况属于 U001。
+
+表格中的数字在正文中再次出现时也作比较：年度资金总额 行的 全年执行数、全年预算数、年初预算数 或 执行率，
+与指明本项目支出、预算或执行率的正文（`项目实际支出`、`项目全年预算`、`项目预算执行率`；不含“项目”的
+`实际支出`、`全年执行数`、`执行率` 指代前文所述对象，只在同一句中紧随此类数字时才作对应）比较，限于全文只有一张此类表格且表格注明了金额单位；指标行的 实际完成值
+与指明该指标的正文（`改造户用卫生厕所1263座`）比较，单位相同，不在绩效目标部分，且正文数字不等于该行的
+年度指标值。金额换算为元后比较（`498.60` 万元与 `4,986,000元` 相符）；数字相同而单位不同的属于 U001。
 
 ### 为什么
 同一指标两个数值，读者无从判断哪个是真的；这通常意味着某段文字是从旧稿中粘贴来的，或数字被重新录入时写错。
@@ -109,5 +126,60 @@ impl Rule for ConflictingDuplicate {
                 );
             }
         }
+        // A table cell the prose states again (`crate::relations::table_prose`).
+        for x in &cx.relations.table_prose.restatements {
+            if x.consistent {
+                continue;
+            }
+            let q = &qs[x.prose];
+            let column = column_name(x.role);
+            let (label, cell) = (&x.label, &x.cell_text);
+            out.push(
+                Diagnostic::new(
+                    &Self::META,
+                    q.span,
+                    Message::new(
+                        format!(
+                            "正文所述 {} 与表格「{label}」{} {cell} 不一致",
+                            q.display(),
+                            column.0
+                        ),
+                        format!(
+                            "the prose states {} where the table gives {cell} for “{label}” ({})",
+                            q.display(),
+                            column.1
+                        ),
+                    ),
+                )
+                .primary(Message::new(
+                    format!("正文为 {}", q.display()),
+                    format!("stated as {} here", q.display()),
+                ))
+                .label(
+                    x.cell,
+                    Message::new(
+                        format!("表格「{label}」{} 为 {cell}", column.0),
+                        format!("the table's {} of “{label}” is {cell}", column.1),
+                    ),
+                )
+                .help(Message::new(
+                    "核对表格与正文，统一为正确的数值",
+                    "check the table against the prose and use the right value in both",
+                ))
+                .expected_found(cell.clone(), q.display()),
+            );
+        }
+    }
+}
+
+/// A column's name in both languages, for messages.
+fn column_name(role: ColumnRole) -> (&'static str, &'static str) {
+    match role {
+        ColumnRole::Spent => ("全年执行数", "spent"),
+        ColumnRole::Budget => ("全年预算数", "budget"),
+        ColumnRole::InitialBudget => ("年初预算数", "initial budget"),
+        ColumnRole::Rate => ("执行率", "execution rate"),
+        ColumnRole::Actual => ("实际完成值", "actual value"),
+        _ => ("", "value"),
     }
 }

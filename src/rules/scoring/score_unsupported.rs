@@ -18,8 +18,13 @@ declare_rule! {
     /// figures, bound to them by meaning:
     ///
     /// * the 项目资金 row: 得分 = 分值 × 执行率, 执行率 = 全年执行数 / 全年预算数, capped at 分值;
-    /// * a project indicator row with figures in 年度指标值 and 实际完成值: 分值 × 实际/目标
-    ///   (正向, `≥`) or 分值 × 目标/实际 (反向, `≤`), capped at 分值;
+    /// * a project indicator row with figures in 年度指标值 and 实际完成值, as the table model
+    ///   reads the pair on that row: 分值 × 实际/目标 (正向, `≥`) or 分值 × 目标/实际 (反向,
+    ///   `≤`), capped at 分值; or, when the row's criteria (or the rubric's `quantitative.missed`)
+    ///   score by whether the target is met, the 分值 when it is, and nothing (`未完成不得分`) or
+    ///   less than the 分值 (`未达到的酌情扣分`) when it is missed. A pair that cannot be
+    ///   compared (other units, a money target without `≤`/`≥`) or a row not read with
+    ///   certainty is not re-scored;
     /// * tiers written in the row's own criteria (`1.满意度≥95%的，得6分；2.90%≤满意度<95%的，
     ///   得4分…`) or in the rubric (`data/rubrics/*.json`), applied to the prose figure whose
     ///   label names the indicator (`服务对象满意度…达到90%以上`).
@@ -58,8 +63,11 @@ impl ScoreUnsupported {
 确定读取、且能按报告自身数字（按语义对应）重新计算得分的指标：
 
 * 项目资金 行：得分 = 分值 × 执行率，执行率 = 全年执行数 / 全年预算数，以分值为上限；
-* 年度指标值 和 实际完成值 中写有数字的项目指标行：分值 × 实际/目标（正向，`≥`）
-  或 分值 × 目标/实际（反向，`≤`），以分值为上限；
+* 年度指标值 和 实际完成值 中写有数字的项目指标行（按表格模型读出的该行指标值与实际值）：
+  分值 × 实际/目标（正向，`≥`）或 分值 × 目标/实际（反向，`≤`），以分值为上限；
+  该行评分标准（或评分规则的 `quantitative.missed`）按是否达到目标计分时，达到得满分，
+  未达到不得分（`未完成不得分`）或低于满分（`未达到的酌情扣分`）。无法比较的指标值与实际值
+  （单位不同、未写 `≤`/`≥` 的金额目标）或未能确定读取的行不重新评分；
 * 写在该行评分标准中的档次（`1.满意度≥95%的，得6分；2.90%≤满意度<95%的，得4分…`）
   或评分规则（`data/rubrics/*.json`）中的档次，应用于标签指明该指标的正文数字（`服务对象满意度…达到90%以上`）。
 
@@ -118,8 +126,37 @@ fn working(s: &Support, ind: &Indicator, weight: Decimal) -> Option<(String, Str
                 format!("{w} × {num} / {den} = {w} × {pct}% = {score}"),
             ))
         }
+        Basis::Target { met, .. } => {
+            let (t, a) = (target_text(s)?, actual_text(s)?);
+            Some(if *met {
+                (
+                    format!("实际完成值 {a} 达到年度指标值 {t}"),
+                    format!("the actual {a} meets the target {t}"),
+                )
+            } else {
+                (
+                    format!("实际完成值 {a} 未达到年度指标值 {t}"),
+                    format!("the actual {a} misses the target {t}"),
+                )
+            })
+        }
         Basis::Rubric { .. } | Basis::Table { .. } => None,
     }
+}
+
+/// The target and the actual as the row writes them.
+fn target_text(s: &Support) -> Option<String> {
+    s.evidence
+        .iter()
+        .find(|e| e.role == Role::Target)
+        .map(|e| e.text.clone())
+}
+
+fn actual_text(s: &Support) -> Option<String> {
+    s.evidence
+        .iter()
+        .find(|e| e.role == Role::Actual)
+        .map(|e| e.text.clone())
 }
 
 impl Rule for ScoreUnsupported {
@@ -151,6 +188,28 @@ impl Rule for ScoreUnsupported {
                 .collect();
             let figs = figures.join("、");
             let message = match (s.bound, working(s, ind, weight)) {
+                (_, Some((zh, en))) if matches!(s.basis, Basis::Target { .. }) => {
+                    let (gives_zh, gives_en) = match s.bound {
+                        EvidenceBound::Ceiling => (
+                            format!("不应得满分 {}", show(weight)),
+                            format!("it cannot take the full {}", show(weight)),
+                        ),
+                        _ => (
+                            format!("应得 {expected} 分"),
+                            format!("it gives {expected}"),
+                        ),
+                    };
+                    Message::new(
+                        format!(
+                            "“{name}”自评得分 {claimed}，但{zh}，按评分标准（{}）{gives_zh}",
+                            rule.zh
+                        ),
+                        format!(
+                            "{name} is scored {claimed}, but {en}, and by its rule ({}) {gives_en}",
+                            rule.en
+                        ),
+                    )
+                }
                 (EvidenceBound::Floor, _) => Message::new(
                     format!(
                         "“{name}”自评得分 {claimed}，但报告所述 {figs} 只能确定得 {expected} 分（{}）",
@@ -188,10 +247,17 @@ impl Rule for ScoreUnsupported {
                     ),
                 ),
             };
-            let mut d = Diagnostic::new(&Self::META, score.span, message).primary(Message::new(
-                format!("依据只支持 {expected} 分"),
-                format!("the evidence gives {expected}"),
-            ));
+            let primary = match (&s.basis, s.bound) {
+                (Basis::Target { .. }, EvidenceBound::Ceiling) => Message::new(
+                    "未达到目标，不应得满分",
+                    "target missed: not the full weight",
+                ),
+                _ => Message::new(
+                    format!("依据只支持 {expected} 分"),
+                    format!("the evidence gives {expected}"),
+                ),
+            };
+            let mut d = Diagnostic::new(&Self::META, score.span, message).primary(primary);
             for ev in &s.evidence {
                 let role = ev.role.label();
                 let msg = match (&ev.label, ev.role) {
@@ -215,6 +281,13 @@ impl Rule for ScoreUnsupported {
                 );
             }
             let help = match s.bound {
+                EvidenceBound::Ceiling if matches!(s.basis, Basis::Target { .. }) => Message::new(
+                    format!("改为低于 {} 分的得分，或写明目标已达到的依据", show(weight)),
+                    format!(
+                        "score it below {}, or state what shows the target was met",
+                        show(weight)
+                    ),
+                ),
                 EvidenceBound::Floor => Message::new(
                     format!("改为 {expected} 分，或写明支持 {claimed} 分的数据"),
                     format!("score it {expected}, or state the figure that supports {claimed}"),

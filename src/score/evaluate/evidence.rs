@@ -37,15 +37,37 @@ pub(super) struct Cx<'a> {
     pub(super) prose: std::cell::OnceCell<Vec<&'a Quantity>>,
     /// Answers of [`Cx::figures`] by query: the rubric asks the same few again and again.
     pub(super) answers: std::cell::RefCell<std::collections::HashMap<FigureQuery, Vec<usize>>>,
+    /// The target pairs of grid tables by the block of their row, for blocks with one pair.
+    pub(super) pairs: std::collections::HashMap<usize, &'a TargetPair>,
 }
 
 impl<'a> Cx<'a> {
     pub(super) fn new(
         text: &'a str,
         doc: &'a Document,
+        tables: &'a TableRelations,
         card: &'a Scorecard,
         rubric: &'a Rubric,
     ) -> Self {
+        let mut by_block: std::collections::HashMap<usize, Vec<&'a TargetPair>> =
+            Default::default();
+        for p in &tables.targets {
+            let row = doc.tables.get(p.table).and_then(|t| {
+                (t.form == TableForm::Grid)
+                    .then(|| t.rows.get(p.row))
+                    .flatten()
+            });
+            if let Some(r) = row {
+                by_block.entry(r.block).or_default().push(p);
+            }
+        }
+        let pairs = by_block
+            .into_iter()
+            .filter_map(|(b, ps)| match ps.as_slice() {
+                [p] => Some((b, *p)),
+                _ => None,
+            })
+            .collect();
         Cx {
             text,
             doc,
@@ -53,6 +75,7 @@ impl<'a> Cx<'a> {
             rubric,
             prose: std::cell::OnceCell::new(),
             answers: Default::default(),
+            pairs,
         }
     }
 
@@ -333,7 +356,7 @@ impl<'a> Cx<'a> {
         for (i, ch) in src.char_indices().chain(std::iter::once((src.len(), '；'))) {
             if matches!(ch, '；' | ';' | '。') {
                 let item = &src[start..i];
-                if crate::score::table::clean(item).contains(&want) {
+                if crate::parse::table::roles::clean(item).contains(&want) {
                     let span = Span::new(cell.start + start, cell.start + i);
                     let span = crate::parse::structure::trim_span(self.text, span);
                     return (!span.is_empty()).then_some(span);
@@ -429,15 +452,68 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// A project row: 实际完成值 against 年度指标值.
+    /// The 年度指标值 / 实际完成值 pair of an indicator's row, from the document's table model
+    /// (`crate::relations::table`): the one pair read with certainty on the row's block.
+    pub(super) fn pair_of(&self, ind: &Indicator) -> Option<&'a TargetPair> {
+        let Origin::Table { block, .. } = ind.origin else {
+            return None;
+        };
+        self.pairs.get(&block).copied()
+    }
+
+    /// How the row's own criteria, or else the rubric, score a missed target.
+    fn missed_rule(&self, ind: &Indicator) -> Missed {
+        ind.criteria
+            .iter()
+            .find_map(|&c| missed_from_criteria(&self.slice(c)))
+            .unwrap_or(self.rubric.quantitative_missed)
+    }
+
+    /// A project row: 实际完成值 against 年度指标值, from the row's pair in the table model. A
+    /// pair that cannot be compared (other units, an actual that is itself a bound, a money
+    /// target whose direction is not written) re-scores nothing.
     pub(super) fn by_measures(&self, ind: &Indicator) -> Option<Support> {
-        let (t, a) = (ind.target.as_ref()?, ind.actual.as_ref()?);
-        let claimed = ind.score.as_ref()?;
-        let weight = ind.weight.as_ref()?.value;
-        if t.unit != a.unit || a.cmp != Cmp::Eq || t.value <= Decimal::ZERO {
+        let pair = self.pair_of(ind)?;
+        let met = pair.met?;
+        let (t, a) = (&pair.target, &pair.actual);
+        // A target of nothing (`0起`) has no ratio, and written bare no direction either.
+        if t.value <= Decimal::ZERO {
             return None;
         }
+        let claimed = ind.score.as_ref()?;
+        let weight = ind.weight.as_ref()?.value;
         let positive = !matches!(t.cmp, Cmp::AtMost | Cmp::LessThan);
+        let evidence = vec![
+            self.evidence_of(t.span, Role::Target, None),
+            self.evidence_of(a.span, Role::Actual, None),
+        ];
+        let missed = self.missed_rule(ind);
+        if missed != Missed::Ratio {
+            // Met: the 分值; missed: nothing, or less than the 分值.
+            let hundredth = Decimal::new(1, 2);
+            let (low, high, bound) = match (met, missed) {
+                (true, _) => (weight, weight, EvidenceBound::Exact),
+                (false, Missed::Zero) => (Decimal::ZERO, Decimal::ZERO, EvidenceBound::Exact),
+                (false, Missed::Less) if weight >= hundredth => {
+                    (Decimal::ZERO, weight - hundredth, EvidenceBound::Ceiling)
+                }
+                _ => return None,
+            };
+            let consistent = match bound {
+                EvidenceBound::Ceiling => claimed.value < weight,
+                _ => fits(claimed, low, high),
+            };
+            return Some(Support {
+                expected: high,
+                low,
+                high,
+                bound,
+                consistent,
+                value: a.value,
+                evidence,
+                basis: Basis::Target { missed, met },
+            });
+        }
         let actual = Interval::of_written(a.value, a.decimals);
         let target = Interval::exact(t.value);
         let hundred = Decimal::ONE_HUNDRED;
@@ -480,10 +556,7 @@ impl<'a> Cx<'a> {
             bound: EvidenceBound::Exact,
             consistent,
             value,
-            evidence: vec![
-                self.evidence_of(t.span, Role::Target, None),
-                self.evidence_of(a.span, Role::Actual, None),
-            ],
+            evidence,
             basis: Basis::Quantitative { positive, cap },
         })
     }

@@ -8,7 +8,12 @@
 //! proximity:
 //!
 //! * the 项目资金 row's own amounts (全年执行数 / 全年预算数 → 执行率 → 分值 × 执行率);
-//! * a project row's own 年度指标值 and 实际完成值 (正向 实际/目标, 反向 目标/实际);
+//! * a project row's own 年度指标值 and 实际完成值, the pair the table model reads on that row
+//!   (`crate::relations::table::TargetPair`): 正向 实际/目标, 反向 目标/实际 × 分值, or, when
+//!   the row's criteria or the rubric score by whether the target is met (`未完成不得分`,
+//!   `未达到的酌情扣分`), the 分值 when met and nothing (or less) when missed; a pair that
+//!   cannot be compared, or a row the table model did not read with certainty, is not
+//!   re-scored by it;
 //! * tiers written in the row's criteria (`满意度≥95%的，得6分；…`) with the prose figures
 //!   whose label names the tiers' variable (`服务对象满意度…达到90%以上`);
 //! * a rubric entry whose names match the indicator, with the prose figures its evidence spec
@@ -31,10 +36,13 @@ use rust_decimal::Decimal;
 
 use super::{CardKind, Cmp, Figure, Indicator, Origin, Scorecard};
 use crate::diagnostic::Message;
+use crate::model::table::TableForm;
 use crate::model::{Document, Qualifier, Quantity, Span, Unit};
 use crate::numeric::{Interval, fmt_trim, half_unit};
+use crate::relations::table::{TableRelations, TargetPair};
 use crate::score::rubric::{
-    EvidenceSpec, EvidenceUnit, Rubric, ScoreRule, TableCriteria, ValueRange,
+    EvidenceSpec, EvidenceUnit, Missed, Rubric, ScoreRule, TableCriteria, ValueRange,
+    missed_from_criteria,
 };
 
 mod checks;
@@ -155,6 +163,9 @@ pub enum Basis {
     Execution { rule: ScoreRule },
     /// 正向 (`实际/目标`) or 反向 (`目标/实际`) × 分值.
     Quantitative { positive: bool, cap: bool },
+    /// Whether the 实际完成值 meets the 年度指标值: the 分值 when it does, and what
+    /// `missed` gives when it does not (nothing, or less than the 分值).
+    Target { missed: Missed, met: bool },
 }
 
 impl Basis {
@@ -164,6 +175,7 @@ impl Basis {
             Basis::Table { .. } => "table",
             Basis::Execution { .. } => "execution",
             Basis::Quantitative { .. } => "quantitative",
+            Basis::Target { .. } => "target",
         }
     }
 
@@ -201,6 +213,20 @@ impl Basis {
                     Message::new(zh, en)
                 }
             }
+            Basis::Target { missed, .. } => match missed {
+                Missed::Zero => Message::new(
+                    "达到年度指标值得满分，未达到不得分",
+                    "full weight when the target is met, nothing when it is missed",
+                ),
+                Missed::Less => Message::new(
+                    "达到年度指标值得满分，未达到扣分",
+                    "full weight when the target is met, less when it is missed",
+                ),
+                Missed::Ratio => Message::new(
+                    "达到年度指标值得满分，未达到按完成比例得分",
+                    "full weight when the target is met, the achievement ratio when missed",
+                ),
+            },
         }
     }
 }
@@ -412,8 +438,14 @@ impl Evaluation {
 }
 
 /// Re-score a scorecard.
-pub fn evaluate(text: &str, doc: &Document, card: &Scorecard, rubric: &Rubric) -> Evaluation {
-    let cx = Cx::new(text, doc, card, rubric);
+pub fn evaluate(
+    text: &str,
+    doc: &Document,
+    tables: &TableRelations,
+    card: &Scorecard,
+    rubric: &Rubric,
+) -> Evaluation {
+    let cx = Cx::new(text, doc, tables, card, rubric);
 
     let mut evals = indicator_evals(&cx);
     let mut sums = sum_checks(card);

@@ -23,7 +23,8 @@ fn run(text: &str) -> (Scorecard, Evaluation) {
     let Some(card) = crate::score::read(text, &doc) else {
         panic!("no scorecard in:\n{text}");
     };
-    let e = evaluate(text, &doc, &card, Rubric::builtin());
+    let tables = crate::relations::table::find(&doc);
+    let e = evaluate(text, &doc, &tables, &card, Rubric::builtin());
     (card, e)
 }
 

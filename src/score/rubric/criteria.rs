@@ -7,7 +7,7 @@ use super::*;
 /// 3.80%≤满意度<90%的，得2分； 4.满意度<80%的，得1分。` → the variable (`满意度`) and its bands.
 /// `None` unless at least two items read and all name the same variable.
 pub fn bands_from_criteria(text: &str) -> Option<(String, Vec<Band>)> {
-    let t = crate::score::table::clean(text);
+    let t = crate::parse::table::roles::clean(text);
     let mut var: Option<String> = None;
     let mut bands = Vec::new();
     for item in t.split(['；', '。', ';']) {
@@ -18,7 +18,7 @@ pub fn bands_from_criteria(text: &str) -> Option<(String, Vec<Band>)> {
         let Some(fen) = after.find('分') else {
             continue;
         };
-        let Some((points, _)) = crate::score::table::parse_number(&after[..fen]) else {
+        let Some((points, _)) = crate::parse::table::cell::parse_number(&after[..fen]) else {
             continue;
         };
         if !after[fen + '分'.len_utf8()..].is_empty() {
@@ -101,7 +101,7 @@ pub(super) fn condition(s: &str) -> Option<(String, Option<Bound>, Option<Bound>
             .map(|(i, _)| i)
             .unwrap_or(rest.len());
         if digits > 0 {
-            let (n, _) = crate::score::table::parse_number(&rest[..digits])?;
+            let (n, _) = crate::parse::table::cell::parse_number(&rest[..digits])?;
             toks.push(Tok::Num(n));
             rest = rest[digits..].strip_prefix('%').unwrap_or(&rest[digits..]);
             continue;
@@ -171,5 +171,65 @@ pub(super) fn condition(s: &str) -> Option<(String, Option<Bound>, Option<Bound>
             Some((w.clone(), lower(f, *a), upper(f, *a)))
         }
         _ => None,
+    }
+}
+
+/// Words of a row's criteria that score a missed target by the achievement ratio
+/// (`按实际完成比例得分`, `实际完成值与年度指标值之比`, `完成率×分值`).
+pub const RATIO_WORDS: &[&str] = &[
+    "比例",
+    "之比",
+    "完成率×",
+    "×完成率",
+    "/年度指标值",
+    "/目标值",
+];
+
+/// Words that name a missed target (`未完成`, `未达到目标`, `否则`).
+pub const MISSED_WORDS: &[&str] = &[
+    "未完成",
+    "未达到",
+    "未达标",
+    "不达标",
+    "没有完成",
+    "没有达到",
+    "达不到",
+    "否则",
+];
+
+/// Words that give a missed target nothing (`不得分`, `得0分`).
+pub const ZERO_WORDS: &[&str] = &["不得分", "得0分", "计0分", "记0分"];
+
+/// Words that take points off a missed target by an amount not written (`酌情扣分`).
+pub const LESS_WORDS: &[&str] = &["扣", "酌情", "减分"];
+
+/// How a row's own criteria score a missed target: `未完成不得分` → [`Missed::Zero`],
+/// `按完成比例得分` → [`Missed::Ratio`], `未达到的酌情扣分` → [`Missed::Less`]; `None` when they
+/// say nothing of it (tiers, a deduction per step, prose).
+pub fn missed_from_criteria(text: &str) -> Option<Missed> {
+    let t = crate::parse::table::roles::clean(text);
+    if RATIO_WORDS.iter().any(|w| t.contains(w)) {
+        return Some(Missed::Ratio);
+    }
+    // The item that speaks of a miss decides.
+    let item = t
+        .split(['；', '。', ';', '，', ','])
+        .scan(false, |seen, item| {
+            *seen |= MISSED_WORDS.iter().any(|w| item.contains(w));
+            Some((*seen, item))
+        })
+        .filter(|(seen, _)| *seen)
+        .map(|(_, item)| item)
+        .take(2)
+        .collect::<String>();
+    if item.is_empty() {
+        return None;
+    }
+    if ZERO_WORDS.iter().any(|w| item.contains(w)) {
+        Some(Missed::Zero)
+    } else if LESS_WORDS.iter().any(|w| item.contains(w)) {
+        Some(Missed::Less)
+    } else {
+        None
     }
 }

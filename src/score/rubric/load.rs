@@ -270,6 +270,20 @@ pub(super) fn build(value: &Value, origin: &str) -> Result<Rubric, String> {
         .and_then(Value::as_object)
         .map(|o| flag(o, "cap", true))
         .unwrap_or(true);
+    let quantitative_missed = match root
+        .get("quantitative")
+        .and_then(|q| q.get("missed"))
+        .and_then(Value::as_str)
+    {
+        None | Some("ratio") => Missed::Ratio,
+        Some("zero") => Missed::Zero,
+        Some("less") => Missed::Less,
+        Some(other) => {
+            return Err(format!(
+                "/quantitative/missed: `{other}` is not ratio, zero or less"
+            ));
+        }
+    };
     let mut project_weights = Vec::new();
     if let Some(w) = root.get("project_weights").and_then(Value::as_object) {
         for (k, v) in w {
@@ -337,6 +351,7 @@ pub(super) fn build(value: &Value, origin: &str) -> Result<Rubric, String> {
         grades,
         execution,
         quantitative_cap,
+        quantitative_missed,
         project_weights,
         indicators,
         table_criteria,

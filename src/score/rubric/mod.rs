@@ -32,7 +32,7 @@ mod load;
 #[cfg(test)]
 mod tests;
 
-pub use criteria::bands_from_criteria;
+pub use criteria::{bands_from_criteria, missed_from_criteria};
 use load::*;
 
 const DEFAULT: &str = include_str!("../../../data/rubrics/default.json");
@@ -452,6 +452,28 @@ impl IndicatorRule {
     }
 }
 
+/// What a project indicator row scores when its 实际完成值 misses its 年度指标值 (a row that meets
+/// its target scores its 分值 under each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missed {
+    /// 分值 × 实际/目标 (正向) or 分值 × 目标/实际 (反向): the achievement ratio.
+    Ratio,
+    /// Nothing (`未完成不得分`).
+    Zero,
+    /// Less than the 分值, by an amount the assessor sets (`未达到目标的酌情扣分`).
+    Less,
+}
+
+impl Missed {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Missed::Ratio => "ratio",
+            Missed::Zero => "zero",
+            Missed::Less => "less",
+        }
+    }
+}
+
 /// Whether the scoring criteria written in a table row (`1.满意度≥95%的，得6分；…`) are used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableCriteria {
@@ -475,6 +497,9 @@ pub struct Rubric {
     pub execution: ScoreRule,
     /// Project indicator rows: 正向 `实际/目标`, 反向 `目标/实际`, × 分值, capped when `cap`.
     pub quantitative_cap: bool,
+    /// What a project indicator row that misses its target scores, unless its own criteria
+    /// say (`未完成不得分`).
+    pub quantitative_missed: Missed,
     /// The usual weights of a project table's parts (预算执行率 10, 产出 50 …), for display.
     pub project_weights: Vec<(String, Decimal)>,
     pub indicators: Vec<IndicatorRule>,
@@ -532,6 +557,7 @@ impl Rubric {
                 cap: true,
             },
             quantitative_cap: true,
+            quantitative_missed: Missed::Ratio,
             project_weights: Vec::new(),
             indicators: Vec::new(),
             table_criteria: TableCriteria::Prefer,

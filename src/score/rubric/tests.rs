@@ -226,3 +226,36 @@ fn bad_rubrics_are_clear_errors() {
         "{e:?}"
     );
 }
+
+#[test]
+fn criteria_say_what_a_missed_target_scores() {
+    let m = |t: &str| missed_from_criteria(t);
+    assert_eq!(m("达到指标值得满分，未完成不得分。"), Some(Missed::Zero));
+    assert_eq!(m("完成目标得5分；否则得0分"), Some(Missed::Zero));
+    assert_eq!(
+        m("全部完成得满分，未达到的按实际完成比例得分"),
+        Some(Missed::Ratio)
+    );
+    assert_eq!(m("得分=实际完成值/年度指标值×分值"), Some(Missed::Ratio));
+    assert_eq!(
+        m("达到目标得满分，未达到目标的酌情扣分"),
+        Some(Missed::Less)
+    );
+    assert_eq!(m("未完成的每低1个百分点扣1分"), Some(Missed::Less));
+    // A deduction of 10 points is no zero; tiers and prose say nothing of a miss.
+    assert_eq!(m("未完成的扣10分"), Some(Missed::Less));
+    assert_eq!(
+        m("1.满意度≥95%的，得6分；2.90%≤满意度<95%的，得4分。"),
+        None
+    );
+    assert_eq!(m("反映项目完成情况。"), None);
+}
+
+#[test]
+fn a_rubric_names_what_a_missed_target_scores() {
+    let r = Rubric::from_json(r#"{"name":"x","quantitative":{"missed":"zero"}}"#, "t").unwrap();
+    assert_eq!(r.quantitative_missed, Missed::Zero);
+    assert_eq!(Rubric::builtin().quantitative_missed, Missed::Ratio);
+    let e = Rubric::from_json(r#"{"name":"x","quantitative":{"missed":"half"}}"#, "t");
+    assert!(e.unwrap_err().message.contains("/quantitative/missed"));
+}

@@ -21,7 +21,7 @@ impl<'a> Reader<'a> {
         if cells.len() < layout.width && !(cells.len()..layout.width).all(|c| layout.optional(c)) {
             return false;
         }
-        if cells.iter().any(|c| has_markup(&c.text)) {
+        if cells.iter().any(|c| c.read.markup) {
             return false;
         }
         // A bare number in a column of words (说明, 评分标准, 偏差原因) was pushed there from
@@ -37,26 +37,23 @@ impl<'a> Reader<'a> {
         if cells
             .iter()
             .enumerate()
-            .any(|(i, c)| (wordy(i) || unnamed(i)) && cell_number(&c.text, c.span).is_some())
+            .any(|(i, c)| (wordy(i) || unnamed(i)) && c.figure().is_some())
         {
             return false;
         }
-        let text_at = |c: usize| cells.get(c).map(|c| c.text.as_str()).unwrap_or("");
+        // A missing cell reads as an empty one.
+        let stated = |c: usize| cells.get(c).is_some_and(|c| !c.read.blank);
         // In a table with a 分值 column per level, a weight stands beside its level's name.
         for &(level, wc) in &layout.paired {
-            let w = text_at(wc);
-            if w.is_empty() || is_blank(w) {
+            if !stated(wc) {
                 continue;
             }
             let named = layout
                 .names
                 .iter()
                 .find(|(_, l)| *l == level)
-                .is_some_and(|&(nc, _)| {
-                    let n = text_at(nc);
-                    !n.is_empty() && !is_blank(n)
-                });
-            if !named || cell_points(w, Span::default()).is_none() {
+                .is_some_and(|&(nc, _)| stated(nc));
+            if !named || cells.get(wc).and_then(Cell::points).is_none() {
                 return false;
             }
         }
@@ -66,17 +63,16 @@ impl<'a> Reader<'a> {
         let mut names: Vec<(u8, usize, String, Span)> = Vec::new();
         let mut new_style = None;
         for &(col, level) in &layout.names {
-            let t = text_at(col);
-            if t.is_empty() || is_blank(t) {
+            if !stated(col) {
                 continue;
-            }
-            if !is_name(t) {
-                return false;
             }
             let Some(cell) = cells.get(col) else {
                 return false;
             };
-            let (name, span, marker) = name_of(self.text, cell);
+            if !cell.read.name {
+                return false;
+            }
+            let (name, span, marker) = name_of(cell);
             let level = match (single, marker) {
                 (true, Some(style)) => match st.marker_levels.iter().position(|m| *m == style) {
                     Some(p) => p as u8 + 1,
@@ -97,10 +93,10 @@ impl<'a> Reader<'a> {
             let Some(cell) = cells.get(c) else {
                 return Ok(None);
             };
-            if cell.text.is_empty() || is_blank(&cell.text) {
+            if cell.read.blank {
                 return Ok(None);
             }
-            cell_points(&cell.text, cell.span).map(Some).ok_or(())
+            cell.points().map(Some).ok_or(())
         };
         let Ok(score) = number_or_blank(layout.score) else {
             return false;
@@ -108,7 +104,7 @@ impl<'a> Reader<'a> {
         let Some(&(leaf_level, ..)) = names.last() else {
             // No name: a row of figures only, or one that starts mid-figure or mid-sentence
             // (`.5 | 汛期停工…`), is the rest of the row above; notes alone are let be.
-            let any_number = cells.iter().any(|c| cell_number(&c.text, c.span).is_some());
+            let any_number = cells.iter().any(|c| c.figure().is_some());
             let continues = cells.iter().any(|c| {
                 c.text.starts_with(|ch: char| {
                     ch.is_ascii_digit()
@@ -121,9 +117,8 @@ impl<'a> Reader<'a> {
         // (a leaf under the rows above), never when it would make it a group of its own; in a
         // project table (年度指标值, 实际完成值) every row of figures names its 三级指标.
         let deepest = layout.names.iter().map(|n| n.1).max();
-        let must_be_deepest = realigned
-            || (layout.is_project()
-                && cells.iter().any(|c| cell_number(&c.text, c.span).is_some()));
+        let must_be_deepest =
+            realigned || (layout.is_project() && cells.iter().any(|c| c.figure().is_some()));
         if must_be_deepest && layout.names.len() > 1 && Some(leaf_level) != deepest {
             return false;
         }
@@ -146,7 +141,7 @@ impl<'a> Reader<'a> {
         // Target and actual: figures when they are.
         let measure = |c: Option<usize>| {
             c.and_then(|c| cells.get(c))
-                .and_then(|c| parse_measure(&c.text, c.span))
+                .and_then(|c| c.read.measure.clone())
         };
         let target = measure(layout.target);
         let actual = measure(layout.actual);
@@ -263,19 +258,19 @@ impl<'a> Reader<'a> {
             .find(|c| !c.text.is_empty())
             .map(|c| c.span)
             .unwrap_or_default();
-        if cells.iter().any(|c| has_markup(&c.text)) {
+        if cells.iter().any(|c| c.read.markup) {
             st.unreadable.push((row_span, Unreadable::Markup));
             return;
         }
         let tokens: Vec<Token> = cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.text.is_empty() && !is_blank(&c.text))
-            .map(|(i, c)| match cell_number(&c.text, c.span) {
+            .filter(|(_, c)| !c.read.blank)
+            .map(|(i, c)| match c.figure() {
                 Some(f) if f.value <= Decimal::ONE_HUNDRED => Token::Num(f),
                 // A number too large for a score: glued cells, not to be guessed at.
                 Some(_) => Token::Text(i),
-                None if is_name(&c.text) => Token::Name(i),
+                None if c.read.name => Token::Name(i),
                 None => Token::Text(i),
             })
             .collect();
@@ -379,7 +374,7 @@ impl<'a> Reader<'a> {
         let Some(leaf) = cells.get(leaf_col) else {
             return;
         };
-        let (name, name_span, _) = name_of(self.text, leaf);
+        let (name, name_span, _) = name_of(leaf);
         let level = (path.len() + 1).min(4) as u8;
         let mut ind = Indicator::new(name, name_span, level, Origin::Table { table, block });
         ind.path = path;
@@ -565,23 +560,21 @@ pub(super) fn realigned(cells: &[Cell], width: usize) -> Option<Vec<Cell>> {
     let empty = || Cell {
         span: at,
         text: String::new(),
+        read: CellRead {
+            blank: true,
+            ..CellRead::default()
+        },
     };
     let mut out: Vec<Cell> = Vec::with_capacity(width);
     if cells.len() < width {
         out.extend((0..width - cells.len()).map(|_| empty()));
-        out.extend(cells.iter().map(|c| Cell {
-            span: c.span,
-            text: c.text.clone(),
-        }));
+        out.extend(cells.iter().cloned());
     } else {
         let drop = cells.len() - width;
         if drop > leading {
             return None;
         }
-        out.extend(cells[drop..].iter().map(|c| Cell {
-            span: c.span,
-            text: c.text.clone(),
-        }));
+        out.extend(cells[drop..].iter().cloned());
     }
     Some(out)
 }
@@ -626,8 +619,8 @@ pub(super) fn merge_roles(old: &[Option<Role>], new: &[Option<Role>]) -> (Vec<Op
 
 /// A row that names several columns among data cells: a header merged with a row of
 /// figures by the extraction (`…分值 | 执行率 | 得分 | 年度资金总额 | 850.00 | …`).
-pub(super) fn garbled_header(cells: &[String]) -> bool {
-    let roles: Vec<Role> = cells.iter().filter_map(|c| header_role(c)).collect();
+pub(super) fn garbled_header(cells: &[GridCell]) -> bool {
+    let roles: Vec<Role> = cells.iter().filter_map(|c| c.role.map(role_of)).collect();
     let scoring = roles.iter().any(|r| {
         matches!(
             r,
@@ -642,17 +635,14 @@ pub(super) fn garbled_header(cells: &[String]) -> bool {
     });
     let other = cells
         .iter()
-        .filter(|c| !c.is_empty() && header_role(c).is_none())
+        .filter(|c| !c.text.is_empty() && c.role.is_none())
         .count();
     roles.len() >= 2 && scoring && other > 0
 }
 
 /// Plain numbers among a row's cells.
 pub(super) fn numeric_cells(cells: &[Cell]) -> usize {
-    cells
-        .iter()
-        .filter(|c| cell_number(&c.text, c.span).is_some())
-        .count()
+    cells.iter().filter(|c| c.figure().is_some()).count()
 }
 
 /// Labels of stated totals in the prose.

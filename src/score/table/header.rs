@@ -1,6 +1,5 @@
-//! Header rows of score tables: which column a header cell names, and how header rows merge.
-
-use super::*;
+//! Header rows of score tables: the columns the table model's header rows name
+//! (`crate::parse::table::roles`), as the roles the scorer reads rows by.
 
 /// What a header cell names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +37,10 @@ impl Role {
 
 pub(super) use crate::parse::table::roles::strip_parens;
 
-pub(super) fn header_role(cell: &str) -> Option<Role> {
-    // The one vocabulary of column names (`crate::parse::table::roles`).
+/// The scorer's role of a column the table model names.
+pub(super) fn role_of(role: crate::model::table::ColumnRole) -> Role {
     use crate::model::table::ColumnRole as C;
-    Some(match crate::parse::table::roles::header_role(cell)? {
+    match role {
         C::Label(level) => Role::Name(level),
         C::FundsLabel => Role::FundsLabel,
         C::InitialBudget => Role::BudgetInitial,
@@ -56,29 +55,11 @@ pub(super) fn header_role(cell: &str) -> Option<Role> {
         C::Description => Role::Description,
         C::Note => Role::Note,
         C::Other => Role::Other,
-    })
-}
-
-/// The roles of a row's cells when it is a header: at least two named cells, every non-empty
-/// cell a known column name.
-pub(super) fn header_roles(cells: &[String]) -> Option<Vec<Option<Role>>> {
-    let mut named = 0;
-    let mut roles = Vec::with_capacity(cells.len());
-    for c in cells {
-        if c.is_empty() {
-            roles.push(None);
-            continue;
-        }
-        let r = header_role(c)?;
-        named += 1;
-        roles.push(Some(r));
     }
-    (named >= 2).then_some(roles)
 }
 
-/// Whether the cells of a line name the columns of a score table (`一级指标 分值 得分`): the
-/// parser uses it to read space-aligned text tables.
-pub fn is_score_header(cells: &[&str]) -> bool {
-    let cleaned: Vec<String> = cells.iter().map(|c| clean(c)).collect();
-    header_roles(&cleaned).is_some_and(|roles| Layout::new(roles).kind != SectionKind::Other)
+/// The scorer's roles of a header row the table model read
+/// ([`crate::model::table::GridLine::header`]).
+pub(super) fn roles_of(roles: &[Option<crate::model::table::ColumnRole>]) -> Vec<Option<Role>> {
+    roles.iter().map(|r| r.map(role_of)).collect()
 }

@@ -1,11 +1,17 @@
-//! Reading a scorecard from a parsed document: score tables from the document's table rows
-//! (tab-separated lines, Markdown pipes, space-aligned text tables), totals and grades from
-//! table rows and from the prose.
+//! Reading a scorecard from a parsed document: score tables from the table model's runs of
+//! rows ([`crate::model::table::Grid`], laid out once by `crate::parse::table::grid`), totals
+//! and grades from table rows and from the prose. Nothing here reads a table's text: which
+//! lines are rows, their cells, which rows are headers and the columns they name, and what each
+//! cell holds (a number, a percentage, a blank, a name with its outline marker, a target) are
+//! the model's ([`crate::model::table::CellRead`]); the words that label totals, grades and
+//! signatures are the vocabulary of `crate::parse::table::roles`. This module decides what the
+//! rows mean as a scorecard: which figure is a weight and which a score, the indicators'
+//! hierarchy, the rows that cannot be read with certainty.
 //!
 //! ## Tables
-//! Consecutive table rows form a run. Inside a run, a row whose every cell is a known column
-//! name (一级指标, 分值, 得分, 年度指标值, 项目资金 …) is a header; consecutive header rows
-//! merge (`一级指标 | 二级指标` over `名称 | 参考分值 | 名称 | 参考分值`). A header with a name
+//! A run of rows may hold several tables in a row (the 项目资金 block, then the indicator
+//! table). Inside a run, header rows start sections; consecutive header rows merge
+//! (`一级指标 | 二级指标` over `名称 | 参考分值 | 名称 | 参考分值`). A header with a name
 //! column and a 得分 column starts an indicator section, one with 全年执行数 and 执行率 a 项目资金
 //! section; other headers (年度总体目标 …) start sections whose rows are not scores.
 //!
@@ -24,11 +30,12 @@
 use rust_decimal::Decimal;
 
 use super::{
-    CardKind, Figure, Funds, Indicator, Measure, Origin, ScoreTable, Scorecard, StatedGrade,
-    StatedTotal, Unreadable,
+    CardKind, Figure, Funds, Indicator, Origin, ScoreTable, Scorecard, StatedGrade, StatedTotal,
+    Unreadable,
 };
+use crate::model::table::{CellRead, Grid, GridCell};
 use crate::model::{BlockKind, Document, MarkerStyle, Span, Unit};
-use crate::parse::norm::{Norm, fold, is_cjk};
+use crate::parse::norm::{Norm, is_cjk};
 use crate::parse::quantity::CueKind;
 
 mod cells;
@@ -40,69 +47,10 @@ mod rows;
 mod tests;
 
 use cells::*;
-pub(crate) use cells::{clean, parse_measure, parse_number};
 use column::*;
-pub use header::is_score_header;
 use header::*;
 
-/// Grade words, longest first (`优秀` before `优`).
-pub const GRADE_WORDS: &[&str] = &[
-    "不合格",
-    "优秀",
-    "良好",
-    "中等",
-    "合格",
-    "较差",
-    "优",
-    "良",
-    "中",
-    "差",
-];
-
-/// First cells of rows that state a total.
-const TOTAL_LABELS: &[&str] = &[
-    "合计",
-    "总计",
-    "总分",
-    "综合评分",
-    "综合得分",
-    "总得分",
-    "得分合计",
-    "合计得分",
-    "评价总分",
-    "自评总分",
-    "自评得分",
-    "评价得分",
-];
-
-/// Cells that label a grade in a table row (`评分等级 | 优`).
-const GRADE_LABELS: &[&str] = &[
-    "评分等级",
-    "自评等级",
-    "评价等级",
-    "绩效等级",
-    "评定等级",
-    "等级",
-    "评价结果",
-    "自评结果",
-];
-
-/// First cells of rows that are signatures and notes, not scores.
-const TRAILER_LABELS: &[&str] = &[
-    "填表人",
-    "填报人",
-    "审核人",
-    "联系人",
-    "联系电话",
-    "填报日期",
-    "填表日期",
-    "单位负责人",
-    "财务负责人",
-    "项目负责人",
-    "附注",
-    "注：",
-    "备注",
-];
+pub use crate::parse::table::roles::{GRADE_LABELS, GRADE_WORDS, TOTAL_LABELS, TRAILER_LABELS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SectionKind {
@@ -242,9 +190,12 @@ impl Layout {
 }
 
 /// A cell of a row: its trimmed source span and cleaned text.
+#[derive(Clone)]
 struct Cell {
     span: Span,
+    /// The folded text, marked with [`SPLIT`] when it holds figures run together.
     text: String,
+    read: CellRead,
 }
 
 /// How a cell looks when the row is read by its shape.
@@ -353,27 +304,9 @@ pub fn read(text: &str, doc: &Document) -> Option<Scorecard> {
             grades: Vec::new(),
         },
     };
-    // Runs of consecutive table rows. A short line between two rows belongs to the run: a
-    // cell broken onto a line of its own by the extraction (or a title, when a header follows).
-    let is_row = |b: usize| {
-        doc.blocks
-            .get(b)
-            .is_some_and(|b| matches!(b.kind, BlockKind::TableRow { .. }))
-    };
-    let mut run: Vec<usize> = Vec::new();
-    for (bi, b) in doc.blocks.iter().enumerate() {
-        // Between two rows, or right after the last one when it plainly continues a cell
-        // (`0` of a score broken as `1⏎0`, `.9` of `94⏎.9`).
-        let inside = !run.is_empty()
-            && ((broken_cell(text, b) && is_row(bi + 1)) || continues_cell(text, b));
-        if is_row(bi) || inside {
-            run.push(bi);
-        } else if !run.is_empty() {
-            r.run(doc, &std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        r.run(doc, &run);
+    // The runs of table rows the parser laid out (`crate::parse::table::grid::runs`).
+    for g in &doc.grids {
+        r.run(g);
     }
     r.prose(doc);
     in_document_order(&mut r.card);
@@ -422,34 +355,6 @@ fn in_document_order(card: &mut Scorecard) {
             *p = new_index.get(*p).copied().unwrap_or(*p);
         }
     }
-}
-
-/// A line that may be a table cell broken onto a line of its own (`12.管理制度健全性` above
-/// `3 | 3.00`): short, one line, no sentence in it.
-fn broken_cell(text: &str, b: &crate::model::Block) -> bool {
-    let t = text.get(b.span.start..b.span.end).unwrap_or("");
-    !t.contains('\n') && t.chars().count() <= 40 && !t.contains(['。', '；', '！', '？'])
-}
-
-/// A line that can only be the end of a row: it starts with a digit, a decimal point, `%` or
-/// closing punctuation, or it still holds the pipes of a Markdown row.
-fn continues_cell(text: &str, b: &crate::model::Block) -> bool {
-    let block = text.get(b.span.start..b.span.end).unwrap_or("");
-    // The first line only: prose may have been joined onto the piece.
-    let t = block.lines().next().unwrap_or("").trim();
-    if t.starts_with(['.', '%', '，', '。', '；', '、', '）', '分'])
-        || t.contains(" | ")
-        || t.contains("||")
-    {
-        return true;
-    }
-    // A bare figure (`0`, `8.5`), not a date (`2024年…`) nor a list item (`1.存在问题`).
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let rest = &t[digits..];
-    digits > 0
-        && (rest.is_empty()
-            || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '%' | '|'))
-            || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Link each prose part to the one top-level indicator of the same name in a table read whole.

@@ -3,18 +3,22 @@
 use super::*;
 
 impl<'a> Reader<'a> {
-    pub(super) fn cells(&self, spans: &[Span]) -> Vec<Cell> {
-        spans
+    /// The scorer's view of a line's cells: the folded text, marked when it holds figures run
+    /// together so that it reads as no figure and no name.
+    pub(super) fn cells(&self, cells: &[GridCell]) -> Vec<Cell> {
+        cells
             .iter()
-            .map(|s| {
-                let raw = self.text.get(s.start..s.end).unwrap_or("");
-                let mut text = clean(raw);
-                // `4 3.5` is two figures run together, not 43.5: mark the cell so that it
-                // reads as no figure and no name.
-                if split_figures(raw) {
+            .map(|c| {
+                let mut text = c.text.clone();
+                // `4 3.5` is two figures run together, not 43.5.
+                if c.split {
                     text.insert(0, SPLIT);
                 }
-                Cell { span: *s, text }
+                Cell {
+                    span: c.span,
+                    text,
+                    read: c.read.clone(),
+                }
             })
             .collect()
     }
@@ -27,38 +31,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Read one run of consecutive table rows.
-    pub(super) fn run(&mut self, doc: &Document, blocks: &[usize]) {
+    pub(super) fn run(&mut self, grid: &Grid) {
         let mut st = TableState::new();
-        st.first_block = blocks.first().copied().unwrap_or(0);
-        st.last_block = blocks.last().copied().unwrap_or(0);
+        st.first_block = grid.lines.first().map(|l| l.block).unwrap_or(0);
+        st.last_block = grid.lines.last().map(|l| l.block).unwrap_or(0);
         let mut table_index = self.card.tables.len();
-        for &bi in blocks {
-            let Some(block) = doc.blocks.get(bi) else {
-                continue;
-            };
-            let BlockKind::TableRow { cells } = &block.kind else {
+        for (li, line) in grid.lines.iter().enumerate() {
+            let bi = line.block;
+            if !line.row {
                 // A line between rows: the title of a table that starts here, or a cell
                 // broken off its row.
-                let next_is_header = blocks
-                    .iter()
-                    .skip_while(|&&b| b != bi)
-                    .nth(1)
-                    .and_then(|&b| doc.blocks.get(b))
-                    .and_then(|b| match &b.kind {
-                        BlockKind::TableRow { cells } => Some(self.cells(cells)),
-                        _ => None,
-                    })
-                    .is_some_and(|cells| {
-                        let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-                        header_roles(&texts).is_some()
-                    });
+                let next_is_header = grid
+                    .lines
+                    .get(li + 1)
+                    .is_some_and(|n| n.row && n.header.is_some());
                 // A title has words; `—` or `9.72` on a line of its own is a broken cell.
-                let line = self
-                    .text
-                    .get(block.span.start..block.span.end)
-                    .unwrap_or("");
-                let worded = line.chars().filter(|c| is_cjk(*c)).count() >= 2;
-                if next_is_header && worded {
+                if next_is_header && line.worded {
                     let mut next = TableState::new();
                     next.first_block = bi;
                     next.last_block = st.last_block;
@@ -66,8 +54,8 @@ impl<'a> Reader<'a> {
                     table_index = self.card.tables.len();
                 } else if st.first_span.is_some() {
                     st.rows += 1;
-                    st.last_span = Some(block.span);
-                    st.unreadable.push((block.span, Unreadable::Fragment));
+                    st.last_span = Some(line.span);
+                    st.unreadable.push((line.span, Unreadable::Fragment));
                     // The piece most likely belongs to the row above it: that row's figures
                     // are not certain any more.
                     st.prev_row_start = st.row_start;
@@ -77,7 +65,8 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             };
-            let cells = self.cells(cells);
+            let block = line;
+            let cells = self.cells(&line.cells);
             if cells.iter().all(|c| c.text.is_empty()) {
                 continue;
             }
@@ -85,8 +74,7 @@ impl<'a> Reader<'a> {
             st.prev_row_start = st.row_start;
             st.row_start = st.created.len();
             st.prev_total = st.row_total.take();
-            let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-            if let Some(roles) = header_roles(&texts) {
+            if let Some(roles) = line.header.as_deref().map(roles_of) {
                 let roles = match (&st.layout, st.header_open) {
                     (Some(l), true) => {
                         let (roles, guessed) = merge_roles(&l.roles, &roles);
@@ -129,7 +117,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             st.header_open = false;
-            if garbled_header(&texts) {
+            if garbled_header(&line.cells) {
                 // A header merged with data: whatever it held is lost to the table.
                 st.pending.push((
                     block.span,
@@ -265,16 +253,12 @@ impl<'a> Reader<'a> {
         st: &mut TableState,
     ) {
         let span = cells.first().map(|c| c.span).unwrap_or_default();
-        let filled: Vec<&Cell> = cells
-            .iter()
-            .skip(1)
-            .filter(|c| !c.text.is_empty() && !is_blank(&c.text))
-            .collect();
+        let filled: Vec<&Cell> = cells.iter().skip(1).filter(|c| !c.read.blank).collect();
         // A total may be written wrong (`合计 105`), but never runs to four digits: that is a
         // weight and a score glued together (`10095`).
         let numbers: Vec<Figure> = filled
             .iter()
-            .filter_map(|c| cell_number(&c.text, c.span))
+            .filter_map(|c| c.figure())
             .filter(|f| f.value < Decimal::ONE_THOUSAND)
             .collect();
         let (weight, score) = match (numbers.as_slice(), filled.len() == numbers.len()) {
@@ -285,10 +269,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         };
-        let at = |c: Option<usize>| {
-            c.and_then(|c| cells.get(c))
-                .and_then(|c| cell_number(&c.text, c.span))
-        };
+        let at = |c: Option<usize>| c.and_then(|c| cells.get(c)).and_then(Cell::figure);
         let leaf_weight = layout
             .weight
             .or_else(|| layout.paired.last().map(|(_, c)| *c));
@@ -359,8 +340,7 @@ impl<'a> Reader<'a> {
         st: &mut TableState,
     ) {
         let get = |c: Option<usize>| c.and_then(|c| cells.get(c));
-        let empty =
-            |c: Option<usize>| get(c).is_none_or(|c| c.text.is_empty() || is_blank(&c.text));
+        let empty = |c: Option<usize>| get(c).is_none_or(|c| c.read.blank);
         let weight_col = layout.weight;
         let aligned = cells.len() == layout.width
             || (cells.len() > layout.width
@@ -378,8 +358,8 @@ impl<'a> Reader<'a> {
             // amounts at all.
             return;
         }
-        let weight = get(weight_col).and_then(|c| cell_points(&c.text, c.span));
-        let score = get(layout.score).and_then(|c| cell_points(&c.text, c.span));
+        let weight = get(weight_col).and_then(Cell::points);
+        let score = get(layout.score).and_then(Cell::points);
         let label_col = layout.funds_label.unwrap_or(0);
         let (Some(weight), Some(score), true) = (weight, score, aligned) else {
             let span = cells.first().map(|c| c.span).unwrap_or_default();
@@ -392,21 +372,19 @@ impl<'a> Reader<'a> {
             ));
             return;
         };
-        let amount = |c: Option<usize>| get(c).and_then(|c| cell_number(&c.text, c.span));
+        let amount = |c: Option<usize>| get(c).and_then(Cell::figure);
         // Every amount in its place, and a weight that is one: a row shifted or glued by the
         // extraction (`896.3410` for 896.34 | 10) fails here.
         // A figure in a column the header does not name: the row or the header shifted.
-        let stray = cells.iter().enumerate().any(|(i, c)| {
-            layout.roles.get(i).copied().flatten().is_none()
-                && cell_number(&c.text, c.span).is_some()
-        });
+        let stray = cells
+            .iter()
+            .enumerate()
+            .any(|(i, c)| layout.roles.get(i).copied().flatten().is_none() && c.figure().is_some());
         let amounts_present = !stray
             && [layout.budget, layout.spent]
                 .into_iter()
                 .all(|c| c.is_none() || amount(c).is_some())
-            && get(layout.initial).is_none_or(|c| {
-                c.text.is_empty() || is_blank(&c.text) || amount(layout.initial).is_some()
-            });
+            && get(layout.initial).is_none_or(|c| c.read.blank || amount(layout.initial).is_some());
         if !amounts_present
             || weight.value > Decimal::ONE_HUNDRED
             || score.value > weight.value + Decimal::ONE
@@ -425,7 +403,7 @@ impl<'a> Reader<'a> {
             initial: amount(layout.initial),
             budget: amount(layout.budget),
             spent: amount(layout.spent),
-            rate: get(layout.rate).and_then(|c| cell_percent(&c.text, c.span)),
+            rate: get(layout.rate).and_then(Cell::percent),
         };
         let label = cells.get(label_col);
         let name_span = label.map(|c| c.span).unwrap_or(score.span);
