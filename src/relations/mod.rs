@@ -16,6 +16,7 @@ mod count;
 mod growth;
 mod index;
 use index::Figures;
+mod product;
 mod ratio;
 mod restatement;
 mod sequence;
@@ -26,6 +27,7 @@ mod unit;
 
 pub use count::*;
 pub use growth::*;
+pub use product::*;
 pub use ratio::*;
 pub use restatement::*;
 use sequence::*;
@@ -60,6 +62,9 @@ pub struct Relations {
     pub unit_echoes: Vec<(usize, usize)>,
     /// Relations inside tables (rates per row, totals per column, targets).
     pub tables: table::TableRelations,
+    /// Every amount stated per unit (`每户补助0.60万元`), bound to its quantity and the amount
+    /// they come to, or unbound with the reason.
+    pub products: Vec<ProductCandidate>,
 }
 
 impl Relations {
@@ -75,6 +80,15 @@ impl Relations {
             + self.count_sums.len()
             + self.unit_echoes.len()
             + self.tables.count()
+            + self.bound_products().count()
+    }
+
+    /// The products bound to their three figures.
+    pub fn bound_products(&self) -> impl Iterator<Item = &ProductClaim> {
+        self.products.iter().filter_map(|p| match p {
+            ProductCandidate::Bound(c) => Some(c),
+            ProductCandidate::Unbound { .. } => None,
+        })
     }
 }
 
@@ -126,6 +140,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.tables = table::find(doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
+    r.products = find_products(text, doc, &figs);
     r
 }
 

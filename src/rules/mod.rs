@@ -91,6 +91,7 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::sum_mismatch::SumMismatch,
     &arithmetic::share_sum::ShareSum,
     &arithmetic::change_mismatch::ChangeMismatch,
+    &arithmetic::product_mismatch::ProductMismatch,
     &arithmetic::count_mismatch::CountMismatch,
     &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
