@@ -281,6 +281,19 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
         });
     }
     product_candidates(doc, r, &mut out);
+    for m in &r.magnitudes {
+        out.push(Candidate {
+            kind: CandidateKind::Magnitude,
+            span: doc.quantities[m.figure()].span,
+            outcome: match m {
+                super::MagnitudeCandidate::Judged {
+                    implausible: true, ..
+                } => Outcome::Inconsistent,
+                super::MagnitudeCandidate::Judged { .. } => Outcome::Consistent,
+                super::MagnitudeCandidate::Unbound { reason, .. } => Outcome::Unbound(*reason),
+            },
+        });
+    }
     let t = &r.tables;
     let spans = t
         .rates

@@ -16,6 +16,7 @@ mod count;
 mod growth;
 mod index;
 use index::Figures;
+mod magnitude;
 mod product;
 mod ratio;
 mod restatement;
@@ -27,6 +28,7 @@ mod unit;
 
 pub use count::*;
 pub use growth::*;
+pub use magnitude::*;
 pub use product::*;
 pub use ratio::*;
 pub use restatement::*;
@@ -65,6 +67,9 @@ pub struct Relations {
     /// Every amount stated per unit (`每户补助0.60万元`), bound to its quantity and the amount
     /// they come to, or unbound with the reason.
     pub products: Vec<ProductCandidate>,
+    /// Every budget line in 元 among budget lines in 万元, judged plausible or not, or
+    /// unbound.
+    pub magnitudes: Vec<MagnitudeCandidate>,
 }
 
 impl Relations {
@@ -81,6 +86,11 @@ impl Relations {
             + self.unit_echoes.len()
             + self.tables.count()
             + self.bound_products().count()
+            + self
+                .magnitudes
+                .iter()
+                .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
+                .count()
     }
 
     /// The products bound to their three figures.
@@ -141,6 +151,11 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
     r.products = find_products(text, doc, &figs);
+    let mut proven = unit_slips(doc, &r);
+    proven.extend(r.bound_products().filter_map(|c| {
+        matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
+    }));
+    r.magnitudes = find_magnitudes(text, doc, &figs, &proven);
     r
 }
 

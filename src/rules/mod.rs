@@ -108,6 +108,7 @@ pub static RULES: &[&dyn Rule] = &[
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,
     &units::unit_scale::UnitScale,
+    &units::implausible_magnitude::ImplausibleMagnitude,
     &suppression::unused_suppression::UnusedSuppression,
 ];
 
