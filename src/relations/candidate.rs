@@ -281,6 +281,17 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
         });
     }
     product_candidates(doc, r, &mut out);
+    for d in &r.documents {
+        out.push(Candidate {
+            kind: CandidateKind::DocumentNumber,
+            span: d.citations[0].span,
+            outcome: match d.verdict(doc) {
+                super::DocumentVerdict::Consistent => Outcome::Consistent,
+                super::DocumentVerdict::Conflict { .. } => Outcome::Inconsistent,
+                super::DocumentVerdict::Unbound(reason) => Outcome::Unbound(reason),
+            },
+        });
+    }
     for m in &r.magnitudes {
         out.push(Candidate {
             kind: CandidateKind::Magnitude,

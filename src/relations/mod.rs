@@ -16,6 +16,7 @@ mod count;
 mod growth;
 mod index;
 use index::Figures;
+mod document_number;
 mod magnitude;
 mod product;
 mod ratio;
@@ -27,6 +28,7 @@ pub mod table;
 mod unit;
 
 pub use count::*;
+pub use document_number::*;
 pub use growth::*;
 pub use magnitude::*;
 pub use product::*;
@@ -70,6 +72,8 @@ pub struct Relations {
     /// Every budget line in 元 among budget lines in 万元, judged plausible or not, or
     /// unbound.
     pub magnitudes: Vec<MagnitudeCandidate>,
+    /// Document numbers (文件号) cited more than once, each citation with its amount.
+    pub documents: Vec<DocumentNumber>,
 }
 
 impl Relations {
@@ -91,6 +95,7 @@ impl Relations {
                 .iter()
                 .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
                 .count()
+            + self.documents.len()
     }
 
     /// The products bound to their three figures.
@@ -156,6 +161,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
     }));
     r.magnitudes = find_magnitudes(text, doc, &figs, &proven);
+    r.documents = find_document_numbers(text, doc, &figs);
     r
 }
 

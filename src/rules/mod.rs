@@ -96,6 +96,7 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
     &duplicates::cross_source_mismatch::CrossSourceMismatch,
+    &duplicates::source_document_conflict::SourceDocumentConflict,
     &schema::schema_violation::SchemaViolation,
     &scoring::score_over_weight::ScoreOverWeight,
     &scoring::subtotal_mismatch::SubtotalMismatch,
