@@ -5,10 +5,11 @@
 //! The trigger is every amount stated per unit in prose: `每X`, `X均` or `…标准` before it in its
 //! clause, or `/X`, `每X` right after it, where X is a counted thing ([`PER_UNIT_WORDS`]). It is
 //! judged only when its sentence binds the three figures without doubt: exactly one count in
-//! the standard's unit (亩 with 亩; 人 with 人, 名 or 人次), exactly one amount worded as a total
-//! or a payment ([`AMOUNT_WORDS`]), no other amount, no bound (约, 最高, 不超过, 以内 …: a cap is
+//! the standard's unit (亩 with 亩; 人 with 人, 名 or 人次), exactly one amount after both,
+//! worded as a total or a payment ([`AMOUNT_WORDS`]), no other amount after them, no bound (约, 最高, 不超过, 以内 …: a cap is
 //! not an equality) and no period other than the year (`每人每月`: the months are not stated).
-//! Everything else is unbound, with its reason.
+//! Everything else is unbound, with its reason. A sentence inside a table cell is read the same
+//! way, within its cell; figures on either side of a `；` are never bound together.
 //!
 //! The quantity and the standard are taken as exact; the amount's written decimals decide
 //! (half-up), so `1290.3平方米 × 3100元 = 399.993万元` is consistent with `400万元`. An average
@@ -97,7 +98,7 @@ pub const PERIOD_WORDS: [&str; 10] = [
 ];
 
 /// Clause breaks: a standard's wording stands in its own clause.
-const CLAUSE_BREAKS: [char; 8] = ['，', ',', '。', '；', ';', '：', ':', '\n'];
+const CLAUSE_BREAKS: [char; 10] = ['，', ',', '。', '；', ';', '：', ':', '\n', '|', '\t'];
 
 /// How a product trigger ended: bound to its operands, or unbound with the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,11 +262,24 @@ pub(super) fn find_products(text: &str, doc: &Document, figs: &Figures) -> Vec<P
             continue;
         };
         let unbound = |reason| ProductCandidate::Unbound { rate: i, reason };
-        if !doc.in_prose(q) {
+        // A sentence inside a table cell (`目标1：…每平方米3100元，投资400万元`) is read as
+        // prose, within its cell; a figure of a row whose cells are not known is not.
+        if !doc.in_prose(q) && q.cell.is_none() {
             out.push(unbound(Unbound::InTable));
             continue;
         }
-        let sentence = figs.sentence(q.block, q.sentence);
+        // The figures of its sentence in its cell, with no ；between them and it.
+        let together = |j: usize| {
+            let r = &qs[j];
+            let (a, b) = (r.span.start.min(q.span.start), r.span.end.max(q.span.end));
+            r.cell == q.cell && !text.get(a..b).is_some_and(|t| t.contains(['；', ';']))
+        };
+        let sentence: Vec<usize> = figs
+            .sentence(q.block, q.sentence)
+            .iter()
+            .copied()
+            .filter(|&j| together(j))
+            .collect();
         let clause = format!(
             "{}{}",
             clause_before(text, doc, q),
@@ -280,10 +294,19 @@ pub(super) fn find_products(text: &str, doc: &Document, figs: &Figures) -> Vec<P
             .copied()
             .filter(|&j| matches!(&qs[j].unit, Unit::Count { word, .. } if unit_matches(per, word)))
             .collect();
+        // The amount comes after the standard and the count it multiplies (an amount
+        // before them may total something else: `…；共计40.83万元，…每户可分得700元`).
+        let last = counts
+            .iter()
+            .map(|&j| qs[j].span.end)
+            .max()
+            .unwrap_or(0)
+            .max(q.span.end);
         let amounts: Vec<usize> = sentence
             .iter()
             .copied()
             .filter(|&j| j != i && qs[j].unit.same_dimension(&q.unit))
+            .filter(|&j| qs[j].span.start >= last)
             .filter(|&j| per_unit_of(text, doc, &qs[j]).is_none())
             .collect();
         let worded: Vec<usize> = amounts
@@ -379,6 +402,13 @@ mod tests {
                 expected: Decimal::new(39999, 2)
             })]
         );
+        // A sentence in a table cell; the items after ；are other targets.
+        assert_eq!(
+            verdicts(
+                "| 产出 | 目标1：建设冷库1290.3平方米，冷库仓储3100元每平方米，投资400万元；目标2：购置设备550万元。 | 100% |"
+            ),
+            [Ok(ProductVerdict::Consistent)]
+        );
         // The standard and the amount in one clause.
         assert_eq!(
             verdicts("完成危房改造398户，按每户2万元标准拨付补助资金796.00万元。"),
@@ -432,6 +462,11 @@ mod tests {
                 Unbound::PerPeriod,
             ),
             ("种植面积1200亩，每亩补贴300元。", Unbound::NoAmount),
+            // The amount before the standard totals a list, not the product.
+            (
+                "购置设备18.8万元；共计40.83万元，带动14户分红，每户可分得700元。",
+                Unbound::NoAmount,
+            ),
             ("按每亩300元标准补贴，补贴资金36万元。", Unbound::NoQuantity),
             // A standard per 亩 and a count of 户: not the same thing.
             (

@@ -21,7 +21,9 @@ declare_rule! {
     ///
     /// Only what the sentence binds without doubt is judged: the count must be in the
     /// standard's unit (亩 with 每亩; 人 with 人, 名 or 人次), the amount worded as the total or
-    /// the payment (共, 计, 发放, 补贴资金 …), and there must be exactly one of each. A cap or
+    /// the payment (共, 计, 发放, 补贴资金 …) and stated after the count and the standard, and
+    /// there must be exactly one of each (figures across a `；` are not bound together; a
+    /// sentence in a table cell is read within its cell). A cap or
     /// an estimate (约, 最高, 不超过, 以内, 左右) and a standard per month, day or time
     /// (`每人每月`) are not judged; `jxlint check --coverage` lists them with the reason. An
     /// average (`户均`, `人均` without 标准) is consistent also when the amount divided by the
@@ -59,7 +61,8 @@ impl ProductMismatch {
 （`1290.3平方米 × 3100元/平方米 = 399.993万元` 即 `400万元`）。
 
 只核对句中能确定对应关系的：数量的计量单位须与标准一致（每亩对亩；人对人、名或人次），金额须写明为合计
-或发放额（共、计、发放、补贴资金 …），且三者各只有一个。上限或约数（约、最高、不超过、以内、左右）以及
+或发放额（共、计、发放、补贴资金 …）并写在数量和标准之后，且三者各只有一个（“；”两侧的数字不互相对应；
+表格单元格中的句子在本单元格内读取）。上限或约数（约、最高、不超过、以内、左右）以及
 按月、日或次计的标准（`每人每月`）不核对，`jxlint check --coverage` 列出其原因。平均数（`户均`、不带“标准”
 的`人均`）在金额除以数量四舍五入后等于它时也视为相符。
 
