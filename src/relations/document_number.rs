@@ -95,6 +95,10 @@ pub const EXECUTION_WORDS: [&str; 9] = [
 
 const CLAUSE_BREAKS: [char; 8] = ['，', ',', '；', ';', '。', '！', '？', '\n'];
 
+/// The most citations of one number compared pairwise (the first ones bound to an amount), so
+/// that a number cited endlessly stays cheap.
+pub const MAX_COMPARED: usize = 64;
+
 /// One citation of a document number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
@@ -137,6 +141,7 @@ impl DocumentNumber {
                     .ok()
                     .map(|(a, item)| (k, *a, item.as_str()))
             })
+            .take(MAX_COMPARED)
             .collect();
         let mut compared = false;
         for (x, &(k1, a1, item1)) in bound.iter().enumerate() {
@@ -180,55 +185,51 @@ impl DocumentNumber {
 
 /// Every document number in a text: its span and normalised form.
 pub fn document_numbers(text: &str) -> Vec<(Span, String)> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    for (k, &(at, c)) in cs.iter().enumerate() {
-        let Some(b) = OPEN.iter().position(|&o| o == c) else {
+    for (at, open) in text.match_indices(|c: char| OPEN.contains(&c)) {
+        let Some(b) = open
+            .chars()
+            .next()
+            .and_then(|c| OPEN.iter().position(|&o| o == c))
+        else {
             continue;
         };
-        // The year: four digits, then the matching bracket.
-        let year: String = cs[k + 1..].iter().take(4).map(|x| x.1).collect();
-        if year.len() != 4 || !year.chars().all(|d| d.is_ascii_digit()) {
+        // The year: four digits, then the matching bracket, then the number and 号.
+        let rest = &text[at + open.len()..];
+        let year = rest.get(..4).unwrap_or("");
+        if year.len() != 4 || !year.bytes().all(|d| d.is_ascii_digit()) {
             continue;
         }
-        if cs.get(k + 5).map(|x| x.1) != Some(CLOSE[b]) {
+        let Some(after) = rest[4..].strip_prefix(CLOSE[b]) else {
+            continue;
+        };
+        let n: &str = &after[..after.bytes().take_while(u8::is_ascii_digit).count().min(5)];
+        if n.is_empty() || !after[n.len()..].starts_with('号') {
             continue;
         }
-        let mut j = k + 6;
-        let mut n = String::new();
-        while let Some(&(_, d)) = cs.get(j) {
-            if !d.is_ascii_digit() || n.len() >= 5 {
-                break;
-            }
-            n.push(d);
-            j += 1;
-        }
-        if n.is_empty() || cs.get(j).map(|x| x.1) != Some('号') {
-            continue;
-        }
-        let end = cs.get(j + 1).map_or(text.len(), |x| x.0);
+        let end = text.len() - after.len() + n.len() + '号'.len_utf8();
         // The issuer: Chinese characters or Latin letters before the bracket.
-        let mut s = k;
-        while s > 0 && k - s < ISSUER_MAX_CHARS {
-            let p = cs[s - 1].1;
-            let han = ('\u{4e00}'..='\u{9fff}').contains(&p);
-            if (han || p.is_ascii_alphabetic()) && !ISSUER_CUTS.contains(&p) {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
-        let mut issuer: &str = &text[cs[s].0.min(at)..at];
+        let issuer_len: usize = text[..at]
+            .chars()
+            .rev()
+            .take(ISSUER_MAX_CHARS)
+            .take_while(|&p| {
+                let han = ('\u{4e00}'..='\u{9fff}').contains(&p);
+                (han || p.is_ascii_alphabetic()) && !ISSUER_CUTS.contains(&p)
+            })
+            .map(char::len_utf8)
+            .sum();
+        let mut issuer: &str = &text[at - issuer_len..at];
         while let Some(w) = LEAD_WORDS.iter().find(|w| issuer.starts_with(**w)) {
             issuer = &issuer[w.len()..];
         }
         if issuer.is_empty() {
             continue;
         }
-        let start = at - issuer.len();
+        let number = n.trim_start_matches('0');
         out.push((
-            Span::new(start, end),
-            format!("{issuer}〔{year}〕{}号", n.trim_start_matches('0')),
+            Span::new(at - issuer.len(), end),
+            format!("{issuer}〔{year}〕{number}号"),
         ));
     }
     out
@@ -279,11 +280,14 @@ pub(super) fn find_document_numbers(
     let qs = &doc.quantities;
     let found = document_numbers(text);
     let mut groups: Vec<DocumentNumber> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (span, number) in &found {
+        // Blocks are in text order: the last one starting at or before the number.
         let Some(bi) = doc
             .blocks
-            .iter()
-            .position(|b| b.span.start <= span.start && span.end <= b.span.end)
+            .partition_point(|b| b.span.start <= span.start)
+            .checked_sub(1)
+            .filter(|&b| span.end <= doc.blocks[b].span.end)
         else {
             continue;
         };
@@ -312,9 +316,9 @@ pub(super) fn find_document_numbers(
             // The next clause of the sentence, when it cites no other document.
             let next = c1 + text[c1..].chars().next().map_or(1, char::len_utf8);
             let (n0, n1) = clause_around(text, block.span, next, next);
-            let other = found
-                .iter()
-                .any(|(s, _)| s.start >= n0 && s.end <= n1 && s.start != span.start);
+            // Numbers are in text order: any starting inside the next clause.
+            let k = found.partition_point(|(s, _)| s.start < n0);
+            let other = found.get(k).is_some_and(|(s, _)| s.end <= n1);
             if !other && n1 <= sentence_end {
                 amounts = amounts_in(n0, n1);
             }
@@ -332,12 +336,15 @@ pub(super) fn find_document_numbers(
             span: *span,
             amount,
         };
-        match groups.iter_mut().find(|g| g.number == *number) {
-            Some(g) => g.citations.push(citation),
-            None => groups.push(DocumentNumber {
-                number: number.clone(),
-                citations: vec![citation],
-            }),
+        match index.get(number.as_str()) {
+            Some(&g) => groups[g].citations.push(citation),
+            None => {
+                index.insert(number.as_str(), groups.len());
+                groups.push(DocumentNumber {
+                    number: number.clone(),
+                    citations: vec![citation],
+                });
+            }
         }
     }
     groups.retain(|g| g.citations.len() >= 2);
@@ -431,6 +438,30 @@ mod tests {
         assert!(!same_item("", ""));
         assert!(!same_item("中央", "省级"));
         assert_eq!(ITEM_SUFFIX_MIN_CHARS, 4);
+    }
+
+    #[test]
+    fn damaged_numbers_are_skipped_without_panic() {
+        for t in [
+            "财〔",
+            "财〔2023",
+            "财〔2023〕",
+            "财〔2023〕号",
+            "财〔二〇二三〕5号",
+            "财〔20é3〕5号",
+            "〔2023〕5号",
+            "财〔2023）5号",
+            "财〔2023〕123456号",
+        ] {
+            let n = document_numbers(t);
+            assert!(n.len() <= 1, "{t}: {n:?}");
+            if t.ends_with("123456号") {
+                assert!(n.is_empty());
+            }
+        }
+        // Many numbers in one text stay linear and are all read.
+        let t = "财预〔2023〕12号，".repeat(2000);
+        assert_eq!(document_numbers(&t).len(), 2000);
     }
 
     #[test]

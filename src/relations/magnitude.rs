@@ -82,18 +82,21 @@ fn is_wan(q: &Quantity) -> bool {
 /// Every budget line in 元 of a document's prose, judged against its paragraph or unbound.
 /// Figures in `proven` (unit slips a relation proves, reported by U001 or A006) are left out.
 pub(super) fn find_magnitudes(
-    text: &str,
     doc: &Document,
     figs: &Figures,
+    per_unit: &[Option<(&'static str, bool)>],
     proven: &[usize],
 ) -> Vec<MagnitudeCandidate> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
+    // The budget lines of each block, read once per block.
+    let mut lines_of: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, q) in qs.iter().enumerate() {
         if !is_yuan(q) || !doc.in_prose(q) || !is_budget_line(q) || proven.contains(&i) {
             continue;
         }
-        if per_unit_of(text, doc, q).is_some() {
+        if per_unit[i].is_some() {
             continue;
         }
         if q.qualifier.is_some() {
@@ -103,13 +106,15 @@ pub(super) fn find_magnitudes(
             });
             continue;
         }
-        let others: Vec<usize> = figs
-            .block(q.block)
-            .iter()
-            .copied()
-            .filter(|&j| j != i && qs[j].unit.is_money() && !qs[j].value.is_zero())
-            .filter(|&j| is_budget_line(&qs[j]) && per_unit_of(text, doc, &qs[j]).is_none())
-            .collect();
+        let lines = lines_of.entry(q.block).or_insert_with(|| {
+            figs.block(q.block)
+                .iter()
+                .copied()
+                .filter(|&j| qs[j].unit.is_money() && !qs[j].value.is_zero())
+                .filter(|&j| is_budget_line(&qs[j]) && per_unit[j].is_none())
+                .collect()
+        });
+        let others: Vec<usize> = lines.iter().copied().filter(|&j| j != i).collect();
         let mixed = others.iter().any(|&j| !is_wan(&qs[j]));
         if mixed || others.len() < MIN_NEIGHBOURS || q.value.is_zero() {
             out.push(MagnitudeCandidate::Unbound {
@@ -145,7 +150,7 @@ mod tests {
     fn judged(text: &str) -> Vec<(String, Result<bool, Unbound>)> {
         let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let f = Figures::new(&d);
-        find_magnitudes(text, &d, &f, &[])
+        find_magnitudes(&d, &f, &per_units(text, &d), &[])
             .into_iter()
             .map(|c| {
                 let shown = d.quantities[c.figure()].display();

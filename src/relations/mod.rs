@@ -155,12 +155,13 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.tables = table::find(doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
-    r.products = find_products(text, doc, &figs);
+    let per_unit = per_units(text, doc);
+    r.products = find_products(text, doc, &figs, &per_unit);
     let mut proven = unit_slips(doc, &r);
     proven.extend(r.bound_products().filter_map(|c| {
         matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
     }));
-    r.magnitudes = find_magnitudes(text, doc, &figs, &proven);
+    r.magnitudes = find_magnitudes(doc, &figs, &per_unit, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
     r
 }

@@ -167,11 +167,22 @@ fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.starts_with(w))
 }
 
+/// The longest stretch, in bytes, read on either side of a figure for its clause: wording that
+/// binds a figure stands next to it, and a long block is not rescanned for every figure.
+pub const CLAUSE_REACH: usize = 240;
+
 /// The text of a figure's clause before its number (back to the last clause break of its
-/// block).
+/// block, at most [`CLAUSE_REACH`] bytes).
 pub(super) fn clause_before<'t>(text: &'t str, doc: &Document, q: &Quantity) -> &'t str {
-    let from = doc.blocks.get(q.block).map_or(0, |b| b.span.start);
     let upto = q.number_span.start.min(text.len());
+    let mut from = doc
+        .blocks
+        .get(q.block)
+        .map_or(0, |b| b.span.start)
+        .max(upto.saturating_sub(CLAUSE_REACH));
+    while from < upto && !text.is_char_boundary(from) {
+        from += 1;
+    }
     let Some(s) = text.get(from..upto) else {
         return "";
     };
@@ -181,16 +192,41 @@ pub(super) fn clause_before<'t>(text: &'t str, doc: &Document, q: &Quantity) -> 
     }
 }
 
-/// The text of a figure's clause after it (to the next clause break of its block).
+/// The text of a figure's clause after it (to the next clause break of its block, at most
+/// [`CLAUSE_REACH`] bytes).
 pub(super) fn clause_after<'t>(text: &'t str, doc: &Document, q: &Quantity) -> &'t str {
-    let to = doc.blocks.get(q.block).map_or(text.len(), |b| b.span.end);
-    let Some(s) = text.get(q.span.end.min(to)..to) else {
+    let from = q.span.end.min(text.len());
+    let mut to = doc
+        .blocks
+        .get(q.block)
+        .map_or(text.len(), |b| b.span.end)
+        .min(from + CLAUSE_REACH)
+        .min(text.len());
+    while to > from && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let Some(s) = text.get(from..to) else {
         return "";
     };
     match s.find(CLAUSE_BREAKS) {
         Some(i) => &s[..i],
         None => s,
     }
+}
+
+/// [`per_unit_of`] for every figure of a document (money figures only; `None` otherwise),
+/// read once for the passes that need it.
+pub fn per_units(text: &str, doc: &Document) -> Vec<Option<(&'static str, bool)>> {
+    doc.quantities
+        .iter()
+        .map(|q| {
+            if q.unit.is_money() {
+                per_unit_of(text, doc, q)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// What a money figure is stated per, and whether it is an average (`户均`, `人均` without
@@ -251,14 +287,19 @@ pub fn unit_matches(per: &str, word: &str) -> bool {
 
 /// Every per-unit amount in the prose of a document, bound to its quantity and amount or
 /// unbound with the reason.
-pub(super) fn find_products(text: &str, doc: &Document, figs: &Figures) -> Vec<ProductCandidate> {
+pub(super) fn find_products(
+    text: &str,
+    doc: &Document,
+    figs: &Figures,
+    per_unit: &[Option<(&'static str, bool)>],
+) -> Vec<ProductCandidate> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         if !q.unit.is_money() {
             continue;
         }
-        let Some((per, average)) = per_unit_of(text, doc, q) else {
+        let Some((per, average)) = per_unit[i] else {
             continue;
         };
         let unbound = |reason| ProductCandidate::Unbound { rate: i, reason };
@@ -307,7 +348,7 @@ pub(super) fn find_products(text: &str, doc: &Document, figs: &Figures) -> Vec<P
             .copied()
             .filter(|&j| j != i && qs[j].unit.same_dimension(&q.unit))
             .filter(|&j| qs[j].span.start >= last)
-            .filter(|&j| per_unit_of(text, doc, &qs[j]).is_none())
+            .filter(|&j| per_unit[j].is_none())
             .collect();
         let worded: Vec<usize> = amounts
             .iter()
@@ -319,10 +360,7 @@ pub(super) fn find_products(text: &str, doc: &Document, figs: &Figures) -> Vec<P
             .collect();
         let standards = sentence
             .iter()
-            .filter(|&&j| {
-                qs[j].unit.is_money()
-                    && per_unit_of(text, doc, &qs[j]).is_some_and(|(p, _)| p == per)
-            })
+            .filter(|&&j| qs[j].unit.is_money() && per_unit[j].is_some_and(|(p, _)| p == per))
             .count();
         let reason = match (counts.as_slice(), amounts.as_slice(), worded.as_slice()) {
             _ if standards > 1 => Some(Unbound::SeveralReadings),
@@ -362,7 +400,7 @@ mod tests {
     fn run(text: &str) -> (Document, Vec<ProductCandidate>) {
         let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let f = Figures::new(&d);
-        let p = find_products(text, &d, &f);
+        let p = find_products(text, &d, &f, &per_units(text, &d));
         (d, p)
     }
 
