@@ -10,14 +10,13 @@ declare_rule! {
     /// A budget line in 元 among budget lines in 万元, too small to be meant in 元.
     ///
     /// ### What it checks
-    /// An amount written in 元 and labelled as a budget line (支出, 经费, 预算, 资金, 收入 …),
-    /// in a paragraph that states at least two other budget lines, all in 万元 and none in 元.
-    /// It is reported when even the smallest of those lines is at least 1000 times its 元
-    /// reading while its 万元 reading is no larger than the largest of them: the digits fit
-    /// the paragraph in 万元 and make no sense in 元. Amounts stated per unit (人均, 每人,
-    /// 标准), bounds (约, 以上) and paragraphs that mix 元 and 万元 are left alone; an amount
-    /// whose slip a rate, a breakdown or a restatement proves is U001's (or A006's), not
-    /// reported twice.
+    /// An amount written in 元 and labelled as a budget line (支出, 经费, 预算, 资金, 收入, 资产
+    /// …), in a paragraph that states at least two other amounts, all in 万元 and none in 元.
+    /// It is reported when the median of those amounts is at least 1000 times its 元 reading
+    /// and even the smallest is at least 10 times: the digits fit the paragraph in 万元 and
+    /// make no sense in 元. Amounts stated per unit (人均, 每人, 标准), bounds (约, 以上) and
+    /// paragraphs that mix 元 and 万元 are left alone; an amount whose slip a rate, a
+    /// breakdown or a restatement proves is U001's (or A006's), not reported twice.
     ///
     /// ### Why
     /// Figures are copied between the 决算 tables (in 元) and the narrative (in 万元); when the
@@ -45,11 +44,10 @@ impl ImplausibleMagnitude {
     pub const DOCS_ZH: &'static str = r#"以元计的预算科目金额夹在以万元计的同类金额中，数额小得不合常理。
 
 ### 检查内容
-以元为单位、名称为预算科目（支出、经费、预算、资金、收入 …）的金额，所在段落另有至少两项预算科目金额，
-均以万元计、没有以元计的。其中最小的一项也达到该金额按元读数的 1000 倍，而按万元读数又不超过其中最大的
-一项时报告：这些数字按万元读与段落相符，按元读则不合常理。按单位计的金额（人均、每人、标准）、界限
-（约、以上）以及元和万元混用的段落不检查；由比率、分解或重复表述证明单位有误的金额归 U001（或 A006）
-报告，不重复报告。
+以元为单位、名称为预算科目（支出、经费、预算、资金、收入、资产 …）的金额，所在段落另有至少两项金额，
+均以万元计、没有以元计的。这些金额的中位数达到该金额按元读数的 1000 倍、其中最小的一项也达到 10 倍时报告：
+这些数字按万元读与段落相符，按元读则不合常理。按单位计的金额（人均、每人、标准）、界限（约、以上）以及
+元和万元混用的段落不检查；由比率、分解或重复表述证明单位有误的金额归 U001（或 A006）报告，不重复报告。
 
 ### 为什么
 数字在决算表（以元计）和正文（以万元计）之间来回抄写；数字抄过来而单位没改，段落中就有一项差了一万倍，
