@@ -146,3 +146,17 @@ impl CountSum {
             .sum()
     }
 }
+
+/// A quantity, a per-unit standard and the amount they come to, stated in one sentence
+/// (`补助对象144户，每户补助0.60万元，共发放86.40万元`): indices into the document's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductClaim {
+    /// The count the standard applies to (`144户`).
+    pub quantity: usize,
+    /// The standard per unit (`0.60万元` 每户).
+    pub rate: usize,
+    /// The amount stated as the product (`86.40万元`).
+    pub amount: usize,
+    /// The per-unit figure is an average (`户均`, `人均` without 标准), itself rounded.
+    pub average: bool,
+}

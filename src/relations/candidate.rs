@@ -35,10 +35,16 @@ pub enum CandidateKind {
     /// A relation inside a table: a row's 执行率, a column's total, a target against its
     /// actual value (and the claims those rows contradict).
     Table,
+    /// A quantity times a per-unit standard against the amount stated with them.
+    Product,
+    /// An amount in 元 among amounts of its kind in 万元.
+    Magnitude,
+    /// One document number (文件号) cited with amounts for the same allocation.
+    DocumentNumber,
 }
 
 impl CandidateKind {
-    pub const ALL: [CandidateKind; 9] = [
+    pub const ALL: [CandidateKind; 12] = [
         CandidateKind::Ratio,
         CandidateKind::Sum,
         CandidateKind::Share,
@@ -48,6 +54,9 @@ impl CandidateKind {
         CandidateKind::Unit,
         CandidateKind::Count,
         CandidateKind::Table,
+        CandidateKind::Product,
+        CandidateKind::Magnitude,
+        CandidateKind::DocumentNumber,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +70,9 @@ impl CandidateKind {
             CandidateKind::Unit => "unit",
             CandidateKind::Count => "count",
             CandidateKind::Table => "table",
+            CandidateKind::Product => "product",
+            CandidateKind::Magnitude => "magnitude",
+            CandidateKind::DocumentNumber => "document_number",
         }
     }
 
@@ -77,6 +89,9 @@ impl CandidateKind {
             CandidateKind::Unit => &["U001"],
             CandidateKind::Count => &["A007"],
             CandidateKind::Table => &["A001", "A002", "A003", "S007"],
+            CandidateKind::Product => &["A006"],
+            CandidateKind::Magnitude => &["U003"],
+            CandidateKind::DocumentNumber => &["D003"],
         }
     }
 }
@@ -112,6 +127,18 @@ pub enum Unbound {
     Target,
     /// A figure of another year or of part of the year than the table's.
     OtherPeriod,
+    /// A per-unit standard whose sentence states no count in the standard's unit.
+    NoQuantity,
+    /// A per-unit standard whose sentence states no amount worded as the total it comes to.
+    NoAmount,
+    /// More than one figure could be the operand (two counts, two amounts, two subjects).
+    SeveralReadings,
+    /// A standard per month, day or time (`每人每月`): the number of periods is not stated.
+    PerPeriod,
+    /// An amount in 元 without amounts of its kind in 万元 beside it: no context to judge by.
+    NoContext,
+    /// Amounts cited with one document number for items that may differ.
+    DifferentItems,
 }
 
 impl Unbound {
@@ -129,6 +156,12 @@ impl Unbound {
             Unbound::UnitUnknown => "unit_unknown",
             Unbound::Target => "target",
             Unbound::OtherPeriod => "other_period",
+            Unbound::NoQuantity => "no_quantity",
+            Unbound::NoAmount => "no_amount",
+            Unbound::SeveralReadings => "several_readings",
+            Unbound::PerPeriod => "per_period",
+            Unbound::NoContext => "no_context",
+            Unbound::DifferentItems => "different_items",
         }
     }
 
@@ -170,6 +203,30 @@ impl Unbound {
             Unbound::OtherPeriod => (
                 "期间或年度与表格不同",
                 "another period or year than the table's",
+            ),
+            Unbound::NoQuantity => (
+                "句中没有与单位标准同一计量单位的数量",
+                "no count in the standard's unit in its sentence",
+            ),
+            Unbound::NoAmount => (
+                "句中没有写明为合计或发放额的金额",
+                "no amount worded as the total in its sentence",
+            ),
+            Unbound::SeveralReadings => (
+                "可对应的数值不止一个",
+                "more than one figure could be the operand",
+            ),
+            Unbound::PerPeriod => (
+                "按月、日或次计的标准，期数未写明",
+                "a standard per month, day or time: the number of periods is not stated",
+            ),
+            Unbound::NoContext => (
+                "旁边没有以万元计的同类金额",
+                "no amounts of its kind in 万元 beside it",
+            ),
+            Unbound::DifferentItems => (
+                "同一文件号下的金额可能对应不同项目",
+                "the amounts may be for different items of one document",
             ),
         }
     }
@@ -268,6 +325,31 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
                 Outcome::Consistent
             } else {
                 Outcome::Inconsistent
+            },
+        });
+    }
+    product_candidates(doc, r, &mut out);
+    for d in &r.documents {
+        out.push(Candidate {
+            kind: CandidateKind::DocumentNumber,
+            span: d.citations[0].span,
+            outcome: match d.verdict(doc) {
+                super::DocumentVerdict::Consistent => Outcome::Consistent,
+                super::DocumentVerdict::Conflict { .. } => Outcome::Inconsistent,
+                super::DocumentVerdict::Unbound(reason) => Outcome::Unbound(reason),
+            },
+        });
+    }
+    for m in &r.magnitudes {
+        out.push(Candidate {
+            kind: CandidateKind::Magnitude,
+            span: doc.quantities[m.figure()].span,
+            outcome: match m {
+                super::MagnitudeCandidate::Judged {
+                    implausible: true, ..
+                } => Outcome::Inconsistent,
+                super::MagnitudeCandidate::Judged { .. } => Outcome::Consistent,
+                super::MagnitudeCandidate::Unbound { reason, .. } => Outcome::Unbound(*reason),
             },
         });
     }
@@ -448,6 +530,27 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         out.push(Candidate {
             kind: CandidateKind::Growth,
             span: q.span,
+            outcome,
+        });
+    }
+}
+
+fn product_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
+    for p in &r.products {
+        let (rate, outcome) = match p {
+            super::ProductCandidate::Bound(c) => (
+                c.rate,
+                if c.verdict(doc) == super::ProductVerdict::Consistent {
+                    Outcome::Consistent
+                } else {
+                    Outcome::Inconsistent
+                },
+            ),
+            super::ProductCandidate::Unbound { rate, reason } => (*rate, Outcome::Unbound(*reason)),
+        };
+        out.push(Candidate {
+            kind: CandidateKind::Product,
+            span: doc.quantities[rate].span,
             outcome,
         });
     }

@@ -16,6 +16,9 @@ mod count;
 mod growth;
 mod index;
 use index::Figures;
+mod document_number;
+mod magnitude;
+mod product;
 mod ratio;
 mod restatement;
 mod sequence;
@@ -27,7 +30,10 @@ pub mod table_prose;
 mod unit;
 
 pub use count::*;
+pub use document_number::*;
 pub use growth::*;
+pub use magnitude::*;
+pub use product::*;
 pub use ratio::*;
 pub use restatement::*;
 use sequence::*;
@@ -67,6 +73,14 @@ pub struct Relations {
     /// Table cells the prose states again (全年执行数 ↔ `项目实际支出`, 实际完成值 ↔ the
     /// indicator named in a sentence).
     pub table_prose: table_prose::TableProse,
+    /// Every amount stated per unit (`每户补助0.60万元`), bound to its quantity and the amount
+    /// they come to, or unbound with the reason.
+    pub products: Vec<ProductCandidate>,
+    /// Every budget line in 元 among budget lines in 万元, judged plausible or not, or
+    /// unbound.
+    pub magnitudes: Vec<MagnitudeCandidate>,
+    /// Document numbers (文件号) cited more than once, each citation with its amount.
+    pub documents: Vec<DocumentNumber>,
 }
 
 impl Relations {
@@ -83,6 +97,21 @@ impl Relations {
             + self.unit_echoes.len()
             + self.tables.count()
             + self.table_prose.restatements.len()
+            + self.bound_products().count()
+            + self
+                .magnitudes
+                .iter()
+                .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
+                .count()
+            + self.documents.len()
+    }
+
+    /// The products bound to their three figures.
+    pub fn bound_products(&self) -> impl Iterator<Item = &ProductClaim> {
+        self.products.iter().filter_map(|p| match p {
+            ProductCandidate::Bound(c) => Some(c),
+            ProductCandidate::Unbound { .. } => None,
+        })
     }
 }
 
@@ -137,6 +166,14 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.table_prose = table_prose::find(text, doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
+    let per_unit = per_units(text, doc);
+    r.products = find_products(text, doc, &figs, &per_unit);
+    let mut proven = unit_slips(doc, &r);
+    proven.extend(r.bound_products().filter_map(|c| {
+        matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
+    }));
+    r.magnitudes = find_magnitudes(doc, &figs, &per_unit, &proven);
+    r.documents = find_document_numbers(text, doc, &figs);
     r
 }
 

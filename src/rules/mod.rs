@@ -91,10 +91,12 @@ pub static RULES: &[&dyn Rule] = &[
     &arithmetic::sum_mismatch::SumMismatch,
     &arithmetic::share_sum::ShareSum,
     &arithmetic::change_mismatch::ChangeMismatch,
+    &arithmetic::product_mismatch::ProductMismatch,
     &arithmetic::count_mismatch::CountMismatch,
     &arithmetic::formula_mismatch::FormulaMismatch,
     &duplicates::conflicting_duplicate::ConflictingDuplicate,
     &duplicates::cross_source_mismatch::CrossSourceMismatch,
+    &duplicates::source_document_conflict::SourceDocumentConflict,
     &schema::schema_violation::SchemaViolation,
     &scoring::score_over_weight::ScoreOverWeight,
     &scoring::subtotal_mismatch::SubtotalMismatch,
@@ -107,6 +109,7 @@ pub static RULES: &[&dyn Rule] = &[
     &text::foreign_token::ForeignToken,
     &text::partial_period::PartialPeriod,
     &units::unit_scale::UnitScale,
+    &units::implausible_magnitude::ImplausibleMagnitude,
     &suppression::unused_suppression::UnusedSuppression,
 ];
 

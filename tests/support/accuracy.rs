@@ -148,7 +148,8 @@ pub fn spans_of(d: &Diagnostic) -> Vec<Span> {
 
 /// The figures of every relation jxlint judged in a document (consistent or not): ratios
 /// (except 0/0), sums (except lists judged partial), share groups, growth claims, restatements,
-/// unit echoes, counts against their lists and the relations read in tables.
+/// unit echoes, counts against their lists, products, magnitudes judged against their
+/// paragraph, document numbers compared across citations and the relations read in tables.
 pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
     use jxlint::relations::{GrowthClaim, RatioVerdict, SumVerdict};
     let q = &doc.quantities;
@@ -221,6 +222,33 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
         let mut v = vec![c.total.0];
         v.extend(c.parts.iter().map(|p| p.0));
         out.push(v);
+    }
+    for c in r.bound_products() {
+        out.push(vec![sp(c.quantity), sp(c.rate), sp(c.amount)]);
+    }
+    for m in &r.magnitudes {
+        if let jxlint::relations::MagnitudeCandidate::Judged {
+            figure, neighbours, ..
+        } = m
+        {
+            let mut v = vec![sp(*figure)];
+            v.extend(neighbours.iter().map(|&j| sp(j)));
+            out.push(v);
+        }
+    }
+    for d in &r.documents {
+        if !matches!(
+            d.verdict(doc),
+            jxlint::relations::DocumentVerdict::Unbound(_)
+        ) {
+            let mut v: Vec<Span> = d.citations.iter().map(|c| c.span).collect();
+            v.extend(
+                d.citations
+                    .iter()
+                    .filter_map(|c| c.amount.as_ref().ok().map(|(a, _)| sp(*a))),
+            );
+            out.push(v);
+        }
     }
     let t = &r.tables;
     for x in &t.rates {

@@ -1,9 +1,10 @@
-//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005), counts (A007), the
-//! user's formulas over report data (A008).
+//! Arithmetic rules: ratios (A001, A002), sums (A003), shares (A004), changes (A005), products (A006), counts (A007),
+//! the user's formulas over report data (A008).
 
 pub mod change_mismatch;
 pub mod count_mismatch;
 pub mod formula_mismatch;
+pub mod product_mismatch;
 pub mod ratio_mismatch;
 pub mod ratio_rounding;
 pub mod share_sum;
