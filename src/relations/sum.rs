@@ -456,7 +456,16 @@ pub(super) fn resolve_breakdown(
                     t.chars().count() == 2 && tail(qs[n].label_text()) == t
                 });
                 let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
-                single_item = named_like_total || !labels_complete(&labels);
+                let first_like_total = {
+                    let t = tail(qs[total].label_text());
+                    t.chars().count() == 2 && tail(qs[parts[0]].label_text()) == t
+                };
+                // Items of one figure each, every one closed by `；` (`其中：A a，占x%；B b，
+                // 占y%；C c`), are the breakdown itself: unless the next item is named like the
+                // total while the first is not (a new whole with its own breakdown).
+                let one_per_item = one_figure_per_item(doc, figs, parts);
+                single_item = (named_like_total && !first_like_total)
+                    || (!one_per_item && !labels_complete(&labels));
             }
             n if n >= 2 => readings.push(prefix),
             _ => {}
@@ -465,6 +474,21 @@ pub(super) fn resolve_breakdown(
     for r in &readings {
         if let Some(claims) = consistent_reading(doc, total, r) {
             return claims;
+        }
+    }
+    // A reading whose parts are all of the total by definition (`基本支出X，其中人员经费a，
+    // 公用经费b；项目支出Y`) is the breakdown: what follows the `；` is a sibling of the total.
+    if readings.len() > 1 {
+        if let Some(r) = readings[1..].iter().find(|r| {
+            let labels: Vec<&str> = r.iter().map(|&p| qs[p].label_text()).collect();
+            labels_complete(&labels)
+        }) {
+            return vec![SumClaim {
+                total,
+                parts: r.clone(),
+                nested: false,
+                exhaustive: false,
+            }];
         }
     }
     if single_item {
@@ -520,6 +544,53 @@ pub(super) fn resolve_breakdown(
         nested: false,
         exhaustive: false,
     }]
+}
+
+/// Whether every `；`-separated item of a breakdown holds exactly one of its parts, and there
+/// are at least two items: `其中：A a，占x%；B b，占y%`.
+pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize]) -> bool {
+    let qs = &doc.quantities;
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    let semis: Vec<usize> = figs
+        .cues(doc, qs[first].block)
+        .filter(|c| {
+            c.kind == CueKind::Semicolon
+                && c.offset > qs[first].span.end
+                && c.offset < qs[last].span.start
+        })
+        .map(|c| c.offset)
+        .collect();
+    if semis.len() + 1 != parts.len() {
+        return false;
+    }
+    let q = &qs[last];
+    // The last item opens a breakdown of its own (`…；78个课题…，其中54个…`): a new whole.
+    let sentence_end = doc
+        .blocks
+        .get(q.block)
+        .and_then(|b| {
+            b.sentences
+                .iter()
+                .find(|s| s.start <= q.span.start && q.span.start < s.end)
+        })
+        .map_or(usize::MAX, |s| s.end);
+    if figs
+        .cues(doc, q.block)
+        .any(|c| c.kind == CueKind::Of && c.offset > q.span.end && c.offset < sentence_end)
+    {
+        return false;
+    }
+    // A sentence cut inside brackets (`（…运行维护费400万元。）公务接待费…`) may go on after
+    // its end: the list is not known to be all there.
+    if sentence_end != usize::MAX && figs.paren_depth(doc, q.block, sentence_end) > 0 {
+        return false;
+    }
+    parts
+        .windows(2)
+        .zip(&semis)
+        .all(|(w, &s)| qs[w[0]].span.end <= s && qs[w[1]].span.start > s)
 }
 
 /// Read `A a，包括 x，y；B b` as written. Judged only when at least one level adds up, so that
