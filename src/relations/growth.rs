@@ -195,19 +195,33 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
             .find(|&k| k < qs.len() && is_rate(k));
         let Some(rate) = rate else { continue };
         let first = c.min(rate);
-        let levels: Vec<usize> = figs
-            .sentence_before(q.block, q.sentence, first)
-            .iter()
-            .copied()
-            .filter(|&k| {
-                doc.in_prose(&qs[k])
-                    && qs[k].qualifier.is_none()
-                    && dim(&qs[k].unit).is_some()
-                    && qs[k].unit.same_dimension(&q.unit)
-                    && !is_change_label(qs[k].label_text())
-                    && !is_per_unit(qs[k].label_text())
-            })
-            .collect();
+        let is_level = |k: usize| {
+            doc.in_prose(&qs[k])
+                && qs[k].qualifier.is_none()
+                && dim(&qs[k].unit).is_some()
+                && qs[k].unit.same_dimension(&q.unit)
+                && !is_change_label(qs[k].label_text())
+                && !is_per_unit(qs[k].label_text())
+                && !is_ratio_base(doc, k)
+        };
+        let own = item_before(doc, figs, first);
+        let mut levels: Vec<usize> = own.iter().copied().filter(|&k| is_level(k)).collect();
+        // `A支出X，占…。与上年相比，A增加Y，增长r%`: the level closes the sentence before, and
+        // the change names it.
+        if own.is_empty() && figs.sentence_before(q.block, q.sentence, first).is_empty() {
+            let stem = change_subject(q.label_text());
+            if stem.chars().count() >= MIN_SUBJECT_CHARS {
+                let prev: Vec<usize> = q
+                    .sentence
+                    .checked_sub(1)
+                    .map(|s| figs.sentence(q.block, s).to_vec())
+                    .unwrap_or_default();
+                levels = prev
+                    .into_iter()
+                    .filter(|&k| is_level(k) && qs[k].label_text().contains(stem.as_str()))
+                    .collect();
+            }
+        }
         // A level named as last year's is the prior, not the current one.
         let prior_words = ["上年", "去年", "上一年", "前一年"];
         if levels
@@ -227,6 +241,77 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
         });
     }
     out
+}
+
+/// The fewest characters a change's own subject (`一般公共预算财政拨款增加` →
+/// `一般公共预算财政拨款`) must have to name a level in the sentence before: 2.
+pub const MIN_SUBJECT_CHARS: usize = 2;
+
+/// Comparison words stripped from a change's label to leave its subject.
+pub const COMPARISON_WORDS: &[&str] = &[
+    "与上年相比",
+    "与上年同期相比",
+    "比上年同期",
+    "较上年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "同比",
+    "相比",
+    "上年",
+    "与",
+    "较",
+    "比",
+];
+
+/// What a change amount is a change of: its label less the comparison words and the verb.
+pub fn change_subject(label: &str) -> String {
+    let mut l = label.to_string();
+    for v in CHANGE_VERBS {
+        if let Some(stripped) = l.strip_suffix(v) {
+            l = stripped.to_string();
+            break;
+        }
+    }
+    for w in COMPARISON_WORDS {
+        l = l.replace(w, "");
+    }
+    l.trim_matches(|c: char| c == '，' || c == ',' || c.is_whitespace())
+        .to_string()
+}
+
+/// Whether a figure is the base of a rate stated right after it (`完成年初预算数60999万元的
+/// 40.4%`): a denominator, not a level of the item.
+pub fn is_ratio_base(doc: &Document, k: usize) -> bool {
+    let qs = &doc.quantities;
+    qs.get(k + 1).is_some_and(|r| {
+        r.unit == Unit::Percent
+            && r.block == qs[k].block
+            && r.sentence == qs[k].sentence
+            && r.label_text() == "的"
+    })
+}
+
+/// The figures of the item a figure belongs to, before it: those of its sentence after the
+/// last `；` and after the last change or growth rate before it (`A完成x，减少y，下降r%；B完成z，
+/// 增加w，增长s%`: B's change has z alone).
+fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
+    let qs = &doc.quantities;
+    let q = &qs[first];
+    let semi = figs
+        .cues(doc, q.block)
+        .filter(|c| c.kind == CueKind::Semicolon && c.offset < q.span.start)
+        .map(|c| c.offset)
+        .last()
+        .unwrap_or(0);
+    let before = figs.sentence_before(q.block, q.sentence, first);
+    let start = before
+        .iter()
+        .rposition(|&k| {
+            qs[k].span.start < semi || growth_interval(&qs[k]).is_some() || is_change_amount(&qs[k])
+        })
+        .map_or(0, |p| p + 1);
+    before[start..].to_vec()
 }
 
 /// `增加15.15万元。其中：甲减少0.26万元，乙增加14.79万元`: a change amount, a 其中 after it, and
@@ -285,5 +370,17 @@ mod tests {
         // A verb inside the label is no change: 增加值 is a level.
         assert!(!ends_with_change_verb("工业增加值"));
         assert!(!ends_with_change_verb("核减率"));
+    }
+
+    #[test]
+    fn change_subject_strips_comparison_and_verb() {
+        assert_eq!(
+            change_subject("一般公共预算财政拨款增加"),
+            "一般公共预算财政拨款"
+        );
+        assert_eq!(change_subject("与上年相比，项目支出减少"), "项目支出");
+        assert_eq!(change_subject("比上年减收"), "");
+        assert_eq!(change_subject("增加"), "");
+        assert_eq!(MIN_SUBJECT_CHARS, 2);
     }
 }
