@@ -26,7 +26,13 @@ pub const CHANGE_VERBS: &[&str] = &[
 /// Whether a label ends with a verb of change (`较上年增加`, `下降`, `调减`): the figure is a
 /// change.
 pub fn ends_with_change_verb(l: &str) -> bool {
+    let l = without_particle(l);
     CHANGE_VERBS.iter().any(|w| l.ends_with(w))
+}
+
+/// A label without the aspect particle after its verb (`减少了` → `减少`).
+pub fn without_particle(l: &str) -> &str {
+    l.strip_suffix('了').unwrap_or(l)
 }
 
 /// Whether a label states a change or a comparison rather than a level of its own
@@ -166,7 +172,7 @@ pub fn change_sign(label: &str) -> Decimal {
     const DOWN: &[&str] = &[
         "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收",
     ];
-    if DOWN.iter().any(|w| label.ends_with(w)) {
+    if DOWN.iter().any(|w| without_particle(label).ends_with(w)) {
         Decimal::NEGATIVE_ONE
     } else {
         Decimal::ONE
@@ -266,7 +272,7 @@ pub const COMPARISON_WORDS: &[&str] = &[
 
 /// What a change amount is a change of: its label less the comparison words and the verb.
 pub fn change_subject(label: &str) -> String {
-    let mut l = label.to_string();
+    let mut l = without_particle(label).to_string();
     for v in CHANGE_VERBS {
         if let Some(stripped) = l.strip_suffix(v) {
             l = stripped.to_string();
@@ -367,6 +373,8 @@ mod tests {
         assert!(ends_with_change_verb("较上年增加"));
         assert!(ends_with_change_verb("调减"));
         assert!(ends_with_change_verb("同比增收"));
+        assert!(ends_with_change_verb("支出减少了"));
+        assert_eq!(change_sign("支出减少了"), Decimal::NEGATIVE_ONE);
         // A verb inside the label is no change: 增加值 is a level.
         assert!(!ends_with_change_verb("工业增加值"));
         assert!(!ends_with_change_verb("核减率"));
