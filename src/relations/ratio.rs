@@ -141,11 +141,69 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
                 bind_counts(doc, figs, ri)
             }
-            _ => None,
+            _ => of_base(doc, figs, ri),
         };
         out.extend(claim);
     }
     out
+}
+
+/// A rate written right after its base (`完成年初预算数60999万元的40.4%`, `占全年任务1200户的
+/// 75%`): the base is the figure just before `的`, the numerator the one level before the base in
+/// the same item (after any `；` or earlier rate), in the same dimension and no change.
+pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let rate = &qs[ri];
+    if rate.label_text() != "的" {
+        return None;
+    }
+    let den = ri.checked_sub(1)?;
+    let d = &qs[den];
+    if d.block != rate.block
+        || d.sentence != rate.sentence
+        || dim(&d.unit).is_none()
+        || d.qualifier.is_some()
+        || is_change_label(d.label_text())
+    {
+        return None;
+    }
+    let semi = figs
+        .cues(doc, d.block)
+        .filter(|c| c.kind == CueKind::Semicolon && c.offset < d.span.start)
+        .map(|c| c.offset)
+        .last()
+        .unwrap_or(0);
+    let before = figs.sentence_before(d.block, d.sentence, den);
+    let item: Vec<usize> = before
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&k| qs[k].span.start > semi && qs[k].unit != Unit::Percent)
+        .collect();
+    let levels: Vec<usize> = item
+        .into_iter()
+        .filter(|&k| {
+            qs[k].qualifier.is_none()
+                && qs[k].unit.same_dimension(&d.unit)
+                && !is_change_label(qs[k].label_text())
+                && !is_per_unit(qs[k].label_text())
+        })
+        .collect();
+    let [num] = levels.as_slice() else {
+        return None;
+    };
+    let kind = if d.label_text().contains("预算") {
+        RatioKind::Execution
+    } else {
+        RatioKind::Share
+    };
+    Some(RatioClaim {
+        kind,
+        rate: ri,
+        numerator: *num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
 }
 
 /// Figures of `w` after the last rate among them: `A预算X，支出Y，执行率Z%；B预算…` gives B's
