@@ -5,13 +5,28 @@ use super::*;
 
 /// The signed growth rate a figure states (`同比下降5%` → −5), as an interval in percent.
 pub fn growth_interval(q: &Quantity) -> Option<Interval> {
-    let sign = match q.concept()? {
-        "rate.growth" => Decimal::ONE,
-        "rate.decline" => Decimal::NEGATIVE_ONE,
+    let sign = match q.concept() {
+        Some("rate.growth") => Decimal::ONE,
+        Some("rate.decline") => Decimal::NEGATIVE_ONE,
+        // `下降了12.6%`: the verb with its particle.
+        None if q.label_text().ends_with('了') && q.unit == Unit::Percent => {
+            let l = without_particle(q.label_text());
+            if RISE_WORDS.iter().any(|w| l.ends_with(w)) {
+                Decimal::ONE
+            } else if FALL_WORDS.iter().any(|w| l.ends_with(w)) {
+                Decimal::NEGATIVE_ONE
+            } else {
+                return None;
+            }
+        }
         _ => return None,
     };
     Some(Interval::of_written(q.value, q.decimals).scale(sign))
 }
+
+/// Verbs of a rise and of a fall that a growth rate may follow with `了` (`增长了5%`).
+pub const RISE_WORDS: &[&str] = &["增长", "上升", "提高", "增加"];
+pub const FALL_WORDS: &[&str] = &["下降", "降低", "减少", "下滑"];
 
 pub(super) fn has_prior_word(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))

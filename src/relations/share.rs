@@ -49,22 +49,18 @@ pub(super) fn find_shares(
                     })
             })
             .collect();
-        let whole = if parts.len() == shares.len() {
-            sums.iter()
-                .find(|c| {
-                    c.parts.len() == parts.len()
-                        && c.parts.iter().all(|p| parts.contains(p))
-                        && matches!(c.verdict(doc), SumVerdict::Consistent | SumVerdict::Partial)
-                })
-                .map(|c| c.total)
-        } else {
-            None
-        };
-        let whole = whole.or_else(|| {
-            (parts.len() == shares.len())
-                .then(|| opened_list_whole(text, doc, &parts))
-                .flatten()
+        // The breakdown the parts are of, if one was read: its total is the whole unless the
+        // parts disagree with it (then the sum is reported, not every share).
+        let complete = parts.len() == shares.len();
+        let breakdown = sums.iter().find(|c| {
+            complete && c.parts.len() == parts.len() && c.parts.iter().all(|p| parts.contains(p))
         });
+        let whole = match breakdown {
+            Some(c) => matches!(c.verdict(doc), SumVerdict::Consistent | SumVerdict::Partial)
+                .then_some(c.total),
+            None if complete => opened_list_whole(text, doc, &parts),
+            None => None,
+        };
         if let Some(w) = whole {
             for (&s, &p) in shares.iter().zip(&parts) {
                 ratios.push(RatioClaim {
