@@ -164,6 +164,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
             });
         }
     }
+    out.extend(stated_pairs(doc));
     let bound: Vec<usize> = out
         .iter()
         .filter_map(|g| match g {
@@ -173,6 +174,92 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
         .collect();
     out.extend(change_rates(doc, figs, &bound));
     out.extend(change_sums(doc, figs));
+    out
+}
+
+/// Labels of a level that a change brings another to (`由年初预算A调整为B`, `增至B`): B is
+/// the current level, the level right before it the prior.
+pub const ADJUSTED_TO: &[&str] = &[
+    "调整为",
+    "调整",
+    "调为",
+    "调整到",
+    "增至",
+    "减至",
+    "降至",
+    "增加到",
+    "减少到",
+    "提高到",
+    "提高至",
+];
+
+/// Labels of a level that is what another is compared with (`X，较2024年的Y减少…`): the year
+/// is read apart, leaving the comparison word.
+pub const COMPARED_WITH: &[&str] = &[
+    "较",
+    "比",
+    "与",
+    "相比",
+    "较上年",
+    "比上年",
+    "较上年的",
+    "比上年的",
+];
+
+/// Two levels stated as a pair with the change between them: `由年初预算A调整为B，调增C` and
+/// `X，较2024年的Y减少C，下降r%`, each figure right after the other in one sentence. The
+/// change amount and a growth rate right after it are each judged against the pair.
+fn stated_pairs(doc: &Document) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    let level = |k: usize| {
+        qs[k].qualifier.is_none()
+            && doc.in_prose(&qs[k])
+            && dim(&qs[k].unit).is_some()
+            && !ends_with_change_verb(qs[k].label_text())
+    };
+    for b in 1..qs.len() {
+        let a = b - 1;
+        let same = |k: usize| qs[k].block == qs[b].block && qs[k].sentence == qs[b].sentence;
+        if !same(a) || !level(a) || !level(b) || !qs[a].unit.same_dimension(&qs[b].unit) {
+            continue;
+        }
+        let lb = qs[b].label_text().trim_end_matches('的');
+        let (current, prior) = if ADJUSTED_TO.iter().any(|w| lb.ends_with(w)) {
+            (b, a)
+        } else if COMPARED_WITH.contains(&lb) {
+            (a, b)
+        } else {
+            continue;
+        };
+        let Some(c) = Some(b + 1).filter(|&c| {
+            c < qs.len()
+                && same(c)
+                && is_change_amount(&qs[c])
+                && qs[c].unit.same_dimension(&qs[b].unit)
+        }) else {
+            continue;
+        };
+        out.push(GrowthClaim::Levels {
+            change: c,
+            current,
+            prior,
+            comparable: comparable(doc, &qs[c]),
+        });
+        if let Some(r) = Some(c + 1).filter(|&r| {
+            r < qs.len()
+                && same(r)
+                && qs[r].qualifier.is_none()
+                && growth_interval(&qs[r]).is_some()
+        }) {
+            out.push(GrowthClaim::Levels {
+                change: r,
+                current,
+                prior,
+                comparable: comparable(doc, &qs[r]),
+            });
+        }
+    }
     out
 }
 
