@@ -29,6 +29,22 @@ mod tests {
     }
 
     #[test]
+    fn one_changed_digit_needs_shared_digits() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(one_digit_apart(d("4143.91"), d("4043.91")));
+        assert!(one_digit_apart(d("1236.5"), d("1226.5")));
+        // 236 against 226 shares only two non-zero digits.
+        assert!(!one_digit_apart(d("236"), d("226")));
+        // Round figures share no non-zero digit: a partial list, not a slip.
+        assert!(!one_digit_apart(d("500"), d("400")));
+        assert!(!one_digit_apart(d("1100"), d("1000")));
+        // Two digits apart.
+        assert!(!one_digit_apart(d("4143.91"), d("4043.81")));
+        assert!(!one_digit_apart(d("4143.91"), d("4143.91")));
+        assert_eq!(MIN_SHARED_DIGITS, 3);
+    }
+
+    #[test]
     fn slip_share_is_one_percent() {
         assert_eq!(SLIP_SHARE, Decimal::new(1, 2));
     }
@@ -48,6 +64,12 @@ pub enum SumVerdict {
         operand: usize,
         exponent: i32,
     },
+    /// An open list falls short of its total by more than a slip, but the sum and the total
+    /// differ in exactly one digit (`4143.91` written for `4043.91`): more likely a slip than a
+    /// part left out; reported as a warning.
+    DigitSlip {
+        sum: Decimal,
+    },
     /// The parts fall short by more than a slip: the list may be partial; not judged.
     Partial,
 }
@@ -60,7 +82,7 @@ impl SumClaim {
             .parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |a, &p| {
-                a.add(&interval_of(&q[p]))
+                a.add(&part_interval(&q[p]))
             });
         if sum.meets(&total) {
             return SumVerdict::Consistent;
@@ -106,8 +128,51 @@ impl SumClaim {
                 exceeds: false,
             };
         }
+        if one_digit_apart(t, central_sum) {
+            return SumVerdict::DigitSlip { sum: central_sum };
+        }
         SumVerdict::Partial
     }
+}
+
+/// A part's value as an interval: a part written as a bare `0` (`上缴上级支出0万元`) is nothing
+/// at all, not anything under half a unit; every other figure is ± half its last digit.
+pub fn part_interval(q: &Quantity) -> Interval {
+    if q.value.is_zero() && q.decimals == 0 {
+        Interval::exact(Decimal::ZERO)
+    } else {
+        interval_of(q)
+    }
+}
+
+/// The fewest non-zero digits a total and the sum of its parts must share, in place, for a
+/// difference in one other digit to be read as a slip rather than a partial list: 3 (`500`
+/// against `400` shares none and says nothing; `4143.91` against `4043.91` shares five).
+pub const MIN_SHARED_DIGITS: usize = 3;
+
+/// Whether two non-negative amounts, aligned at the decimal point, differ in exactly one digit
+/// and agree on at least [`MIN_SHARED_DIGITS`] non-zero digits.
+pub fn one_digit_apart(a: Decimal, b: Decimal) -> bool {
+    if a.is_sign_negative() || b.is_sign_negative() || a == b {
+        return false;
+    }
+    let scale = a.scale().max(b.scale());
+    let digits = |x: Decimal| -> Option<Vec<u8>> {
+        let mut x = x;
+        x.rescale(scale);
+        let m = x.mantissa();
+        (m >= 0).then(|| m.to_string().bytes().rev().map(|c| c - b'0').collect())
+    };
+    let (Some(da), Some(db)) = (digits(a), digits(b)) else {
+        return false;
+    };
+    let n = da.len().max(db.len());
+    let at = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(0);
+    let differ = (0..n).filter(|&i| at(&da, i) != at(&db, i)).count();
+    let shared = (0..n)
+        .filter(|&i| at(&da, i) == at(&db, i) && at(&da, i) != 0)
+        .count();
+    differ == 1 && shared >= MIN_SHARED_DIGITS
 }
 
 /// The largest shortfall of a list of parts against its total, as a share of the total, that
