@@ -9,8 +9,11 @@ pub fn growth_interval(q: &Quantity) -> Option<Interval> {
         Some("rate.growth") => Decimal::ONE,
         Some("rate.decline") => Decimal::NEGATIVE_ONE,
         // `下降了12.6%`: the verb with its particle.
-        None if q.label_text().ends_with('了') && q.unit == Unit::Percent => {
-            let l = without_particle(q.label_text());
+        // `下降了12.6%`, `减少率35.22%`: the verb with its particle, or named as a rate.
+        None if (q.label_text().ends_with('了') || q.label_text().ends_with('率'))
+            && q.unit == Unit::Percent =>
+        {
+            let l = without_particle(q.label_text().trim_end_matches('率'));
             if RISE_WORDS.iter().any(|w| l.ends_with(w)) {
                 Decimal::ONE
             } else if FALL_WORDS.iter().any(|w| l.ends_with(w)) {
@@ -229,6 +232,8 @@ fn stated_pairs(doc: &Document) -> Vec<GrowthClaim> {
             (b, a)
         } else if COMPARED_WITH.contains(&lb) {
             (a, b)
+        } else if let Some(pair) = consecutive_years(doc, a, b) {
+            pair
         } else {
             continue;
         };
@@ -261,6 +266,22 @@ fn stated_pairs(doc: &Document) -> Vec<GrowthClaim> {
         }
     }
     out
+}
+
+/// `2024年预算9万元，2023年预算13.5万元`: two levels of one name (the second's label ends the
+/// first's) stated for two consecutive years, as (current, prior).
+fn consecutive_years(doc: &Document, a: usize, b: usize) -> Option<(usize, usize)> {
+    let qs = &doc.quantities;
+    let (ya, yb) = (qs[a].year?, qs[b].year?);
+    let (la, lb) = (qs[a].label_text(), qs[b].label_text());
+    if lb.chars().count() < 2 || !la.ends_with(lb) {
+        return None;
+    }
+    match i32::from(ya) - i32::from(yb) {
+        1 => Some((a, b)),
+        -1 => Some((b, a)),
+        _ => None,
+    }
 }
 
 /// Whether a figure is a change amount: a level in money or counts whose label ends with a

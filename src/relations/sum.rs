@@ -334,6 +334,27 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                 }
                 continue;
             }
+            // Two years item by item (`A 2024年预算a，2023年预算b；B 2024年预算c，2023年预算d`):
+            // each year's parts against the total of that year.
+            if let Some(years) = alternating_years(doc, &parts) {
+                for y in years {
+                    let seg: Vec<usize> = parts
+                        .iter()
+                        .copied()
+                        .filter(|&p| qs[p].year == Some(y))
+                        .collect();
+                    let total = before.iter().rev().copied().find(|&i| {
+                        dim(&qs[i].unit).as_deref() == Some(&d)
+                            && qs[i].year == Some(y)
+                            && !is_per_unit(qs[i].label_text())
+                            && !is_change_label(qs[i].label_text())
+                    });
+                    if let Some(total) = total {
+                        out.extend(resolve_breakdown(doc, figs, total, &seg));
+                    }
+                }
+                continue;
+            }
             let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
             let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
             distinct.sort();
@@ -412,6 +433,23 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         }
     }
     out
+}
+
+/// The two years of a list whose parts alternate between them, item by item, at least two
+/// items each: `None` for any other list.
+pub(super) fn alternating_years(doc: &Document, parts: &[usize]) -> Option<[u16; 2]> {
+    let qs = &doc.quantities;
+    if parts.len() < 4 || parts.len() % 2 != 0 {
+        return None;
+    }
+    let years: Vec<u16> = parts.iter().map(|&p| qs[p].year).collect::<Option<_>>()?;
+    let (a, b) = (years[0], years[1]);
+    (a != b
+        && years
+            .iter()
+            .enumerate()
+            .all(|(i, &y)| y == if i % 2 == 0 { a } else { b }))
+    .then_some([a, b])
 }
 
 /// Two breakdowns of one whole written one after the other (`按功能分类：a，b，c；按经济分类：
