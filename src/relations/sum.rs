@@ -439,7 +439,7 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
 /// items each: `None` for any other list.
 pub(super) fn alternating_years(doc: &Document, parts: &[usize]) -> Option<[u16; 2]> {
     let qs = &doc.quantities;
-    if parts.len() < 4 || parts.len() % 2 != 0 {
+    if parts.len() < 4 || !parts.len().is_multiple_of(2) {
         return None;
     }
     let years: Vec<u16> = parts.iter().map(|&p| qs[p].year).collect::<Option<_>>()?;
@@ -581,18 +581,18 @@ pub(super) fn resolve_breakdown(
     }
     // A reading whose parts are all of the total by definition (`基本支出X，其中人员经费a，
     // 公用经费b；项目支出Y`) is the breakdown: what follows the `；` is a sibling of the total.
-    if readings.len() > 1 {
-        if let Some(r) = readings[1..].iter().find(|r| {
+    if readings.len() > 1
+        && let Some(r) = readings[1..].iter().find(|r| {
             let labels: Vec<&str> = r.iter().map(|&p| qs[p].label_text()).collect();
             labels_complete(&labels)
-        }) {
-            return vec![SumClaim {
-                total,
-                parts: r.clone(),
-                nested: false,
-                exhaustive: false,
-            }];
-        }
+        })
+    {
+        return vec![SumClaim {
+            total,
+            parts: r.clone(),
+            nested: false,
+            exhaustive: false,
+        }];
     }
     if single_item {
         return Vec::new();
