@@ -5,13 +5,31 @@ use super::*;
 
 /// The signed growth rate a figure states (`同比下降5%` → −5), as an interval in percent.
 pub fn growth_interval(q: &Quantity) -> Option<Interval> {
-    let sign = match q.concept()? {
-        "rate.growth" => Decimal::ONE,
-        "rate.decline" => Decimal::NEGATIVE_ONE,
+    let sign = match q.concept() {
+        Some("rate.growth") => Decimal::ONE,
+        Some("rate.decline") => Decimal::NEGATIVE_ONE,
+        // `下降了12.6%`: the verb with its particle.
+        // `下降了12.6%`, `减少率35.22%`: the verb with its particle, or named as a rate.
+        None if (q.label_text().ends_with('了') || q.label_text().ends_with('率'))
+            && q.unit == Unit::Percent =>
+        {
+            let l = without_particle(q.label_text().trim_end_matches('率'));
+            if RISE_WORDS.iter().any(|w| l.ends_with(w)) {
+                Decimal::ONE
+            } else if FALL_WORDS.iter().any(|w| l.ends_with(w)) {
+                Decimal::NEGATIVE_ONE
+            } else {
+                return None;
+            }
+        }
         _ => return None,
     };
     Some(Interval::of_written(q.value, q.decimals).scale(sign))
 }
+
+/// Verbs of a rise and of a fall that a growth rate may follow with `了` (`增长了5%`).
+pub const RISE_WORDS: &[&str] = &["增长", "上升", "提高", "增加"];
+pub const FALL_WORDS: &[&str] = &["下降", "降低", "减少", "下滑"];
 
 pub(super) fn has_prior_word(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))
@@ -26,7 +44,13 @@ pub const CHANGE_VERBS: &[&str] = &[
 /// Whether a label ends with a verb of change (`较上年增加`, `下降`, `调减`): the figure is a
 /// change.
 pub fn ends_with_change_verb(l: &str) -> bool {
+    let l = without_particle(l);
     CHANGE_VERBS.iter().any(|w| l.ends_with(w))
+}
+
+/// A label without the aspect particle after its verb (`减少了` → `减少`).
+pub fn without_particle(l: &str) -> &str {
+    l.strip_suffix('了').unwrap_or(l)
 }
 
 /// Whether a label states a change or a comparison rather than a level of its own
@@ -143,6 +167,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
             });
         }
     }
+    out.extend(stated_pairs(doc));
     let bound: Vec<usize> = out
         .iter()
         .filter_map(|g| match g {
@@ -153,6 +178,110 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
     out.extend(change_rates(doc, figs, &bound));
     out.extend(change_sums(doc, figs));
     out
+}
+
+/// Labels of a level that a change brings another to (`由年初预算A调整为B`, `增至B`): B is
+/// the current level, the level right before it the prior.
+pub const ADJUSTED_TO: &[&str] = &[
+    "调整为",
+    "调整",
+    "调为",
+    "调整到",
+    "增至",
+    "减至",
+    "降至",
+    "增加到",
+    "减少到",
+    "提高到",
+    "提高至",
+];
+
+/// Labels of a level that is what another is compared with (`X，较2024年的Y减少…`): the year
+/// is read apart, leaving the comparison word.
+pub const COMPARED_WITH: &[&str] = &[
+    "较",
+    "比",
+    "与",
+    "相比",
+    "较上年",
+    "比上年",
+    "较上年的",
+    "比上年的",
+];
+
+/// Two levels stated as a pair with the change between them: `由年初预算A调整为B，调增C` and
+/// `X，较2024年的Y减少C，下降r%`, each figure right after the other in one sentence. The
+/// change amount and a growth rate right after it are each judged against the pair.
+fn stated_pairs(doc: &Document) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    let level = |k: usize| {
+        qs[k].qualifier.is_none()
+            && doc.in_prose(&qs[k])
+            && dim(&qs[k].unit).is_some()
+            && !ends_with_change_verb(qs[k].label_text())
+    };
+    for b in 1..qs.len() {
+        let a = b - 1;
+        let same = |k: usize| qs[k].block == qs[b].block && qs[k].sentence == qs[b].sentence;
+        if !same(a) || !level(a) || !level(b) || !qs[a].unit.same_dimension(&qs[b].unit) {
+            continue;
+        }
+        let lb = qs[b].label_text().trim_end_matches('的');
+        let (current, prior) = if ADJUSTED_TO.iter().any(|w| lb.ends_with(w)) {
+            (b, a)
+        } else if COMPARED_WITH.contains(&lb) {
+            (a, b)
+        } else if let Some(pair) = consecutive_years(doc, a, b) {
+            pair
+        } else {
+            continue;
+        };
+        let Some(c) = Some(b + 1).filter(|&c| {
+            c < qs.len()
+                && same(c)
+                && is_change_amount(&qs[c])
+                && qs[c].unit.same_dimension(&qs[b].unit)
+        }) else {
+            continue;
+        };
+        out.push(GrowthClaim::Levels {
+            change: c,
+            current,
+            prior,
+            comparable: comparable(doc, &qs[c]),
+        });
+        if let Some(r) = Some(c + 1).filter(|&r| {
+            r < qs.len()
+                && same(r)
+                && qs[r].qualifier.is_none()
+                && growth_interval(&qs[r]).is_some()
+        }) {
+            out.push(GrowthClaim::Levels {
+                change: r,
+                current,
+                prior,
+                comparable: comparable(doc, &qs[r]),
+            });
+        }
+    }
+    out
+}
+
+/// `2024年预算9万元，2023年预算13.5万元`: two levels of one name (the second's label ends the
+/// first's) stated for two consecutive years, as (current, prior).
+fn consecutive_years(doc: &Document, a: usize, b: usize) -> Option<(usize, usize)> {
+    let qs = &doc.quantities;
+    let (ya, yb) = (qs[a].year?, qs[b].year?);
+    let (la, lb) = (qs[a].label_text(), qs[b].label_text());
+    if lb.chars().count() < 2 || !la.ends_with(lb) {
+        return None;
+    }
+    match i32::from(ya) - i32::from(yb) {
+        1 => Some((a, b)),
+        -1 => Some((b, a)),
+        _ => None,
+    }
 }
 
 /// Whether a figure is a change amount: a level in money or counts whose label ends with a
@@ -166,7 +295,7 @@ pub fn change_sign(label: &str) -> Decimal {
     const DOWN: &[&str] = &[
         "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收",
     ];
-    if DOWN.iter().any(|w| label.ends_with(w)) {
+    if DOWN.iter().any(|w| without_particle(label).ends_with(w)) {
         Decimal::NEGATIVE_ONE
     } else {
         Decimal::ONE
@@ -195,19 +324,33 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
             .find(|&k| k < qs.len() && is_rate(k));
         let Some(rate) = rate else { continue };
         let first = c.min(rate);
-        let levels: Vec<usize> = figs
-            .sentence_before(q.block, q.sentence, first)
-            .iter()
-            .copied()
-            .filter(|&k| {
-                doc.in_prose(&qs[k])
-                    && qs[k].qualifier.is_none()
-                    && dim(&qs[k].unit).is_some()
-                    && qs[k].unit.same_dimension(&q.unit)
-                    && !is_change_label(qs[k].label_text())
-                    && !is_per_unit(qs[k].label_text())
-            })
-            .collect();
+        let is_level = |k: usize| {
+            doc.in_prose(&qs[k])
+                && qs[k].qualifier.is_none()
+                && dim(&qs[k].unit).is_some()
+                && qs[k].unit.same_dimension(&q.unit)
+                && !is_change_label(qs[k].label_text())
+                && !is_per_unit(qs[k].label_text())
+                && !is_ratio_base(doc, k)
+        };
+        let own = item_before(doc, figs, first);
+        let mut levels: Vec<usize> = own.iter().copied().filter(|&k| is_level(k)).collect();
+        // `A支出X，占…。与上年相比，A增加Y，增长r%`: the level closes the sentence before, and
+        // the change names it.
+        if own.is_empty() && figs.sentence_before(q.block, q.sentence, first).is_empty() {
+            let stem = change_subject(q.label_text());
+            if stem.chars().count() >= MIN_SUBJECT_CHARS {
+                let prev: Vec<usize> = q
+                    .sentence
+                    .checked_sub(1)
+                    .map(|s| figs.sentence(q.block, s).to_vec())
+                    .unwrap_or_default();
+                levels = prev
+                    .into_iter()
+                    .filter(|&k| is_level(k) && qs[k].label_text().contains(stem.as_str()))
+                    .collect();
+            }
+        }
         // A level named as last year's is the prior, not the current one.
         let prior_words = ["上年", "去年", "上一年", "前一年"];
         if levels
@@ -227,6 +370,77 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
         });
     }
     out
+}
+
+/// The fewest characters a change's own subject (`一般公共预算财政拨款增加` →
+/// `一般公共预算财政拨款`) must have to name a level in the sentence before: 2.
+pub const MIN_SUBJECT_CHARS: usize = 2;
+
+/// Comparison words stripped from a change's label to leave its subject.
+pub const COMPARISON_WORDS: &[&str] = &[
+    "与上年相比",
+    "与上年同期相比",
+    "比上年同期",
+    "较上年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "同比",
+    "相比",
+    "上年",
+    "与",
+    "较",
+    "比",
+];
+
+/// What a change amount is a change of: its label less the comparison words and the verb.
+pub fn change_subject(label: &str) -> String {
+    let mut l = without_particle(label).to_string();
+    for v in CHANGE_VERBS {
+        if let Some(stripped) = l.strip_suffix(v) {
+            l = stripped.to_string();
+            break;
+        }
+    }
+    for w in COMPARISON_WORDS {
+        l = l.replace(w, "");
+    }
+    l.trim_matches(|c: char| c == '，' || c == ',' || c.is_whitespace())
+        .to_string()
+}
+
+/// Whether a figure is the base of a rate stated right after it (`完成年初预算数60999万元的
+/// 40.4%`): a denominator, not a level of the item.
+pub fn is_ratio_base(doc: &Document, k: usize) -> bool {
+    let qs = &doc.quantities;
+    qs.get(k + 1).is_some_and(|r| {
+        r.unit == Unit::Percent
+            && r.block == qs[k].block
+            && r.sentence == qs[k].sentence
+            && r.label_text() == "的"
+    })
+}
+
+/// The figures of the item a figure belongs to, before it: those of its sentence after the
+/// last `；` and after the last change or growth rate before it (`A完成x，减少y，下降r%；B完成z，
+/// 增加w，增长s%`: B's change has z alone).
+fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
+    let qs = &doc.quantities;
+    let q = &qs[first];
+    let semi = figs
+        .cues(doc, q.block)
+        .filter(|c| c.kind == CueKind::Semicolon && c.offset < q.span.start)
+        .map(|c| c.offset)
+        .last()
+        .unwrap_or(0);
+    let before = figs.sentence_before(q.block, q.sentence, first);
+    let start = before
+        .iter()
+        .rposition(|&k| {
+            qs[k].span.start < semi || growth_interval(&qs[k]).is_some() || is_change_amount(&qs[k])
+        })
+        .map_or(0, |p| p + 1);
+    before[start..].to_vec()
 }
 
 /// `增加15.15万元。其中：甲减少0.26万元，乙增加14.79万元`: a change amount, a 其中 after it, and
@@ -282,8 +496,22 @@ mod tests {
         assert!(ends_with_change_verb("较上年增加"));
         assert!(ends_with_change_verb("调减"));
         assert!(ends_with_change_verb("同比增收"));
+        assert!(ends_with_change_verb("支出减少了"));
+        assert_eq!(change_sign("支出减少了"), Decimal::NEGATIVE_ONE);
         // A verb inside the label is no change: 增加值 is a level.
         assert!(!ends_with_change_verb("工业增加值"));
         assert!(!ends_with_change_verb("核减率"));
+    }
+
+    #[test]
+    fn change_subject_strips_comparison_and_verb() {
+        assert_eq!(
+            change_subject("一般公共预算财政拨款增加"),
+            "一般公共预算财政拨款"
+        );
+        assert_eq!(change_subject("与上年相比，项目支出减少"), "项目支出");
+        assert_eq!(change_subject("比上年减收"), "");
+        assert_eq!(change_subject("增加"), "");
+        assert_eq!(MIN_SUBJECT_CHARS, 2);
     }
 }

@@ -155,7 +155,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let mut r = Relations::default();
     r.ratios = find_ratios(doc, &figs);
     r.sums = find_sums(doc, &figs);
-    r.shares = find_shares(doc, &r.sums, &mut r.ratios);
+    r.shares = find_shares(text, doc, &r.sums, &mut r.ratios);
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
     let pass = find_restatements(text, doc, &r.sums);

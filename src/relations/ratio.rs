@@ -136,16 +136,163 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
             continue;
         }
         let claim = match rate.concept() {
-            Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution),
+            Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution)
+                .or_else(|| bind_by_concept(doc, figs, ri)),
             Some("rate.control") => bind_money(doc, figs, ri, RatioKind::Control),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
                 bind_counts(doc, figs, ri)
             }
-            _ => None,
+            _ => of_base(doc, figs, ri),
         };
         out.extend(claim);
     }
     out
+}
+
+/// Names of an execution rate of the whole budget (not of one item), which may be bound to the
+/// document's one adjusted budget and one amount spent wherever they stand.
+pub const WHOLE_EXECUTION_RATES: &[&str] = &[
+    "预算执行率",
+    "执行率",
+    "资金执行率",
+    "部门预算执行率",
+    "整体预算执行率",
+    "年度预算执行率",
+    "总体预算执行率",
+    "单位预算执行率",
+];
+
+/// Labels of the budget an execution rate is of: the adjusted (full-year) budget.
+pub const ADJUSTED_BUDGET_WORDS: &[&str] = &["调整预算", "调整后预算", "全年预算", "预算调整为"];
+
+/// Labels of the amount actually spent in the year.
+pub const SPENT_WORDS: &[&str] = &[
+    "支出决算",
+    "决算支出",
+    "实际支出",
+    "全年支出",
+    "执行数",
+    "实际执行",
+    "决算数",
+];
+
+/// An execution rate of the whole budget whose own sentence states no amount (`全年预算执行率
+/// 98.31%`, with the budget and the spending in other sections): bound by concept to the
+/// document's adjusted budget and its amount spent, when the document gives each exactly one
+/// value (in prose, exact, not last year's). Otherwise unbound.
+pub(super) fn bind_by_concept(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let rate = &qs[ri];
+    if !WHOLE_EXECUTION_RATES.contains(&rate.label_text()) {
+        return None;
+    }
+    // A rate of part of the year (`一季度执行率25.3%`) or one of a run of rates is a progress
+    // figure, not the year's rate.
+    if rate.period.as_ref().is_some_and(|p| !p.is_full_year()) {
+        return None;
+    }
+    let sentence = figs.sentence(rate.block, rate.sentence);
+    if sentence.iter().any(|&i| qs[i].unit.is_money())
+        || sentence
+            .iter()
+            .filter(|&&i| qs[i].concept() == Some("rate.execution"))
+            .count()
+            > 1
+    {
+        return None;
+    }
+    let prior = ["上年", "去年", "上一年", "同期"];
+    let only_one = |words: &[&str]| -> Option<usize> {
+        let found: Vec<usize> = qs
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let l = q.label_text();
+                q.unit.is_money()
+                    && q.qualifier.is_none()
+                    && doc.in_prose(q)
+                    && words.iter().any(|w| l.contains(w))
+                    && !prior.iter().any(|w| l.contains(w))
+                    && !is_change_label(l)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let &first = found.first()?;
+        found
+            .iter()
+            .all(|&i| qs[i].base_value() == qs[first].base_value())
+            .then_some(first)
+    };
+    let den = only_one(ADJUSTED_BUDGET_WORDS)?;
+    let num = only_one(SPENT_WORDS)?;
+    if num == den || qs[den].value.is_zero() {
+        return None;
+    }
+    Some(RatioClaim {
+        kind: RatioKind::Execution,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
+}
+
+/// A rate written right after its base (`完成年初预算数60999万元的40.4%`, `占全年任务1200户的
+/// 75%`): the base is the figure just before `的`, the numerator the one level before the base in
+/// the same item (after any `；` or earlier rate), in the same dimension and no change.
+pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let rate = &qs[ri];
+    if rate.label_text() != "的" {
+        return None;
+    }
+    let den = ri.checked_sub(1)?;
+    let d = &qs[den];
+    if d.block != rate.block
+        || d.sentence != rate.sentence
+        || dim(&d.unit).is_none()
+        || d.qualifier.is_some()
+        || is_change_label(d.label_text())
+    {
+        return None;
+    }
+    let semi = figs
+        .cues(doc, d.block)
+        .filter(|c| c.kind == CueKind::Semicolon && c.offset < d.span.start)
+        .map(|c| c.offset)
+        .last()
+        .unwrap_or(0);
+    let before = figs.sentence_before(d.block, d.sentence, den);
+    let item: Vec<usize> = before
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&k| qs[k].span.start > semi && qs[k].unit != Unit::Percent)
+        .collect();
+    let levels: Vec<usize> = item
+        .into_iter()
+        .filter(|&k| {
+            qs[k].qualifier.is_none()
+                && qs[k].unit.same_dimension(&d.unit)
+                && !is_change_label(qs[k].label_text())
+                && !is_per_unit(qs[k].label_text())
+        })
+        .collect();
+    let [num] = levels.as_slice() else {
+        return None;
+    };
+    let kind = if d.label_text().contains("预算") {
+        RatioKind::Execution
+    } else {
+        RatioKind::Share
+    };
+    Some(RatioClaim {
+        kind,
+        rate: ri,
+        numerator: *num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
 }
 
 /// Figures of `w` after the last rate among them: `A预算X，支出Y，执行率Z%；B预算…` gives B's

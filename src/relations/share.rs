@@ -3,6 +3,7 @@
 use super::*;
 
 pub(super) fn find_shares(
+    text: &str,
     doc: &Document,
     sums: &[SumClaim],
     ratios: &mut Vec<RatioClaim>,
@@ -48,16 +49,17 @@ pub(super) fn find_shares(
                     })
             })
             .collect();
-        let whole = if parts.len() == shares.len() {
-            sums.iter()
-                .find(|c| {
-                    c.parts.len() == parts.len()
-                        && c.parts.iter().all(|p| parts.contains(p))
-                        && c.verdict(doc) == SumVerdict::Consistent
-                })
-                .map(|c| c.total)
-        } else {
-            None
+        // The breakdown the parts are of, if one was read: its total is the whole unless the
+        // parts disagree with it (then the sum is reported, not every share).
+        let complete = parts.len() == shares.len();
+        let breakdown = sums.iter().find(|c| {
+            complete && c.parts.len() == parts.len() && c.parts.iter().all(|p| parts.contains(p))
+        });
+        let whole = match breakdown {
+            Some(c) => matches!(c.verdict(doc), SumVerdict::Consistent | SumVerdict::Partial)
+                .then_some(c.total),
+            None if complete => opened_list_whole(text, doc, &parts),
+            None => None,
         };
         if let Some(w) = whole {
             for (&s, &p) in shares.iter().zip(&parts) {
@@ -78,7 +80,155 @@ pub(super) fn find_shares(
         });
     }
     out.extend(complete_shares(doc, &seen_shares(&out)));
+    named_whole_shares(doc, ratios);
     out
+}
+
+/// Words that open a list of the parts of the figure before them (`支出X万元，主要用于以下方面：
+/// A a，占x%；B b，占y%`). The list may be partial; each share is still of that figure.
+pub const LIST_OPENERS: &[&str] = &["其中", "主要用于", "用于", "包括", "分别为", "分别是"];
+
+/// The whole of shares listed after a total: the last figure before the first part in its
+/// sentence, of the parts' dimension, no change and no rate, when the text between them holds a
+/// [`LIST_OPENERS`] word and no part exceeds it.
+fn opened_list_whole(text: &str, doc: &Document, parts: &[usize]) -> Option<usize> {
+    let qs = &doc.quantities;
+    let &first = parts.first()?;
+    let f = &qs[first];
+    let t = (0..first).rev().find(|&k| {
+        qs[k].block == f.block && qs[k].sentence == f.sentence && qs[k].unit != Unit::Percent
+    })?;
+    let w = &qs[t];
+    if !w.unit.same_dimension(&f.unit)
+        || w.qualifier.is_some()
+        || is_change_label(w.label_text())
+        || is_per_unit(w.label_text())
+        || parts
+            .iter()
+            .any(|&p| !qs[p].unit.same_dimension(&w.unit) || qs[p].base_value() > w.base_value())
+    {
+        return None;
+    }
+    let between = text.get(w.span.end..f.span.start)?;
+    LIST_OPENERS
+        .iter()
+        .any(|o| between.contains(o))
+        .then_some(t)
+}
+
+/// Words a whole's name may carry or drop (`项目支出预算` names `项目支出`; `一般公共预算收入
+/// 完成` names `一般公共预算收入`).
+pub const WHOLE_NAME_AFFIXES: &[&str] = &[
+    "预算数",
+    "预算",
+    "总额",
+    "合计",
+    "总计",
+    "总数",
+    "完成数",
+    "完成",
+    "累计",
+    "共",
+    "为",
+    "是",
+];
+
+/// A label reduced to the name of what it measures: without the affixes of
+/// [`WHOLE_NAME_AFFIXES`] at its end, or a year or 本年/全年 at its start.
+pub fn whole_key(label: &str) -> String {
+    let mut l: String = label
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
+        .to_string();
+    for p in ["本年度", "本年", "全年", "当年"] {
+        if let Some(x) = l.strip_prefix(p) {
+            l = x.to_string();
+        }
+    }
+    loop {
+        let before = l.len();
+        for a in WHOLE_NAME_AFFIXES {
+            if let Some(x) = l.strip_suffix(a) {
+                l = x.to_string();
+            }
+        }
+        if l.len() == before {
+            break;
+        }
+    }
+    l
+}
+
+/// The fewest characters of a whole's name for it to be looked up by name: 4 (`一般公共预算
+/// 支出`, `项目支出`; never `支出` or `收入` alone).
+pub const MIN_WHOLE_NAME_CHARS: usize = 4;
+
+/// `A万元，占项目支出预算的P%` with no breakdown around it: the whole is the figure the
+/// document names so (`项目支出469500元`) when every figure of that name states one value, no
+/// smaller than the part. Otherwise the share is left unbound.
+fn named_whole_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
+    let qs = &doc.quantities;
+    let taken: std::collections::HashSet<usize> = ratios.iter().map(|r| r.rate).collect();
+    let mut found = Vec::new();
+    for (s, q) in qs.iter().enumerate() {
+        if q.unit != Unit::Percent
+            || q.qualifier.is_some()
+            || !doc.in_prose(q)
+            || taken.contains(&s)
+        {
+            continue;
+        }
+        let Some(name) = share_of(q.label_text()) else {
+            continue;
+        };
+        let key = whole_key(name);
+        // `A a、B b，分别占…的x%、y%`: the shares of a run are not each of the figure before.
+        let in_run = q.label_text().contains("分别")
+            || qs.get(s + 1).is_some_and(|n| {
+                n.unit == Unit::Percent && n.block == q.block && n.sentence == q.sentence
+            });
+        if key.chars().count() < MIN_WHOLE_NAME_CHARS || in_run {
+            continue;
+        }
+        let Some(p) = s.checked_sub(1).filter(|&k| {
+            qs[k].block == q.block
+                && qs[k].sentence == q.sentence
+                && dim(&qs[k].unit).is_some()
+                && qs[k].qualifier.is_none()
+        }) else {
+            continue;
+        };
+        let named: Vec<usize> = qs
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| {
+                k != p
+                    && doc.in_prose(w)
+                    && w.qualifier.is_none()
+                    && w.unit.same_dimension(&qs[p].unit)
+                    && !is_change_label(w.label_text())
+                    && !is_per_unit(w.label_text())
+                    && whole_key(w.label_text()).ends_with(&key)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let Some(&whole) = named.first() else {
+            continue;
+        };
+        let one_value = named
+            .iter()
+            .all(|&k| qs[k].base_value() == qs[whole].base_value());
+        if !one_value || qs[whole].base_value() < qs[p].base_value() {
+            continue;
+        }
+        found.push(RatioClaim {
+            kind: RatioKind::Share,
+            rate: s,
+            numerator: p,
+            denominator: whole,
+            alternatives: Vec::new(),
+        });
+    }
+    ratios.extend(found);
 }
 
 fn seen_shares(groups: &[ShareGroup]) -> Vec<usize> {
@@ -148,5 +298,18 @@ mod tests {
         assert_eq!(share_of("占支出总预算"), Some("支出总预算"));
         assert_eq!(share_of("占"), None);
         assert_eq!(share_of("执行率"), None);
+    }
+
+    #[test]
+    fn whole_names_drop_their_affixes() {
+        assert_eq!(whole_key("项目支出预算"), "项目支出");
+        assert_eq!(whole_key("2. 项目支出"), ". 项目支出");
+        assert_eq!(
+            whole_key("地方一般公共预算收入完成"),
+            "地方一般公共预算收入"
+        );
+        assert_eq!(whole_key("本年支出合计"), "支出");
+        assert_eq!(whole_key("2020年本年收入合计"), "收入");
+        assert!(whole_key("支出合计").chars().count() < MIN_WHOLE_NAME_CHARS);
     }
 }

@@ -29,6 +29,22 @@ mod tests {
     }
 
     #[test]
+    fn one_changed_digit_needs_shared_digits() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(one_digit_apart(d("4143.91"), d("4043.91")));
+        assert!(one_digit_apart(d("1236.5"), d("1226.5")));
+        // 236 against 226 shares only two non-zero digits.
+        assert!(!one_digit_apart(d("236"), d("226")));
+        // Round figures share no non-zero digit: a partial list, not a slip.
+        assert!(!one_digit_apart(d("500"), d("400")));
+        assert!(!one_digit_apart(d("1100"), d("1000")));
+        // Two digits apart.
+        assert!(!one_digit_apart(d("4143.91"), d("4043.81")));
+        assert!(!one_digit_apart(d("4143.91"), d("4143.91")));
+        assert_eq!(MIN_SHARED_DIGITS, 3);
+    }
+
+    #[test]
     fn slip_share_is_one_percent() {
         assert_eq!(SLIP_SHARE, Decimal::new(1, 2));
     }
@@ -48,6 +64,12 @@ pub enum SumVerdict {
         operand: usize,
         exponent: i32,
     },
+    /// An open list falls short of its total by more than a slip, but the sum and the total
+    /// differ in exactly one digit (`4143.91` written for `4043.91`): more likely a slip than a
+    /// part left out; reported as a warning.
+    DigitSlip {
+        sum: Decimal,
+    },
     /// The parts fall short by more than a slip: the list may be partial; not judged.
     Partial,
 }
@@ -60,7 +82,7 @@ impl SumClaim {
             .parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |a, &p| {
-                a.add(&interval_of(&q[p]))
+                a.add(&part_interval(&q[p]))
             });
         if sum.meets(&total) {
             return SumVerdict::Consistent;
@@ -106,8 +128,51 @@ impl SumClaim {
                 exceeds: false,
             };
         }
+        if one_digit_apart(t, central_sum) {
+            return SumVerdict::DigitSlip { sum: central_sum };
+        }
         SumVerdict::Partial
     }
+}
+
+/// A part's value as an interval: a part written as a bare `0` (`上缴上级支出0万元`) is nothing
+/// at all, not anything under half a unit; every other figure is ± half its last digit.
+pub fn part_interval(q: &Quantity) -> Interval {
+    if q.value.is_zero() && q.decimals == 0 {
+        Interval::exact(Decimal::ZERO)
+    } else {
+        interval_of(q)
+    }
+}
+
+/// The fewest non-zero digits a total and the sum of its parts must share, in place, for a
+/// difference in one other digit to be read as a slip rather than a partial list: 3 (`500`
+/// against `400` shares none and says nothing; `4143.91` against `4043.91` shares five).
+pub const MIN_SHARED_DIGITS: usize = 3;
+
+/// Whether two non-negative amounts, aligned at the decimal point, differ in exactly one digit
+/// and agree on at least [`MIN_SHARED_DIGITS`] non-zero digits.
+pub fn one_digit_apart(a: Decimal, b: Decimal) -> bool {
+    if a.is_sign_negative() || b.is_sign_negative() || a == b {
+        return false;
+    }
+    let scale = a.scale().max(b.scale());
+    let digits = |x: Decimal| -> Option<Vec<u8>> {
+        let mut x = x;
+        x.rescale(scale);
+        let m = x.mantissa();
+        (m >= 0).then(|| m.to_string().bytes().rev().map(|c| c - b'0').collect())
+    };
+    let (Some(da), Some(db)) = (digits(a), digits(b)) else {
+        return false;
+    };
+    let n = da.len().max(db.len());
+    let at = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(0);
+    let differ = (0..n).filter(|&i| at(&da, i) != at(&db, i)).count();
+    let shared = (0..n)
+        .filter(|&i| at(&da, i) == at(&db, i) && at(&da, i) != 0)
+        .count();
+    differ == 1 && shared >= MIN_SHARED_DIGITS
 }
 
 /// The largest shortfall of a list of parts against its total, as a share of the total, that
@@ -269,6 +334,27 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                 }
                 continue;
             }
+            // Two years item by item (`A 2024年预算a，2023年预算b；B 2024年预算c，2023年预算d`):
+            // each year's parts against the total of that year.
+            if let Some(years) = alternating_years(doc, &parts) {
+                for y in years {
+                    let seg: Vec<usize> = parts
+                        .iter()
+                        .copied()
+                        .filter(|&p| qs[p].year == Some(y))
+                        .collect();
+                    let total = before.iter().rev().copied().find(|&i| {
+                        dim(&qs[i].unit).as_deref() == Some(&d)
+                            && qs[i].year == Some(y)
+                            && !is_per_unit(qs[i].label_text())
+                            && !is_change_label(qs[i].label_text())
+                    });
+                    if let Some(total) = total {
+                        out.extend(resolve_breakdown(doc, figs, total, &seg));
+                    }
+                }
+                continue;
+            }
             let kinds: Vec<Option<&str>> = parts.iter().map(|&p| series(&qs[p])).collect();
             let mut distinct: Vec<&str> = kinds.iter().flatten().copied().collect();
             distinct.sort();
@@ -347,6 +433,23 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         }
     }
     out
+}
+
+/// The two years of a list whose parts alternate between them, item by item, at least two
+/// items each: `None` for any other list.
+pub(super) fn alternating_years(doc: &Document, parts: &[usize]) -> Option<[u16; 2]> {
+    let qs = &doc.quantities;
+    if parts.len() < 4 || !parts.len().is_multiple_of(2) {
+        return None;
+    }
+    let years: Vec<u16> = parts.iter().map(|&p| qs[p].year).collect::<Option<_>>()?;
+    let (a, b) = (years[0], years[1]);
+    (a != b
+        && years
+            .iter()
+            .enumerate()
+            .all(|(i, &y)| y == if i % 2 == 0 { a } else { b }))
+    .then_some([a, b])
 }
 
 /// Two breakdowns of one whole written one after the other (`按功能分类：a，b，c；按经济分类：
@@ -456,7 +559,16 @@ pub(super) fn resolve_breakdown(
                     t.chars().count() == 2 && tail(qs[n].label_text()) == t
                 });
                 let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
-                single_item = named_like_total || !labels_complete(&labels);
+                let first_like_total = {
+                    let t = tail(qs[total].label_text());
+                    t.chars().count() == 2 && tail(qs[parts[0]].label_text()) == t
+                };
+                // Items of one figure each, every one closed by `；` (`其中：A a，占x%；B b，
+                // 占y%；C c`), are the breakdown itself: unless the next item is named like the
+                // total while the first is not (a new whole with its own breakdown).
+                let one_per_item = one_figure_per_item(doc, figs, parts);
+                single_item = (named_like_total && !first_like_total)
+                    || (!one_per_item && !labels_complete(&labels));
             }
             n if n >= 2 => readings.push(prefix),
             _ => {}
@@ -466,6 +578,21 @@ pub(super) fn resolve_breakdown(
         if let Some(claims) = consistent_reading(doc, total, r) {
             return claims;
         }
+    }
+    // A reading whose parts are all of the total by definition (`基本支出X，其中人员经费a，
+    // 公用经费b；项目支出Y`) is the breakdown: what follows the `；` is a sibling of the total.
+    if readings.len() > 1
+        && let Some(r) = readings[1..].iter().find(|r| {
+            let labels: Vec<&str> = r.iter().map(|&p| qs[p].label_text()).collect();
+            labels_complete(&labels)
+        })
+    {
+        return vec![SumClaim {
+            total,
+            parts: r.clone(),
+            nested: false,
+            exhaustive: false,
+        }];
     }
     if single_item {
         return Vec::new();
@@ -520,6 +647,53 @@ pub(super) fn resolve_breakdown(
         nested: false,
         exhaustive: false,
     }]
+}
+
+/// Whether every `；`-separated item of a breakdown holds exactly one of its parts, and there
+/// are at least two items: `其中：A a，占x%；B b，占y%`.
+pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize]) -> bool {
+    let qs = &doc.quantities;
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    let semis: Vec<usize> = figs
+        .cues(doc, qs[first].block)
+        .filter(|c| {
+            c.kind == CueKind::Semicolon
+                && c.offset > qs[first].span.end
+                && c.offset < qs[last].span.start
+        })
+        .map(|c| c.offset)
+        .collect();
+    if semis.len() + 1 != parts.len() {
+        return false;
+    }
+    let q = &qs[last];
+    // The last item opens a breakdown of its own (`…；78个课题…，其中54个…`): a new whole.
+    let sentence_end = doc
+        .blocks
+        .get(q.block)
+        .and_then(|b| {
+            b.sentences
+                .iter()
+                .find(|s| s.start <= q.span.start && q.span.start < s.end)
+        })
+        .map_or(usize::MAX, |s| s.end);
+    if figs
+        .cues(doc, q.block)
+        .any(|c| c.kind == CueKind::Of && c.offset > q.span.end && c.offset < sentence_end)
+    {
+        return false;
+    }
+    // A sentence cut inside brackets (`（…运行维护费400万元。）公务接待费…`) may go on after
+    // its end: the list is not known to be all there.
+    if sentence_end != usize::MAX && figs.paren_depth(doc, q.block, sentence_end) > 0 {
+        return false;
+    }
+    parts
+        .windows(2)
+        .zip(&semis)
+        .all(|(w, &s)| qs[w[0]].span.end <= s && qs[w[1]].span.start > s)
 }
 
 /// Read `A a，包括 x，y；B b` as written. Judged only when at least one level adds up, so that

@@ -304,15 +304,7 @@ fn levels(
             ch.display(),
         )
     } else if ch.unit.same_dimension(&c.unit) {
-        let sign = if ch.label_text().ends_with("减少")
-            || ch.label_text().ends_with("下降")
-            || ch.label_text().ends_with("节约")
-            || ch.label_text().ends_with("压减")
-        {
-            Decimal::NEGATIVE_ONE
-        } else {
-            Decimal::ONE
-        };
+        let sign = change_sign(ch.label_text());
         let stated = interval_of(ch).scale(sign);
         let central = c.base_value() - p.base_value();
         let mut v = central.abs();
@@ -426,20 +418,26 @@ fn change_rate(
         }
         format!("{}{}", fmt_trim(v, c.decimals.max(2)), c.unit.display())
     };
+    // A fall adds back to the current level what a rise takes off.
+    let (op, op_en) = if sign < Decimal::ZERO {
+        ("+", "plus")
+    } else {
+        ("−", "less")
+    };
     out.push(
         Diagnostic::new(
             &ChangeMismatch::META,
             r.span,
             Message::new(
                 format!(
-                    "增幅 {} 与变动额 {} 不符：上期为 {} − {} = {prior_text}，应为{expected}",
+                    "增幅 {} 与变动额 {} 不符：上期为 {} {op} {} = {prior_text}，应为{expected}",
                     r.display(),
                     ch.display(),
                     c.display(),
                     ch.display()
                 ),
                 format!(
-                    "growth {} disagrees with the change {}: the prior level is {} less {} = {prior_text}, so {expected}",
+                    "growth {} disagrees with the change {}: the prior level is {} {op_en} {} = {prior_text}, so {expected}",
                     r.display(),
                     ch.display(),
                     c.display(),

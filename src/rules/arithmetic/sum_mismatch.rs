@@ -1,7 +1,7 @@
 //! A003 sum-mismatch.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::model::{Quantity, Unit};
 use crate::numeric::{fmt_fixed, fmt_trim};
 use crate::relations::SumVerdict;
@@ -22,7 +22,11 @@ declare_rule! {
     /// that misses its total by a slip (at most 1 % of it). A list well short of its total is
     /// read as naming only the main parts, and is not judged — unless the parts are all of the
     /// total by definition: “三公”经费 = 因公出国（境） + 公务接待 + 公务用车, 基本支出 + 项目支出,
-    /// 人员经费 + 公用经费, 中央 + 地方; then any shortfall is reported. Parts may be separated by
+    /// 人员经费 + 公用经费, 中央 + 地方; then any shortfall is reported. A shortfall where the
+    /// sum and the total differ in exactly one digit and share at least three non-zero digits
+    /// (4043.91 against 4143.91) is more likely a slip than a part left out: a warning. A 尾差
+    /// within the parts' rounding (each part written to the same places) is consistent, since
+    /// clean reports round their parts that way. Parts may be separated by
     /// `；` or stand in brackets after the total (the bracket ends the list); items that repeat
     /// the same labels (`其中甲类送审a，审定b，乙类送审c，审定d`) are one breakdown per label, and
     /// two breakdowns of one whole in a row (按功能分类…按经济分类…) are told apart. Scores in 分 (`得分94分，其中部门
@@ -67,7 +71,8 @@ impl SumMismatch {
 先统一单位再相加（`39.2696万元，其中财政资金39万元，自筹2696元` 是相符的）。嵌套的分解
 （`基本支出…，包括人员经费…，公用经费…；项目支出…`）逐层核对；与合计相等的分项开始对同一总额的另一种分解
 （按来源…；按用途…）。每个数字按末位 ±½ 个单位取区间，n 个分项允许 n × ½ 单位的尾差。报告：分项之和
-大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。分项之和明显小于合计的，视为只列主要部分，不作判断。
+大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。分项之和明显小于合计的，视为只列主要部分，不作判断；但若分项之和与合计只差一位数字（如 4043.91 与
+4143.91，且至少有 3 位非零数字相同），更可能是笔误，报告为警告。
 以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。
 
 表格中，年度资金总额行与其下的“其中”各行、合计或小计行与其所合计的各行，按金额列（年初预算数、
@@ -112,13 +117,20 @@ impl Rule for SumMismatch {
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.sums {
-            let SumVerdict::Mismatch { sum, exceeds } = c.verdict(doc) else {
-                continue;
+            let (sum, exceeds, digit_slip) = match c.verdict(doc) {
+                SumVerdict::Mismatch { sum, exceeds } => (sum, exceeds, false),
+                SumVerdict::DigitSlip { sum } => (sum, false, true),
+                _ => continue,
             };
             let total = &q[c.total];
             let parts: Vec<String> = c.parts.iter().map(|&p| q[p].display()).collect();
             let sum_text = unit_text(total, sum);
-            let (zh, en) = if exceeds {
+            let (zh, en) = if digit_slip {
+                (
+                    "各分项之和与合计数只差一位数字",
+                    "the parts' sum and the total differ in one digit",
+                )
+            } else if exceeds {
                 (
                     "各分项之和超过合计数",
                     "the parts add up to more than the total",
@@ -151,6 +163,9 @@ impl Rule for SumMismatch {
             ));
             for &p in &c.parts {
                 d = d.label(q[p].span, operand_label(&q[p], "分项", "part"));
+            }
+            if digit_slip {
+                d = d.with_severity(Severity::Warning);
             }
             out.push(
                 d.help(Message::new(
