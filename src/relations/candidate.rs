@@ -35,10 +35,12 @@ pub enum CandidateKind {
     /// A relation inside a table: a row's 执行率, a column's total, a target against its
     /// actual value (and the claims those rows contradict).
     Table,
+    /// A user formula (`jxlint.toml`) over report data.
+    Formula,
 }
 
 impl CandidateKind {
-    pub const ALL: [CandidateKind; 9] = [
+    pub const ALL: [CandidateKind; 10] = [
         CandidateKind::Ratio,
         CandidateKind::Sum,
         CandidateKind::Share,
@@ -48,6 +50,7 @@ impl CandidateKind {
         CandidateKind::Unit,
         CandidateKind::Count,
         CandidateKind::Table,
+        CandidateKind::Formula,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +64,7 @@ impl CandidateKind {
             CandidateKind::Unit => "unit",
             CandidateKind::Count => "count",
             CandidateKind::Table => "table",
+            CandidateKind::Formula => "formula",
         }
     }
 
@@ -77,6 +81,7 @@ impl CandidateKind {
             CandidateKind::Unit => &["U001"],
             CandidateKind::Count => &["A007"],
             CandidateKind::Table => &["A001", "A002", "A003", "S007"],
+            CandidateKind::Formula => &["A008"],
         }
     }
 }
@@ -102,6 +107,10 @@ pub enum Unbound {
     /// A label stated more than once that names no specific metric (`实际支出`): the mentions
     /// may be about different things.
     GenericLabel,
+    /// A user formula whose divisor is zero for this data.
+    DivisionByZero,
+    /// A user formula whose value leaves the range of an exact decimal.
+    Overflow,
 }
 
 impl Unbound {
@@ -115,6 +124,8 @@ impl Unbound {
             Unbound::PartialList => "partial_list",
             Unbound::NoLevels => "no_levels",
             Unbound::GenericLabel => "generic_label",
+            Unbound::DivisionByZero => "division_by_zero",
+            Unbound::Overflow => "overflow",
         }
     }
 
@@ -140,6 +151,14 @@ impl Unbound {
             Unbound::GenericLabel => (
                 "名称不指向特定指标，多处数值可能各指一事",
                 "a generic label: the mentions may be about different things",
+            ),
+            Unbound::DivisionByZero => (
+                "公式的除数为零，未求值",
+                "the formula divides by zero: not evaluated",
+            ),
+            Unbound::Overflow => (
+                "公式的数值超出精确小数的范围，未求值",
+                "the formula's value leaves the range of exact decimals: not evaluated",
             ),
         }
     }
@@ -238,8 +257,37 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
             outcome: Outcome::Judged,
         });
     }
+    formula_candidates(doc, &mut out);
     out.sort_by_key(|c| (c.span.start, c.kind));
     out
+}
+
+/// The user's formulas over report data: judged, or unbound when they could not be evaluated.
+fn formula_candidates(doc: &Document, out: &mut Vec<Candidate>) {
+    use crate::model::data::NotEvaluated;
+    let Some(data) = &doc.data else { return };
+    let span = |i: Option<usize>| i.map_or(Span::new(0, 0), |i| doc.quantities[i].span);
+    for f in &data.formulas {
+        out.push(Candidate {
+            kind: CandidateKind::Formula,
+            span: span(f.operands.first().map(|&(_, i)| i)),
+            outcome: if f.holds() {
+                Outcome::Consistent
+            } else {
+                Outcome::Inconsistent
+            },
+        });
+    }
+    for f in &data.unevaluated {
+        out.push(Candidate {
+            kind: CandidateKind::Formula,
+            span: span(f.anchor()),
+            outcome: Outcome::Unbound(match f.reason {
+                NotEvaluated::DivisionByZero { .. } => Unbound::DivisionByZero,
+                NotEvaluated::Overflow => Unbound::Overflow,
+            }),
+        });
+    }
 }
 
 /// Label endings that make a percentage a stated rate even when the lexicon has no concept
