@@ -345,6 +345,9 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     }
 }
 
+/// How many breakdowns back from a `其中` cue its own is looked for.
+const CUE_CLAIMS: usize = 16;
+
 fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let qs = &doc.quantities;
     // The breakdowns by their total's block, in order.
@@ -353,6 +356,9 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     for s in &r.sums {
         by_block.entry(qs[s.total].block).or_default().push(s);
     }
+    for claims in by_block.values_mut() {
+        claims.sort_by_key(|s| qs[s.total].span.start);
+    }
     for cue in doc
         .cues
         .iter()
@@ -360,19 +366,22 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     {
         // The breakdown this cue opens: its total stands before the cue in the same block,
         // its first part after it.
-        let claim = by_block
-            .get(&cue.block)
-            .map_or(&[][..], Vec::as_slice)
+        // Nearest total first, among the last `CUE_CLAIMS` breakdowns whose total stands
+        // before the cue (a breakdown that spans more of them is none a reader would see).
+        let claims = by_block.get(&cue.block).map_or(&[][..], Vec::as_slice);
+        let at = claims.partition_point(|s| qs[s.total].span.start < cue.offset);
+        let claim = claims[..at]
             .iter()
+            .rev()
+            .take(CUE_CLAIMS)
             .copied()
-            .filter(|s| {
+            .find(|s| {
                 let t = &qs[s.total];
                 t.span.end <= cue.offset
                     && s.parts
                         .first()
                         .is_some_and(|&p| qs[p].span.start > cue.offset)
-            })
-            .max_by_key(|s| qs[s.total].span.start);
+            });
         let (span, outcome) = match claim {
             Some(s) => (
                 qs[s.total].span,
@@ -476,14 +485,15 @@ fn restatement_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate
         }
     }
     // Labels stated more than once in prose that name no specific metric.
-    let mut seen: Vec<(&str, usize, bool)> = Vec::new();
+    // Each label's first mention, and whether it was reported.
+    let mut seen: std::collections::HashMap<&str, (usize, bool)> = std::collections::HashMap::new();
     for (i, q) in doc.quantities.iter().enumerate() {
         let l = q.label_text();
         if l.is_empty() || q.unit.is_percent() || !doc.in_prose(q) || is_specific_metric(l) {
             continue;
         }
-        match seen.iter_mut().find(|(x, _, _)| *x == l) {
-            Some((_, first, reported)) if !*reported => {
+        match seen.get_mut(l) {
+            Some((first, reported)) if !*reported => {
                 *reported = true;
                 out.push(Candidate {
                     kind: CandidateKind::Restatement,
@@ -492,7 +502,9 @@ fn restatement_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate
                 });
             }
             Some(_) => {}
-            None => seen.push((l, i, false)),
+            None => {
+                seen.insert(l, (i, false));
+            }
         }
     }
 }

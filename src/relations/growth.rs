@@ -35,10 +35,9 @@ pub fn is_change_label(l: &str) -> bool {
     ends_with_change_verb(l) || l.contains("比上年") || l.contains("较上年") || l.contains("同比")
 }
 
-pub(super) fn comparable(doc: &Document, q: &Quantity) -> bool {
-    doc.cues
-        .iter()
-        .any(|c| c.kind == CueKind::Comparable && c.block == q.block && c.sentence == q.sentence)
+/// Whether the figure's sentence says the figures are comparable (可比口径).
+pub(super) fn comparable(figs: &Figures, q: &Quantity) -> bool {
+    figs.comparable(q.block, q.sentence)
 }
 
 /// The growth rate stated right after a figure in its sentence (`1121亿元，同比上升12%`).
@@ -74,7 +73,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
                 total: s.total,
                 total_rate: tr,
                 parts,
-                comparable: comparable(doc, &qs[s.total]),
+                comparable: comparable(figs, &qs[s.total]),
             });
         }
     }
@@ -139,7 +138,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
                 change: *change,
                 current: *current,
                 prior: *prior,
-                comparable: comparable(doc, &qs[*change]),
+                comparable: comparable(figs, &qs[*change]),
             });
         }
     }
@@ -195,25 +194,36 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
             .find(|&k| k < qs.len() && is_rate(k));
         let Some(rate) = rate else { continue };
         let first = c.min(rate);
-        let levels: Vec<usize> = figs
-            .sentence_before(q.block, q.sentence, first)
-            .iter()
-            .copied()
-            .filter(|&k| {
-                doc.in_prose(&qs[k])
-                    && qs[k].qualifier.is_none()
-                    && dim(&qs[k].unit).is_some()
-                    && qs[k].unit.same_dimension(&q.unit)
-                    && !is_change_label(qs[k].label_text())
-                    && !is_per_unit(qs[k].label_text())
-            })
-            .collect();
         // A level named as last year's is the prior, not the current one.
         let prior_words = ["上年", "去年", "上一年", "前一年"];
-        if levels
+        // Nearest first, stopping at the second level or the first prior: only a sentence
+        // with exactly one level, not last year's, binds.
+        let mut levels: Vec<usize> = Vec::new();
+        let mut prior = false;
+        for &k in figs
+            .sentence_before(q.block, q.sentence, first)
             .iter()
-            .any(|&k| has_prior_word(qs[k].label_text(), &prior_words))
+            .rev()
         {
+            let level = doc.in_prose(&qs[k])
+                && qs[k].qualifier.is_none()
+                && dim(&qs[k].unit).is_some()
+                && qs[k].unit.same_dimension(&q.unit)
+                && !is_change_label(qs[k].label_text())
+                && !is_per_unit(qs[k].label_text());
+            if !level {
+                continue;
+            }
+            if has_prior_word(qs[k].label_text(), &prior_words) {
+                prior = true;
+                break;
+            }
+            levels.push(k);
+            if levels.len() > 1 {
+                break;
+            }
+        }
+        if prior {
             continue;
         }
         let [current] = levels.as_slice() else {
@@ -223,7 +233,7 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
             current: *current,
             change: c,
             rate,
-            comparable: comparable(doc, q),
+            comparable: comparable(figs, q),
         });
     }
     out
@@ -238,11 +248,17 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
     for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Of) {
         // The total: the last figure before the cue in its block, within the cue's sentence or
         // the one before, and a change amount.
-        let Some(total) = figs.block(cue.block).iter().rev().copied().find(|&k| {
-            qs[k].span.end <= cue.offset
-                && qs[k].sentence + 1 >= cue.sentence
-                && qs[k].unit != Unit::Percent
-        }) else {
+        // Figures are in text order: start from the last one before the cue, and stop two
+        // sentences back.
+        let block = figs.block(cue.block);
+        let at = block.partition_point(|&k| qs[k].span.start < cue.offset);
+        let Some(total) = block[..at]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&k| qs[k].sentence + 1 >= cue.sentence)
+            .find(|&k| qs[k].span.end <= cue.offset && qs[k].unit != Unit::Percent)
+        else {
             continue;
         };
         if !is_change_amount(&qs[total]) || !doc.in_prose(&qs[total]) {
@@ -251,13 +267,12 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
         let mut parts = Vec::new();
         let mut sentence = cue.sentence;
         loop {
-            let money: Vec<usize> = figs
-                .sentence(cue.block, sentence)
+            let all = figs.sentence(cue.block, sentence);
+            let from = all.partition_point(|&k| qs[k].span.start <= cue.offset);
+            let money: Vec<usize> = all[from..]
                 .iter()
                 .copied()
-                .filter(|&k| {
-                    qs[k].span.start > cue.offset && qs[k].unit.same_dimension(&qs[total].unit)
-                })
+                .filter(|&k| qs[k].unit.same_dimension(&qs[total].unit))
                 .collect();
             let Some(&first) = money.first() else { break };
             if sentence != cue.sentence && !is_change_amount(&qs[first]) {

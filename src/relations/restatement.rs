@@ -162,7 +162,9 @@ pub fn strip_time_words(label: &str) -> &str {
 
 pub(super) fn find_restatements(doc: &Document) -> Vec<Restatement> {
     let qs = &doc.quantities;
-    let mut groups: Vec<(String, Restatement)> = Vec::new();
+    // Groups in order of first mention, found by key.
+    let mut groups: Vec<Restatement> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, q) in qs.iter().enumerate() {
         if !doc.in_prose(q) || q.qualifier.is_some() || q.unit == Unit::PercentPoint {
             continue;
@@ -190,14 +192,16 @@ pub(super) fn find_restatements(doc: &Document) -> Vec<Restatement> {
             "{}|{period:?}|{year:?}|{d}",
             metric_key(strip_time_words(label))
         );
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.mentions.push(i),
-            None => groups.push((key, Restatement { mentions: vec![i] })),
+        match index.get(&key) {
+            Some(&g) => groups[g].mentions.push(i),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(Restatement { mentions: vec![i] });
+            }
         }
     }
     groups
         .into_iter()
-        .map(|(_, g)| g)
         .filter(|g| g.mentions.len() >= 2)
         .collect()
 }
