@@ -62,6 +62,8 @@ pub fn parse(text: &str, formulas: &[Formula]) -> Result<Document, ReadError> {
     duplicate_keys(&root, &mut violations);
     let mut b = build::Builder::default();
     b.build(&root);
+    // The tree is read: free it before the document is assembled.
+    drop(root);
     violations.append(&mut b.violations);
     let (mut doc, by_path) = b.finish();
     violations.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
