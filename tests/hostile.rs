@@ -474,3 +474,50 @@ fn a_formula_that_divides_by_zero_or_overflows_is_said_and_counted_unbound() {
         .map_or(0, |d| d.iter().filter(|d| d["severity"] == "info").count());
     assert_eq!(infos, 2, "{}", file["diagnostics"]);
 }
+
+/// Report data with more metrics than one validation chunk: an error in a late item is found
+/// at its own line, and an error at the top level is reported once.
+#[test]
+fn large_report_data_is_validated_in_chunks_with_every_error_in_place() {
+    let dir = Scratch::new("chunks");
+    let mut text = String::from(
+        "{\n  \"report\": { \"department\": \"某镇文化站\", \"year\": 2023, \"kind\": \"部门整体\" },\n  \"unit\": \"万元\",\n  \"colour\": 1,\n  \"metrics\": [\n",
+    );
+    for k in 0..3000 {
+        let value = if k == 2500 {
+            "\"多\"".to_string()
+        } else {
+            format!("{k}.5")
+        };
+        text.push_str(&format!(
+            "    {{ \"name\": \"第{k}项\", \"value\": {value}, \"unit\": \"个\" }},\n"
+        ));
+    }
+    text.push_str("    { \"name\": \"末项\", \"value\": 1, \"unit\": \"个\" }\n  ]\n}\n");
+    dir.write("data.json", text.as_bytes());
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--lang",
+            "en",
+            "--select",
+            "J001",
+            "data.json",
+        ],
+    );
+    let lines = stdout(&out);
+    let j001: Vec<&str> = lines.lines().filter(|l| l.contains("J001")).collect();
+    assert_eq!(j001.len(), 2, "{lines}");
+    assert!(
+        j001.iter().any(|l| l.starts_with("data.json:4:")),
+        "{lines}"
+    );
+    // Line 6 holds metrics[0]; metrics[2500] is on line 2506.
+    assert!(
+        j001.iter().any(|l| l.starts_with("data.json:2506:")),
+        "{lines}"
+    );
+}
