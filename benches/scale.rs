@@ -5,12 +5,20 @@
 //! dropping it), then prints wall time, MB/s and time per MB for:
 //!
 //! * many files: 1,000, 2,000, 5,000 and 10,000 reports of about 8 KB each;
-//! * one file: a single report of 0.1, 1, 4, 16 and 64 MB.
+//! * one file: a single report of 0.1, 1, 4, 16 and 64 MB;
+//! * one paragraph: a report whose whole body is a single paragraph of 2,000 to 16,000 items,
+//!   of three kinds — budget sentences (`mixed`: amounts, an execution rate, a 其中 list, a
+//!   growth rate, each item its own sentence), 其中 lists all in one sentence (`其中`), and
+//!   completion rates all in one sentence (`rates`) — so that any search that is linear per
+//!   block or per sentence shows as growth in time per item.
 //!
-//! Time per MB should stay flat along each series. Sizes can be narrowed with
-//! `JXLINT_BENCH_FILES=1000,10000` and `JXLINT_BENCH_MB=0.1,64`; each point is run once (they
-//! are large). `cargo bench --bench scale -- --generate DIR FILES BYTES` only writes a corpus
-//! (`FILES` reports of about `BYTES` bytes each into `DIR`), for `scripts/bench-vs-rg.sh`.
+//! Time per MB (per item) should stay flat along each series. Sizes can be narrowed with
+//! `JXLINT_BENCH_FILES=1000,10000`, `JXLINT_BENCH_MB=0.1,64` and `JXLINT_BENCH_ITEMS=2000,8000`;
+//! each point is run once (they are large). `cargo bench --bench scale -- --generate DIR FILES
+//! BYTES` only writes a corpus (`FILES` reports of about `BYTES` bytes each into `DIR`), for
+//! `scripts/bench-vs-rg.sh`; `-- --paragraph FILE KIND ITEMS` writes one paragraph report
+//! (`KIND`: mixed, qizhong, rates); `-- --data FILE BYTES` writes report data (JSON) of about
+//! `BYTES` bytes, mostly `metrics`, for measuring memory with `/usr/bin/time -v`.
 //!
 //! The reports are made up here: sections, budget sentences with rates and shares, 其中
 //! breakdowns, growth claims and score tables, with figures that vary from report to report
@@ -100,6 +108,72 @@ fn report(seed: u64, bytes: usize) -> String {
     out
 }
 
+/// The kinds of one-paragraph report.
+const PARAGRAPH_KINDS: [&str; 3] = ["mixed", "qizhong", "rates"];
+
+/// A report whose body is one paragraph of `items` items of `kind` (see the module doc).
+fn paragraph(kind: &str, items: usize) -> String {
+    let mut rng = Lcg(7);
+    let mut out = String::from("2023年度部门整体支出绩效自评报告\n\n");
+    for k in 0..items {
+        let budget = 10_000 + rng.below(900_000);
+        let spent = budget * (80 + rng.below(21)) / 100;
+        let a = spent * (30 + rng.below(40)) / 100;
+        let b = spent - a;
+        let rate = money(spent * 10_000 / budget);
+        match kind {
+            "qizhong" => out.push_str(&format!(
+                "支出{}万元，其中基本支出{}万元、项目支出{}万元；",
+                money(spent),
+                money(a),
+                money(b)
+            )),
+            "rates" => out.push_str(&format!("完成率{rate}%，")),
+            _ => out.push_str(&format!(
+                "第{}项调整预算为{}万元，实际支出{}万元，预算执行率{rate}%，其中：基本支出{}万元，项目支出{}万元；上年支出{}万元，同比增长5.26%。",
+                k + 1,
+                money(budget),
+                money(spent),
+                money(a),
+                money(b),
+                money(spent * 95 / 100),
+            )),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// Report data of about `bytes` bytes: the usual sections, then `metrics` (each with a
+/// prior value and a growth rate) until the size is reached.
+fn report_data(bytes: usize) -> String {
+    let mut rng = Lcg(11);
+    let mut out = String::from(
+        "{\n  \"report\": { \"department\": \"某县农业农村局\", \"year\": 2023, \"kind\": \"部门整体\" },\n  \"unit\": \"万元\",\n  \"budget\": { \"adjusted\": { \"total\": 8733.75, \"basic\": 2195.76, \"project\": 6537.99 } },\n  \"spend\": { \"final\": { \"total\": 8707.27 } },\n  \"metrics\": [\n",
+    );
+    let mut k = 0;
+    while out.len() < bytes {
+        let v = 100 + rng.below(10_000_000);
+        out.push_str(&format!(
+            "    {{ \"id\": \"m{k}\", \"name\": \"第{k}项产出数量\", \"value\": {}, \"unit\": \"万元\", \"prior\": {}, \"growth\": 11.11 }},\n",
+            money(v),
+            money(v * 9 / 10)
+        ));
+        k += 1;
+    }
+    out.push_str("    { \"name\": \"服务对象满意度\", \"value\": 96.3, \"unit\": \"%\" }\n  ],\n  \"rates\": [ { \"name\": \"预算执行率\", \"kind\": \"execution\", \"value\": 99.70 } ]\n}\n");
+    out
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+}
+
 /// Write `files` reports of about `bytes` each into `dir`; returns the total size.
 fn generate(dir: &Path, files: usize, bytes: usize) -> u64 {
     if let Err(e) = std::fs::create_dir_all(dir) {
@@ -170,7 +244,40 @@ fn main() {
         println!("{files} reports, {total} bytes in {}", dir.display());
         return;
     }
+    if let Some(at) = args.iter().position(|a| a == "--paragraph") {
+        let get = |k: usize| args.get(at + k).cloned().unwrap_or_default();
+        let text = paragraph(&get(2), get(3).parse().unwrap_or(1000));
+        write(Path::new(&get(1)), &text);
+        println!("{} bytes in {}", text.len(), get(1));
+        return;
+    }
+    if let Some(at) = args.iter().position(|a| a == "--data") {
+        let get = |k: usize| args.get(at + k).cloned().unwrap_or_default();
+        let text = report_data(get(2).parse().unwrap_or(1_000_000));
+        write(Path::new(&get(1)), &text);
+        println!("{} bytes in {}", text.len(), get(1));
+        return;
+    }
 
+    let items = list("JXLINT_BENCH_ITEMS", &[2_000usize, 4_000, 8_000, 16_000]);
+    if !items.is_empty() {
+        println!("one paragraph (time per 1,000 items should stay flat):");
+    }
+    for kind in PARAGRAPH_KINDS {
+        for &n in &items {
+            let dir = scratch(&format!("paragraph-{kind}-{n}"));
+            let text = paragraph(kind, n);
+            write(&dir.join("paragraph.txt"), &text);
+            let (secs, findings) = run(&dir);
+            println!(
+                "{:<22} {:>9.2} MB {secs:>9.2} s {:>9.3} s/1k items {findings:>8} findings",
+                format!("{kind} × {n}"),
+                text.len() as f64 / 1e6,
+                secs * 1000.0 / n as f64
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
     println!("many files (about 8 KB each), streamed and rendered as JSON:");
     for files in list("JXLINT_BENCH_FILES", &[1_000usize, 2_000, 5_000, 10_000]) {
         let dir = scratch(&format!("files-{files}"));

@@ -138,7 +138,10 @@ impl fmt::Display for ParseError {
 pub enum EvalError {
     /// The data has no value for this field.
     Missing(String),
-    DivisionByZero,
+    /// A divisor is zero: the fields the divisor reads (none when it is a constant).
+    DivisionByZero { divisor: Vec<String> },
+    /// A value leaves the range of an exact decimal (about ±7.9 × 10²⁸) or a division's
+    /// result cannot be held.
     Overflow,
     /// A function called with arguments it does not take (only for expressions built by hand:
     /// [`parse`] refuses them).
@@ -553,6 +556,7 @@ impl Expr {
                 }
                 let mut acc = e.eval(value_of)?;
                 for (op, b) in spine.into_iter().rev() {
+                    let divisor = &**b;
                     let b = b.eval(value_of)?;
                     acc = match op {
                         BinOp::Add => acc.checked_add(b).ok_or(EvalError::Overflow)?,
@@ -560,7 +564,9 @@ impl Expr {
                         BinOp::Mul => acc.checked_mul(b).ok_or(EvalError::Overflow)?,
                         BinOp::Div => {
                             if b.is_zero() {
-                                return Err(EvalError::DivisionByZero);
+                                return Err(EvalError::DivisionByZero {
+                                    divisor: divisor_paths(divisor),
+                                });
                             }
                             acc.checked_div(b).ok_or(EvalError::Overflow)?
                         }
@@ -589,6 +595,17 @@ impl Expr {
             }
         })
     }
+}
+
+/// The fields a divisor reads, each once, in order.
+fn divisor_paths(e: &Expr) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (p, _) in e.paths() {
+        if !out.iter().any(|q| q == p) {
+            out.push(p.to_string());
+        }
+    }
+    out
 }
 
 impl Comparison {
@@ -708,7 +725,26 @@ mod tests {
     #[test]
     fn evaluation_errors() {
         let c = parse("a == 1 / zero").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(c.rhs.eval(&lookup), Err(EvalError::DivisionByZero));
+        assert_eq!(
+            c.rhs.eval(&lookup),
+            Err(EvalError::DivisionByZero {
+                divisor: vec!["zero".into()]
+            })
+        );
+        let c = parse("a == 1 / (zero * 2)").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            c.rhs.eval(&lookup),
+            Err(EvalError::DivisionByZero {
+                divisor: vec!["zero".into()]
+            })
+        );
+        let c = parse("a == 1 / 0").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            c.rhs.eval(&lookup),
+            Err(EvalError::DivisionByZero { divisor: vec![] })
+        );
+        let c = parse("a == 79228162514264337593543950335 / 0.5").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.rhs.eval(&lookup), Err(EvalError::Overflow));
         assert_eq!(c.lhs.eval(&lookup), Err(EvalError::Missing("a".into())));
         let big =
             parse("79228162514264337593543950335 * 10 == 1").unwrap_or_else(|e| panic!("{e}"));

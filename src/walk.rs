@@ -167,7 +167,7 @@ fn is_report_data(path: &Path) -> bool {
         return true;
     };
     let text = String::from_utf8_lossy(&bytes);
-    match crate::parse::json::reader::read(&text) {
+    match crate::parse::json::reader::read_top(&text) {
         Ok(root) => {
             let report = root
                 .get("report")

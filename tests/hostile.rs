@@ -380,3 +380,144 @@ fn an_inflated_docx_body_is_refused_while_inflating() {
     let bomb = file(&v, "bomb.docx");
     assert_eq!(bomb["error"]["kind"], "limit", "{bomb:#}");
 }
+
+/// Report data whose 调整预算 is zero and whose 决算, cubed, leaves the exact decimals.
+const ZERO_BASE_DATA: &str = r#"{
+  "report": { "department": "某县文体服务中心", "year": 2023, "kind": "部门整体" },
+  "unit": "万元",
+  "budget": { "adjusted": { "total": 0 } },
+  "spend": { "final": { "total": 900000000000 } },
+  "staff": { "authorized": 12, "in_post": 12 }
+}
+"#;
+
+#[test]
+fn a_formula_that_divides_by_zero_or_overflows_is_said_and_counted_unbound() {
+    let dir = Scratch::new("formula-eval");
+    dir.write("data.json", ZERO_BASE_DATA.as_bytes());
+    dir.write(
+        "jxlint.toml",
+        "[[formula]]\nname = \"执行率不低于九成\"\nexpr = \"spend.final / budget.adjusted * 100 >= 90\"\n\n\
+         [[formula]]\nname = \"决算放大\"\nexpr = \"spend.final * spend.final * spend.final >= 0\"\n\n\
+         [[formula]]\nname = \"编制\"\nexpr = \"staff.in_post <= staff.authorized\"\n"
+            .as_bytes(),
+    );
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check", "--format", "concise", "--lang", "en", "--select", "A", ".",
+        ],
+    );
+    let text = stdout(&out);
+    // The normal report's finding survives; the infos do not change the exit status.
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("normal.txt:5:") && text.contains("A001"),
+        "{text}"
+    );
+    let zero = text
+        .lines()
+        .find(|l| l.contains("执行率不低于九成"))
+        .unwrap_or_else(|| panic!("no line for the zero divisor:\n{text}"));
+    assert!(
+        zero.starts_with("./data.json:4:38: A008 [info] formula “执行率不低于九成” was not evaluated: it divides by zero (the divisor reads budget.adjusted)"),
+        "{zero}"
+    );
+    let big = text
+        .lines()
+        .find(|l| l.contains("决算放大"))
+        .unwrap_or_else(|| panic!("no line for the overflow:\n{text}"));
+    assert!(
+        big.starts_with("./data.json:5:34: A008 [info]")
+            && big.contains("leaves the range of exact decimals"),
+        "{big}"
+    );
+    assert!(
+        !text.contains("编制"),
+        "a formula that holds says nothing: {text}"
+    );
+
+    // JSON with --coverage: both listed unbound, the one that holds judged.
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--coverage",
+            "--lang",
+            "en",
+            "data.json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&out)));
+    let file = &v["files"][0];
+    let reasons: Vec<(&str, &str)> = file["coverage"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| Some((c["kind"].as_str()?, c["reason"].as_str()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        reasons.contains(&("formula", "division_by_zero"))
+            && reasons.contains(&("formula", "overflow")),
+        "{reasons:?}"
+    );
+    let formulas = &file["stats"]["candidates"]["formula"];
+    assert_eq!(formulas["unbound"], 2, "{formulas}");
+    assert_eq!(formulas["judged"], 1, "{formulas}");
+    let infos = file["diagnostics"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["severity"] == "info").count());
+    assert_eq!(infos, 2, "{}", file["diagnostics"]);
+}
+
+/// Report data with more metrics than one validation chunk: an error in a late item is found
+/// at its own line, and an error at the top level is reported once.
+#[test]
+fn large_report_data_is_validated_in_chunks_with_every_error_in_place() {
+    let dir = Scratch::new("chunks");
+    let mut text = String::from(
+        "{\n  \"report\": { \"department\": \"某镇文化站\", \"year\": 2023, \"kind\": \"部门整体\" },\n  \"unit\": \"万元\",\n  \"colour\": 1,\n  \"metrics\": [\n",
+    );
+    for k in 0..3000 {
+        let value = if k == 2500 {
+            "\"多\"".to_string()
+        } else {
+            format!("{k}.5")
+        };
+        text.push_str(&format!(
+            "    {{ \"name\": \"第{k}项\", \"value\": {value}, \"unit\": \"个\" }},\n"
+        ));
+    }
+    text.push_str("    { \"name\": \"末项\", \"value\": 1, \"unit\": \"个\" }\n  ]\n}\n");
+    dir.write("data.json", text.as_bytes());
+    let out = jxlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--lang",
+            "en",
+            "--select",
+            "J001",
+            "data.json",
+        ],
+    );
+    let lines = stdout(&out);
+    let j001: Vec<&str> = lines.lines().filter(|l| l.contains("J001")).collect();
+    assert_eq!(j001.len(), 2, "{lines}");
+    assert!(
+        j001.iter().any(|l| l.starts_with("data.json:4:")),
+        "{lines}"
+    );
+    // Line 6 holds metrics[0]; metrics[2500] is on line 2506.
+    assert!(
+        j001.iter().any(|l| l.starts_with("data.json:2506:")),
+        "{lines}"
+    );
+}

@@ -101,6 +101,42 @@ impl FormulaCheck {
     }
 }
 
+/// Why a user formula has no value for this data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotEvaluated {
+    /// A divisor is zero: the fields it reads, with their figures (none when the divisor is
+    /// a constant).
+    DivisionByZero { divisor: Vec<(String, usize)> },
+    /// A value, or a quotient, leaves the range of an exact decimal (about ±7.9 × 10²⁸).
+    Overflow,
+}
+
+/// A user formula whose fields all have values here but that could not be evaluated: A008
+/// says so (a check the user asked for was not done), and `--coverage` counts it unbound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaSkipped {
+    pub name: String,
+    pub expr: String,
+    pub reason: NotEvaluated,
+    /// The fields used, with their figures, in order of appearance.
+    pub operands: Vec<(String, usize)>,
+    /// The unit money values were taken in (`万元`).
+    pub money_unit: String,
+}
+
+impl FormulaSkipped {
+    /// The figure the problem is shown at: the zero divisor's first field, else the first
+    /// field of the formula.
+    pub fn anchor(&self) -> Option<usize> {
+        match &self.reason {
+            NotEvaluated::DivisionByZero { divisor } => divisor.first(),
+            NotEvaluated::Overflow => None,
+        }
+        .or(self.operands.first())
+        .map(|&(_, i)| i)
+    }
+}
+
 /// Everything the data states beyond its figures.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportData {
@@ -116,6 +152,8 @@ pub struct ReportData {
     /// One per quantity of the document, same index.
     pub figures: Vec<Figure>,
     pub formulas: Vec<FormulaCheck>,
+    /// The formulas that apply but could not be evaluated (a zero divisor, an overflow).
+    pub unevaluated: Vec<FormulaSkipped>,
     pub scorecard: Option<ScorecardData>,
     /// The relations the data states by its structure.
     pub claims: StatedClaims,

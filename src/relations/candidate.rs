@@ -41,10 +41,12 @@ pub enum CandidateKind {
     Magnitude,
     /// One document number (文件号) cited with amounts for the same allocation.
     DocumentNumber,
+    /// A user formula (`jxlint.toml`) over report data.
+    Formula,
 }
 
 impl CandidateKind {
-    pub const ALL: [CandidateKind; 12] = [
+    pub const ALL: [CandidateKind; 13] = [
         CandidateKind::Ratio,
         CandidateKind::Sum,
         CandidateKind::Share,
@@ -57,6 +59,7 @@ impl CandidateKind {
         CandidateKind::Product,
         CandidateKind::Magnitude,
         CandidateKind::DocumentNumber,
+        CandidateKind::Formula,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +76,7 @@ impl CandidateKind {
             CandidateKind::Product => "product",
             CandidateKind::Magnitude => "magnitude",
             CandidateKind::DocumentNumber => "document_number",
+            CandidateKind::Formula => "formula",
         }
     }
 
@@ -92,6 +96,7 @@ impl CandidateKind {
             CandidateKind::Product => &["A006"],
             CandidateKind::Magnitude => &["U003"],
             CandidateKind::DocumentNumber => &["D003"],
+            CandidateKind::Formula => &["A008"],
         }
     }
 }
@@ -139,6 +144,10 @@ pub enum Unbound {
     NoContext,
     /// Amounts cited with one document number for items that may differ.
     DifferentItems,
+    /// A user formula whose divisor is zero for this data.
+    DivisionByZero,
+    /// A user formula whose value leaves the range of an exact decimal.
+    Overflow,
 }
 
 impl Unbound {
@@ -162,6 +171,8 @@ impl Unbound {
             Unbound::PerPeriod => "per_period",
             Unbound::NoContext => "no_context",
             Unbound::DifferentItems => "different_items",
+            Unbound::DivisionByZero => "division_by_zero",
+            Unbound::Overflow => "overflow",
         }
     }
 
@@ -227,6 +238,14 @@ impl Unbound {
             Unbound::DifferentItems => (
                 "同一文件号下的金额可能对应不同项目",
                 "the amounts may be for different items of one document",
+            ),
+            Unbound::DivisionByZero => (
+                "公式的除数为零，未求值",
+                "the formula divides by zero: not evaluated",
+            ),
+            Unbound::Overflow => (
+                "公式的数值超出精确小数的范围，未求值",
+                "the formula's value leaves the range of exact decimals: not evaluated",
             ),
         }
     }
@@ -368,8 +387,37 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
             outcome: Outcome::Judged,
         });
     }
+    formula_candidates(doc, &mut out);
     out.sort_by_key(|c| (c.span.start, c.kind));
     out
+}
+
+/// The user's formulas over report data: judged, or unbound when they could not be evaluated.
+fn formula_candidates(doc: &Document, out: &mut Vec<Candidate>) {
+    use crate::model::data::NotEvaluated;
+    let Some(data) = &doc.data else { return };
+    let span = |i: Option<usize>| i.map_or(Span::new(0, 0), |i| doc.quantities[i].span);
+    for f in &data.formulas {
+        out.push(Candidate {
+            kind: CandidateKind::Formula,
+            span: span(f.operands.first().map(|&(_, i)| i)),
+            outcome: if f.holds() {
+                Outcome::Consistent
+            } else {
+                Outcome::Inconsistent
+            },
+        });
+    }
+    for f in &data.unevaluated {
+        out.push(Candidate {
+            kind: CandidateKind::Formula,
+            span: span(f.anchor()),
+            outcome: Outcome::Unbound(match f.reason {
+                NotEvaluated::DivisionByZero { .. } => Unbound::DivisionByZero,
+                NotEvaluated::Overflow => Unbound::Overflow,
+            }),
+        });
+    }
 }
 
 /// Label endings that make a percentage a stated rate even when the lexicon has no concept
@@ -427,6 +475,9 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     }
 }
 
+/// How many breakdowns back from a `其中` cue its own is looked for.
+const CUE_CLAIMS: usize = 16;
+
 fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let qs = &doc.quantities;
     // The breakdowns by their total's block, in order.
@@ -435,6 +486,9 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     for s in &r.sums {
         by_block.entry(qs[s.total].block).or_default().push(s);
     }
+    for claims in by_block.values_mut() {
+        claims.sort_by_key(|s| qs[s.total].span.start);
+    }
     for cue in doc
         .cues
         .iter()
@@ -442,19 +496,22 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     {
         // The breakdown this cue opens: its total stands before the cue in the same block,
         // its first part after it.
-        let claim = by_block
-            .get(&cue.block)
-            .map_or(&[][..], Vec::as_slice)
+        // Nearest total first, among the last `CUE_CLAIMS` breakdowns whose total stands
+        // before the cue (a breakdown that spans more of them is none a reader would see).
+        let claims = by_block.get(&cue.block).map_or(&[][..], Vec::as_slice);
+        let at = claims.partition_point(|s| qs[s.total].span.start < cue.offset);
+        let claim = claims[..at]
             .iter()
+            .rev()
+            .take(CUE_CLAIMS)
             .copied()
-            .filter(|s| {
+            .find(|s| {
                 let t = &qs[s.total];
                 t.span.end <= cue.offset
                     && s.parts
                         .first()
                         .is_some_and(|&p| qs[p].span.start > cue.offset)
-            })
-            .max_by_key(|s| qs[s.total].span.start);
+            });
         let (span, outcome) = match claim {
             Some(s) => (
                 qs[s.total].span,

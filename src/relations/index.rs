@@ -11,8 +11,15 @@ use crate::parse::quantity::CueKind;
 pub(super) struct Figures {
     by_block: HashMap<usize, Vec<usize>>,
     by_sentence: HashMap<(usize, usize), Vec<usize>>,
-    /// Indices into `doc.cues` of each block, ascending.
+    /// Indices into `doc.cues` of each block, ascending (in text order within a block).
     cues_by_block: HashMap<usize, Vec<usize>>,
+    /// For each block, the bracket depth after each of its cues (same index as
+    /// `cues_by_block`), before clamping at zero.
+    depth_by_block: HashMap<usize, Vec<i32>>,
+    /// The offset of the first `其中` of each sentence of a block.
+    first_of: HashMap<(usize, usize), usize>,
+    /// The sentences (block, sentence) with a 可比口径 cue.
+    comparable: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Figures {
@@ -27,21 +34,62 @@ impl Figures {
         }
         for (i, c) in doc.cues.iter().enumerate() {
             f.cues_by_block.entry(c.block).or_default().push(i);
+            let depths = f.depth_by_block.entry(c.block).or_default();
+            let before = depths.last().copied().unwrap_or(0);
+            depths.push(
+                before
+                    + match c.kind {
+                        CueKind::ParenOpen => 1,
+                        CueKind::ParenClose => -1,
+                        _ => 0,
+                    },
+            );
+            if c.kind == CueKind::Of {
+                f.first_of.entry((c.block, c.sentence)).or_insert(c.offset);
+            }
+            if c.kind == CueKind::Comparable {
+                f.comparable.insert((c.block, c.sentence));
+            }
         }
         f
     }
 
-    /// The cues of a block, in order.
-    pub(super) fn cues<'d>(
+    /// How many of the block's cues stand before `offset`.
+    fn cues_before(&self, doc: &Document, block: usize, offset: usize) -> usize {
+        self.cues_by_block.get(&block).map_or(0, |all| {
+            all.partition_point(|&i| doc.cues[i].offset < offset)
+        })
+    }
+
+    /// The cues of a block strictly between two offsets, in order.
+    pub(super) fn cues_between<'d>(
         &self,
         doc: &'d Document,
         block: usize,
+        from: usize,
+        to: usize,
     ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
-        self.cues_by_block
+        let all = self
+            .cues_by_block
             .get(&block)
-            .map_or(&[][..], Vec::as_slice)
+            .map_or(&[][..], Vec::as_slice);
+        all[self.cues_before(doc, block, from.saturating_add(1))..]
             .iter()
             .map(|&i| &doc.cues[i])
+            .take_while(move |c| c.offset < to)
+    }
+
+    /// Whether a sentence has a 可比口径 cue.
+    pub(super) fn comparable(&self, block: usize, sentence: usize) -> bool {
+        self.comparable.contains(&(block, sentence))
+    }
+
+    /// Whether a `其中` of the same sentence stands before `offset` (the figure there is a
+    /// part of a breakdown).
+    pub(super) fn of_before(&self, block: usize, sentence: usize, offset: usize) -> bool {
+        self.first_of
+            .get(&(block, sentence))
+            .is_some_and(|&o| o < offset)
     }
 
     /// The cues of a block after cue `ci` (an index into `doc.cues`), in order.
@@ -61,16 +109,16 @@ impl Figures {
     }
 
     /// As [`super::paren_depth`], looking only at the block's own cues.
+    /// A binary search in the block's running depths, not a scan of its cues.
     pub(super) fn paren_depth(&self, doc: &Document, block: usize, offset: usize) -> i32 {
-        self.cues(doc, block)
-            .filter(|c| c.offset < offset)
-            .map(|c| match c.kind {
-                CueKind::ParenOpen => 1,
-                CueKind::ParenClose => -1,
-                _ => 0,
-            })
-            .sum::<i32>()
-            .max(0)
+        let k = self.cues_before(doc, block, offset);
+        match k.checked_sub(1) {
+            Some(last) => self
+                .depth_by_block
+                .get(&block)
+                .map_or(0, |d| d[last].max(0)),
+            None => 0,
+        }
     }
 
     /// The figures of a block, in order.

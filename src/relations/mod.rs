@@ -180,14 +180,17 @@ pub fn find(text: &str, doc: &Document) -> Relations {
 /// Relations of a document whose ratios, sums, shares and growth claims are stated by its
 /// structure. A total's growth is checked against its parts' only when the parts add up.
 pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
+    // The first sum of each total.
+    let mut sum_of: std::collections::HashMap<usize, &SumClaim> = std::collections::HashMap::new();
+    for s in &claims.sums {
+        sum_of.entry(s.total).or_insert(s);
+    }
     let growths = claims
         .growths
         .iter()
         .filter(|g| match g {
-            GrowthClaim::Aggregate { total, .. } => claims
-                .sums
-                .iter()
-                .find(|s| s.total == *total)
+            GrowthClaim::Aggregate { total, .. } => sum_of
+                .get(total)
                 .is_some_and(|s| s.verdict(doc) == SumVerdict::Consistent),
             _ => true,
         })

@@ -105,8 +105,13 @@ impl RatioClaim {
     }
 }
 
+/// How many figures before a rate (in its sentence, or in the sentence before) may be its
+/// operands: the nearest ones. Bounds the search in a sentence of thousands of figures.
+pub const OPERAND_WINDOW: usize = 64;
+
 /// Indices of the exact prose figures before `idx` in its own sentence, or (`previous`) in
-/// the sentence just before it in the same block, in order. Operands are never mixed across
+/// the sentence just before it in the same block, in order; at most the last
+/// [`OPERAND_WINDOW`] figures of that sentence. Operands are never mixed across
 /// the two: a budget in one sentence and a spending figure in the next may belong to different
 /// lines of the budget.
 pub(super) fn window(doc: &Document, figs: &Figures, idx: usize, previous: bool) -> Vec<usize> {
@@ -119,7 +124,8 @@ pub(super) fn window(doc: &Document, figs: &Figures, idx: usize, previous: bool)
     } else {
         q.sentence
     };
-    figs.sentence_before(q.block, sentence, idx)
+    let all = figs.sentence_before(q.block, sentence, idx);
+    all[all.len().saturating_sub(OPERAND_WINDOW)..]
         .iter()
         .copied()
         .filter(|&i| {
@@ -337,11 +343,8 @@ pub(super) fn bind_money(
     // A sub-item (`其中财政拨款支出X，执行率Y`) has its own budget, which the sentence before
     // may state under another name: only a whole takes its missing operand from there.
     let sub_item = |w: &[usize]| {
-        w.iter().any(|&i| {
-            figs.cues(doc, qs[i].block).any(|c| {
-                c.kind == CueKind::Of && c.sentence == qs[i].sentence && c.offset < qs[i].span.start
-            })
-        })
+        w.iter()
+            .any(|&i| figs.of_before(qs[i].block, qs[i].sentence, qs[i].span.start))
     };
     let own_sub = sub_item(&spends) || sub_item(&budgets);
     match (spends.is_empty(), budgets.is_empty()) {

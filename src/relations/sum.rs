@@ -250,17 +250,15 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         // The breakdown runs to the end of the sentence or the next 其中.
         let next_of = figs
             .cues_after(doc, cue.block, ci)
-            .find(|c| c.kind == CueKind::Of && c.sentence == cue.sentence)
+            .take_while(|c| c.sentence == cue.sentence)
+            .find(|c| c.kind == CueKind::Of)
             .map(|c| c.offset)
             .unwrap_or(usize::MAX);
         // A 其中 inside brackets (`总投资X万元（其中建筑工程a万元）`) ends at the closing bracket.
         let depth_here = figs.paren_depth(doc, cue.block, cue.offset);
         let next_of = if depth_here > 0 {
-            doc.cues
-                .iter()
-                .find(|c| {
-                    c.kind == CueKind::ParenClose && c.block == cue.block && c.offset > cue.offset
-                })
+            figs.cues_between(doc, cue.block, cue.offset, usize::MAX)
+                .find(|c| c.kind == CueKind::ParenClose)
                 .map_or(next_of, |c| c.offset.min(next_of))
         } else {
             next_of
@@ -268,8 +266,10 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         let in_sentence = |i: &usize| {
             qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
         };
-        let before: Vec<usize> = figs
-            .sentence(cue.block, cue.sentence)
+        // The figures of the sentence before the cue, at most `TOTAL_WINDOW` of them.
+        let sentence = figs.sentence(cue.block, cue.sentence);
+        let at = sentence.partition_point(|&i| qs[i].span.start < cue.offset);
+        let before: Vec<usize> = sentence[at.saturating_sub(TOTAL_WINDOW)..at]
             .iter()
             .filter(|i| in_sentence(i) && qs[**i].span.end <= cue.offset)
             .copied()
@@ -279,17 +279,13 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         } else {
             // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
             // and is not itself a part of another breakdown.
-            let inside_breakdown = |i: usize| {
-                figs.cues(doc, qs[i].block).any(|c| {
-                    c.kind == CueKind::Of
-                        && c.sentence == qs[i].sentence
-                        && c.offset < qs[i].span.start
-                })
-            };
+            let inside_breakdown =
+                |i: usize| figs.of_before(qs[i].block, qs[i].sentence, qs[i].span.start);
             (1..=TOTAL_SENTENCES_BACK)
                 .filter_map(|back| cue.sentence.checked_sub(back))
                 .map(|sentence| {
-                    figs.sentence(cue.block, sentence)
+                    let s = figs.sentence(cue.block, sentence);
+                    s[s.len().saturating_sub(TOTAL_WINDOW)..]
                         .iter()
                         .copied()
                         .filter(|&i| {
@@ -302,13 +298,11 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                 .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
                 .unwrap_or_default()
         };
-        let after: Vec<usize> = figs
-            .sentence(cue.block, cue.sentence)
+        let after: Vec<usize> = sentence[at..]
             .iter()
             .copied()
-            .filter(|i| {
-                in_sentence(i) && qs[*i].span.start > cue.offset && qs[*i].span.start < next_of
-            })
+            .take_while(|&i| qs[i].span.start < next_of)
+            .filter(|i| in_sentence(i) && qs[*i].span.start > cue.offset)
             .collect();
         let mut dims: Vec<String> = after.iter().filter_map(|&i| dim(&qs[i].unit)).collect();
         dims.sort();
@@ -484,6 +478,13 @@ pub(super) fn split_at_whole(doc: &Document, total: usize, seg: Vec<usize>) -> V
 /// (`支出X。与上年相比增加Y。其中：…`: changes are skipped, the level is the total).
 pub const TOTAL_SENTENCES_BACK: usize = 3;
 
+/// How many figures before a `其中` (in its sentence, or in each sentence back) may be its
+/// total: the nearest ones. Bounds the search in a sentence of thousands of figures.
+pub const TOTAL_WINDOW: usize = 32;
+
+/// The longest run of parts read as the items of a subtotal inside a breakdown.
+pub const SUBTOTAL_RUN: usize = 32;
+
 /// Parts that repeat the same labels item by item (`送审金额`, `审定金额`, `核减` for each of
 /// two kinds of project): grouped by label, each group with the figure of the same label before
 /// the cue as its total. `None` unless every part's label repeats, at least two labels do, and
@@ -534,11 +535,15 @@ pub(super) fn resolve_breakdown(
     let mut single_item = false;
     // The parts share a block: a cue between two of them is one of that block's.
     let block = parts.first().map_or(usize::MAX, |&p| qs[p].block);
-    if let Some(semi) = figs.cues(doc, block).find(|c| {
-        c.kind == CueKind::Semicolon
-            && c.offset > qs[parts[0]].span.end
-            && c.offset < qs[parts[parts.len() - 1]].span.start
-    }) {
+    if let Some(semi) = figs
+        .cues_between(
+            doc,
+            block,
+            qs[parts[0]].span.end,
+            qs[parts[parts.len() - 1]].span.start,
+        )
+        .find(|c| c.kind == CueKind::Semicolon)
+    {
         let prefix: Vec<usize> = parts
             .iter()
             .copied()
@@ -599,18 +604,13 @@ pub(super) fn resolve_breakdown(
     }
     // Explicit nesting: `A a，包括 x，y；B b` — the parts after 包括 up to the next `；` are A's.
     let last = parts[parts.len() - 1];
-    let including: Vec<usize> = doc
-        .cues
-        .iter()
-        .filter(|c| {
-            c.kind == CueKind::Including
-                && c.offset > qs[parts[0]].span.start
-                && c.offset < qs[last].span.start
-        })
+    let including: Vec<usize> = figs
+        .cues_between(doc, block, qs[parts[0]].span.start, qs[last].span.start)
+        .filter(|c| c.kind == CueKind::Including)
         .map(|c| c.offset)
         .collect();
     if !including.is_empty() {
-        return nested_by_cues(doc, total, parts, &including);
+        return nested_by_cues(doc, figs, total, parts, &including);
     }
     let verdicts: Vec<SumVerdict> = readings
         .iter()
@@ -700,6 +700,7 @@ pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize
 /// the reading is confirmed by the figures themselves.
 pub(super) fn nested_by_cues(
     doc: &Document,
+    figs: &Figures,
     total: usize,
     parts: &[usize],
     including: &[usize],
@@ -715,10 +716,10 @@ pub(super) fn nested_by_cues(
         });
         top.push(p);
         if let Some(&o) = opens {
-            let close = doc
-                .cues
-                .iter()
-                .find(|c| c.kind == CueKind::Semicolon && c.offset > o)
+            // The parts share a block: a `；` after it closes nothing among them.
+            let close = figs
+                .cues_between(doc, qs[p].block, o, usize::MAX)
+                .find(|c| c.kind == CueKind::Semicolon)
                 .map(|c| c.offset)
                 .unwrap_or(usize::MAX);
             let kids: Vec<usize> = parts[i + 1..]
@@ -767,11 +768,19 @@ pub(super) fn consistent_reading(
 ) -> Option<Vec<SumClaim>> {
     let qs = &doc.quantities;
     let iv = |i: usize| interval_of(&qs[i]);
-    let sum_of = |s: &[usize]| {
-        s.iter()
-            .fold(Interval::exact(Decimal::ZERO), |a, &p| a.add(&iv(p)))
+    // Prefix sums of the parts' intervals: the sum of any run is two subtractions.
+    let mut prefix = Vec::with_capacity(parts.len() + 1);
+    prefix.push(Interval::exact(Decimal::ZERO));
+    for &p in parts {
+        let last = prefix[prefix.len() - 1];
+        prefix.push(last.add(&iv(p)));
+    }
+    let run = |from: usize, to: usize| Interval {
+        lo: prefix[to].lo.saturating_sub(prefix[from].lo),
+        hi: prefix[to].hi.saturating_sub(prefix[from].hi),
     };
-    if sum_of(parts).meets(&iv(total)) {
+    let whole = iv(total);
+    if run(0, parts.len()).meets(&whole) {
         return Some(vec![SumClaim {
             total,
             parts: parts.to_vec(),
@@ -779,13 +788,16 @@ pub(super) fn consistent_reading(
             exhaustive: false,
         }]);
     }
-    for h in 0..parts.len() {
-        for end in h + 3..=parts.len() {
+    let n = parts.len();
+    for h in 0..n {
+        let sub = iv(parts[h]);
+        for end in h + 3..=n.min(h + 1 + SUBTOTAL_RUN) {
             let kids = &parts[h + 1..end];
-            if sum_of(kids).meets(&iv(parts[h])) {
+            if run(h + 1, end).meets(&sub) {
                 let mut top: Vec<usize> = parts[..=h].to_vec();
                 top.extend_from_slice(&parts[end..]);
-                if top.len() >= 2 && sum_of(&top).meets(&iv(total)) {
+                let top_sum = run(0, h + 1).add(&run(end, n));
+                if top.len() >= 2 && top_sum.meets(&whole) {
                     return Some(vec![
                         SumClaim {
                             total,

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::formula::Formula;
+use crate::formula::{EvalError, Formula};
 
 use crate::model::{Currency, Document, Quantity, Span, Unit};
 
@@ -44,7 +44,8 @@ use reader::{Kind, Node};
 pub use values::{exact_decimal, parse_unit};
 
 pub use crate::model::data::{
-    Figure, FormulaCheck, IndicatorData, Num, ReportData, ScorecardData, Text, Violation,
+    Figure, FormulaCheck, FormulaSkipped, IndicatorData, NotEvaluated, Num, ReportData,
+    ScorecardData, Text, Violation,
 };
 
 /// Parse report data into a document. `Err` only when the text is not JSON at all.
@@ -61,14 +62,17 @@ pub fn parse(text: &str, formulas: &[Formula]) -> Result<Document, ReadError> {
     duplicate_keys(&root, &mut violations);
     let mut b = build::Builder::default();
     b.build(&root);
+    // The tree is read: free it before the document is assembled.
+    drop(root);
     violations.append(&mut b.violations);
     let (mut doc, by_path) = b.finish();
     violations.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
     violations.dedup();
-    let checks = evaluate(&doc, &by_path, formulas);
+    let (checks, unevaluated) = evaluate(&doc, &by_path, formulas);
     if let Some(data) = doc.data.as_mut() {
         data.violations = violations;
         data.formulas = checks;
+        data.unevaluated = unevaluated;
     }
     Ok(doc)
 }
@@ -108,12 +112,14 @@ fn formula_value(q: &Quantity, money_scale: u8) -> Decimal {
 }
 
 /// Evaluate the user's formulas that apply to this data (every field they name has a value).
-/// Money is taken in the data's top-level `unit` (元 when none is declared).
+/// Money is taken in the data's top-level `unit` (元 when none is declared). A formula that
+/// applies but divides by zero or overflows is returned apart, with the reason: it is
+/// reported (A008) and counted unbound, never dropped.
 fn evaluate(
     doc: &Document,
     by_path: &HashMap<String, usize>,
     formulas: &[Formula],
-) -> Vec<FormulaCheck> {
+) -> (Vec<FormulaCheck>, Vec<FormulaSkipped>) {
     let money = doc
         .data
         .as_ref()
@@ -129,6 +135,7 @@ fn evaluate(
             .copied()
     };
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for f in formulas {
         let paths = f.comparison.paths();
         let operands: Option<Vec<(String, usize)>> = paths
@@ -138,13 +145,35 @@ fn evaluate(
         let Some(operands) = operands else { continue };
         let value_of =
             |p: &str| lookup(p).map(|i| formula_value(&doc.quantities[i], money.scale()));
-        let (lhs, rhs) = match (
-            f.comparison.lhs.eval(&value_of),
-            f.comparison.rhs.eval(&value_of),
-        ) {
-            (Ok(l), Ok(r)) => (l, r),
-            // A division by zero or an overflow: the formula says nothing about this data.
-            _ => continue,
+        let sides = f
+            .comparison
+            .lhs
+            .eval(&value_of)
+            .and_then(|l| Ok((l, f.comparison.rhs.eval(&value_of)?)));
+        let (lhs, rhs) = match sides {
+            Ok(sides) => sides,
+            Err(e) => {
+                let reason = match e {
+                    EvalError::DivisionByZero { divisor } => NotEvaluated::DivisionByZero {
+                        divisor: divisor
+                            .into_iter()
+                            .filter_map(|p| lookup(&p).map(|i| (p, i)))
+                            .collect(),
+                    },
+                    EvalError::Overflow => NotEvaluated::Overflow,
+                    // Every field has a value and `parse` refuses bad calls: nothing else
+                    // can fail, and a formula that does says nothing about this data.
+                    EvalError::Missing(_) | EvalError::BadArguments => continue,
+                };
+                skipped.push(FormulaSkipped {
+                    name: f.name.clone(),
+                    expr: f.expr.clone(),
+                    reason,
+                    operands,
+                    money_unit: money.display(),
+                });
+                continue;
+            }
         };
         out.push(FormulaCheck {
             name: f.name.clone(),
@@ -160,5 +189,5 @@ fn evaluate(
             money_unit: money.display(),
         });
     }
-    out
+    (out, skipped)
 }

@@ -150,10 +150,22 @@ pub struct ReadError {
 
 /// Parse a whole text as one JSON value.
 pub fn read(text: &str) -> Result<Node, ReadError> {
+    read_keeping(text, usize::MAX)
+}
+
+/// Parse a whole text as one JSON value, checked throughout, but keep only the top level:
+/// the root's members with their values, objects and arrays among them empty. Enough to tell
+/// what a file is (its `report`, its `$schema`) without the memory of the whole tree.
+pub fn read_top(text: &str) -> Result<Node, ReadError> {
+    read_keeping(text, 1)
+}
+
+fn read_keeping(text: &str, keep: usize) -> Result<Node, ReadError> {
     let mut r = Reader {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        keep,
     };
     r.skip_ws()?;
     if r.pos >= r.bytes.len() {
@@ -177,6 +189,8 @@ struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Containers deeper than this are checked but left empty.
+    keep: usize,
 }
 
 const TRUNCATED: &str = "unexpected end of input: the file looks truncated";
@@ -508,7 +522,10 @@ impl Reader<'_> {
             if self.peek() == Some(b']') {
                 return Err(self.error_at(self.pos, "trailing comma before ']'"));
             }
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            if depth <= self.keep {
+                items.push(item);
+            }
             self.skip_ws()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -534,6 +551,7 @@ impl Reader<'_> {
         let depth = self.enter(depth)?;
         self.pos += 1;
         let mut members = Vec::new();
+        let mut seen = 0usize;
         self.skip_ws()?;
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -543,7 +561,7 @@ impl Reader<'_> {
             self.skip_ws()?;
             match self.peek() {
                 Some(b'"') => {}
-                Some(b'}') if !members.is_empty() => {
+                Some(b'}') if seen > 0 => {
                     return Err(self.error_at(self.pos, "trailing comma before '}'"));
                 }
                 None => return Err(self.error_at(self.pos, TRUNCATED)),
@@ -581,11 +599,14 @@ impl Reader<'_> {
             }
             self.skip_ws()?;
             let value = self.value(depth)?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            seen += 1;
+            if depth <= self.keep {
+                members.push(Member {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
             self.skip_ws()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -611,6 +632,31 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_top_level_alone_is_read_and_the_rest_still_checked() {
+        let text = r#"{"$schema": "report.schema.json", "report": {"year": 2023}, "metrics": [1, {"a": [2]}]}"#;
+        let top = read_top(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(top.members().len(), 3);
+        assert_eq!(
+            top.get("$schema").and_then(Node::as_str),
+            Some("report.schema.json")
+        );
+        assert!(
+            matches!(&top.get("report").map(|r| &r.kind), Some(Kind::Object(m)) if m.is_empty())
+        );
+        assert!(top.get("metrics").is_some_and(|m| m.items().is_empty()));
+        // The same errors, at the same places, as reading everything.
+        for bad in [
+            r#"{"report": {"year": 2023,}}"#,
+            r#"{"report": {"a": [1, 2,]}}"#,
+            r#"{"report": {"a": 07}}"#,
+            r#"{"report": {"a": "x"#,
+        ] {
+            assert_eq!(read_top(bad).err(), read(bad).err(), "{bad}");
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
 
     fn ok(text: &str) -> Node {
         match read(text) {

@@ -30,6 +30,34 @@ pub const REPORT_SCHEMA: &str = include_str!("../../../schemas/report.schema.jso
 pub struct Schema {
     pub source: Value,
     validator: jsonschema::Validator,
+    /// Top-level array fields whose schema constrains each item alone (`type` and `items`
+    /// only: no `minItems`, `uniqueItems`, `contains` …): validated [`CHUNK_ITEMS`] items at a
+    /// time, with the same schema and the same errors as all at once.
+    chunked: Vec<String>,
+}
+
+/// How many items of a large top-level array are validated together. The document is never
+/// converted into a `serde_json::Value` whole (that takes about ten times its size): the rest
+/// of the top level is converted once per chunk, which is small.
+pub const CHUNK_ITEMS: usize = 1024;
+
+/// The top-level properties whose arrays may be validated a chunk at a time: a schema of
+/// `type: array` with `items` and nothing else that constrains the array as a whole.
+fn chunkable(source: &Value) -> Vec<String> {
+    const PER_ITEM: &[&str] = &["type", "items", "description", "$comment", "title"];
+    let Some(props) = source.get("properties").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    props
+        .iter()
+        .filter(|(_, v)| {
+            v.get("type").and_then(Value::as_str) == Some("array")
+                && v.get("items").is_some()
+                && v.as_object()
+                    .is_some_and(|o| o.keys().all(|k| PER_ITEM.contains(&k.as_str())))
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
 }
 
 /// The report schema, compiled once.
@@ -65,7 +93,27 @@ pub fn compile(source: Value) -> Result<Schema, String> {
         .with_retriever(NoRetrieval)
         .build(&source)
         .map_err(|e| format!("the schema does not compile: {e}"))?;
-    Ok(Schema { source, validator })
+    // Keywords on the top level that look at arrays through it would see only a chunk.
+    let whole_only = [
+        "unevaluatedItems",
+        "dependentSchemas",
+        "if",
+        "not",
+        "oneOf",
+        "anyOf",
+    ]
+    .iter()
+    .any(|k| source.get(k).is_some());
+    let chunked = if whole_only {
+        Vec::new()
+    } else {
+        chunkable(&source)
+    };
+    Ok(Schema {
+        source,
+        validator,
+        chunked,
+    })
 }
 
 /// The tree as a `serde_json::Value`; numbers keep their literal digits.
@@ -87,12 +135,75 @@ pub fn to_value(node: &Node) -> Value {
     }
 }
 
+/// The top level as a `Value`, with each large array of `chunks` cut to the items of round
+/// `round`.
+fn to_value_chunk(root: &Node, chunks: &[(&str, &[Node])], round: usize) -> Value {
+    let Kind::Object(members) = &root.kind else {
+        return to_value(root);
+    };
+    let mut map = serde_json::Map::new();
+    for m in members {
+        let v = match chunks.iter().find(|(k, _)| *k == m.key) {
+            Some((_, items)) => {
+                let from = (round * CHUNK_ITEMS).min(items.len());
+                let to = (from + CHUNK_ITEMS).min(items.len());
+                Value::Array(items[from..to].iter().map(to_value).collect())
+            }
+            None => to_value(&m.value),
+        };
+        map.insert(m.key.clone(), v);
+    }
+    Value::Object(map)
+}
+
 /// Every way `root` breaks `schema`, one violation per error, at the offending value.
+///
+/// A top-level array of more than [`CHUNK_ITEMS`] items whose schema constrains each item
+/// alone (see [`Schema`]) is validated a chunk at a time: each round validates the top level
+/// with the next chunk of items in place of the array, errors inside the array are moved to
+/// their index in the whole, and errors elsewhere are kept from the first round only. The
+/// errors are the same as validating the whole document at once; the memory is that of a
+/// chunk.
 pub fn validate(schema: &Schema, root: &Node) -> Vec<Violation> {
-    let instance = to_value(root);
+    let chunks: Vec<(&str, &[Node])> = schema
+        .chunked
+        .iter()
+        .filter_map(|k| {
+            let member = root.members().iter().rev().find(|m| &m.key == k)?;
+            let items = member.value.items();
+            (items.len() > CHUNK_ITEMS).then_some((k.as_str(), items))
+        })
+        .collect();
+    let rounds = chunks
+        .iter()
+        .map(|(_, items)| items.len().div_ceil(CHUNK_ITEMS))
+        .max()
+        .unwrap_or(1);
     let mut out = Vec::new();
-    for e in schema.validator.iter_errors(&instance) {
-        let segs: Vec<Seg> = e
+    for round in 0..rounds {
+        let instance = if chunks.is_empty() {
+            to_value(root)
+        } else {
+            to_value_chunk(root, &chunks, round)
+        };
+        validate_instance(schema, root, &instance, &chunks, round, &mut out);
+    }
+    out.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
+    out.dedup();
+    out
+}
+
+/// The errors of one round (see [`validate`]).
+fn validate_instance(
+    schema: &Schema,
+    root: &Node,
+    instance: &Value,
+    chunks: &[(&str, &[Node])],
+    round: usize,
+    out: &mut Vec<Violation>,
+) {
+    for e in schema.validator.iter_errors(instance) {
+        let mut segs: Vec<Seg> = e
             .instance_path()
             .segments()
             .map(|s| match s {
@@ -100,6 +211,17 @@ pub fn validate(schema: &Schema, root: &Node) -> Vec<Violation> {
                 LocationSegment::Index(i) => Seg::Index(i),
             })
             .collect();
+        let in_chunk = match segs.as_slice() {
+            [Seg::Key(k), Seg::Index(_), ..] => chunks.iter().any(|(c, _)| c == k),
+            _ => false,
+        };
+        if in_chunk {
+            if let Some(Seg::Index(i)) = segs.get_mut(1) {
+                *i += round * CHUNK_ITEMS;
+            }
+        } else if round > 0 {
+            continue;
+        }
         let Some(at) = locate(root, &segs) else {
             continue;
         };
@@ -129,9 +251,6 @@ pub fn validate(schema: &Schema, root: &Node) -> Vec<Violation> {
             }),
         }
     }
-    out.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
-    out.dedup();
-    out
 }
 
 /// The Chinese term of a required field that is missing.

@@ -1,7 +1,9 @@
 //! A008 formula-mismatch.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::model::Span;
+use crate::model::data::{FormulaSkipped, NotEvaluated};
 use crate::numeric::fmt_trim;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -13,9 +15,13 @@ declare_rule! {
     /// data is evaluated exactly: both sides are computed (amounts in the data's declared
     /// `unit`, rates in percent, counts as counted) and compared within the formula's
     /// tolerance (default 0). A formula that fails is reported at the first field it names,
-    /// with both sides' values; every other field it used is labelled. A formula naming a field
-    /// the data does not give, or dividing by zero, says nothing about that report and is
-    /// skipped. The severity is the formula's own (`severity = "warning"`; default error).
+    /// with both sides' values; every other field it used is labelled. The severity is the
+    /// formula's own (`severity = "warning"`; default error). A formula naming a field the
+    /// data does not give says nothing about that report and is skipped. A formula whose
+    /// fields all have values but that divides by zero, or whose value leaves the range of an
+    /// exact decimal (about ±7.9 × 10²⁸), cannot be evaluated: that is said as an info at the
+    /// zero divisor's field (else the first field), with every field used labelled, and
+    /// `--coverage` lists it as unbound (`division_by_zero`, `overflow`).
     ///
     /// The built-in identities (调整预算 = 基本支出 + 项目支出, 执行率 = 决算 / 调整预算, …)
     /// need no formula: A001–A005 and U001 check them. Formulas add the department's or the
@@ -50,8 +56,10 @@ impl FormulaMismatch {
 ### 检查内容
 配置中每个 `[[formula]]`，只要其字段在报告的 JSON 数据中都有值，就精确求值：两边分别计算（金额按数据声明的
 `unit`，比率按百分数，计数按原数），在公式的容差（默认 0）内比较。不成立的公式报告在其第一个字段处，
-给出两边的值，并标出用到的其他字段。公式引用了数据中没有的字段，或除以零，对该报告不作判断。
-严重程度取公式自己的 `severity`（默认 error）。
+给出两边的值，并标出用到的其他字段。严重程度取公式自己的 `severity`（默认 error）。公式引用了数据中没有的字段，
+对该报告不作判断。字段都有值但除数为零、或数值超出精确小数的范围（约 ±7.9 × 10²⁸）的公式无法求值：
+以 info 报告在为零的除数字段处（否则在第一个字段处），标出用到的每个字段，`--coverage` 将其列为未核对
+（`division_by_zero`、`overflow`）。
 
 内置的恒等关系（调整预算 = 基本支出 + 项目支出、执行率 = 决算 / 调整预算……）无需写公式：由 A001–A005 和
 U001 检查。公式用来补充部门或财政部门自己的规则。
@@ -151,5 +159,73 @@ impl Rule for FormulaMismatch {
                 .expected_found(format!("{} {op} {r}", f.lhs_src), l),
             );
         }
+        for f in &data.unevaluated {
+            out.push(not_evaluated(cx, f));
+        }
     }
+}
+
+/// A formula that applies but has no value here: what stopped it, at the figures it read.
+fn not_evaluated(cx: &Context<'_>, f: &FormulaSkipped) -> Diagnostic {
+    let qs = &cx.doc.quantities;
+    let (zh, en) = match &f.reason {
+        NotEvaluated::DivisionByZero { divisor } if divisor.is_empty() => {
+            ("除数为零".to_string(), "it divides by zero".to_string())
+        }
+        NotEvaluated::DivisionByZero { divisor } => {
+            let names = divisor
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                format!("除数为零（用到 {names}）"),
+                format!("it divides by zero (the divisor reads {names})"),
+            )
+        }
+        NotEvaluated::Overflow => (
+            "数值超出精确小数的范围（约 ±7.9 × 10²⁸）".to_string(),
+            "a value leaves the range of exact decimals (about ±7.9 × 10²⁸)".to_string(),
+        ),
+    };
+    let anchor = f.anchor();
+    let span = anchor.map_or(Span::new(0, 0), |i| qs[i].span);
+    let mut d = Diagnostic::new(
+        &FormulaMismatch::META,
+        span,
+        Message::new(
+            format!("公式「{}」未求值：{zh}，对本报告未作核对", f.name),
+            format!(
+                "formula “{}” was not evaluated: {en}; it was not checked for this report",
+                f.name
+            ),
+        ),
+    )
+    .with_severity(Severity::Info);
+    let mut seen = Vec::new();
+    for (path, i) in &f.operands {
+        if seen.contains(i) {
+            continue;
+        }
+        seen.push(*i);
+        let m = Message::new(
+            format!("{path} = {}", qs[*i].display()),
+            format!("{path} = {}", qs[*i].display()),
+        );
+        d = if Some(*i) == anchor {
+            d.primary(m)
+        } else {
+            d.label(qs[*i].span, m)
+        };
+    }
+    d.help(Message::new(
+        format!(
+            "公式 {}（金额以{}计）：核对所用数值；数值无误时，改写公式使之适用于此类数据",
+            f.expr, f.money_unit
+        ),
+        format!(
+            "formula {} (amounts in {}): check the figures it uses; if they are right, rewrite the formula so that it applies to this data",
+            f.expr, f.money_unit
+        ),
+    ))
 }

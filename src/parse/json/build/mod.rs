@@ -503,17 +503,27 @@ impl Builder {
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new;
         }
-        let mut pending: Vec<Option<Pending>> = self.qs.drain(..).map(Some).collect();
-        let mut quantities = Vec::with_capacity(order.len());
-        let mut figures = Vec::with_capacity(order.len());
-        for (new, &old) in order.iter().enumerate() {
-            if let Some(mut p) = pending[old].take() {
-                p.q.sentence = new;
-                p.q.clause = new;
-                quantities.push(p.q);
-                figures.push(p.figure);
+        // Into text order in place (following the permutation's cycles), then split: at most
+        // the pending figures and the document's are alive at once, never a third copy.
+        let mut qs = std::mem::take(&mut self.qs);
+        let mut place = new_of.clone();
+        for i in 0..qs.len() {
+            while place[i] != i {
+                let j = place[i];
+                qs.swap(i, j);
+                place.swap(i, j);
             }
         }
+        drop(place);
+        let (quantities, figures): (Vec<Quantity>, Vec<Figure>) = qs
+            .into_iter()
+            .enumerate()
+            .map(|(new, mut p)| {
+                p.q.sentence = new;
+                p.q.clause = new;
+                (p.q, p.figure)
+            })
+            .unzip();
         let map = |i: usize| new_of[i];
         let sums: Vec<SumClaim> = self
             .sums
@@ -547,10 +557,9 @@ impl Builder {
                 parts: m.parts.clone(),
             })
             .collect();
-        let by_path: HashMap<String, usize> = self
-            .by_path
-            .iter()
-            .map(|(k, &v)| (k.clone(), map(v)))
+        let by_path: HashMap<String, usize> = std::mem::take(&mut self.by_path)
+            .into_iter()
+            .map(|(k, v)| (k, map(v)))
             .collect();
         self.data.figures = figures;
         let mut doc = Document {
