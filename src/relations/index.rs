@@ -18,8 +18,6 @@ pub(super) struct Figures {
     depth_by_block: HashMap<usize, Vec<i32>>,
     /// The offset of the first `其中` of each sentence of a block.
     first_of: HashMap<(usize, usize), usize>,
-    /// The sentences (block, sentence) with a 可比口径 cue.
-    comparable: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Figures {
@@ -47,11 +45,21 @@ impl Figures {
             if c.kind == CueKind::Of {
                 f.first_of.entry((c.block, c.sentence)).or_insert(c.offset);
             }
-            if c.kind == CueKind::Comparable {
-                f.comparable.insert((c.block, c.sentence));
-            }
         }
         f
+    }
+
+    /// The cues of a block, in order.
+    pub(super) fn cues<'d>(
+        &self,
+        doc: &'d Document,
+        block: usize,
+    ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
+        self.cues_by_block
+            .get(&block)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &doc.cues[i])
     }
 
     /// How many of the block's cues stand before `offset`.
@@ -77,11 +85,6 @@ impl Figures {
             .iter()
             .map(|&i| &doc.cues[i])
             .take_while(move |c| c.offset < to)
-    }
-
-    /// Whether a sentence has a 可比口径 cue.
-    pub(super) fn comparable(&self, block: usize, sentence: usize) -> bool {
-        self.comparable.contains(&(block, sentence))
     }
 
     /// Whether a `其中` of the same sentence stands before `offset` (the figure there is a
