@@ -427,13 +427,17 @@ pub fn is_ratio_base(doc: &Document, k: usize) -> bool {
 fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
     let qs = &doc.quantities;
     let q = &qs[first];
-    let semi = figs
-        .cues(doc, q.block)
-        .filter(|c| c.kind == CueKind::Semicolon && c.offset < q.span.start)
-        .map(|c| c.offset)
-        .last()
-        .unwrap_or(0);
     let before = figs.sentence_before(q.block, q.sentence, first);
+    // Only a `；` after the sentence's first figure can set an item apart.
+    let semi = before
+        .first()
+        .and_then(|&k| {
+            figs.cues_between(doc, q.block, qs[k].span.start, q.span.start)
+                .filter(|c| c.kind == CueKind::Semicolon)
+                .map(|c| c.offset)
+                .last()
+        })
+        .unwrap_or(0);
     let start = before
         .iter()
         .rposition(|&k| {

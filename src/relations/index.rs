@@ -49,19 +49,6 @@ impl Figures {
         f
     }
 
-    /// The cues of a block, in order.
-    pub(super) fn cues<'d>(
-        &self,
-        doc: &'d Document,
-        block: usize,
-    ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
-        self.cues_by_block
-            .get(&block)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| &doc.cues[i])
-    }
-
     /// How many of the block's cues stand before `offset`.
     fn cues_before(&self, doc: &Document, block: usize, offset: usize) -> usize {
         self.cues_by_block.get(&block).map_or(0, |all| {

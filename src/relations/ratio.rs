@@ -262,13 +262,17 @@ pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<Ratio
     {
         return None;
     }
-    let semi = figs
-        .cues(doc, d.block)
-        .filter(|c| c.kind == CueKind::Semicolon && c.offset < d.span.start)
-        .map(|c| c.offset)
-        .last()
-        .unwrap_or(0);
     let before = figs.sentence_before(d.block, d.sentence, den);
+    // Only a `；` after the sentence's first figure can set an item apart.
+    let semi = before
+        .first()
+        .and_then(|&k| {
+            figs.cues_between(doc, d.block, qs[k].span.start, d.span.start)
+                .filter(|c| c.kind == CueKind::Semicolon)
+                .map(|c| c.offset)
+                .last()
+        })
+        .unwrap_or(0);
     let item: Vec<usize> = before
         .iter()
         .rev()

@@ -443,9 +443,12 @@ fn item_start(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {
     let semi = before.rfind(['；', ';']).map_or(s.start, |k| {
         s.start + k + before[k..].chars().next().map_or(1, char::len_utf8)
     });
-    // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`).
-    let blank = before.rfind("\n\n").map_or(s.start, |k| s.start + k + 2);
-    Some(semi.max(blank))
+    // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`); only one
+    // after the last `；` can move the start (searched there alone, so that each figure of a
+    // long sentence does not rescan it).
+    let rest = text.get(semi..upto).unwrap_or_default();
+    let blank = rest.rfind("\n\n").map_or(semi, |k| semi + k + 2);
+    Some(blank)
 }
 
 /// The words opening a figure's sentence before its first figure's words; or, when

@@ -657,12 +657,13 @@ pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize
         return false;
     };
     let semis: Vec<usize> = figs
-        .cues(doc, qs[first].block)
-        .filter(|c| {
-            c.kind == CueKind::Semicolon
-                && c.offset > qs[first].span.end
-                && c.offset < qs[last].span.start
-        })
+        .cues_between(
+            doc,
+            qs[first].block,
+            qs[first].span.end,
+            qs[last].span.start,
+        )
+        .filter(|c| c.kind == CueKind::Semicolon)
         .map(|c| c.offset)
         .collect();
     if semis.len() + 1 != parts.len() {
@@ -680,8 +681,8 @@ pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize
         })
         .map_or(usize::MAX, |s| s.end);
     if figs
-        .cues(doc, q.block)
-        .any(|c| c.kind == CueKind::Of && c.offset > q.span.end && c.offset < sentence_end)
+        .cues_between(doc, q.block, q.span.end, sentence_end)
+        .any(|c| c.kind == CueKind::Of)
     {
         return false;
     }
