@@ -18,6 +18,12 @@ pub fn truncate(v: Decimal, dp: u32) -> Decimal {
     v.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
 }
 
+/// Whether `stated`, written to `dp` places, is what `exact` gives at that precision: rounded
+/// half-up, or half-even at an exact tie (DOMAIN §3 accepts both).
+pub fn rounds_to(exact: Decimal, dp: u32, stated: Decimal) -> bool {
+    round_half_up(exact, dp) == stated || round_half_even(exact, dp) == stated
+}
+
 /// Half a unit of the `dp`-th decimal place.
 pub fn half_unit(dp: u32) -> Decimal {
     Decimal::new(5, dp + 1)

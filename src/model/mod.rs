@@ -446,6 +446,10 @@ pub struct Document {
     pub grids: Vec<table::Grid>,
     /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
     pub all_met_claims: Vec<Span>,
+    /// The report's note that its figures are rounded so totals may differ from their parts
+    /// by a 尾差 (`因四舍五入原因…存在尾差`), where it stands: differences within rounding are
+    /// then what the report announced.
+    pub rounding_note: Option<Span>,
     /// The year the report covers (`2023 年度部门整体绩效评价报告`).
     pub report_year: Option<u16>,
     /// Whether the report covers a whole year (部门整体/年度 reports do).

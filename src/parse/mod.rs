@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod norm;
 pub mod qualifier;
 pub mod quantity;
+pub mod rounding_note;
 pub mod structure;
 pub mod table;
 
@@ -36,6 +37,7 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         tables: Vec::new(),
         grids: Vec::new(),
         all_met_claims: Vec::new(),
+        rounding_note: rounding_note::find(text),
         report_year: None,
         full_year_report: false,
         periods: ex.periods.iter().map(|p| (p.period, p.span)).collect(),

@@ -82,7 +82,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for s in sums {
-        if s.verdict(doc) != SumVerdict::Consistent {
+        if !s.verdict(doc).holds() {
             continue;
         }
         let Some(tr) = growth_of(doc, s.total) else {

@@ -47,7 +47,7 @@ pub use crate::model::claims::{
     GrowthClaim, RatioClaim, RatioKind, Restatement, Sequence, ShareGroup, StatedClaims, SumClaim,
 };
 use crate::model::{BlockKind, Document, Quantity, Unit, scale_up};
-use crate::numeric::{Interval, round_half_up, truncate};
+use crate::numeric::{Interval, round_half_up, rounds_to, truncate};
 use crate::parse::quantity::CueKind;
 
 /// Every relation found in a document.
@@ -189,9 +189,9 @@ pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
         .growths
         .iter()
         .filter(|g| match g {
-            GrowthClaim::Aggregate { total, .. } => sum_of
-                .get(total)
-                .is_some_and(|s| s.verdict(doc) == SumVerdict::Consistent),
+            GrowthClaim::Aggregate { total, .. } => {
+                sum_of.get(total).is_some_and(|s| s.verdict(doc).holds())
+            }
             _ => true,
         })
         .cloned()

@@ -9,10 +9,14 @@ pub enum RatioVerdict {
     Consistent,
     /// Division by zero (0/0 rates are undefined, not wrong).
     Undefined,
-    /// The stated rate is the truncated or mis-rounded value of the true ratio.
+    /// The stated rate is the truncated or mis-rounded value of the ratio of the printed
+    /// operands. `within_operands`: the stated value is still reachable within the operands'
+    /// own rounding (± half a unit of their last digit), so it may have been computed from
+    /// unrounded figures; only the printed figures disagree with it.
     Rounding {
         expected: Decimal,
         truncated: bool,
+        within_operands: bool,
     },
     /// Only a power-of-ten change of one operand's unit explains the rate.
     UnitSlip {
@@ -40,8 +44,37 @@ impl RatioClaim {
             return RatioVerdict::Undefined;
         }
         let (ni, di) = (interval_of(num), interval_of(den));
-        if ratio_fits(rate, &ni, &di) != Some(false) {
+        let fits = ratio_fits(rate, &ni, &di);
+        if fits.is_none() {
             return RatioVerdict::Consistent;
+        }
+        // Consistent when the printed operands give the stated rate exactly; otherwise, when
+        // an alternative reading does (an operand pair the binding could not choose against).
+        let point_fits = |a: &Quantity, b: &Quantity| {
+            point_ratio(a, b).is_some_and(|c| rounds_to(c, rate.decimals, rate.value))
+        };
+        if point_fits(num, den) {
+            return RatioVerdict::Consistent;
+        }
+        for &(a, b) in &self.alternatives {
+            if !q[b].value.is_zero() && point_fits(&q[a], &q[b]) {
+                return RatioVerdict::Consistent;
+            }
+        }
+        if fits == Some(true) {
+            if doc.rounding_note.is_some() {
+                return RatioVerdict::Consistent;
+            }
+            // Reachable only within the operands' rounding: the printed figures give another
+            // value (DOMAIN §3: a mis-rounded rate is a warning, not an error).
+            let Some(central) = point_ratio(num, den) else {
+                return RatioVerdict::Consistent;
+            };
+            return RatioVerdict::Rounding {
+                expected: round_half_up(central, rate.decimals),
+                truncated: truncate(central, rate.decimals) == rate.value,
+                within_operands: true,
+            };
         }
         for &(a, b) in &self.alternatives {
             if !q[b].value.is_zero()
@@ -89,6 +122,7 @@ impl RatioClaim {
             return RatioVerdict::Rounding {
                 expected,
                 truncated,
+                within_operands: false,
             };
         }
         // Written with more places than it was computed to (31.00% for 31.08%).
@@ -97,12 +131,21 @@ impl RatioClaim {
                 return RatioVerdict::Rounding {
                     expected,
                     truncated: false,
+                    within_operands: false,
                 };
             }
         }
         let inverted = ratio_fits(rate, &di, &ni) == Some(true);
         RatioVerdict::Mismatch { expected, inverted }
     }
+}
+
+/// `num / den` in percent from the printed values (in base units), or `None` when it cannot
+/// be computed (a zero denominator, or beyond `Decimal`'s range).
+pub(super) fn point_ratio(num: &Quantity, den: &Quantity) -> Option<Decimal> {
+    num.base_value()
+        .checked_div(den.base_value())
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
 }
 
 /// How many figures before a rate (in its sentence, or in the sentence before) may be its

@@ -56,8 +56,9 @@ pub(super) fn find_shares(
             complete && c.parts.len() == parts.len() && c.parts.iter().all(|p| parts.contains(p))
         });
         let whole = match breakdown {
-            Some(c) => matches!(c.verdict(doc), SumVerdict::Consistent | SumVerdict::Partial)
-                .then_some(c.total),
+            Some(c) => {
+                (c.verdict(doc).holds() || c.verdict(doc) == SumVerdict::Partial).then_some(c.total)
+            }
             None if complete => opened_list_whole(text, doc, &parts),
             None => None,
         };

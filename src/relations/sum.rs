@@ -72,6 +72,19 @@ pub enum SumVerdict {
     },
     /// The parts fall short by more than a slip: the list may be partial; not judged.
     Partial,
+    /// A 尾差: the parts' printed values add up to another value than the total at its
+    /// precision, by no more than their rounding allows (`390.55 + 190.89 = 581.44`, total
+    /// written 581.45). Not an error (DOMAIN §3), but the printed figures disagree: a warning.
+    Rounding {
+        sum: Decimal,
+    },
+}
+
+impl SumVerdict {
+    /// Whether the total holds within rounding: consistent, or off by a 尾差 only.
+    pub fn holds(&self) -> bool {
+        matches!(self, SumVerdict::Consistent | SumVerdict::Rounding { .. })
+    }
 }
 
 impl SumClaim {
@@ -85,7 +98,13 @@ impl SumClaim {
                 a.add(&part_interval(&q[p]))
             });
         if sum.meets(&total) {
-            return SumVerdict::Consistent;
+            let total = &q[self.total];
+            let central: Decimal = self.parts.iter().map(|&p| q[p].base_value()).sum();
+            let written = central / pow10(i32::from(total.unit.scale()));
+            if rounds_to(written, total.decimals, total.value) || doc.rounding_note.is_some() {
+                return SumVerdict::Consistent;
+            }
+            return SumVerdict::Rounding { sum: central };
         }
         // A part in the wrong unit.
         for &p in &self.parts {

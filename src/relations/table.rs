@@ -122,6 +122,7 @@ pub fn judge_rate(rate: &CellValue, num: &CellValue, den: &CellValue) -> RatioVe
         return RatioVerdict::Rounding {
             expected,
             truncated: crate::numeric::truncate(central, rate.decimals) == rate.value,
+            within_operands: false,
         };
     }
     RatioVerdict::Mismatch {

@@ -728,11 +728,16 @@ pub fn pattern_sites(source: &str, text: &str) -> Vec<Mutation> {
     dedup(out)
 }
 
-/// Error and warning counts by (code, line).
-fn keyed(text: &str, diags: &[Diagnostic]) -> BTreeMap<(&'static str, usize), usize> {
+/// What tells two findings apart for a reader: the rule, the line and the severity (a warning
+/// turned into an error on the same line is something new).
+type Key = (&'static str, usize, &'static str);
+
+/// Error and warning counts by (code, line, severity).
+fn keyed(text: &str, diags: &[Diagnostic]) -> BTreeMap<Key, usize> {
     let mut m = BTreeMap::new();
     for d in diags.iter().filter(|d| counts(d)) {
-        *m.entry((d.code, lines_of(text, d.span).0)).or_insert(0) += 1;
+        *m.entry((d.code, lines_of(text, d.span).0, d.severity.as_str()))
+            .or_insert(0) += 1;
     }
     m
 }
@@ -741,9 +746,9 @@ fn keyed(text: &str, diags: &[Diagnostic]) -> BTreeMap<(&'static str, usize), us
 pub fn caught(base: &str, base_diags: &[Diagnostic], m: &Mutation) -> bool {
     let before = keyed(base, base_diags);
     let (_, after) = lint_text(&m.text, SourceFormat::Text, &Options::default());
-    let mut seen: BTreeMap<(&'static str, usize), usize> = BTreeMap::new();
+    let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
     for d in after.iter().filter(|d| counts(d)) {
-        let key = (d.code, lines_of(&m.text, d.span).0);
+        let key = (d.code, lines_of(&m.text, d.span).0, d.severity.as_str());
         let n = seen.entry(key).or_insert(0);
         *n += 1;
         if *n <= before.get(&key).copied().unwrap_or(0) {

@@ -17,6 +17,12 @@ declare_rule! {
     /// direction, or a value printed with more places than it was computed to (31.00% for
     /// 31.08%). Ties (…5 exactly) accept both half-up and half-even.
     ///
+    /// The ratio is computed from the operands as printed. When the stated value is reachable
+    /// only within the operands' own rounding (`增长16.77%` beside levels 2840 and 2364万元,
+    /// which give 16.76%), it may have been computed from unrounded figures: still a warning,
+    /// since a reader recomputing the printed figures gets another value, but with no
+    /// automatic fix.
+    ///
     /// ### Why
     /// Published figures are rounded half-up at the precision written. A truncated value is
     /// small, but it shows the figure was not computed the way the report says, and it often
@@ -31,7 +37,8 @@ declare_rule! {
     /// ### How to fix
     /// Write the half-up rounded value the diagnostic gives.
     ///
-    /// Safe fix (`--fix`): the number is replaced by the rounded value, in plain text and
+    /// Safe fix (`--fix`), unless the value is reachable within the operands' rounding: the
+    /// number is replaced by the rounded value, in plain text and
     /// Markdown, when it is written in ASCII digits as the rule read it (`99.66` → `99.67`);
     /// the unit and everything around it stay as written.
     pub RatioRounding, "A002", "ratio-rounding", Warning
@@ -47,6 +54,10 @@ impl RatioRounding {
 四舍五入的结果：截尾（99.667% 写成 99.66%）、舍入方向错误，或写出的位数多于实际计算的位数
 （31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。
 
+比值按所列运算数计算。所写数值只有在运算数自身的舍入范围内才能得到时（上年 2840 万元、本年 2364 万元，
+写作下降16.77%，按所列数字应为 16.76%），它可能是按未舍入的数字算出的：仍报告为警告，因为读者按所列
+数字复算得到的是另一个值，但不自动修正。
+
 ### 为什么
 公开数字按所写精度四舍五入。截尾误差虽小，却说明数字并非按报告所说的方法计算，
 且常与决算表中的同一比率不一致。
@@ -60,7 +71,7 @@ impl RatioRounding {
 ### 如何修改
 改为诊断给出的四舍五入值。
 
-安全修正（`--fix`）：在纯文本和 Markdown 中，数字按规则读到的 ASCII 数字写法时（`99.66` → `99.67`），
+安全修正（`--fix`，所写数值在运算数舍入范围内可得时除外）：在纯文本和 Markdown 中，数字按规则读到的 ASCII 数字写法时（`99.66` → `99.67`），
 把它替换为四舍五入值；单位和前后文字保持原样。"#;
 }
 
@@ -76,6 +87,7 @@ impl Rule for RatioRounding {
             let RatioVerdict::Rounding {
                 expected,
                 truncated,
+                within_operands,
             } = c.verdict(doc)
             else {
                 continue;
@@ -86,10 +98,16 @@ impl Rule for RatioRounding {
             // Certain: the rule proved the value; only the digits are rewritten, and only
             // when they are written exactly as read.
             let written = cx.text.get(rate.number_span.start..rate.number_span.end);
-            let fix = (written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
-                .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
+            let fix = (!within_operands
+                && written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
+            .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
             let exact = ratio_text(doc, c, rate.decimals + 2);
-            let (why_zh, why_en) = if truncated {
+            let (why_zh, why_en) = if within_operands {
+                (
+                    "所写数值仅在运算数舍入范围内可得",
+                    "the stated value is reachable only within the operands' rounding",
+                )
+            } else if truncated {
                 ("所写数值为截尾结果", "the stated value is truncated")
             } else {
                 (
@@ -122,7 +140,16 @@ impl Rule for RatioRounding {
                 ))
                 .label(num.span, operand_label(num, "分子", "numerator"))
                 .label(den.span, operand_label(den, "分母", "denominator"))
-                .help(Message::new(format!("改为 {exp}"), format!("write {exp}")))
+                .help(if within_operands {
+                    Message::new(
+                        format!("改为 {exp}；若按未舍入的数字计算，请注明尾差"),
+                        format!(
+                            "write {exp}; if it was computed from unrounded figures, note the rounding difference"
+                        ),
+                    )
+                } else {
+                    Message::new(format!("改为 {exp}"), format!("write {exp}"))
+                })
                 .expected_found(exp.clone(), rate.display())
                 .fix(fix),
             );

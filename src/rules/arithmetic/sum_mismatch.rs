@@ -18,15 +18,16 @@ declare_rule! {
     /// (`基本支出…，包括人员经费…，公用经费…；项目支出…`) are resolved level by level, and a
     /// part equal to the total starts another breakdown of the same whole (按来源…；按用途…).
     /// Each figure counts as an interval of ±½ unit of its last digit, so a 尾差 of up to
-    /// n × ½ unit is accepted. Reported: parts that add up to more than the total, and a list
+    /// n × ½ unit is no error (but see below). Reported: parts that add up to more than the total, and a list
     /// that misses its total by a slip (at most 1 % of it). A list well short of its total is
     /// read as naming only the main parts, and is not judged — unless the parts are all of the
     /// total by definition: “三公”经费 = 因公出国（境） + 公务接待 + 公务用车, 基本支出 + 项目支出,
     /// 人员经费 + 公用经费, 中央 + 地方; then any shortfall is reported. A shortfall where the
     /// sum and the total differ in exactly one digit and share at least three non-zero digits
     /// (4043.91 against 4143.91) is more likely a slip than a part left out: a warning. A 尾差
-    /// within the parts' rounding (each part written to the same places) is consistent, since
-    /// clean reports round their parts that way. Parts may be separated by
+    /// within the parts' rounding (390.55 + 190.89 = 581.44 against a total of 581.45; 12 + 1356
+    /// + 995 = 2363 against 2364) is no error, but the printed figures disagree: a warning, so
+    /// the author either corrects a figure or states the 尾差. Parts may be separated by
     /// `；` or stand in brackets after the total (the bracket ends the list); items that repeat
     /// the same labels (`其中甲类送审a，审定b，乙类送审c，审定d`) are one breakdown per label, and
     /// two breakdowns of one whole in a row (按功能分类…按经济分类…) are told apart. Scores in 分 (`得分94分，其中部门
@@ -70,8 +71,9 @@ impl SumMismatch {
 写在一起的分解——`总额X万元，其中A a万元，B b万元`——分项量纲相同（同一币种的金额，或同一类计数），
 先统一单位再相加（`39.2696万元，其中财政资金39万元，自筹2696元` 是相符的）。嵌套的分解
 （`基本支出…，包括人员经费…，公用经费…；项目支出…`）逐层核对；与合计相等的分项开始对同一总额的另一种分解
-（按来源…；按用途…）。每个数字按末位 ±½ 个单位取区间，n 个分项允许 n × ½ 单位的尾差。报告：分项之和
-大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。分项之和明显小于合计的，视为只列主要部分，不作判断；但若分项之和与合计只差一位数字（如 4043.91 与
+（按来源…；按用途…）。每个数字按末位 ±½ 个单位取区间，n 个分项 n × ½ 单位以内的尾差不算错误（但见下文）。报告：分项之和
+大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。在分项舍入范围内的尾差（390.55 + 190.89 = 581.44，合计写作 581.45；12 + 1356 + 995 = 2363，合计写作 2364）不算错误，
+但所列数字并不相符，报告为警告：改正有误的数字，或注明尾差。分项之和明显小于合计的，视为只列主要部分，不作判断；但若分项之和与合计只差一位数字（如 4043.91 与
 4143.91，且至少有 3 位非零数字相同），更可能是笔误，报告为警告。
 以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。
 
@@ -117,15 +119,21 @@ impl Rule for SumMismatch {
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.sums {
-            let (sum, exceeds, digit_slip) = match c.verdict(doc) {
-                SumVerdict::Mismatch { sum, exceeds } => (sum, exceeds, false),
-                SumVerdict::DigitSlip { sum } => (sum, false, true),
+            let (sum, exceeds, digit_slip, tail) = match c.verdict(doc) {
+                SumVerdict::Mismatch { sum, exceeds } => (sum, exceeds, false, false),
+                SumVerdict::DigitSlip { sum } => (sum, false, true, false),
+                SumVerdict::Rounding { sum } => (sum, false, false, true),
                 _ => continue,
             };
             let total = &q[c.total];
             let parts: Vec<String> = c.parts.iter().map(|&p| q[p].display()).collect();
             let sum_text = unit_text(total, sum);
-            let (zh, en) = if digit_slip {
+            let (zh, en) = if tail {
+                (
+                    "各分项之和与合计数有尾差（在分项舍入范围内）",
+                    "the parts miss the total by a rounding difference (within the parts' rounding)",
+                )
+            } else if digit_slip {
                 (
                     "各分项之和与合计数只差一位数字",
                     "the parts' sum and the total differ in one digit",
@@ -164,15 +172,27 @@ impl Rule for SumMismatch {
             for &p in &c.parts {
                 d = d.label(q[p].span, operand_label(&q[p], "分项", "part"));
             }
-            if digit_slip {
+            if digit_slip || tail {
                 d = d.with_severity(Severity::Warning);
             }
-            out.push(
-                d.help(Message::new(
+            let help = if tail {
+                Message::new(
+                    format!(
+                        "核对合计数或分项：分项之和为 {sum_text}；若差异来自四舍五入，请注明尾差"
+                    ),
+                    format!(
+                        "check the total or the parts: the parts sum to {sum_text}; if the difference comes from rounding, note the 尾差"
+                    ),
+                )
+            } else {
+                Message::new(
                     format!("核对合计数或分项：分项之和为 {sum_text}"),
                     format!("check the total or the parts: the parts sum to {sum_text}"),
-                ))
-                .expected_found(sum_text.clone(), total.display()),
+                )
+            };
+            out.push(
+                d.help(help)
+                    .expected_found(sum_text.clone(), total.display()),
             );
         }
     }
