@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::model::Document;
-use crate::numeric::{Interval, fmt_fixed, fmt_trim};
+use crate::numeric::{Interval, fmt_fixed, fmt_trim, rounds_to};
 use crate::relations::{GrowthClaim, SLIP_SHARE, change_sign, growth_interval, interval_of};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -31,6 +31,11 @@ declare_rule! {
     ///
     /// Growth at comparable prices (可比价) need not equal the nominal change: there the
     /// finding is only a note (info).
+    ///
+    /// Every figure is an interval of ± half a unit of its last digit; a change that only
+    /// this rounding reaches (`上年2840万元，本年2364万元，下降16.77%`: the printed levels give
+    /// 16.76%) is reported too, saying so, unless the report notes its 尾差 (as for A002 and
+    /// A003).
     ///
     /// ### Why
     /// Growth rates are usually copied from statistical bulletins while the levels come from
@@ -62,6 +67,9 @@ impl ChangeMismatch {
   由各分项上期值（分项 / (1 + 增幅)）推算出总量增幅（此处为 11.98%），须与所写增幅相符，所有增幅按区间计。
 
 按可比价计算的增幅不必等于名义变化：这时只给出提示（info）。
+
+每个数字按末位 ±½ 个单位取区间；只有在这一舍入范围内才能得到的变动（`上年2840万元，本年2364万元，下降16.77%`：
+按所列数字应为 16.76%）同样报告，并说明这一点；报告注明了尾差的除外（与 A002、A003 相同）。
 
 ### 为什么
 增幅常从统计公报抄来，而绝对数来自另一张表；两者不符时，其中一个已经过时。
@@ -120,6 +128,42 @@ fn severity(comparable: bool) -> Severity {
         Severity::Info
     } else {
         ChangeMismatch::META.severity
+    }
+}
+
+/// How a stated change fits the figures it is computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// The printed figures give the stated value (or the report notes its 尾差).
+    Holds,
+    /// Only the figures' own rounding reaches the stated value: the printed figures give
+    /// another (DOMAIN §3; as A002 and A003 do, a warning).
+    WithinRounding,
+    /// Beyond rounding.
+    Beyond,
+}
+
+impl Fit {
+    fn of(doc: &Document, meets: bool, point: bool) -> Fit {
+        if !meets {
+            Fit::Beyond
+        } else if point || doc.rounding_note.is_some() {
+            Fit::Holds
+        } else {
+            Fit::WithinRounding
+        }
+    }
+
+    /// What the message adds when only rounding reaches the stated value.
+    fn note(self) -> (&'static str, &'static str) {
+        if self == Fit::WithinRounding {
+            (
+                "（所写数值仅在所列数字的舍入范围内可得）",
+                " (the stated value is reachable only within the figures' rounding)",
+            )
+        } else {
+            ("", "")
+        }
     }
 }
 
@@ -249,7 +293,7 @@ fn levels(
     let (ci, pi) = (interval_of(c), interval_of(p));
     let diff = ci.sub(&pi);
     let hundred = Decimal::ONE_HUNDRED;
-    let (ok, expected, found) = if let Some(g) = growth_interval(ch) {
+    let (fit, expected, found) = if let Some(g) = growth_interval(ch) {
         if p.value.is_zero() {
             // A rise from zero has no percentage.
             let d = Diagnostic::new(
@@ -299,7 +343,11 @@ fn levels(
             "增长"
         };
         (
-            implied.meets(&g),
+            Fit::of(
+                doc,
+                implied.meets(&g),
+                rounds_to(central.abs(), ch.decimals, ch.value.abs()),
+            ),
             format!("{word}{}", pct_text(central.abs(), ch.decimals)),
             ch.display(),
         )
@@ -312,28 +360,33 @@ fn levels(
             v /= Decimal::TEN;
         }
         (
-            diff.meets(&stated),
+            Fit::of(
+                doc,
+                diff.meets(&stated),
+                rounds_to(v, ch.decimals, ch.value.abs()),
+            ),
             format!("{}{}", fmt_trim(v, ch.decimals.max(2)), ch.unit.display()),
             ch.display(),
         )
     } else {
         return;
     };
-    if ok {
+    if fit == Fit::Holds {
         return;
     }
+    let (within_zh, within_en) = fit.note();
     out.push(
         Diagnostic::new(
             &ChangeMismatch::META,
             ch.span,
             Message::new(
                 format!(
-                    "变动 {found} 与本期 {} 、上期 {} 不符：应为{expected}",
+                    "变动 {found} 与本期 {} 、上期 {} 不符：应为{expected}{within_zh}",
                     c.display(),
                     p.display()
                 ),
                 format!(
-                    "change {found} disagrees with current {} and prior {}: expected {expected}",
+                    "change {found} disagrees with current {} and prior {}: expected {expected}{within_en}",
                     c.display(),
                     p.display()
                 ),
@@ -401,10 +454,16 @@ fn change_rate(
         return;
     };
     let hundred = Decimal::ONE_HUNDRED;
-    if implied.scale(hundred).meets(&stated) {
+    let central = ch.base_value() * sign / prior_central * hundred;
+    let fit = Fit::of(
+        doc,
+        implied.scale(hundred).meets(&stated),
+        rounds_to(central.abs(), r.decimals, r.value.abs()),
+    );
+    if fit == Fit::Holds {
         return;
     }
-    let central = ch.base_value() * sign / prior_central * hundred;
+    let (within_zh, within_en) = fit.note();
     let word = if central < Decimal::ZERO {
         "下降"
     } else {
@@ -430,14 +489,14 @@ fn change_rate(
             r.span,
             Message::new(
                 format!(
-                    "增幅 {} 与变动额 {} 不符：上期为 {} {op} {} = {prior_text}，应为{expected}",
+                    "增幅 {} 与变动额 {} 不符：上期为 {} {op} {} = {prior_text}，应为{expected}{within_zh}",
                     r.display(),
                     ch.display(),
                     c.display(),
                     ch.display()
                 ),
                 format!(
-                    "growth {} disagrees with the change {}: the prior level is {} {op_en} {} = {prior_text}, so {expected}",
+                    "growth {} disagrees with the change {}: the prior level is {} {op_en} {} = {prior_text}, so {expected}{within_en}",
                     r.display(),
                     ch.display(),
                     c.display(),
