@@ -17,6 +17,7 @@ mod growth;
 mod index;
 use index::Figures;
 mod document_number;
+mod funds_rate;
 mod magnitude;
 mod product;
 mod ratio;
@@ -31,6 +32,7 @@ mod unit;
 
 pub use count::*;
 pub use document_number::*;
+pub use funds_rate::*;
 pub use growth::*;
 pub use magnitude::*;
 pub use product::*;

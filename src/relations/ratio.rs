@@ -188,6 +188,7 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
             Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution)
                 .or_else(|| bind_by_concept(doc, figs, ri)),
             Some("rate.control") => bind_money(doc, figs, ri, RatioKind::Control),
+            Some("rate.funds") => bind_funds(doc, figs, ri),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
                 bind_counts(doc, figs, ri)
             }

@@ -102,7 +102,12 @@ impl Rule for RatioRounding {
                 && written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
             .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
             let exact = ratio_text(doc, c, rate.decimals + 2);
-            let (why_zh, why_en) = if within_operands {
+            let (why_zh, why_en) = if within_operands && truncated {
+                (
+                    "所写数值为截尾结果，仅在运算数舍入范围内可得",
+                    "the stated value is truncated, reachable only within the operands' rounding",
+                )
+            } else if within_operands {
                 (
                     "所写数值仅在运算数舍入范围内可得",
                     "the stated value is reachable only within the operands' rounding",

@@ -1,0 +1,127 @@
+//! Rates of funds paid, allocated or received out of a whole stated beside them (支付率,
+//! 拨付率, 到位率, 分配率): `直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%`,
+//! `资金合计33.88亿元，已分配33.80亿元，未分配0.08亿元，分配率99.8%`. The numerator is the
+//! amount whose label names what the rate measures (支付, 分配 …); the whole is the nearest
+//! amount before it in the same sentence that names no such act. A whole with no amount done
+//! beside it (`资金总额75.20亿元，分配率99.5%`) is left unbound.
+
+use super::*;
+
+/// Funds rates and the words that name their numerator (what was done with the funds).
+pub const FUNDS_RATES: &[(&str, &[&str])] = &[
+    ("支付率", &["支付", "支出", "拨付"]),
+    ("拨付率", &["拨付", "支付"]),
+    ("到位率", &["到位", "到账"]),
+    ("分配率", &["分配"]),
+];
+
+/// Words that mark an amount as what was *not* done or is left (未分配, 尚未支付, 结余):
+/// never the numerator nor the whole.
+pub const NOT_DONE_WORDS: &[&str] = &["未", "剩余", "结余", "结转"];
+
+/// The act words of a funds rate's label, if it is one.
+pub fn funds_rate_acts(label: &str) -> Option<&'static [&'static str]> {
+    FUNDS_RATES
+        .iter()
+        .find(|(name, _)| label.contains(name))
+        .map(|(_, acts)| *acts)
+}
+
+/// Bind a funds rate to the amount done and the whole in its own sentence.
+pub(super) fn bind_funds(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let acts = funds_rate_acts(qs[ri].label_text())?;
+    let names = |i: usize, words: &[&str]| words.iter().any(|w| qs[i].label_text().contains(w));
+    let money: Vec<usize> = after_last_rate(doc, window(doc, figs, ri, false))
+        .into_iter()
+        .filter(|&i| qs[i].unit.is_money() && !is_change_label(qs[i].label_text()))
+        .collect();
+    // What is left (未分配 …) may stand between the amount done and the rate.
+    let pos = money.iter().rposition(|&i| !names(i, NOT_DONE_WORDS))?;
+    let num = money[pos];
+    if !names(num, acts) {
+        return None;
+    }
+    let den = money[..pos]
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !names(i, acts) && !names(i, NOT_DONE_WORDS))?;
+    let (n, d) = (&qs[num], &qs[den]);
+    if !n.unit.same_dimension(&d.unit) || d.value.is_zero() || n.base_value() > d.base_value() {
+        return None;
+    }
+    Some(RatioClaim {
+        kind: RatioKind::Execution,
+        rate: ri,
+        numerator: num,
+        denominator: den,
+        alternatives: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFormat;
+
+    fn bound(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let qs = &doc.quantities;
+        (0..qs.len())
+            .filter_map(|ri| bind_funds(&doc, &figs, ri))
+            .map(|c| {
+                (
+                    qs[c.rate].display(),
+                    qs[c.numerator].display(),
+                    qs[c.denominator].display(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn paid_over_the_whole() {
+        assert_eq!(
+            bound("截至8月底，直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%。"),
+            vec![t("60.8%", "45.76亿元", "75.20亿元")]
+        );
+        assert_eq!(
+            bound("专项资金共下达1200万元，已拨付1080万元，拨付率90%。"),
+            vec![t("90%", "1080万元", "1200万元")]
+        );
+    }
+
+    #[test]
+    fn what_is_left_stands_between() {
+        assert_eq!(
+            bound("县区资金合计33.88亿元，已分配33.80亿元，未分配0.08亿元，分配率99.8%。"),
+            vec![t("99.8%", "33.80亿元", "33.88亿元")]
+        );
+    }
+
+    #[test]
+    fn no_amount_done_is_unbound() {
+        // The whole alone, or only what is left: no numerator.
+        assert!(bound("资金总额75.20亿元，分配率99.5%。").is_empty());
+        assert!(bound("资金45.66亿元，未分配0.32亿元，分配率99.3%。").is_empty());
+        // An amount done larger than the whole before it is no whole.
+        assert!(bound("其中地方资金13.78亿元，已分配20.00亿元，分配率99.5%。").is_empty());
+        // Not a funds rate.
+        assert!(bound("预算100万元，支出90万元，执行率90%。").is_empty());
+    }
+
+    #[test]
+    fn every_rate_names_its_acts() {
+        for (name, acts) in FUNDS_RATES {
+            assert!(name.ends_with('率') && !acts.is_empty());
+            assert_eq!(funds_rate_acts(&format!("资金{name}")), Some(*acts));
+        }
+        assert_eq!(funds_rate_acts("执行率"), None);
+    }
+}
