@@ -424,7 +424,9 @@ fn formula_candidates(doc: &Document, out: &mut Vec<Candidate>) {
 /// for it (`支付率`, `分配率`, `利用率`).
 pub const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例"];
 
-/// Whether a percentage states a rate (not a growth rate, which the growth pass takes).
+/// Whether a percentage states a rate (not a growth rate, which the growth pass takes): by
+/// its concept, by its label's ending ([`RATE_ENDINGS`]), or as a share of a named whole
+/// (`占支出总预算78.33%`).
 pub fn is_rate_trigger(q: &crate::model::Quantity) -> bool {
     if q.unit != Unit::Percent || growth_interval(q).is_some() {
         return false;
@@ -433,7 +435,7 @@ pub fn is_rate_trigger(q: &crate::model::Quantity) -> bool {
         Some(c) if c.starts_with("rate.") => true,
         _ => {
             let l = q.label_text();
-            RATE_ENDINGS.iter().any(|e| l.ends_with(e))
+            RATE_ENDINGS.iter().any(|e| l.ends_with(e)) || super::share::share_of(l).is_some()
         }
     }
 }

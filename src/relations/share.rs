@@ -82,7 +82,100 @@ pub(super) fn find_shares(
     }
     out.extend(complete_shares(doc, &seen_shares(&out)));
     named_whole_shares(doc, ratios);
+    closed_run_shares(doc, ratios);
     out
+}
+
+/// The most shares of one named whole looked at for a run that totals 100%: bounds the search
+/// in a document with thousands of them.
+pub const MAX_RUN_SHARES: usize = 64;
+
+/// Items that each state an amount and its share of one named whole (`（一）A类科目a元，占支出
+/// 总预算x%` … `（四）D类科目d元，占支出总预算w%`), in different sentences, whose shares total
+/// 100%: a run that totals 100% says its amounts are all of the whole, so the whole is their
+/// sum. When the document states that sum (`总预算1085203.63元`), each share is bound to its
+/// amount over that figure. A run that does not total 100%, or a sum stated nowhere, binds
+/// nothing.
+fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
+    let qs = &doc.quantities;
+    let taken: std::collections::HashSet<usize> = ratios.iter().map(|r| r.rate).collect();
+    let mut by_whole: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for (s, q) in qs.iter().enumerate() {
+        if q.unit != Unit::Percent
+            || q.qualifier.is_some()
+            || !doc.in_prose(q)
+            || taken.contains(&s)
+            || q.label_text().contains("分别")
+        {
+            continue;
+        }
+        let Some(whole) = share_of(q.label_text()) else {
+            continue;
+        };
+        let Some(p) = s.checked_sub(1).filter(|&k| {
+            qs[k].block == q.block
+                && qs[k].sentence == q.sentence
+                && dim(&qs[k].unit).is_some()
+                && qs[k].qualifier.is_none()
+                && !is_change_label(qs[k].label_text())
+        }) else {
+            continue;
+        };
+        let key = whole_key(whole);
+        match by_whole.iter_mut().find(|(w, _)| *w == key) {
+            Some((_, v)) if v.len() < MAX_RUN_SHARES => v.push((s, p)),
+            Some(_) => {}
+            None => by_whole.push((key, vec![(s, p)])),
+        }
+    }
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    for (_, items) in by_whole {
+        let mut start = 0;
+        while start + 1 < items.len() {
+            // The longest run from `start` whose shares total 100%.
+            let mut total = Interval::exact(Decimal::ZERO);
+            let mut best = None;
+            for (k, &(s, _)) in items.iter().enumerate().skip(start) {
+                total = total.add(&Interval::of_written(qs[s].value, qs[s].decimals));
+                if k > start && total.meets(&hundred) {
+                    best = Some(k);
+                }
+            }
+            let Some(end) = best else {
+                start += 1;
+                continue;
+            };
+            let run = &items[start..=end];
+            start = end + 1;
+            let unit = &qs[run[0].1].unit;
+            if run.iter().any(|&(_, p)| !qs[p].unit.same_dimension(unit)) {
+                continue;
+            }
+            let Some(sum) = run.iter().try_fold(Decimal::ZERO, |a, &(_, p)| {
+                a.checked_add(qs[p].base_value())
+            }) else {
+                continue;
+            };
+            let Some(whole) = qs.iter().position(|w| {
+                w.unit.same_dimension(unit)
+                    && w.qualifier.is_none()
+                    && doc.in_prose(w)
+                    && !is_change_label(w.label_text())
+                    && w.base_value() == sum
+            }) else {
+                continue;
+            };
+            for &(s, p) in run {
+                ratios.push(RatioClaim {
+                    kind: RatioKind::Share,
+                    rate: s,
+                    numerator: p,
+                    denominator: whole,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+    }
 }
 
 /// Words that open a list of the parts of the figure before them (`支出X万元，主要用于以下方面：
@@ -240,7 +333,7 @@ fn seen_shares(groups: &[ShareGroup]) -> Vec<usize> {
 }
 
 /// Whether a percentage's label names the whole it is a share of (`占一般公共预算支出的`).
-fn share_of(label: &str) -> Option<&str> {
+pub(super) fn share_of(label: &str) -> Option<&str> {
     let whole = label.strip_prefix('占')?.trim_end_matches('的');
     (whole.chars().count() >= 2).then_some(whole)
 }
@@ -312,5 +405,67 @@ mod tests {
         assert_eq!(whole_key("本年支出合计"), "支出");
         assert_eq!(whole_key("2020年本年收入合计"), "收入");
         assert!(whole_key("支出合计").chars().count() < MIN_WHOLE_NAME_CHARS);
+    }
+
+    fn closed(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let qs = &doc.quantities;
+        let mut ratios = Vec::new();
+        closed_run_shares(&doc, &mut ratios);
+        ratios
+            .iter()
+            .map(|c| {
+                (
+                    qs[c.rate].display(),
+                    qs[c.numerator].display(),
+                    qs[c.denominator].display(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_run_totalling_100_is_of_its_stated_sum() {
+        let text = "支出预算合计1000元。甲类600元，占支出总预算60%。乙类300元，占支出总预算30%。\
+                    丙类100元，占支出总预算10%。";
+        let got = closed(text);
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|(_, _, w)| w == "1000元"), "{got:?}");
+        // Only the run that totals 100% is bound: an item before it is not.
+        let text = "支出预算合计1000元。其他500元，占支出总预算50%。甲类600元，占支出总预算60%。\
+                    乙类300元，占支出总预算30%。丙类100元，占支出总预算10%。";
+        assert_eq!(closed(text).len(), 3);
+    }
+
+    #[test]
+    fn no_total_of_100_or_no_stated_sum_binds_nothing() {
+        // 60 + 30 = 90: a partial list.
+        assert!(
+            closed("合计1000元。甲类600元，占支出总预算60%。乙类300元，占支出总预算30%。")
+                .is_empty()
+        );
+        // The sum 900 is stated nowhere.
+        assert!(
+            closed("甲类600元，占支出总预算66.67%。乙类300元，占支出总预算33.33%。").is_empty()
+        );
+    }
+
+    #[test]
+    fn run_search_is_bounded() {
+        // 100 items of 1% each total 100%, but only the first MAX_RUN_SHARES are looked at.
+        let items = |n: usize| {
+            let mut t = format!("支出预算合计{}元。", n * 10);
+            for _ in 0..n {
+                t.push_str("某类10元，占支出总预算1%。");
+            }
+            t
+        };
+        assert!(closed(&items(100)).is_empty());
+        // A run within the bound is bound: 50 items of 2%.
+        let mut t = String::from("支出预算合计500元。");
+        for _ in 0..50 {
+            t.push_str("某类10元，占支出总预算2%。");
+        }
+        assert_eq!(closed(&t).len(), 50);
     }
 }
