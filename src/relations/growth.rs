@@ -176,8 +176,121 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
         })
         .collect();
     out.extend(change_rates(doc, figs, &bound));
+    let bound: std::collections::HashSet<usize> = out
+        .iter()
+        .filter_map(|g| match g {
+            GrowthClaim::Levels { change, .. } | GrowthClaim::ChangeRate { change, .. } => {
+                Some(*change)
+            }
+            _ => None,
+        })
+        .collect();
+    out.extend(year_levels(doc, figs, &bound));
     out.extend(change_sums(doc, figs));
     out
+}
+
+/// `2022年度…预算总计21.8万元，其中…公务接待11.8万元` … `2021年度…合计支出20.12万元，其中…
+/// 公务接待12.39万元` … `公务接待较上年同期减少0.58万元，减少4.68%`: a change amount whose
+/// own sentence states no level is judged against the levels of what it is a change of,
+/// stated elsewhere, when the document states that subject (by a name of at least
+/// [`MIN_WHOLE_NAME_CHARS`] characters) for exactly two consecutive years, one value each, and
+/// every figure of that name says its year. A growth rate right after the change is judged
+/// against the same levels.
+fn year_levels(
+    doc: &Document,
+    figs: &Figures,
+    bound: &std::collections::HashSet<usize>,
+) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let level = |k: usize| {
+        let q = &qs[k];
+        doc.in_prose(q)
+            && q.qualifier.is_none()
+            && dim(&q.unit).is_some()
+            && !is_change_label(q.label_text())
+            && !is_per_unit(q.label_text())
+            && !is_ratio_base(doc, k)
+    };
+    let mut by_name: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, q) in qs.iter().enumerate() {
+        if level(k) {
+            let name = whole_key(q.label_text());
+            if name.chars().count() >= MIN_WHOLE_NAME_CHARS {
+                by_name.entry(name).or_default().push(k);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (c, q) in qs.iter().enumerate() {
+        if !is_change_amount(q) || !doc.in_prose(q) || bound.contains(&c) {
+            continue;
+        }
+        // Only a change with no level of its own in its item.
+        if item_before(doc, figs, c).iter().any(|&k| level(k)) {
+            continue;
+        }
+        let name = whole_key(&change_subject(q.label_text()));
+        let Some(levels) = by_name.get(&name) else {
+            continue;
+        };
+        let Some((current, prior)) = two_years(doc, levels, &q.unit) else {
+            continue;
+        };
+        if q.year
+            .is_some_and(|y| Some(y) != qs[current].year && Some(y) != qs[prior].year)
+        {
+            continue;
+        }
+        out.push(GrowthClaim::Levels {
+            change: c,
+            current,
+            prior,
+            comparable: comparable(doc, q),
+        });
+        if let Some(r) = Some(c + 1).filter(|&r| {
+            r < qs.len()
+                && qs[r].block == q.block
+                && qs[r].sentence == q.sentence
+                && qs[r].qualifier.is_none()
+                && growth_interval(&qs[r]).is_some()
+        }) {
+            out.push(GrowthClaim::Levels {
+                change: r,
+                current,
+                prior,
+                comparable: comparable(doc, &qs[r]),
+            });
+        }
+    }
+    out
+}
+
+/// The (current, prior) levels among `levels` (figures of one name): every one in `unit`'s
+/// dimension with a year, exactly two years one apart, one value for each.
+fn two_years(doc: &Document, levels: &[usize], unit: &Unit) -> Option<(usize, usize)> {
+    let qs = &doc.quantities;
+    let mut years: Vec<(u16, usize)> = Vec::new();
+    for &k in levels {
+        if !qs[k].unit.same_dimension(unit) {
+            continue;
+        }
+        let y = qs[k].year?;
+        match years.iter().find(|(yy, _)| *yy == y) {
+            Some(&(_, first)) if qs[first].base_value() != qs[k].base_value() => return None,
+            Some(_) => {}
+            None => years.push((y, k)),
+        }
+    }
+    let [(ya, a), (yb, b)] = years.as_slice() else {
+        return None;
+    };
+    match i32::from(*ya) - i32::from(*yb) {
+        1 => Some((*a, *b)),
+        -1 => Some((*b, *a)),
+        _ => None,
+    }
 }
 
 /// Labels of a level that a change brings another to (`由年初预算A调整为B`, `增至B`): B is
@@ -494,6 +607,61 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The (change, current, prior) figures `year_levels` binds in `text`.
+    fn year_bound(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let qs = &doc.quantities;
+        year_levels(&doc, &figs, &std::collections::HashSet::new())
+            .into_iter()
+            .filter_map(|g| match g {
+                GrowthClaim::Levels {
+                    change,
+                    current,
+                    prior,
+                    ..
+                } => Some((
+                    qs[change].display(),
+                    qs[current].display(),
+                    qs[prior].display(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_change_takes_its_levels_from_two_years() {
+        let text = "2024年公务接待费14.20万元。2023年公务接待费16.45万元。\
+                    公务接待费较上年减少2.25万元，下降13.68%。";
+        let got = year_bound(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0],
+            ("2.25万元".into(), "14.20万元".into(), "16.45万元".into())
+        );
+        assert_eq!(got[1].0, "13.68%");
+    }
+
+    #[test]
+    fn levels_by_year_need_one_value_per_year_and_two_consecutive_years() {
+        // Two values for 2023 (a budget and what was spent): not judged.
+        let two_values = "2024年公务接待费14.20万元。2023年公务接待费16.45万元。\
+                          2023年公务接待费预算18.00万元。公务接待费较上年减少2.25万元。";
+        assert!(year_bound(two_values).is_empty());
+        // Years two apart.
+        let gap = "2024年公务接待费14.20万元。2022年公务接待费16.45万元。\
+                   公务接待费较上年减少2.25万元。";
+        assert!(year_bound(gap).is_empty());
+        // A figure of that name with no year.
+        let no_year = "2024年公务接待费14.20万元。2023年公务接待费16.45万元。\
+                       公务接待费15.00万元。公务接待费较上年减少2.25万元。";
+        assert!(year_bound(no_year).is_empty());
+        // A name shorter than MIN_WHOLE_NAME_CHARS.
+        let short = "2024年支出14.20万元。2023年支出16.45万元。支出较上年减少2.25万元。";
+        assert!(year_bound(short).is_empty());
+    }
 
     #[test]
     fn change_verbs_end_the_label() {

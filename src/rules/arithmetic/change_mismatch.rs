@@ -25,6 +25,11 @@ declare_rule! {
     ///   (`支出624310.50元，同比增加86420.30元，增长16.07%`, `完成18,640万元，同比增长10.82%，增收
     ///   1,820万元`): the prior level is the level less the change, and the rate must be the change
     ///   over it — a rate divided by this year's level instead is reported.
+    /// * A change with no level in its own sentence (`公务接待费较上年减少2.25万元，下降13.68%`)
+    ///   against the levels of its subject stated elsewhere, when the document states that
+    ///   name for exactly two consecutive years, one value each (`2024年…公务接待费14.20万元`,
+    ///   `2023年…公务接待费16.45万元`); a name stated twice in one year (a budget and what was
+    ///   spent) or without a year is not judged.
     /// * A total change broken into its parts' changes (`增加5.60万元。其中：接待费减少0.52万元，
     ///   车辆运行费增加6.12万元`), each signed by its verb: parts that go beyond the total, or miss
     ///   it by a slip (1 %), are reported; a larger shortfall may be a partial list.
@@ -65,6 +70,10 @@ impl ChangeMismatch {
 * 总量及其增幅，分解为各分项及其增幅
   （`进出口1121亿元，同比上升12%，其中出口905.4亿元，同比上升11%，进口215.6亿元，同比上升16.3%`）：
   由各分项上期值（分项 / (1 + 增幅)）推算出总量增幅（此处为 11.98%），须与所写增幅相符，所有增幅按区间计。
+
+* 本句没有水平值的变动（`公务接待费较上年减少2.25万元，下降13.68%`），与文中别处所写该项目的水平值核对：
+  须该名称恰好写了相邻两个年度、每年一个数值（`2024年…公务接待费14.20万元`、`2023年…公务接待费16.45万元`）；
+  同一年度写了两个数（预算数与支出数）或未写年度的，不作判断。
 
 按可比价计算的增幅不必等于名义变化：这时只给出提示（info）。
 
