@@ -450,14 +450,22 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
         let mut levels: Vec<usize> = own.iter().copied().filter(|&k| is_level(k)).collect();
         // `A支出X，占…。与上年相比，A增加Y，增长r%`: the level closes the sentence before, and
         // the change names it.
+        // `A收入X万元，为…。较2020年度决算数减少Y万元，下降r%`: a change that names only what
+        // it is compared with is of the one level of the sentence before, if it states no rate.
         if own.is_empty() && figs.sentence_before(q.block, q.sentence, first).is_empty() {
             let stem = change_subject(q.label_text());
-            if stem.chars().count() >= MIN_SUBJECT_CHARS {
-                let prev: Vec<usize> = q
-                    .sentence
-                    .checked_sub(1)
-                    .map(|s| figs.sentence(q.block, s).to_vec())
-                    .unwrap_or_default();
+            let prev: Vec<usize> = q
+                .sentence
+                .checked_sub(1)
+                .map(|s| figs.sentence(q.block, s).to_vec())
+                .unwrap_or_default();
+            // Only when that sentence is about its one level: a share in it (`占支出合计的
+            // 41.20%`) names another whole the change could be of.
+            if names_no_subject(&stem) {
+                if prev.iter().all(|&k| qs[k].unit != Unit::Percent) {
+                    levels = prev.into_iter().filter(|&k| is_level(k)).collect();
+                }
+            } else if stem.chars().count() >= MIN_SUBJECT_CHARS {
                 levels = prev
                     .into_iter()
                     .filter(|&k| is_level(k) && qs[k].label_text().contains(stem.as_str()))
@@ -483,6 +491,42 @@ fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthCl
         });
     }
     out
+}
+
+/// Words of a change's label that say what it is compared with, not what changed
+/// (`较2020年度决算数减少` leaves `2020年度决算数`).
+pub const COMPARED_STAGE_WORDS: &[&str] = &[
+    "年度",
+    "年",
+    "决算数",
+    "预算数",
+    "决算",
+    "预算",
+    "同期",
+    "的",
+    "数",
+];
+
+/// Whether a change's subject ([`change_subject`]) names nothing but a year or the stage it is
+/// compared with (`2020年度决算数`, `上年同期`, empty).
+pub fn names_no_subject(stem: &str) -> bool {
+    let mut s = stem
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    loop {
+        let before = s.len();
+        for w in COMPARED_STAGE_WORDS {
+            if let Some(x) = s.strip_prefix(w) {
+                s = x
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s.is_empty()
 }
 
 /// The fewest characters a change's own subject (`一般公共预算财政拨款增加` →
@@ -629,6 +673,17 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn comparison_only_subjects() {
+        assert!(names_no_subject(""));
+        assert!(names_no_subject("2020年度决算数"));
+        assert!(names_no_subject("上年同期".trim_start_matches("上年")));
+        assert!(names_no_subject("2019年决算"));
+        assert!(!names_no_subject("公务接待费"));
+        assert!(!names_no_subject("2020年度公务接待费"));
+        assert_eq!(change_subject("较2020年度决算数减少"), "2020年度决算数");
     }
 
     #[test]
