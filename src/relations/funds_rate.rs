@@ -1,5 +1,5 @@
-//! Rates of funds paid, allocated or received out of a whole stated beside them (支付率,
-//! 拨付率, 到位率, 分配率): `直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%`,
+//! Rates of funds paid, allocated, received or cut out of a whole stated beside them (支付率,
+//! 拨付率, 到位率, 分配率, 核减率): `直达资金总量75.20亿元，支出45.76亿元，支付率为60.8%`,
 //! `资金合计33.88亿元，已分配33.80亿元，未分配0.08亿元，分配率99.8%`. The numerator is the
 //! amount whose label names what the rate measures (支付, 分配 …); the whole is the nearest
 //! amount before it in the same sentence that names no such act. A whole with no amount done
@@ -7,34 +7,39 @@
 
 use super::*;
 
-/// Funds rates and the words that name their numerator (what was done with the funds).
-pub const FUNDS_RATES: &[(&str, &[&str])] = &[
-    ("支付率", &["支付", "支出", "拨付"]),
-    ("拨付率", &["拨付", "支付"]),
-    ("到位率", &["到位", "到账"]),
-    ("分配率", &["分配"]),
+/// Funds rates, the words that name their numerator (what was done with the funds) and the
+/// words the whole must carry (empty: any amount that names no act). 核减率 is the amount cut
+/// in an audit over the amount submitted (送审), never over the amount approved (审定).
+pub const FUNDS_RATES: &[(&str, &[&str], &[&str])] = &[
+    ("支付率", &["支付", "支出", "拨付"], &[]),
+    ("拨付率", &["拨付", "支付"], &[]),
+    ("到位率", &["到位", "到账"], &[]),
+    ("分配率", &["分配"], &[]),
+    ("核减率", &["核减"], &["送审"]),
 ];
 
 /// Words that mark an amount as what was *not* done or is left (未分配, 尚未支付, 结余):
 /// never the numerator nor the whole.
 pub const NOT_DONE_WORDS: &[&str] = &["未", "剩余", "结余", "结转"];
 
-/// The act words of a funds rate's label, if it is one.
-pub fn funds_rate_acts(label: &str) -> Option<&'static [&'static str]> {
+/// The act words and whole words of a funds rate's label, if it is one.
+pub fn funds_rate_acts(label: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     FUNDS_RATES
         .iter()
-        .find(|(name, _)| label.contains(name))
-        .map(|(_, acts)| *acts)
+        .find(|(name, _, _)| label.contains(name))
+        .map(|(_, acts, wholes)| (*acts, *wholes))
 }
 
 /// Bind a funds rate to the amount done and the whole in its own sentence.
 pub(super) fn bind_funds(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
-    let acts = funds_rate_acts(qs[ri].label_text())?;
+    let (acts, wholes) = funds_rate_acts(qs[ri].label_text())?;
     let names = |i: usize, words: &[&str]| words.iter().any(|w| qs[i].label_text().contains(w));
     let money: Vec<usize> = after_last_rate(doc, window(doc, figs, ri, false))
         .into_iter()
-        .filter(|&i| qs[i].unit.is_money() && !is_change_label(qs[i].label_text()))
+        .filter(|&i| {
+            qs[i].unit.is_money() && (!is_change_label(qs[i].label_text()) || names(i, acts))
+        })
         .collect();
     // What is left (未分配 …) may stand between the amount done and the rate.
     let pos = money.iter().rposition(|&i| !names(i, NOT_DONE_WORDS))?;
@@ -42,11 +47,9 @@ pub(super) fn bind_funds(doc: &Document, figs: &Figures, ri: usize) -> Option<Ra
     if !names(num, acts) {
         return None;
     }
-    let den = money[..pos]
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| !names(i, acts) && !names(i, NOT_DONE_WORDS))?;
+    let den = money[..pos].iter().rev().copied().find(|&i| {
+        !names(i, acts) && !names(i, NOT_DONE_WORDS) && (wholes.is_empty() || names(i, wholes))
+    })?;
     let (n, d) = (&qs[num], &qs[den]);
     if !n.unit.same_dimension(&d.unit) || d.value.is_zero() || n.base_value() > d.base_value() {
         return None;
@@ -117,10 +120,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_is_of_the_amount_submitted() {
+        assert_eq!(
+            bound("审定18宗，送审金额35.43亿元，审定金额32.66亿元，核减2.77亿元，核减率7.82%。"),
+            vec![t("7.82%", "2.77亿元", "35.43亿元")]
+        );
+        // No amount submitted: not the approved amount instead.
+        assert!(bound("审定金额32.66亿元，核减2.77亿元，核减率7.82%。").is_empty());
+    }
+
+    #[test]
     fn every_rate_names_its_acts() {
-        for (name, acts) in FUNDS_RATES {
+        for (name, acts, wholes) in FUNDS_RATES {
             assert!(name.ends_with('率') && !acts.is_empty());
-            assert_eq!(funds_rate_acts(&format!("资金{name}")), Some(*acts));
+            assert_eq!(
+                funds_rate_acts(&format!("资金{name}")),
+                Some((*acts, *wholes))
+            );
         }
         assert_eq!(funds_rate_acts("执行率"), None);
     }

@@ -283,7 +283,18 @@ fn named_whole_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
         if key.chars().count() < MIN_WHOLE_NAME_CHARS || in_run {
             continue;
         }
-        let Some(p) = s.checked_sub(1).filter(|&k| {
+        // The amount is the figure before, past any share of it in another whole (`A完成
+        // 13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%`).
+        let mut before = s.checked_sub(1);
+        while let Some(k) = before.filter(|&k| {
+            qs[k].block == q.block
+                && qs[k].sentence == q.sentence
+                && qs[k].unit == Unit::Percent
+                && share_of(qs[k].label_text()).is_some()
+        }) {
+            before = k.checked_sub(1);
+        }
+        let Some(p) = before.filter(|&k| {
             qs[k].block == q.block
                 && qs[k].sentence == q.sentence
                 && dim(&qs[k].unit).is_some()

@@ -15,7 +15,8 @@ declare_rule! {
     /// and 预算 figures of its sentence, 整改率 with `共…N处` and `完成整改M处`, 占比 with the
     /// part and the whole it is a share of, 支付率 / 拨付率 / 到位率 / 分配率 with the amount
     /// paid, allocated or received and the whole before it (`资金总量6.40亿元，支出3.52亿元，
-    /// 支付率55.0%`; an amount left, 未分配…, is neither) — is recomputed exactly and compared at the
+    /// 支付率55.0%`; an amount left, 未分配…, is neither), 核减率 with the amount cut over the
+    /// amount submitted (送审) — is recomputed exactly and compared at the
     /// rate's own written precision (±½ unit of its last digit; operands rounded at theirs).
     /// Shares of one named whole stated item by item (`（一）A类科目a元，占支出总预算x%` …) whose
     /// run totals 100% are of the sum of their amounts, when the document states that sum.
@@ -58,7 +59,7 @@ impl RatioMismatch {
 ### 检查内容
 正文按语义把比率与其运算数对应起来——执行率对应同一句中的支出/决算数与预算数，整改率对应
 `共…N处` 与 `完成整改M处`，占比对应分项与总额，支付率、拨付率、到位率、分配率对应已支付、已分配或已到位的金额
-与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是）——再用精确十进制重新计算，按比率自身的书写精度
+与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是），核减率对应核减金额与送审金额——再用精确十进制重新计算，按比率自身的书写精度
 比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
 只要有一种读法能解释该比率即视为相符。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
 合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。
