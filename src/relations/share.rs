@@ -83,7 +83,69 @@ pub(super) fn find_shares(
     out.extend(complete_shares(doc, &seen_shares(&out)));
     named_whole_shares(doc, ratios);
     closed_run_shares(doc, ratios);
+    total_shares(doc, &seen_shares(&out), ratios);
     out
+}
+
+/// Labels of a share that names no whole (`，占比82.29%`).
+pub const BARE_SHARE_LABELS: &[&str] = &["占比", "占比为", "占比是", "比重", "比重为", "所占比重"];
+
+/// Words that mark a figure as a total other amounts are parts of (`总规模`, `总额`).
+pub const SHARE_TOTAL_WORDS: &[&str] =
+    &["总规模", "总额", "总量", "总计", "合计", "总数", "总投资"];
+
+/// `资金总规模64458.18万元，纳入方案资金53043.61万元，占比82.29%`: a lone share that names no
+/// whole is of the amount right before it over the nearest amount before that in its
+/// sentence whose label names a total ([`SHARE_TOTAL_WORDS`]), in the same dimension and no smaller.
+/// Without such a total it is left unbound.
+fn total_shares(doc: &Document, grouped: &[usize], ratios: &mut Vec<RatioClaim>) {
+    let qs = &doc.quantities;
+    let taken: std::collections::HashSet<usize> = ratios
+        .iter()
+        .map(|r| r.rate)
+        .chain(grouped.iter().copied())
+        .collect();
+    let mut found = Vec::new();
+    for (s, q) in qs.iter().enumerate() {
+        if q.unit != Unit::Percent
+            || q.qualifier.is_some()
+            || !doc.in_prose(q)
+            || taken.contains(&s)
+            || !BARE_SHARE_LABELS.contains(&q.label_text())
+        {
+            continue;
+        }
+        let same = |k: usize| qs[k].block == q.block && qs[k].sentence == q.sentence;
+        let Some(p) = s.checked_sub(1).filter(|&k| {
+            same(k)
+                && dim(&qs[k].unit).is_some()
+                && qs[k].qualifier.is_none()
+                && !is_change_label(qs[k].label_text())
+        }) else {
+            continue;
+        };
+        let whole = (0..p).rev().take_while(|&k| same(k)).find(|&k| {
+            qs[k].unit.same_dimension(&qs[p].unit)
+                && qs[k].qualifier.is_none()
+                && SHARE_TOTAL_WORDS
+                    .iter()
+                    .any(|w| qs[k].label_text().contains(w))
+        });
+        let Some(w) = whole else { continue };
+        // Only when nothing but the part stands between the total and the share: a figure in
+        // between may be the whole the share is of.
+        if w + 1 != p || qs[w].base_value() < qs[p].base_value() || qs[w].value.is_zero() {
+            continue;
+        }
+        found.push(RatioClaim {
+            kind: RatioKind::Share,
+            rate: s,
+            numerator: p,
+            denominator: w,
+            alternatives: Vec::new(),
+        });
+    }
+    ratios.extend(found);
 }
 
 /// The most shares of one named whole looked at for a run that totals 100%: bounds the search
@@ -458,6 +520,45 @@ mod tests {
         // The sum 900 is stated nowhere.
         assert!(
             closed("甲类600元，占支出总预算66.67%。乙类300元，占支出总预算33.33%。").is_empty()
+        );
+    }
+
+    fn totalled(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let qs = &doc.quantities;
+        let mut ratios = Vec::new();
+        total_shares(&doc, &[], &mut ratios);
+        ratios
+            .iter()
+            .map(|c| {
+                (
+                    qs[c.rate].display(),
+                    qs[c.numerator].display(),
+                    qs[c.denominator].display(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_share_is_of_the_total_before_its_amount() {
+        assert_eq!(
+            totalled("到位资金总规模6445.18万元，纳入方案资金5304.36万元，占比82.30%。"),
+            vec![(
+                "82.30%".to_string(),
+                "5304.36万元".to_string(),
+                "6445.18万元".to_string()
+            )]
+        );
+        // No total word, or another figure between the total and the part: unbound.
+        assert!(totalled("到位资金6445.18万元，纳入方案资金5304.36万元，占比82.30%。").is_empty());
+        assert!(
+            totalled("资金总规模6445.18万元，其中上级资金6000.00万元，纳入方案资金5304.36万元，占比82.30%。")
+                .is_empty()
+        );
+        // A share that names its whole is not a lone share.
+        assert!(
+            totalled("资金总规模6445.18万元，纳入方案资金5304.36万元，占总规模82.30%。").is_empty()
         );
     }
 

@@ -18,6 +18,8 @@ declare_rule! {
     /// 支付率55.0%`; an amount left, 未分配…, is neither), 核减率 with the amount cut over the
     /// amount submitted (送审) — is recomputed exactly and compared at the
     /// rate's own written precision (±½ unit of its last digit; operands rounded at theirs).
+    /// A lone `占比` right after an amount is of that amount over the total just before it
+    /// (`资金总规模8642.50万元，纳入方案资金7120.36万元，占比82.39%`).
     /// Shares of one named whole stated item by item (`（一）A类科目a元，占支出总预算x%` …) whose
     /// run totals 100% are of the sum of their amounts, when the document states that sum.
     /// Where the text allows another reading (a second budget figure in the sentence), the
@@ -61,7 +63,7 @@ impl RatioMismatch {
 `共…N处` 与 `完成整改M处`，占比对应分项与总额，支付率、拨付率、到位率、分配率对应已支付、已分配或已到位的金额
 与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是），核减率对应核减金额与送审金额——再用精确十进制重新计算，按比率自身的书写精度
 比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
-只要有一种读法能解释该比率即视为相符。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
+只要有一种读法能解释该比率即视为相符。紧跟在金额之后、未写总额的“占比”，是该金额与其前面紧邻的总额（总规模、总额、合计……）之比。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
 合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。
 
 表格各行同样核对：项目资金行的执行率应为全年执行数 / 全年预算数；所写执行率实为全年执行数 / 年初预算数时，
