@@ -24,6 +24,7 @@ mod restatement;
 mod sequence;
 mod share;
 pub mod subject;
+mod subject_index;
 mod sum;
 pub mod table;
 pub mod table_prose;
@@ -158,7 +159,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.shares = find_shares(text, doc, &r.sums, &mut r.ratios);
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
-    let pass = find_restatements(text, doc, &r.sums);
+    let pass = find_restatements(text, doc, &figs, &r.sums);
     r.restatements = pass.groups;
     r.restatement_unsettled = pass.unsettled;
     r.unit_echoes = find_unit_echoes(doc);
@@ -196,7 +197,7 @@ pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
         })
         .cloned()
         .collect();
-    let pass = find_restatements("", doc, &claims.sums);
+    let pass = find_restatements("", doc, &Figures::new(doc), &claims.sums);
     Relations {
         ratios: claims.ratios.clone(),
         sums: claims.sums.clone(),

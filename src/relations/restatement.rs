@@ -9,10 +9,12 @@
 //! with the reason, never compared.
 
 use super::candidate::Unbound;
+use super::index::Figures;
 use super::subject::{
     self, Outline, Subject, TIME_WORDS, compatible, dimension, is_generic_label, metric_name,
-    sentence_span, stage_in, topic_words, words_start,
+    stage_in, words_start,
 };
+use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
 use std::collections::{HashMap, HashSet};
@@ -162,21 +164,9 @@ fn restatable(text: &str, doc: &Document, q: &Quantity) -> bool {
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
-/// bracket annotates.
-fn parent_of(doc: &Document, sums: &[SumClaim], i: usize) -> Option<usize> {
-    if let Some(s) = sums.iter().find(|s| s.parts.contains(&i)) {
-        return Some(s.total);
-    }
-    let qs = &doc.quantities;
-    let q = &qs[i];
-    let depth = paren_depth(doc, q.block, q.span.start);
-    if depth == 0 {
-        return None;
-    }
-    (0..i)
-        .rev()
-        .take_while(|&k| qs[k].block == q.block && qs[k].sentence == q.sentence)
-        .find(|&k| paren_depth(doc, q.block, qs[k].span.start) < depth)
+/// bracket annotates (the nearest before it in its sentence at a smaller bracket depth).
+fn parent_of(ix: &SubjectIndex, i: usize) -> Option<usize> {
+    ix.breakdown_total(i).or_else(|| ix.bracket_parent(i))
 }
 
 /// Words for a total that the normalised label drops at its end (`收入合计` → `收入`) but
@@ -235,21 +225,12 @@ fn label_of(text: &str, q: &Quantity) -> String {
 /// The year a figure is about: the one its sentence states — after the last blank line
 /// before it, so that a date line above a new paragraph is not read as its year — else the
 /// report's.
-fn year_of(text: &str, doc: &Document, q: &Quantity) -> Option<u16> {
-    let Some(s) = sentence_span(doc, q) else {
-        return q.year.or(doc.report_year);
-    };
-    let before = text
-        .get(s.start..words_start(q).clamp(s.start, s.end))
-        .unwrap_or("");
-    match before.rfind("\n\n") {
+fn year_of(text: &str, ix: &SubjectIndex, doc: &Document, q: &Quantity) -> Option<u16> {
+    match ix.year_after_blank(doc, q) {
         None => q.year.or(doc.report_year),
-        Some(k) => {
-            let after = &before[k..];
+        Some(after) => {
             let label = text.get(words_start(q)..q.span.start).unwrap_or("");
-            stated_year(after)
-                .or_else(|| stated_year(label))
-                .or(doc.report_year)
+            after.or_else(|| stated_year(label)).or(doc.report_year)
         }
     }
 }
@@ -270,7 +251,7 @@ fn stated_year(s: &str) -> Option<u16> {
 fn subject_of(
     text: &str,
     doc: &Document,
-    sums: &[SumClaim],
+    ix: &SubjectIndex,
     outline: &Outline,
     i: usize,
 ) -> Option<Subject> {
@@ -280,25 +261,21 @@ fn subject_of(
     let metric = metric_name(&label_of(text, q));
     let (lead, opening) = if doc.data.is_none() {
         (
-            subject::subject_lead(&opening_of(text, doc, i, false)).to_string(),
-            opening_of(text, doc, i, true),
+            subject::subject_lead(&opening_of(ix, doc, i, false)).to_string(),
+            opening_of(ix, doc, i, true),
         )
     } else {
         (String::new(), String::new())
     };
     let inline = outline.inline_at(q.block, q.span.start);
     let mut under = String::new();
-    let mut parent = parent_of(doc, sums, i);
+    let mut parent = parent_of(ix, i);
     let mut depth = 0;
     while let Some(p) = parent {
         under.push_str(&metric_name(qs[p].label_text()));
         under.push('<');
         depth += 1;
-        parent = if depth < 3 {
-            parent_of(doc, sums, p)
-        } else {
-            None
-        };
+        parent = if depth < 3 { parent_of(ix, p) } else { None };
     }
     // A generic or short label (not a surveyed rate: `群众满意度` is one figure of the report)
     // is read with what its sentence is about, and what it is
@@ -313,33 +290,29 @@ fn subject_of(
     // its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
     let mut about = String::new();
     if qualified {
-        let from = item_start(text, doc, q).unwrap_or(q.span.start);
-        let item: Vec<usize> = (0..i)
-            .rev()
-            .take_while(|&k| {
-                qs[k].block == q.block && qs[k].sentence == q.sentence && qs[k].span.start >= from
-            })
-            .collect();
+        // The figures of its item before it: `a..i`.
+        let from = ix.item_start(doc, q).unwrap_or(q.span.start);
+        let a = ix.item_before(doc, i, from);
         let named = if q.unit.is_percent() {
             // A rate is about the amount it follows (`财政拨款支出4183.20万元，执行率98.23%`),
             // as that amount's own subject says.
-            item.iter()
-                .find(|&&k| !qs[k].unit.is_percent() && !qs[k].label_text().is_empty())
-                .map(|&k| {
-                    let t = subject_of(text, doc, sums, outline, k).map(|s| s.topic);
-                    format!(
-                        "{}~{}",
-                        metric_name(qs[k].label_text()),
-                        t.unwrap_or_default()
-                    )
-                })
+            ix.last_labelled_amount(a, i).map(|k| {
+                let t = subject_of(text, doc, ix, outline, k).map(|s| s.topic);
+                format!(
+                    "{}~{}",
+                    metric_name(qs[k].label_text()),
+                    t.unwrap_or_default()
+                )
+            })
         } else {
             // Not a change (`调减预算1134.42万元`) nor a sibling stage of the same amount
             // (`年初预算…，调整后预算…`).
-            item.iter()
-                .rev()
-                .map(|&k| metric_name(qs[k].label_text()))
-                .find(|l| !l.is_empty() && !is_change_label(l) && !subject::is_stage_only(l))
+            let names_a_thing = |k: usize| {
+                let l = metric_name(qs[k].label_text());
+                !l.is_empty() && !is_change_label(&l) && !subject::is_stage_only(&l)
+            };
+            ix.first_named(a, i, names_a_thing)
+                .map(|k| metric_name(qs[k].label_text()))
         };
         if under.is_empty() {
             about.push_str(&lead);
@@ -370,17 +343,7 @@ fn subject_of(
     }
     // The stage its own words state: its label, or the words of its clause before the label
     // (`全年实际完成中央、省市农机购置补贴资金`).
-    let clause_lead = {
-        let start = words_start(q);
-        let before = text.get(..start).unwrap_or("");
-        let from = before
-            .rfind(['，', ',', '。', '；', ';', '：', ':', '\n'])
-            .map_or(0, |k| {
-                k + before[k..].chars().next().map_or(1, char::len_utf8)
-            });
-        before.get(from..).unwrap_or("")
-    };
-    let stated = stage_in(&metric).or_else(|| stage_in(clause_lead));
+    let stated = stage_in(&metric).or_else(|| ix.clause_stage(q));
     // A label naming its metric in full is the same metric when restated on its own (`其中
     // 土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else the first
     // figure of its sentence, tells subjects apart only when both mentions state one. So for
@@ -397,11 +360,7 @@ fn subject_of(
         .or_else(|| stage_in(&opening))
         .or_else(|| {
             // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
-            let intro = sentence_span(doc, q)
-                .and_then(|s| text.get(s.start..words_start(q).clamp(s.start, s.end)))
-                .and_then(|p| p.split_once(['：', ':']))
-                .map_or("", |(intro, _)| intro);
-            subject::plan_in(intro).or_else(|| subject::plan_in(&lead))
+            ix.intro_plan(doc, q).or_else(|| subject::plan_in(&lead))
         })
         .or_else(|| {
             opening
@@ -420,7 +379,7 @@ fn subject_of(
         metric,
         dim,
         year: if doc.data.is_none() {
-            year_of(text, doc, q)
+            year_of(text, ix, doc, q)
         } else {
             q.year.or(doc.report_year)
         },
@@ -434,39 +393,18 @@ fn subject_of(
     })
 }
 
-/// Where the item a figure stands in begins: its sentence, or the part of it after the last
-/// `；` or blank line before the figure (`一是…；二是公务接待费，预算数…`).
-fn item_start(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {
-    let s = sentence_span(doc, q)?;
-    let upto = words_start(q).clamp(s.start, s.end);
-    let before = text.get(s.start..upto)?;
-    let semi = before.rfind(['；', ';']).map_or(s.start, |k| {
-        s.start + k + before[k..].chars().next().map_or(1, char::len_utf8)
-    });
-    // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`); only one
-    // after the last `；` can move the start (searched there alone, so that each figure of a
-    // long sentence does not rescan it).
-    let rest = text.get(semi..upto).unwrap_or_default();
-    let blank = rest.rfind("\n\n").map_or(semi, |k| semi + k + 2);
-    Some(blank)
-}
-
 /// The words opening a figure's sentence before its first figure's words; or, when
 /// `through_first`, for a later figure of its sentence the words through the first figure's
 /// label (`一批项目涉及…49个村，…建设道路311520平方米`) and for the first nothing (`项目建成后，
 /// 受益群众人数…` and `项目实施后，受益群众人数…` open alike). A blank line ends what they
 /// can say.
-fn opening_of(text: &str, doc: &Document, i: usize, through_first: bool) -> String {
+fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) -> String {
     let qs = &doc.quantities;
     let q = &qs[i];
-    let Some(from) = item_start(text, doc, q) else {
+    let Some(from) = ix.item_start(doc, q) else {
         return String::new();
     };
-    let first = (0..=i)
-        .rev()
-        .take_while(|&k| qs[k].block == q.block && qs[k].span.start >= from)
-        .last()
-        .unwrap_or(i);
+    let first = ix.first_in_block_from(doc, i, from);
     if through_first && first == i {
         return String::new();
     }
@@ -476,24 +414,38 @@ fn opening_of(text: &str, doc: &Document, i: usize, through_first: bool) -> Stri
         words_start(&qs[first])
     }
     .max(from);
-    let words = text.get(from..end).unwrap_or("");
-    let from = words.rfind("\n\n").map_or(0, |k| k + 2);
-    topic_words(&words[from..])
+    ix.topic_between(from, end)
 }
 
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
+    subjects_with(text, doc, &Figures::new(doc), sums)
+}
+
+/// As [`figure_subjects`], with the document's index of figures.
+fn subjects_with(
+    text: &str,
+    doc: &Document,
+    figs: &Figures,
+    sums: &[SumClaim],
+) -> Vec<(usize, Subject)> {
     let outline = Outline::new(text, doc);
+    let ix = SubjectIndex::new(text, doc, figs, sums);
     doc.quantities
         .iter()
         .enumerate()
         .filter(|(_, q)| restatable(text, doc, q))
-        .filter_map(|(i, _)| Some((i, subject_of(text, doc, sums, &outline, i)?)))
+        .filter_map(|(i, _)| Some((i, subject_of(text, doc, &ix, &outline, i)?)))
         .collect()
 }
 
-pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -> RestatementPass {
-    let subjects = figure_subjects(text, doc, sums);
+pub(super) fn find_restatements(
+    text: &str,
+    doc: &Document,
+    figs: &Figures,
+    sums: &[SumClaim],
+) -> RestatementPass {
+    let subjects = subjects_with(text, doc, figs, sums);
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();

@@ -567,16 +567,20 @@ pub struct Outline {
     /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
     /// block, where each begins, the entity it names and its head as a topic.
     pub inline: Vec<Vec<(usize, Option<String>, String)>>,
+    /// Per block, whether its inline items stand in order of where they begin (so that the
+    /// one in force is found by binary search).
+    inline_ordered: Vec<bool>,
 }
 
 impl Outline {
     /// The item numbered inside block `b` in force at `offset`: its entity and topic.
     pub fn inline_at(&self, b: usize, offset: usize) -> Option<&(usize, Option<String>, String)> {
-        self.inline
-            .get(b)?
-            .iter()
-            .rev()
-            .find(|(at, _, _)| *at <= offset)
+        let items = self.inline.get(b)?;
+        if self.inline_ordered.get(b).copied().unwrap_or(false) {
+            let n = items.partition_point(|(at, _, _)| *at <= offset);
+            return n.checked_sub(1).map(|k| &items[k]);
+        }
+        items.iter().rev().find(|(at, _, _)| *at <= offset)
     }
 }
 
@@ -656,11 +660,14 @@ impl Outline {
             let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
             o.entity.push(ent.join("/"));
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
-            o.inline.push(if text.is_empty() {
+            let inline = if text.is_empty() {
                 Vec::new()
             } else {
                 inline_items(text, doc, b)
-            });
+            };
+            o.inline_ordered
+                .push(inline.windows(2).all(|w| w[0].0 < w[1].0));
+            o.inline.push(inline);
         }
         o
     }
