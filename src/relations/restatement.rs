@@ -141,26 +141,30 @@ pub const FULL_NAME_CHARS: usize = 6;
 /// The shortest metric name compared at all (characters): `调增`, `乡镇` say too little.
 pub const MIN_NAME_CHARS: usize = 3;
 
-/// Whether a figure's label can be restated as one value of one subject.
-fn restatable(text: &str, doc: &Document, q: &Quantity) -> bool {
+/// The metric name of a figure whose label can be restated as one value of one subject.
+/// (The cheap tests come first: most figures fail one of them.)
+fn restatable(text: &str, doc: &Document, q: &Quantity) -> Option<String> {
     let label = q.label_text();
-    if !doc.in_prose(q)
-        || q.qualifier.is_some()
-        || metric_name(&label_of(text, q))
-            .chars()
-            .filter(|c| crate::parse::norm::is_cjk(*c))
-            .count()
-            < MIN_NAME_CHARS
-        || is_change_label(label)
-        || is_per_unit(label)
-        || TARGET_WORDS.iter().any(|w| label.contains(w))
-    {
-        return false;
-    }
-    match q.unit {
+    let unit_fits = match q.unit {
         Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
         ref u => dimension(u).is_some(),
+    };
+    if !unit_fits
+        || !doc.in_prose(q)
+        || q.qualifier.is_some()
+        || is_change_label(label)
+        || is_per_unit(label)
+        || TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
+    {
+        return None;
     }
+    let metric = metric_name(&label_of(text, q));
+    (metric
+        .chars()
+        .filter(|c| crate::parse::norm::is_cjk(*c))
+        .count()
+        >= MIN_NAME_CHARS)
+        .then_some(metric)
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
@@ -255,10 +259,23 @@ fn subject_of(
     outline: &Outline,
     i: usize,
 ) -> Option<Subject> {
+    let q = &doc.quantities[i];
+    dimension(&q.unit)?;
+    subject_named(text, doc, ix, outline, i, metric_name(&label_of(text, q)))
+}
+
+/// The subject of figure `i` whose label reads as the metric name `metric`.
+fn subject_named(
+    text: &str,
+    doc: &Document,
+    ix: &SubjectIndex,
+    outline: &Outline,
+    i: usize,
+    metric: String,
+) -> Option<Subject> {
     let qs = &doc.quantities;
     let q = &qs[i];
     let dim = dimension(&q.unit)?;
-    let metric = metric_name(&label_of(text, q));
     let (lead, opening) = if doc.data.is_none() {
         (
             subject::subject_lead(&opening_of(ix, doc, i, false)).to_string(),
@@ -434,8 +451,10 @@ fn subjects_with(
     doc.quantities
         .iter()
         .enumerate()
-        .filter(|(_, q)| restatable(text, doc, q))
-        .filter_map(|(i, _)| Some((i, subject_of(text, doc, &ix, &outline, i)?)))
+        .filter_map(|(i, q)| {
+            let metric = restatable(text, doc, q)?;
+            Some((i, subject_named(text, doc, &ix, &outline, i, metric)?))
+        })
         .collect()
 }
 
