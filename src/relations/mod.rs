@@ -29,6 +29,7 @@ mod sum;
 pub mod table;
 pub mod table_prose;
 mod unit;
+mod wordlist;
 
 pub use count::*;
 pub use document_number::*;
@@ -227,5 +228,7 @@ pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
 
 /// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
 pub fn is_per_unit(l: &str) -> bool {
-    ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
+    ["均", "每", "单价", "标准"]
+        .iter()
+        .any(|w| subject::occurs(l, w))
 }

@@ -11,8 +11,7 @@
 use super::candidate::Unbound;
 use super::index::Figures;
 use super::subject::{
-    self, Outline, Subject, TIME_WORDS, compatible, dimension, is_generic_label, metric_name,
-    stage_in, words_start,
+    self, Outline, Subject, TIME_WORDS, compatible, dimension, metric_name, stage_in, words_start,
 };
 use super::subject_index::SubjectIndex;
 use super::*;
@@ -147,14 +146,14 @@ fn restatable(text: &str, doc: &Document, q: &Quantity) -> Option<String> {
     let label = q.label_text();
     let unit_fits = match q.unit {
         Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
-        ref u => dimension(u).is_some(),
+        ref u => subject::has_dimension(u),
     };
     if !unit_fits
         || !doc.in_prose(q)
         || q.qualifier.is_some()
-        || is_change_label(label)
-        || is_per_unit(label)
         || TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
+        || is_per_unit(label)
+        || is_change_label(label)
     {
         return None;
     }
@@ -260,7 +259,9 @@ fn subject_of(
     i: usize,
 ) -> Option<Subject> {
     let q = &doc.quantities[i];
-    dimension(&q.unit)?;
+    if !subject::has_dimension(&q.unit) {
+        return None;
+    }
     subject_named(text, doc, ix, outline, i, metric_name(&label_of(text, q)))
 }
 
@@ -300,7 +301,7 @@ fn subject_named(
     // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is
     // stated under, or else its sentence's opening, tells two subjects apart only when both
     // mentions state one.
-    let qualified = (is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS)
+    let qualified = (ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
         && !is_restated_rate(&metric);
     // What a qualified label's own sentence says it is about: the words opening it, the
     // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
@@ -436,24 +437,19 @@ fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) 
 
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
-    subjects_with(text, doc, &Figures::new(doc), sums)
+    let ix = SubjectIndex::new(text, doc, &Figures::new(doc), sums);
+    subjects_with(text, doc, &ix)
 }
 
-/// As [`figure_subjects`], with the document's index of figures.
-fn subjects_with(
-    text: &str,
-    doc: &Document,
-    figs: &Figures,
-    sums: &[SumClaim],
-) -> Vec<(usize, Subject)> {
+/// As [`figure_subjects`], with the document's index.
+fn subjects_with(text: &str, doc: &Document, ix: &SubjectIndex) -> Vec<(usize, Subject)> {
     let outline = Outline::new(text, doc);
-    let ix = SubjectIndex::new(text, doc, figs, sums);
     doc.quantities
         .iter()
         .enumerate()
         .filter_map(|(i, q)| {
             let metric = restatable(text, doc, q)?;
-            Some((i, subject_named(text, doc, &ix, &outline, i, metric)?))
+            Some((i, subject_named(text, doc, ix, &outline, i, metric)?))
         })
         .collect()
 }
@@ -464,7 +460,8 @@ pub(super) fn find_restatements(
     figs: &Figures,
     sums: &[SumClaim],
 ) -> RestatementPass {
-    let subjects = subjects_with(text, doc, figs, sums);
+    let ix = SubjectIndex::new(text, doc, figs, sums);
+    let subjects = subjects_with(text, doc, &ix);
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();
@@ -491,7 +488,7 @@ pub(super) fn find_restatements(
     // is about something named: unbound.
     for (i, s) in &subjects {
         if s.topic.is_empty()
-            && is_generic_label(&s.metric)
+            && ix.is_generic(&s.metric)
             && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
             && by_key.get(&s.key()).is_some_and(|m| m.len() == 1)
         {

@@ -20,8 +20,11 @@
 //! are all equal; a figure whose stage is unstated joins the one stage its subject has, and
 //! is left unsettled when the subject is stated for more than one stage.
 
+use super::wordlist::{remove_words, strip_leading, word_index};
 use crate::model::{Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
+
+pub use super::wordlist::occurs;
 
 /// Words that open a sentence or clause without saying what it is about.
 pub const DISCOURSE_WORDS: &[&str] = &[
@@ -285,38 +288,6 @@ pub const GENERIC_WORDS: &[&str] = &[
     "额度",
 ];
 
-/// Whether `needle` occurs in `hay`, as `str::contains`: a plain scan, for the short labels
-/// and headings the word lists are looked for in (no searcher is built for each word).
-pub fn occurs(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    match n {
-        [] => true,
-        [first, .., last] => h
-            .windows(n.len())
-            .any(|w| w[0] == *first && w[n.len() - 1] == *last && w == n),
-        [only] => h.contains(only),
-    }
-}
-
-/// `s` with every occurrence of each word of `words` removed, word after word, as
-/// `str::replace` does; it stops once `done` holds of what is left (for a condition that
-/// removing further words cannot undo).
-fn remove_words(s: &str, words: &[&str], done: impl Fn(&str) -> bool) -> String {
-    let mut rest = s.to_string();
-    if done(&rest) {
-        return rest;
-    }
-    for w in words {
-        if occurs(&rest, w) {
-            rest = rest.replace(w, "");
-            if done(&rest) {
-                break;
-            }
-        }
-    }
-    rest
-}
-
 /// How many Chinese characters a text has.
 fn cjk_count(s: &str) -> usize {
     s.chars().filter(|c| is_cjk(*c)).count()
@@ -325,7 +296,9 @@ fn cjk_count(s: &str) -> usize {
 /// Whether a label says only "an amount" and a stage (see [`GENERIC_WORDS`]).
 pub fn is_generic_label(label: &str) -> bool {
     // Fewer than two Chinese characters stay fewer as words are removed.
-    cjk_count(&remove_words(label, GENERIC_WORDS, |r| cjk_count(r) < 2)) < 2
+    cjk_count(&remove_words(label, word_index!(GENERIC_WORDS), |r| {
+        cjk_count(r) < 2
+    })) < 2
 }
 
 /// Words of a label that only say which stage of one amount it is (`年初预算`, `调整后预算`,
@@ -354,27 +327,7 @@ pub const STAGE_ONLY_WORDS: &[&str] = &[
 /// labelled before another in its sentence is a sibling stage, not its topic).
 pub fn is_stage_only(label: &str) -> bool {
     let no_cjk = |r: &str| r.chars().all(|c| !is_cjk(c));
-    no_cjk(&remove_words(label, STAGE_ONLY_WORDS, no_cjk))
-}
-
-/// Strip every leading word of `words` from `s`, repeatedly, while a name of at least
-/// `keep` characters remains.
-fn strip_leading<'a>(mut s: &'a str, words: &[&str], keep: usize) -> &'a str {
-    loop {
-        let before = s.len();
-        for w in words {
-            // The first byte settles most words without comparing them.
-            if s.as_bytes().first() == w.as_bytes().first()
-                && let Some(rest) = s.strip_prefix(w)
-                && rest.chars().count() >= keep
-            {
-                s = rest;
-            }
-        }
-        if s.len() == before {
-            return s;
-        }
-    }
+    no_cjk(&remove_words(label, word_index!(STAGE_ONLY_WORDS), no_cjk))
 }
 
 /// An enumeration word at the start (`一是`, `三是`).
@@ -392,10 +345,10 @@ pub fn metric_name(label: &str) -> String {
     loop {
         let before = l.len();
         l = strip_enumeration(l);
-        l = strip_leading(l, DISCOURSE_WORDS, 2);
-        l = strip_leading(l, SELF_WORDS, 2);
-        l = strip_leading(l, TIME_WORDS, 3);
-        l = strip_leading(l, AREA_WORDS, 3);
+        l = strip_leading(l, word_index!(DISCOURSE_WORDS), 2);
+        l = strip_leading(l, word_index!(SELF_WORDS), 2);
+        l = strip_leading(l, word_index!(TIME_WORDS), 3);
+        l = strip_leading(l, word_index!(AREA_WORDS), 3);
         if l.len() == before {
             break;
         }
@@ -434,10 +387,10 @@ pub fn topic_words(raw: &str) -> String {
                 s = r;
             }
         }
-        s = strip_leading(s, DISCOURSE_WORDS, 0);
-        s = strip_leading(s, SELF_WORDS, 0);
-        s = strip_leading(s, TIME_WORDS, 0);
-        s = strip_leading(s, AREA_WORDS, 0);
+        s = strip_leading(s, word_index!(DISCOURSE_WORDS), 0);
+        s = strip_leading(s, word_index!(SELF_WORDS), 0);
+        s = strip_leading(s, word_index!(TIME_WORDS), 0);
+        s = strip_leading(s, word_index!(AREA_WORDS), 0);
         if s.len() == before {
             break;
         }
@@ -521,7 +474,7 @@ pub const HEADING_WORDS: &[&str] = &[
 /// (`因公出国（境）费`), not a stage or an activity (`预算执行`, `年初预算`, `支出结构`).
 pub fn head_topic(head: &str) -> String {
     let w = topic_words(head);
-    if is_generic_label(&remove_words(&w, HEADING_WORDS, |_| false)) {
+    if is_generic_label(&remove_words(&w, word_index!(HEADING_WORDS), |_| false)) {
         String::new()
     } else {
         w
@@ -713,6 +666,15 @@ pub fn dimension(u: &Unit) -> Option<String> {
     }
 }
 
+/// Whether a unit has a [`dimension`] (without writing it).
+pub fn has_dimension(u: &Unit) -> bool {
+    match u {
+        Unit::Money { .. } | Unit::Percent => true,
+        Unit::Count { word, .. } => word != "分",
+        _ => false,
+    }
+}
+
 /// The sentence span of a figure within its block.
 pub fn sentence_span(doc: &Document, q: &Quantity) -> Option<crate::model::Span> {
     doc.blocks
@@ -762,35 +724,6 @@ mod tests {
         assert_eq!(heading_stage("绩效目标完成情况"), Some(Stage::Actual));
         assert_eq!(heading_stage("项目绩效目标"), Some(Stage::Plan));
         assert_eq!(plan_in("部门整体绩效目标为"), Some(Stage::Plan));
-    }
-
-    #[test]
-    fn words_are_found_and_removed_as_contains_and_replace_do() {
-        for (h, n) in [
-            ("实际支出", "支出"),
-            ("实际支出", "出支"),
-            ("支", "支出"),
-            ("", "支"),
-            ("支", ""),
-            ("a预算", "a"),
-            ("预算b", "b"),
-        ] {
-            assert_eq!(occurs(h, n), h.contains(n), "{h} {n}");
-        }
-        // Word after word: removing 实际 joins 预 and 算, and 预算 was removed before.
-        assert_eq!(
-            remove_words("预实际算", &["预算", "实际"], |_| false),
-            "预算"
-        );
-        assert_eq!(
-            remove_words("预实际算", &["预算", "实际"], |_| false),
-            "预实际算".replace("预算", "").replace("实际", "")
-        );
-        // Stopping early once the condition holds.
-        assert_eq!(
-            remove_words("实际支出", &["实际", "支出"], |r| r.len() < 9),
-            "支出"
-        );
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub(super) struct SubjectIndex<'a> {
     topics: RefCell<HashMap<(usize, usize), String>>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
+    /// Whether a metric name is a generic label, by name (a document states few names many
+    /// times).
+    generic: RefCell<HashMap<String, bool>>,
 }
 
 /// Not yet known (in [`SubjectIndex::next_named`]).
@@ -101,6 +104,7 @@ impl<'a> SubjectIndex<'a> {
             next_named: RefCell::new(vec![UNKNOWN; doc.quantities.len()]),
             topics: RefCell::new(HashMap::new()),
             intros: RefCell::new(HashMap::new()),
+            generic: RefCell::new(HashMap::new()),
         };
         for (k, c) in text.char_indices() {
             let end = k + c.len_utf8();
@@ -337,6 +341,16 @@ impl<'a> SubjectIndex<'a> {
     /// The total of the first breakdown figure `i` is a part of.
     pub(super) fn breakdown_total(&self, i: usize) -> Option<usize> {
         self.total_of.get(&i).copied()
+    }
+
+    /// Whether a metric name is a generic label (`subject::is_generic_label`), remembered.
+    pub(super) fn is_generic(&self, metric: &str) -> bool {
+        if let Some(&g) = self.generic.borrow().get(metric) {
+            return g;
+        }
+        let g = super::subject::is_generic_label(metric);
+        self.generic.borrow_mut().insert(metric.to_string(), g);
+        g
     }
 
     /// `topic_words` of the text `from..to` after its last blank line (remembered, so that
