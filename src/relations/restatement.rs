@@ -474,23 +474,23 @@ pub(super) fn find_restatements(
     let mut keys: Vec<String> = Vec::new();
     // Metric names stated somewhere with something saying what they are about.
     let mut topical: HashSet<(&str, &str)> = HashSet::new();
-    for (n, (_, s)) in subjects.iter().enumerate() {
-        let k = s.key();
-        if !by_key.contains_key(&k) {
+    let subject_keys: Vec<String> = subjects.iter().map(|(_, s)| s.key()).collect();
+    for (n, ((_, s), k)) in subjects.iter().zip(&subject_keys).enumerate() {
+        if !by_key.contains_key(k) {
             keys.push(k.clone());
         }
-        by_key.entry(k).or_default().push(n);
+        by_key.entry(k.clone()).or_default().push(n);
         if !s.topic.is_empty() {
             topical.insert((s.metric.as_str(), s.dim.as_str()));
         }
     }
     // Generic labels with nothing saying what they are about, where the same label elsewhere
     // is about something named: unbound.
-    for (i, s) in &subjects {
+    for ((i, s), k) in subjects.iter().zip(&subject_keys) {
         if s.topic.is_empty()
             && ix.is_generic(&s.metric)
             && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
-            && by_key.get(&s.key()).is_some_and(|m| m.len() == 1)
+            && by_key.get(k).is_some_and(|m| m.len() == 1)
         {
             pass.unsettled
                 .push((*i, RestatementUnsettled::Unbound(Unbound::GenericLabel)));

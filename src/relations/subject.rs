@@ -530,10 +530,15 @@ impl Subject {
     /// What must be equal for two mentions to be compared, as one key (the rest is
     /// compared by [`compatible`]).
     pub fn key(&self) -> String {
-        format!(
-            "{}|{}|{}|{}",
-            self.metric, self.dim, self.topic, self.entity
-        )
+        let parts = [&self.metric, &self.dim, &self.topic, &self.entity];
+        let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+        for (n, p) in parts.into_iter().enumerate() {
+            if n > 0 {
+                k.push('|');
+            }
+            k.push_str(p);
+        }
+        k
     }
 }
 
