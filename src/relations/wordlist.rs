@@ -10,29 +10,23 @@ use std::borrow::Cow;
 /// A word list with the first character of each word.
 pub struct WordIndex {
     words: &'static [&'static str],
-    /// The first character of each word (`None` for an empty word, which changes nothing).
-    firsts: Vec<Option<char>>,
     /// (first character, index of the word), sorted.
     by_first: Vec<(char, usize)>,
 }
 
 impl WordIndex {
     pub fn new(words: &'static [&'static str]) -> WordIndex {
-        let firsts: Vec<Option<char>> = words.iter().map(|w| w.chars().next()).collect();
-        let mut by_first: Vec<(char, usize)> = firsts
+        // An empty word has no first character: it never changes a text.
+        let mut by_first: Vec<(char, usize)> = words
             .iter()
             .enumerate()
-            .filter_map(|(k, f)| Some(((*f)?, k)))
+            .filter_map(|(k, w)| Some((w.chars().next()?, k)))
             .collect();
         by_first.sort_unstable();
-        WordIndex {
-            words,
-            firsts,
-            by_first,
-        }
+        WordIndex { words, by_first }
     }
 
-    /// The indices of the words that begin with `c`.
+    /// The indices of the words that begin with `c`, in list order.
     fn starting_with(&self, c: char) -> impl Iterator<Item = usize> + '_ {
         let from = self.by_first.partition_point(|&(f, _)| f < c);
         self.by_first[from..]
@@ -116,16 +110,19 @@ fn remove_all(s: &str, w: &str) -> String {
 pub fn strip_leading<'a>(mut s: &'a str, ix: &WordIndex, keep: usize) -> &'a str {
     loop {
         let before = s.len();
-        let mut first = s.chars().next();
-        for (w, f) in ix.words.iter().zip(&ix.firsts) {
-            if f.is_some()
-                && first == *f
-                && let Some(rest) = s.strip_prefix(w)
+        // One pass over the words in list order; only the words that begin with what `s`
+        // begins with at that point can strip it.
+        let mut k = 0;
+        while let Some(c) = s.chars().next() {
+            let Some(j) = ix.starting_with(c).find(|&j| j >= k) else {
+                break;
+            };
+            if let Some(rest) = s.strip_prefix(ix.words[j])
                 && rest.chars().count() >= keep
             {
                 s = rest;
-                first = s.chars().next();
             }
+            k = j + 1;
         }
         if s.len() == before {
             return s;
@@ -183,5 +180,30 @@ mod tests {
         assert_eq!(strip_leading("综上全年支出", &ix, 3), "全年支出");
         assert_eq!(strip_leading("支出", &ix, 0), "支出");
         assert_eq!(strip_leading("", &ix, 0), "");
+        // Every string of the words strips as the plain pass over the list does.
+        let plain = |mut s: &'static str, keep: usize| loop {
+            let before = s.len();
+            for w in WORDS {
+                if let Some(rest) = s.strip_prefix(w)
+                    && rest.chars().count() >= keep
+                {
+                    s = rest;
+                }
+            }
+            if s.len() == before {
+                break s;
+            }
+        };
+        for s in [
+            "全年我局综上支出",
+            "我局我局全年",
+            "综上综上",
+            "全年",
+            "x综上",
+        ] {
+            for keep in 0..4 {
+                assert_eq!(strip_leading(s, &ix, keep), plain(s, keep), "{s} {keep}");
+            }
+        }
     }
 }
