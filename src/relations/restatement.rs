@@ -470,27 +470,30 @@ pub(super) fn find_restatements(
             breakdown.entry(p).or_insert(k);
         }
     }
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut keys: Vec<String> = Vec::new();
+    // The subjects of each key, keys in order of first mention, and each subject's key.
+    let mut key_index: HashMap<String, usize> = HashMap::new();
+    let mut by_key: Vec<Vec<usize>> = Vec::new();
+    let mut key_of: Vec<usize> = Vec::with_capacity(subjects.len());
     // Metric names stated somewhere with something saying what they are about.
     let mut topical: HashSet<(&str, &str)> = HashSet::new();
-    let subject_keys: Vec<String> = subjects.iter().map(|(_, s)| s.key()).collect();
-    for (n, ((_, s), k)) in subjects.iter().zip(&subject_keys).enumerate() {
-        if !by_key.contains_key(k) {
-            keys.push(k.clone());
-        }
-        by_key.entry(k.clone()).or_default().push(n);
+    for (n, (_, s)) in subjects.iter().enumerate() {
+        let k = *key_index.entry(s.key()).or_insert_with(|| {
+            by_key.push(Vec::new());
+            by_key.len() - 1
+        });
+        by_key[k].push(n);
+        key_of.push(k);
         if !s.topic.is_empty() {
             topical.insert((s.metric.as_str(), s.dim.as_str()));
         }
     }
     // Generic labels with nothing saying what they are about, where the same label elsewhere
     // is about something named: unbound.
-    for ((i, s), k) in subjects.iter().zip(&subject_keys) {
+    for ((i, s), &k) in subjects.iter().zip(&key_of) {
         if s.topic.is_empty()
             && ix.is_generic(&s.metric)
             && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
-            && by_key.get(k).is_some_and(|m| m.len() == 1)
+            && by_key[k].len() == 1
         {
             pass.unsettled
                 .push((*i, RestatementUnsettled::Unbound(Unbound::GenericLabel)));
@@ -498,8 +501,9 @@ pub(super) fn find_restatements(
     }
     // Group by key; within a key, by stage and opening where stated: a mention that could
     // restate two incompatible ones is left unsettled.
-    for k in keys {
-        let members: Vec<&(usize, Subject)> = by_key[&k].iter().map(|&n| &subjects[n]).collect();
+    drop(key_index);
+    for mentions in &by_key {
+        let members: Vec<&(usize, Subject)> = mentions.iter().map(|&n| &subjects[n]).collect();
         if members.len() < 2 {
             continue;
         }

@@ -17,7 +17,7 @@ use crate::model::{Document, Quantity, Span};
 const NONE: usize = usize::MAX;
 
 /// Clauses longer than this (bytes) are searched for stage words in the index of their
-/// occurrences rather than read.
+/// occurrences rather than read, and openings longer than this are read once and remembered.
 const LONG_CLAUSE_BYTES: usize = 256;
 
 /// Characters that end the clause before a figure's words.
@@ -353,17 +353,21 @@ impl<'a> SubjectIndex<'a> {
         g
     }
 
-    /// `topic_words` of the text `from..to` after its last blank line (remembered, so that
-    /// the figures of one item read their opening once).
+    /// `topic_words` of the text `from..to` after its last blank line (a long one
+    /// remembered, so that the figures of one item read their opening once).
     pub(super) fn topic_between(&self, from: usize, to: usize) -> String {
+        let read = || {
+            let words = self.text.get(from..to).unwrap_or("");
+            let k = words.rfind("\n\n").map_or(0, |k| k + 2);
+            topic_words(&words[k..])
+        };
+        if to.saturating_sub(from) <= LONG_CLAUSE_BYTES {
+            return read();
+        }
         self.topics
             .borrow_mut()
             .entry((from, to))
-            .or_insert_with(|| {
-                let words = self.text.get(from..to).unwrap_or("");
-                let k = words.rfind("\n\n").map_or(0, |k| k + 2);
-                topic_words(&words[k..])
-            })
+            .or_insert_with(read)
             .clone()
     }
 }
