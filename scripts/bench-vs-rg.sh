@@ -53,11 +53,11 @@ measure() {
 
 echo "corpus: $files files, $size_mb MB; median of $runs runs"
 measure "rg -o" rg -o --no-filename -e "$pattern" "$corpus/reports"
-for format in json concise human; do
+for format in json concise human github sarif; do
     measure "jxlint $format" "$jxlint" check --format "$format" --lang en "$corpus/reports"
 done
 rg_wall=$(cat "$corpus/rg -o.wall")
-for format in json concise human; do
+for format in json concise human github sarif; do
     awk -v f="$format" -v j="$(cat "$corpus/jxlint $format.wall")" -v r="$rg_wall" 'BEGIN {
         printf "jxlint %-8s / rg: %6.1f x the wall time\n", f, (r > 0 ? j / r : 0) }'
 done

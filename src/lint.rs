@@ -646,12 +646,14 @@ pub fn lint_streaming_each(
         }
     }
     let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
-    let check = |at: &[usize]| -> Vec<(FileReport, Option<Analysis>, Arc<Options>)> {
-        let jobs: Vec<(&Input, Arc<Options>)> = at
-            .iter()
+    // The options of each file are found here; the files are checked in the pool.
+    let jobs_for = |at: &[usize]| -> Vec<(&Input, Arc<Options>)> {
+        at.iter()
             .filter_map(|&k| inputs.get(k))
             .map(|i| (i, options_for(i.path())))
-            .collect();
+            .collect()
+    };
+    let run = |jobs: Vec<(&Input, Arc<Options>)>| -> Vec<Checked> {
         jobs.into_par_iter()
             .map(|(i, options)| {
                 let (r, a) = check_input(i, &options);
@@ -659,6 +661,10 @@ pub fn lint_streaming_each(
             })
             .collect()
     };
+    let check = |at: &[usize]| run(jobs_for(at));
+    // The batch before, checked and paired, waiting to be emitted: it is emitted while the
+    // next batch is checked, so that rendering and writing do not leave the pool idle.
+    let mut pending: Option<Vec<FileReport>> = None;
     let mut start = 0;
     while start < inputs.len() {
         let mut end = (start + batch).min(inputs.len());
@@ -669,7 +675,14 @@ pub fn lint_streaming_each(
             }
             k += 1;
         }
-        let mut checked = check(&(start..end).collect::<Vec<_>>());
+        let jobs = jobs_for(&(start..end).collect::<Vec<_>>());
+        let mut checked = Vec::new();
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| checked = run(jobs));
+            if let Some(done) = pending.take() {
+                emit(done);
+            }
+        });
         // Data naming its text further on: check up to that file in the same batch.
         loop {
             let need = checked
@@ -698,10 +711,17 @@ pub fn lint_streaming_each(
         let refs: Vec<&Options> = options.iter().map(|o| &**o).collect();
         cross_check_each(&mut pairs, &refs);
         pairs.truncate(own);
-        emit(pairs.into_iter().map(|(r, _)| r).collect());
+        pending = Some(pairs.into_iter().map(|(r, _)| r).collect());
         start = end;
     }
+    if let Some(done) = pending {
+        emit(done);
+    }
 }
+
+/// A file checked: its report, its analysis (to pair report data with its text) and its
+/// options.
+type Checked = (FileReport, Option<Analysis>, Arc<Options>);
 
 fn check_input(input: &Input, options: &Options) -> (FileReport, Option<Analysis>) {
     match input {

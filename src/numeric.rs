@@ -153,8 +153,18 @@ pub fn parse_han_numeral(s: &str) -> Option<u32> {
             _ => return None,
         })
     }
-    let cs: Vec<char> = s.chars().collect();
-    match cs.as_slice() {
+    // At most three characters are read (no allocation: counts call this for every
+    // character of a paragraph).
+    let mut cs = ['\0'; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        if n == cs.len() {
+            return None;
+        }
+        cs[n] = c;
+        n += 1;
+    }
+    match &cs[..n] {
         ['十'] => Some(10),
         [a] => digit(*a),
         ['十', b] => Some(10 + digit(*b)?),
@@ -210,5 +220,10 @@ mod tests {
         for n in 1..100 {
             assert_eq!(parse_han_numeral(&han_numeral(n)), Some(n));
         }
+        // Runs of more than three characters, or that are not a numeral, are not read.
+        for s in ["", "三四", "二十三四", "十十", "一百", "二十三十"] {
+            assert_eq!(parse_han_numeral(s), None, "{s}");
+        }
+        assert_eq!(parse_han_numeral("零"), Some(0));
     }
 }

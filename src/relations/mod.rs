@@ -25,10 +25,12 @@ mod restatement;
 mod sequence;
 mod share;
 pub mod subject;
+mod subject_index;
 mod sum;
 pub mod table;
 pub mod table_prose;
 mod unit;
+mod wordlist;
 
 pub use count::*;
 pub use document_number::*;
@@ -160,7 +162,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.shares = find_shares(text, doc, &r.sums, &mut r.ratios);
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
-    let pass = find_restatements(text, doc, &r.sums);
+    let pass = find_restatements(text, doc, &figs, &r.sums);
     r.restatements = pass.groups;
     r.restatement_unsettled = pass.unsettled;
     r.unit_echoes = find_unit_echoes(doc);
@@ -198,7 +200,7 @@ pub(super) fn from_claims(doc: &Document, claims: &StatedClaims) -> Relations {
         })
         .cloned()
         .collect();
-    let pass = find_restatements("", doc, &claims.sums);
+    let pass = find_restatements("", doc, &Figures::new(doc), &claims.sums);
     Relations {
         ratios: claims.ratios.clone(),
         sums: claims.sums.clone(),
@@ -228,5 +230,7 @@ pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
 
 /// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
 pub fn is_per_unit(l: &str) -> bool {
-    ["均", "每", "单价", "标准"].iter().any(|w| l.contains(w))
+    ["均", "每", "单价", "标准"]
+        .iter()
+        .any(|w| subject::occurs(l, w))
 }

@@ -242,7 +242,10 @@ pub fn per_unit_of(text: &str, doc: &Document, q: &Quantity) -> Option<(&'static
             return Some((w, false));
         }
     }
-    // The last 每X or X均 of the clause before the number.
+    // The last 每X or X均 of the clause before the number (none without a 每 or a 均).
+    if !before.contains(['每', '均']) {
+        return None;
+    }
     let mut found: Option<(usize, &'static str, bool)> = None;
     for (i, _) in before.char_indices() {
         let rest = &before[i..];

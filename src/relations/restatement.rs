@@ -9,10 +9,11 @@
 //! with the reason, never compared.
 
 use super::candidate::Unbound;
+use super::index::Figures;
 use super::subject::{
-    self, Outline, Subject, TIME_WORDS, compatible, dimension, is_generic_label, metric_name,
-    sentence_span, stage_in, topic_words, words_start,
+    self, Outline, Subject, TIME_WORDS, compatible, dimension, metric_name, stage_in, words_start,
 };
+use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
 use std::collections::{HashMap, HashSet};
@@ -139,44 +140,36 @@ pub const FULL_NAME_CHARS: usize = 6;
 /// The shortest metric name compared at all (characters): `调增`, `乡镇` say too little.
 pub const MIN_NAME_CHARS: usize = 3;
 
-/// Whether a figure's label can be restated as one value of one subject.
-fn restatable(text: &str, doc: &Document, q: &Quantity) -> bool {
+/// The metric name of a figure whose label can be restated as one value of one subject.
+/// (The cheap tests come first: most figures fail one of them.)
+fn restatable(text: &str, doc: &Document, q: &Quantity) -> Option<String> {
     let label = q.label_text();
-    if !doc.in_prose(q)
-        || q.qualifier.is_some()
-        || metric_name(&label_of(text, q))
-            .chars()
-            .filter(|c| crate::parse::norm::is_cjk(*c))
-            .count()
-            < MIN_NAME_CHARS
-        || is_change_label(label)
-        || is_per_unit(label)
-        || TARGET_WORDS.iter().any(|w| label.contains(w))
-    {
-        return false;
-    }
-    match q.unit {
+    let unit_fits = match q.unit {
         Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
-        ref u => dimension(u).is_some(),
+        ref u => subject::has_dimension(u),
+    };
+    if !unit_fits
+        || !doc.in_prose(q)
+        || q.qualifier.is_some()
+        || TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
+        || is_per_unit(label)
+        || is_change_label(label)
+    {
+        return None;
     }
+    let metric = metric_name(&label_of(text, q));
+    (metric
+        .chars()
+        .filter(|c| crate::parse::norm::is_cjk(*c))
+        .count()
+        >= MIN_NAME_CHARS)
+        .then_some(metric)
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
-/// bracket annotates.
-fn parent_of(doc: &Document, sums: &[SumClaim], i: usize) -> Option<usize> {
-    if let Some(s) = sums.iter().find(|s| s.parts.contains(&i)) {
-        return Some(s.total);
-    }
-    let qs = &doc.quantities;
-    let q = &qs[i];
-    let depth = paren_depth(doc, q.block, q.span.start);
-    if depth == 0 {
-        return None;
-    }
-    (0..i)
-        .rev()
-        .take_while(|&k| qs[k].block == q.block && qs[k].sentence == q.sentence)
-        .find(|&k| paren_depth(doc, q.block, qs[k].span.start) < depth)
+/// bracket annotates (the nearest before it in its sentence at a smaller bracket depth).
+fn parent_of(ix: &SubjectIndex, i: usize) -> Option<usize> {
+    ix.breakdown_total(i).or_else(|| ix.bracket_parent(i))
 }
 
 /// Words for a total that the normalised label drops at its end (`收入合计` → `收入`) but
@@ -235,21 +228,12 @@ fn label_of(text: &str, q: &Quantity) -> String {
 /// The year a figure is about: the one its sentence states — after the last blank line
 /// before it, so that a date line above a new paragraph is not read as its year — else the
 /// report's.
-fn year_of(text: &str, doc: &Document, q: &Quantity) -> Option<u16> {
-    let Some(s) = sentence_span(doc, q) else {
-        return q.year.or(doc.report_year);
-    };
-    let before = text
-        .get(s.start..words_start(q).clamp(s.start, s.end))
-        .unwrap_or("");
-    match before.rfind("\n\n") {
+fn year_of(text: &str, ix: &SubjectIndex, doc: &Document, q: &Quantity) -> Option<u16> {
+    match ix.year_after_blank(doc, q) {
         None => q.year.or(doc.report_year),
-        Some(k) => {
-            let after = &before[k..];
+        Some(after) => {
             let label = text.get(words_start(q)..q.span.start).unwrap_or("");
-            stated_year(after)
-                .or_else(|| stated_year(label))
-                .or(doc.report_year)
+            after.or_else(|| stated_year(label)).or(doc.report_year)
         }
     }
 }
@@ -270,35 +254,46 @@ fn stated_year(s: &str) -> Option<u16> {
 fn subject_of(
     text: &str,
     doc: &Document,
-    sums: &[SumClaim],
+    ix: &SubjectIndex,
     outline: &Outline,
     i: usize,
+) -> Option<Subject> {
+    let q = &doc.quantities[i];
+    if !subject::has_dimension(&q.unit) {
+        return None;
+    }
+    subject_named(text, doc, ix, outline, i, metric_name(&label_of(text, q)))
+}
+
+/// The subject of figure `i` whose label reads as the metric name `metric`.
+fn subject_named(
+    text: &str,
+    doc: &Document,
+    ix: &SubjectIndex,
+    outline: &Outline,
+    i: usize,
+    metric: String,
 ) -> Option<Subject> {
     let qs = &doc.quantities;
     let q = &qs[i];
     let dim = dimension(&q.unit)?;
-    let metric = metric_name(&label_of(text, q));
     let (lead, opening) = if doc.data.is_none() {
         (
-            subject::subject_lead(&opening_of(text, doc, i, false)).to_string(),
-            opening_of(text, doc, i, true),
+            subject::subject_lead(&opening_of(ix, doc, i, false)).to_string(),
+            opening_of(ix, doc, i, true),
         )
     } else {
         (String::new(), String::new())
     };
     let inline = outline.inline_at(q.block, q.span.start);
     let mut under = String::new();
-    let mut parent = parent_of(doc, sums, i);
+    let mut parent = parent_of(ix, i);
     let mut depth = 0;
     while let Some(p) = parent {
         under.push_str(&metric_name(qs[p].label_text()));
         under.push('<');
         depth += 1;
-        parent = if depth < 3 {
-            parent_of(doc, sums, p)
-        } else {
-            None
-        };
+        parent = if depth < 3 { parent_of(ix, p) } else { None };
     }
     // A generic or short label (not a surveyed rate: `群众满意度` is one figure of the report)
     // is read with what its sentence is about, and what it is
@@ -306,40 +301,36 @@ fn subject_of(
     // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is
     // stated under, or else its sentence's opening, tells two subjects apart only when both
     // mentions state one.
-    let qualified = (is_generic_label(&metric) || metric.chars().count() < FULL_NAME_CHARS)
+    let qualified = (ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
         && !is_restated_rate(&metric);
     // What a qualified label's own sentence says it is about: the words opening it, the
     // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
     // its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
     let mut about = String::new();
     if qualified {
-        let from = item_start(text, doc, q).unwrap_or(q.span.start);
-        let item: Vec<usize> = (0..i)
-            .rev()
-            .take_while(|&k| {
-                qs[k].block == q.block && qs[k].sentence == q.sentence && qs[k].span.start >= from
-            })
-            .collect();
+        // The figures of its item before it: `a..i`.
+        let from = ix.item_start(doc, q).unwrap_or(q.span.start);
+        let a = ix.item_before(doc, i, from);
         let named = if q.unit.is_percent() {
             // A rate is about the amount it follows (`财政拨款支出4183.20万元，执行率98.23%`),
             // as that amount's own subject says.
-            item.iter()
-                .find(|&&k| !qs[k].unit.is_percent() && !qs[k].label_text().is_empty())
-                .map(|&k| {
-                    let t = subject_of(text, doc, sums, outline, k).map(|s| s.topic);
-                    format!(
-                        "{}~{}",
-                        metric_name(qs[k].label_text()),
-                        t.unwrap_or_default()
-                    )
-                })
+            ix.last_labelled_amount(a, i).map(|k| {
+                let t = subject_of(text, doc, ix, outline, k).map(|s| s.topic);
+                format!(
+                    "{}~{}",
+                    metric_name(qs[k].label_text()),
+                    t.unwrap_or_default()
+                )
+            })
         } else {
             // Not a change (`调减预算1134.42万元`) nor a sibling stage of the same amount
             // (`年初预算…，调整后预算…`).
-            item.iter()
-                .rev()
-                .map(|&k| metric_name(qs[k].label_text()))
-                .find(|l| !l.is_empty() && !is_change_label(l) && !subject::is_stage_only(l))
+            let names_a_thing = |k: usize| {
+                let l = metric_name(qs[k].label_text());
+                !l.is_empty() && !is_change_label(&l) && !subject::is_stage_only(&l)
+            };
+            ix.first_named(a, i, names_a_thing)
+                .map(|k| metric_name(qs[k].label_text()))
         };
         if under.is_empty() {
             about.push_str(&lead);
@@ -370,17 +361,7 @@ fn subject_of(
     }
     // The stage its own words state: its label, or the words of its clause before the label
     // (`全年实际完成中央、省市农机购置补贴资金`).
-    let clause_lead = {
-        let start = words_start(q);
-        let before = text.get(..start).unwrap_or("");
-        let from = before
-            .rfind(['，', ',', '。', '；', ';', '：', ':', '\n'])
-            .map_or(0, |k| {
-                k + before[k..].chars().next().map_or(1, char::len_utf8)
-            });
-        before.get(from..).unwrap_or("")
-    };
-    let stated = stage_in(&metric).or_else(|| stage_in(clause_lead));
+    let stated = stage_in(&metric).or_else(|| ix.clause_stage(q));
     // A label naming its metric in full is the same metric when restated on its own (`其中
     // 土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else the first
     // figure of its sentence, tells subjects apart only when both mentions state one. So for
@@ -397,11 +378,7 @@ fn subject_of(
         .or_else(|| stage_in(&opening))
         .or_else(|| {
             // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
-            let intro = sentence_span(doc, q)
-                .and_then(|s| text.get(s.start..words_start(q).clamp(s.start, s.end)))
-                .and_then(|p| p.split_once(['：', ':']))
-                .map_or("", |(intro, _)| intro);
-            subject::plan_in(intro).or_else(|| subject::plan_in(&lead))
+            ix.intro_plan(doc, q).or_else(|| subject::plan_in(&lead))
         })
         .or_else(|| {
             opening
@@ -420,7 +397,7 @@ fn subject_of(
         metric,
         dim,
         year: if doc.data.is_none() {
-            year_of(text, doc, q)
+            year_of(text, ix, doc, q)
         } else {
             q.year.or(doc.report_year)
         },
@@ -434,39 +411,18 @@ fn subject_of(
     })
 }
 
-/// Where the item a figure stands in begins: its sentence, or the part of it after the last
-/// `；` or blank line before the figure (`一是…；二是公务接待费，预算数…`).
-fn item_start(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {
-    let s = sentence_span(doc, q)?;
-    let upto = words_start(q).clamp(s.start, s.end);
-    let before = text.get(s.start..upto)?;
-    let semi = before.rfind(['；', ';']).map_or(s.start, |k| {
-        s.start + k + before[k..].chars().next().map_or(1, char::len_utf8)
-    });
-    // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`); only one
-    // after the last `；` can move the start (searched there alone, so that each figure of a
-    // long sentence does not rescan it).
-    let rest = text.get(semi..upto).unwrap_or_default();
-    let blank = rest.rfind("\n\n").map_or(semi, |k| semi + k + 2);
-    Some(blank)
-}
-
 /// The words opening a figure's sentence before its first figure's words; or, when
 /// `through_first`, for a later figure of its sentence the words through the first figure's
 /// label (`一批项目涉及…49个村，…建设道路311520平方米`) and for the first nothing (`项目建成后，
 /// 受益群众人数…` and `项目实施后，受益群众人数…` open alike). A blank line ends what they
 /// can say.
-fn opening_of(text: &str, doc: &Document, i: usize, through_first: bool) -> String {
+fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) -> String {
     let qs = &doc.quantities;
     let q = &qs[i];
-    let Some(from) = item_start(text, doc, q) else {
+    let Some(from) = ix.item_start(doc, q) else {
         return String::new();
     };
-    let first = (0..=i)
-        .rev()
-        .take_while(|&k| qs[k].block == q.block && qs[k].span.start >= from)
-        .last()
-        .unwrap_or(i);
+    let first = ix.first_in_block_from(doc, i, from);
     if through_first && first == i {
         return String::new();
     }
@@ -476,24 +432,36 @@ fn opening_of(text: &str, doc: &Document, i: usize, through_first: bool) -> Stri
         words_start(&qs[first])
     }
     .max(from);
-    let words = text.get(from..end).unwrap_or("");
-    let from = words.rfind("\n\n").map_or(0, |k| k + 2);
-    topic_words(&words[from..])
+    ix.topic_between(from, end)
 }
 
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
+    let ix = SubjectIndex::new(text, doc, &Figures::new(doc), sums);
+    subjects_with(text, doc, &ix)
+}
+
+/// As [`figure_subjects`], with the document's index.
+fn subjects_with(text: &str, doc: &Document, ix: &SubjectIndex) -> Vec<(usize, Subject)> {
     let outline = Outline::new(text, doc);
     doc.quantities
         .iter()
         .enumerate()
-        .filter(|(_, q)| restatable(text, doc, q))
-        .filter_map(|(i, _)| Some((i, subject_of(text, doc, sums, &outline, i)?)))
+        .filter_map(|(i, q)| {
+            let metric = restatable(text, doc, q)?;
+            Some((i, subject_named(text, doc, ix, &outline, i, metric)?))
+        })
         .collect()
 }
 
-pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -> RestatementPass {
-    let subjects = figure_subjects(text, doc, sums);
+pub(super) fn find_restatements(
+    text: &str,
+    doc: &Document,
+    figs: &Figures,
+    sums: &[SumClaim],
+) -> RestatementPass {
+    let ix = SubjectIndex::new(text, doc, figs, sums);
+    let subjects = subjects_with(text, doc, &ix);
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();
@@ -502,27 +470,30 @@ pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -
             breakdown.entry(p).or_insert(k);
         }
     }
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut keys: Vec<String> = Vec::new();
+    // The subjects of each key, keys in order of first mention, and each subject's key.
+    let mut key_index: HashMap<String, usize> = HashMap::new();
+    let mut by_key: Vec<Vec<usize>> = Vec::new();
+    let mut key_of: Vec<usize> = Vec::with_capacity(subjects.len());
     // Metric names stated somewhere with something saying what they are about.
     let mut topical: HashSet<(&str, &str)> = HashSet::new();
     for (n, (_, s)) in subjects.iter().enumerate() {
-        let k = s.key();
-        if !by_key.contains_key(&k) {
-            keys.push(k.clone());
-        }
-        by_key.entry(k).or_default().push(n);
+        let k = *key_index.entry(s.key()).or_insert_with(|| {
+            by_key.push(Vec::new());
+            by_key.len() - 1
+        });
+        by_key[k].push(n);
+        key_of.push(k);
         if !s.topic.is_empty() {
             topical.insert((s.metric.as_str(), s.dim.as_str()));
         }
     }
     // Generic labels with nothing saying what they are about, where the same label elsewhere
     // is about something named: unbound.
-    for (i, s) in &subjects {
+    for ((i, s), &k) in subjects.iter().zip(&key_of) {
         if s.topic.is_empty()
-            && is_generic_label(&s.metric)
+            && ix.is_generic(&s.metric)
             && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
-            && by_key.get(&s.key()).is_some_and(|m| m.len() == 1)
+            && by_key[k].len() == 1
         {
             pass.unsettled
                 .push((*i, RestatementUnsettled::Unbound(Unbound::GenericLabel)));
@@ -530,8 +501,9 @@ pub(super) fn find_restatements(text: &str, doc: &Document, sums: &[SumClaim]) -
     }
     // Group by key; within a key, by stage and opening where stated: a mention that could
     // restate two incompatible ones is left unsettled.
-    for k in keys {
-        let members: Vec<&(usize, Subject)> = by_key[&k].iter().map(|&n| &subjects[n]).collect();
+    drop(key_index);
+    for mentions in &by_key {
+        let members: Vec<&(usize, Subject)> = mentions.iter().map(|&n| &subjects[n]).collect();
         if members.len() < 2 {
             continue;
         }

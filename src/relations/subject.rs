@@ -20,8 +20,11 @@
 //! are all equal; a figure whose stage is unstated joins the one stage its subject has, and
 //! is left unsettled when the subject is stated for more than one stage.
 
+use super::wordlist::{remove_words, strip_leading, word_index};
 use crate::model::{Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
+
+pub use super::wordlist::occurs;
 
 /// Words that open a sentence or clause without saying what it is about.
 pub const DISCOURSE_WORDS: &[&str] = &[
@@ -176,7 +179,7 @@ pub const STAGE_WORDS: &[(&str, Stage)] = &[
 pub fn stage_in(s: &str) -> Option<Stage> {
     STAGE_WORDS
         .iter()
-        .find(|(w, _)| s.contains(w))
+        .find(|(w, _)| occurs(s, w))
         .map(|&(_, st)| st)
 }
 
@@ -285,13 +288,17 @@ pub const GENERIC_WORDS: &[&str] = &[
     "额度",
 ];
 
+/// How many Chinese characters a text has.
+fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|c| is_cjk(*c)).count()
+}
+
 /// Whether a label says only "an amount" and a stage (see [`GENERIC_WORDS`]).
 pub fn is_generic_label(label: &str) -> bool {
-    let mut rest = label.to_string();
-    for g in GENERIC_WORDS {
-        rest = rest.replace(g, "");
-    }
-    rest.chars().filter(|c| is_cjk(*c)).count() < 2
+    // Fewer than two Chinese characters stay fewer as words are removed.
+    cjk_count(&remove_words(label, word_index!(GENERIC_WORDS), |r| {
+        cjk_count(r) < 2
+    })) < 2
 }
 
 /// Words of a label that only say which stage of one amount it is (`年初预算`, `调整后预算`,
@@ -319,29 +326,8 @@ pub const STAGE_ONLY_WORDS: &[&str] = &[
 /// Whether a label only names a stage of an amount, not what the amount is (a figure so
 /// labelled before another in its sentence is a sibling stage, not its topic).
 pub fn is_stage_only(label: &str) -> bool {
-    let mut rest = label.to_string();
-    for w in STAGE_ONLY_WORDS {
-        rest = rest.replace(w, "");
-    }
-    rest.chars().all(|c| !is_cjk(c))
-}
-
-/// Strip every leading word of `words` from `s`, repeatedly, while a name of at least
-/// `keep` characters remains.
-fn strip_leading<'a>(mut s: &'a str, words: &[&str], keep: usize) -> &'a str {
-    loop {
-        let before = s.len();
-        for w in words {
-            if let Some(rest) = s.strip_prefix(w)
-                && rest.chars().count() >= keep
-            {
-                s = rest;
-            }
-        }
-        if s.len() == before {
-            return s;
-        }
-    }
+    let no_cjk = |r: &str| r.chars().all(|c| !is_cjk(c));
+    no_cjk(&remove_words(label, word_index!(STAGE_ONLY_WORDS), no_cjk))
 }
 
 /// An enumeration word at the start (`一是`, `三是`).
@@ -359,10 +345,10 @@ pub fn metric_name(label: &str) -> String {
     loop {
         let before = l.len();
         l = strip_enumeration(l);
-        l = strip_leading(l, DISCOURSE_WORDS, 2);
-        l = strip_leading(l, SELF_WORDS, 2);
-        l = strip_leading(l, TIME_WORDS, 3);
-        l = strip_leading(l, AREA_WORDS, 3);
+        l = strip_leading(l, word_index!(DISCOURSE_WORDS), 2);
+        l = strip_leading(l, word_index!(SELF_WORDS), 2);
+        l = strip_leading(l, word_index!(TIME_WORDS), 3);
+        l = strip_leading(l, word_index!(AREA_WORDS), 3);
         if l.len() == before {
             break;
         }
@@ -401,10 +387,10 @@ pub fn topic_words(raw: &str) -> String {
                 s = r;
             }
         }
-        s = strip_leading(s, DISCOURSE_WORDS, 0);
-        s = strip_leading(s, SELF_WORDS, 0);
-        s = strip_leading(s, TIME_WORDS, 0);
-        s = strip_leading(s, AREA_WORDS, 0);
+        s = strip_leading(s, word_index!(DISCOURSE_WORDS), 0);
+        s = strip_leading(s, word_index!(SELF_WORDS), 0);
+        s = strip_leading(s, word_index!(TIME_WORDS), 0);
+        s = strip_leading(s, word_index!(AREA_WORDS), 0);
         if s.len() == before {
             break;
         }
@@ -488,11 +474,7 @@ pub const HEADING_WORDS: &[&str] = &[
 /// (`因公出国（境）费`), not a stage or an activity (`预算执行`, `年初预算`, `支出结构`).
 pub fn head_topic(head: &str) -> String {
     let w = topic_words(head);
-    let mut rest = w.clone();
-    for x in HEADING_WORDS {
-        rest = rest.replace(x, "");
-    }
-    if is_generic_label(&rest) {
+    if is_generic_label(&remove_words(&w, word_index!(HEADING_WORDS), |_| false)) {
         String::new()
     } else {
         w
@@ -548,10 +530,15 @@ impl Subject {
     /// What must be equal for two mentions to be compared, as one key (the rest is
     /// compared by [`compatible`]).
     pub fn key(&self) -> String {
-        format!(
-            "{}|{}|{}|{}",
-            self.metric, self.dim, self.topic, self.entity
-        )
+        let parts = [&self.metric, &self.dim, &self.topic, &self.entity];
+        let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+        for (n, p) in parts.into_iter().enumerate() {
+            if n > 0 {
+                k.push('|');
+            }
+            k.push_str(p);
+        }
+        k
     }
 }
 
@@ -567,16 +554,20 @@ pub struct Outline {
     /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
     /// block, where each begins, the entity it names and its head as a topic.
     pub inline: Vec<Vec<(usize, Option<String>, String)>>,
+    /// Per block, whether its inline items stand in order of where they begin (so that the
+    /// one in force is found by binary search).
+    inline_ordered: Vec<bool>,
 }
 
 impl Outline {
     /// The item numbered inside block `b` in force at `offset`: its entity and topic.
     pub fn inline_at(&self, b: usize, offset: usize) -> Option<&(usize, Option<String>, String)> {
-        self.inline
-            .get(b)?
-            .iter()
-            .rev()
-            .find(|(at, _, _)| *at <= offset)
+        let items = self.inline.get(b)?;
+        if self.inline_ordered.get(b).copied().unwrap_or(false) {
+            let n = items.partition_point(|(at, _, _)| *at <= offset);
+            return n.checked_sub(1).map(|k| &items[k]);
+        }
+        items.iter().rev().find(|(at, _, _)| *at <= offset)
     }
 }
 
@@ -656,11 +647,14 @@ impl Outline {
             let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
             o.entity.push(ent.join("/"));
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
-            o.inline.push(if text.is_empty() {
+            let inline = if text.is_empty() {
                 Vec::new()
             } else {
                 inline_items(text, doc, b)
-            });
+            };
+            o.inline_ordered
+                .push(inline.windows(2).all(|w| w[0].0 < w[1].0));
+            o.inline.push(inline);
         }
         o
     }
@@ -674,6 +668,15 @@ pub fn dimension(u: &Unit) -> Option<String> {
         Unit::Count { word, .. } if word == "分" => None,
         Unit::Count { word, .. } => Some(format!("count:{word}")),
         _ => None,
+    }
+}
+
+/// Whether a unit has a [`dimension`] (without writing it).
+pub fn has_dimension(u: &Unit) -> bool {
+    match u {
+        Unit::Money { .. } | Unit::Percent => true,
+        Unit::Count { word, .. } => word != "分",
+        _ => false,
     }
 }
 

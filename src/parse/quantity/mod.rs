@@ -414,6 +414,12 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
     let mut sentence_base = 0usize;
     let mut clause_counter = 0usize;
     for (bi, block) in blocks.iter().enumerate() {
+        // Past the limit nothing more is checked (`parse::parse` reports where checking
+        // stopped): the blocks after it are not read, so that a huge report does not hold
+        // figures it will drop.
+        if out.quantities.len() > MAX_FIGURES {
+            break;
+        }
         match &block.kind {
             BlockKind::TableRow { cells } => {
                 for (ci, cell) in cells.iter().enumerate() {

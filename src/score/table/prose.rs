@@ -138,6 +138,12 @@ pub(super) fn sentence_of(doc: &Document, block: usize, offset: usize) -> Option
 
 /// Grade statements in a sentence: `等级为“优”`, `自评等级：优`, `评定为“优秀”等级`.
 pub(super) fn grades_in(text: &str, sentence: Span) -> Vec<(String, Span)> {
+    // Every grade statement names 等级 or 等次: a sentence without a 等 (as normalised) has
+    // none, and is not normalised.
+    let raw = text.get(sentence.start..sentence.end).unwrap_or("");
+    if !raw.chars().any(|c| crate::parse::norm::fold(c) == '等') {
+        return Vec::new();
+    }
     let n = Norm::new(text, sentence);
     let c = &n.chars;
     let mut out = Vec::new();
