@@ -589,10 +589,9 @@ fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
     let semi = before
         .first()
         .and_then(|&k| {
-            figs.cues_between(doc, q.block, qs[k].span.start, q.span.start)
-                .filter(|c| c.kind == CueKind::Semicolon)
+            figs.cues_between_rev(doc, q.block, qs[k].span.start, q.span.start)
+                .find(|c| c.kind == CueKind::Semicolon)
                 .map(|c| c.offset)
-                .last()
         })
         .unwrap_or(0);
     let start = before
@@ -604,6 +603,10 @@ fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
     before[start..].to_vec()
 }
 
+/// The most amounts after a 其中 read in one sentence as the parts of a change: 32 (as for the
+/// subtotal runs of sums).
+pub const MAX_CHANGE_PARTS: usize = 32;
+
 /// `增加15.15万元。其中：甲减少0.26万元，乙增加14.79万元`: a change amount, a 其中 after it, and
 /// change amounts of its kind after the cue — in the cue's sentence and in the following
 /// sentences of the paragraph that open with a change amount.
@@ -613,11 +616,17 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
     for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Of) {
         // The total: the last figure before the cue in its block, within the cue's sentence or
         // the one before, and a change amount.
-        let Some(total) = figs.block(cue.block).iter().rev().copied().find(|&k| {
-            qs[k].span.end <= cue.offset
-                && qs[k].sentence + 1 >= cue.sentence
-                && qs[k].unit != Unit::Percent
-        }) else {
+        // Figures stand in reading order: the ones before the cue are found by binary search,
+        // and the walk back stops at the sentence before the cue's.
+        let block = figs.block(cue.block);
+        let at = block.partition_point(|&k| qs[k].span.end <= cue.offset);
+        let Some(total) = block[..at]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&k| qs[k].sentence + 1 >= cue.sentence)
+            .find(|&k| qs[k].unit != Unit::Percent)
+        else {
             continue;
         };
         if !is_change_amount(&qs[total]) || !doc.in_prose(&qs[total]) {
@@ -626,14 +635,20 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
         let mut parts = Vec::new();
         let mut sentence = cue.sentence;
         loop {
-            let money: Vec<usize> = figs
-                .sentence(cue.block, sentence)
+            let figures = figs.sentence(cue.block, sentence);
+            let from = figures.partition_point(|&k| qs[k].span.start <= cue.offset);
+            // At most MAX_CHANGE_PARTS amounts: a longer run is no list of one total's parts,
+            // and a sentence of thousands of 其中 is not rescanned for each.
+            let money: Vec<usize> = figures[from..]
                 .iter()
                 .copied()
-                .filter(|&k| {
-                    qs[k].span.start > cue.offset && qs[k].unit.same_dimension(&qs[total].unit)
-                })
+                .filter(|&k| qs[k].unit.same_dimension(&qs[total].unit))
+                .take(MAX_CHANGE_PARTS + 1)
                 .collect();
+            if money.len() > MAX_CHANGE_PARTS {
+                parts.clear();
+                break;
+            }
             let Some(&first) = money.first() else { break };
             if sentence != cue.sentence && !is_change_amount(&qs[first]) {
                 break;
@@ -673,6 +688,36 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    fn change_sum_parts(text: &str) -> Vec<usize> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        change_sums(&doc, &figs)
+            .into_iter()
+            .filter_map(|g| match g {
+                GrowthClaim::ChangeSum { parts, .. } => Some(parts.len()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn change_sum_parts_are_bounded() {
+        let list = |n: usize| {
+            let mut t = String::from("支出较上年增加100万元，其中");
+            for _ in 0..n {
+                t.push_str("某项增加1万元，");
+            }
+            t.push('。');
+            t
+        };
+        assert_eq!(change_sum_parts(&list(3)), vec![3]);
+        assert_eq!(
+            change_sum_parts(&list(MAX_CHANGE_PARTS)),
+            vec![MAX_CHANGE_PARTS]
+        );
+        assert!(change_sum_parts(&list(MAX_CHANGE_PARTS + 1)).is_empty());
     }
 
     #[test]

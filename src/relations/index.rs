@@ -74,6 +74,24 @@ impl Figures {
             .take_while(move |c| c.offset < to)
     }
 
+    /// The cues of a block strictly between two offsets, last first: a search for the last
+    /// cue of a kind stops at it instead of reading every cue from `from` on.
+    pub(super) fn cues_between_rev<'d>(
+        &self,
+        doc: &'d Document,
+        block: usize,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
+        let all = self
+            .cues_by_block
+            .get(&block)
+            .map_or(&[][..], Vec::as_slice);
+        let lo = self.cues_before(doc, block, from.saturating_add(1));
+        let hi = self.cues_before(doc, block, to).max(lo);
+        all[lo..hi].iter().rev().map(|&i| &doc.cues[i])
+    }
+
     /// Whether a `其中` of the same sentence stands before `offset` (the figure there is a
     /// part of a breakdown).
     pub(super) fn of_before(&self, block: usize, sentence: usize, offset: usize) -> bool {

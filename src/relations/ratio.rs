@@ -311,10 +311,9 @@ pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<Ratio
     let semi = before
         .first()
         .and_then(|&k| {
-            figs.cues_between(doc, d.block, qs[k].span.start, d.span.start)
-                .filter(|c| c.kind == CueKind::Semicolon)
+            figs.cues_between_rev(doc, d.block, qs[k].span.start, d.span.start)
+                .find(|c| c.kind == CueKind::Semicolon)
                 .map(|c| c.offset)
-                .last()
         })
         .unwrap_or(0);
     let item: Vec<usize> = before
