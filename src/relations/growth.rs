@@ -38,7 +38,7 @@ pub(super) fn has_prior_word(l: &str, words: &[&str]) -> bool {
 /// Verbs of change: a figure whose label ends with one is a change, not a level.
 pub const CHANGE_VERBS: &[&str] = &[
     "增加", "减少", "增长", "下降", "节约", "压减", "上升", "提高", "降低", "调减", "调增", "核减",
-    "核增", "增收", "减收",
+    "核增", "增收", "减收", "增支", "减支", "节支", "下滑", "回落", "缩减",
 ];
 
 /// Whether a label ends with a verb of change (`较上年增加`, `下降`, `调减`): the figure is a
@@ -406,7 +406,8 @@ fn is_change_amount(q: &Quantity) -> bool {
 /// The sign a change amount's verb gives it: −1 for 减少, 下降, 节约, 压减, 调减, 核减, 减收.
 pub fn change_sign(label: &str) -> Decimal {
     const DOWN: &[&str] = &[
-        "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收",
+        "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收", "减支", "节支", "下滑",
+        "回落", "缩减",
     ];
     if DOWN.iter().any(|w| without_particle(label).ends_with(w)) {
         Decimal::NEGATIVE_ONE
@@ -770,6 +771,11 @@ mod tests {
         assert!(ends_with_change_verb("同比增收"));
         assert!(ends_with_change_verb("支出减少了"));
         assert_eq!(change_sign("支出减少了"), Decimal::NEGATIVE_ONE);
+        // Spending changes: 比上年减支 is a fall, 增支 a rise.
+        assert!(ends_with_change_verb("比上年减支"));
+        assert_eq!(change_sign("比上年减支"), Decimal::NEGATIVE_ONE);
+        assert_eq!(change_sign("同比增支"), Decimal::ONE);
+        assert_eq!(change_sign("较上年回落"), Decimal::NEGATIVE_ONE);
         // A verb inside the label is no change: 增加值 is a level.
         assert!(!ends_with_change_verb("工业增加值"));
         assert!(!ends_with_change_verb("核减率"));
