@@ -289,12 +289,22 @@ pub const WHOLE_NAME_AFFIXES: &[&str] = &[
     "是",
 ];
 
+/// Older names of a budget and the names that replaced them: 公共财政预算 was renamed
+/// 一般公共预算 by the 2014 Budget Law, and reports still use both for one budget.
+pub const NAME_SYNONYMS: &[(&str, &str)] = &[("公共财政预算", "一般公共预算")];
+
 /// A label reduced to the name of what it measures: without the affixes of
-/// [`WHOLE_NAME_AFFIXES`] at its end, or a year or 本年/全年 at its start.
+/// [`WHOLE_NAME_AFFIXES`] at its end, or a year or 本年/全年 at its start, older names as
+/// their current ones ([`NAME_SYNONYMS`]).
 pub fn whole_key(label: &str) -> String {
     let mut l: String = label
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
         .to_string();
+    for (old, new) in NAME_SYNONYMS {
+        if l.contains(old) {
+            l = l.replace(old, new);
+        }
+    }
     for p in ["本年度", "本年", "全年", "当年"] {
         if let Some(x) = l.strip_prefix(p) {
             l = x.to_string();
@@ -407,7 +417,13 @@ fn seen_shares(groups: &[ShareGroup]) -> Vec<usize> {
 
 /// Whether a percentage's label names the whole it is a share of (`占一般公共预算支出的`).
 pub(super) fn share_of(label: &str) -> Option<&str> {
-    let whole = label.strip_prefix('占')?.trim_end_matches('的');
+    let rest = label.strip_prefix('占')?;
+    // `占到…的`, `占了…的`: the verb with its complement or particle.
+    let rest = rest
+        .strip_prefix('到')
+        .or_else(|| rest.strip_prefix('了'))
+        .unwrap_or(rest);
+    let whole = rest.trim_end_matches('的');
     (whole.chars().count() >= 2).then_some(whole)
 }
 
@@ -464,6 +480,9 @@ mod tests {
         assert_eq!(share_of("占一般公共预算支出的"), Some("一般公共预算支出"));
         assert_eq!(share_of("占支出总预算"), Some("支出总预算"));
         assert_eq!(share_of("占"), None);
+        assert_eq!(share_of("占到公共财政预算支出的"), Some("公共财政预算支出"));
+        assert_eq!(share_of("占了全部支出的"), Some("全部支出"));
+        assert_eq!(share_of("占到"), None);
         assert_eq!(share_of("执行率"), None);
     }
 
@@ -476,6 +495,10 @@ mod tests {
             "地方一般公共预算收入"
         );
         assert_eq!(whole_key("本年支出合计"), "支出");
+        assert_eq!(
+            whole_key("全区公共财政预算支出"),
+            whole_key("全区一般公共预算支出")
+        );
         assert_eq!(whole_key("2020年本年收入合计"), "收入");
         assert!(whole_key("支出合计").chars().count() < MIN_WHOLE_NAME_CHARS);
     }
