@@ -491,6 +491,9 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     for claims in by_block.values_mut() {
         claims.sort_by_key(|s| qs[s.total].span.start);
     }
+    // The breakdowns a cue opened; the others (a bracket of parts after its total, with no
+    // word) are candidates of their own, below.
+    let mut seen = std::collections::HashSet::new();
     for cue in doc
         .cues
         .iter()
@@ -514,15 +517,11 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
                         .first()
                         .is_some_and(|&p| qs[p].span.start > cue.offset)
             });
+        if let Some(s) = claim {
+            seen.insert((s.total, s.parts.first().copied()));
+        }
         let (span, outcome) = match claim {
-            Some(s) => (
-                qs[s.total].span,
-                match s.verdict(doc) {
-                    SumVerdict::Consistent => Outcome::Consistent,
-                    SumVerdict::Partial => Outcome::Unbound(Unbound::PartialList),
-                    _ => Outcome::Inconsistent,
-                },
-            ),
+            Some(s) => (qs[s.total].span, sum_outcome(doc, s)),
             None => {
                 let at = cue.offset;
                 let in_table = doc
@@ -544,6 +543,24 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
             span,
             outcome,
         });
+    }
+    for c in &r.sums {
+        if seen.insert((c.total, c.parts.first().copied())) {
+            out.push(Candidate {
+                kind: CandidateKind::Sum,
+                span: qs[c.total].span,
+                outcome: sum_outcome(doc, c),
+            });
+        }
+    }
+}
+
+/// A judged breakdown's outcome: consistent, inconsistent, or a partial list not judged.
+fn sum_outcome(doc: &Document, s: &super::SumClaim) -> Outcome {
+    match s.verdict(doc) {
+        SumVerdict::Consistent => Outcome::Consistent,
+        SumVerdict::Partial => Outcome::Unbound(Unbound::PartialList),
+        _ => Outcome::Inconsistent,
     }
 }
 

@@ -11,6 +11,7 @@
 //! ([`RatioClaim::verdict`], [`SumClaim::verdict`] …) live here too so that the rules that
 //! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
 
+mod bracket_sum;
 pub mod candidate;
 mod count;
 mod growth;
@@ -32,6 +33,7 @@ pub mod table_prose;
 mod unit;
 mod wordlist;
 
+use bracket_sum::*;
 pub use count::*;
 pub use document_number::*;
 pub use funds_rate::*;
@@ -156,9 +158,13 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         return from_claims(doc, &data.claims);
     }
     let figs = Figures::new(doc);
-    let mut r = Relations::default();
-    r.ratios = find_ratios(doc, &figs);
-    r.sums = find_sums(doc, &figs);
+    let mut sums = find_sums(doc, &figs);
+    sums.extend(find_bracket_sums(text, doc, &figs));
+    let mut r = Relations {
+        ratios: find_ratios(doc, &figs),
+        sums,
+        ..Relations::default()
+    };
     r.shares = find_shares(text, doc, &r.sums, &mut r.ratios);
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);

@@ -263,7 +263,7 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for (ci, cue) in doc.cues.iter().enumerate() {
-        if cue.kind != CueKind::Of {
+        if cue.kind != CueKind::Of && !opens_bracket(doc, ci) {
             continue;
         }
         // The breakdown runs to the end of the sentence or the next 其中.
