@@ -220,3 +220,112 @@ fn sarif_rules_have_full_summaries_and_no_invented_home_page() {
         )
     );
 }
+
+/// A report whose execution rate does not follow from its figures: one A001 finding.
+const OTHER: &str = "二、资金使用\n\n年初预算1200万元，全年支出1188万元，预算执行率98%。\n";
+
+#[test]
+fn streamed_sarif_equals_the_whole_log_with_an_unreadable_file() {
+    let dir = Scratch::new("stream");
+    let names = ["a.txt", "b 报告.md", "c.txt", "d.txt"];
+    dir.write("a.txt", REPORT);
+    dir.write("b 报告.md", OTHER);
+    dir.write("c.txt", "一、概况\n\n本单位无预算资金。\n");
+    dir.write("d.txt", REPORT);
+    let mut args = vec!["check", "--format", "sarif", "--lang", "en"];
+    args.extend_from_slice(&names[..2]);
+    args.push("缺失 #.txt");
+    args.extend_from_slice(&names[2..]);
+    // Standard output is streamed; an output file is written from the whole outcome at once.
+    let streamed = jxlint(dir.path(), &args);
+    let mut whole_args = args.clone();
+    whole_args.extend(["--output-file", "whole.sarif"]);
+    let whole = jxlint(dir.path(), &whole_args);
+    assert_eq!(streamed.status.code(), Some(2), "an unreadable file");
+    assert_eq!(whole.status.code(), Some(2));
+    let whole = std::fs::read(dir.path().join("whole.sarif")).unwrap_or_default();
+    assert_eq!(
+        String::from_utf8_lossy(&streamed.stdout),
+        String::from_utf8_lossy(&whole)
+    );
+
+    let log: Value = match serde_json::from_slice(&streamed.stdout) {
+        Ok(v) => v,
+        Err(e) => panic!("not JSON ({e})"),
+    };
+    let found = errors(&log);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().cloned().unwrap_or_default();
+    let files: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    // In the order of the command line, the unreadable file in between.
+    assert!(files.len() >= 3, "{files:?}");
+    assert_eq!(files.first(), Some(&"a.txt"));
+    assert_eq!(files.last(), Some(&"d.txt"));
+    assert!(files.contains(&"b%20%E6%8A%A5%E5%91%8A.md"), "{files:?}");
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "%E7%BC%BA%E5%A4%B1%20%23.txt"
+    );
+}
+
+#[test]
+fn sarif_pieces_batch_by_batch_are_the_whole_log() {
+    use jxlint::diagnostic::Lang;
+    use jxlint::lint::{Options, Outcome, lint_file};
+    use jxlint::render::render_sarif;
+    use jxlint::render::sarif::SarifStream;
+
+    let dir = Scratch::new("pieces");
+    dir.write("a.txt", REPORT);
+    dir.write("b.txt", OTHER);
+    dir.write("clean.txt", "一、概况\n\n本单位无预算资金。\n");
+    let options = Options::default();
+    let report = |name: &str| lint_file(&dir.path().join(name), name.to_string(), &options);
+    let runs = [
+        vec!["a.txt", "missing.txt", "b.txt", "a.txt"],
+        vec!["missing.txt"],
+        vec!["clean.txt"],
+        vec![],
+    ];
+    for names in runs {
+        let files: Vec<_> = names.iter().map(|n| report(n)).collect();
+        for lang in [Lang::Zh, Lang::En] {
+            let whole = render_sarif(
+                &Outcome {
+                    files: files.clone(),
+                },
+                lang,
+            );
+            // One file per batch, and everything in one batch.
+            for size in [1, files.len().max(1)] {
+                let mut stream = SarifStream::new(lang);
+                let mut pieces = stream.head();
+                for batch in files.chunks(size) {
+                    pieces.push_str(&stream.batch(&Outcome {
+                        files: batch.to_vec(),
+                    }));
+                }
+                pieces.push_str(&stream.tail());
+                assert_eq!(pieces, whole, "{names:?} in batches of {size}");
+            }
+            let log: Value = serde_json::from_str(&whole).unwrap_or_default();
+            let found = errors(&log);
+            assert!(found.is_empty(), "{names:?}: {}", found.join("\n"));
+            assert_eq!(
+                log["runs"][0]["invocations"][0]["executionSuccessful"],
+                !names.contains(&"missing.txt")
+            );
+        }
+    }
+}

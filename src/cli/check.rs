@@ -190,8 +190,11 @@ fn baseline_gone(gone: usize, lang: Lang) {
 
 /// Lint and print batch by batch (see [`lint::lint_streaming`]): each file's findings are
 /// written as soon as it and the files before it are checked, and dropped then, so memory
-/// does not grow with the number of files. SARIF, one document whose results and
-/// notifications are separate arrays, is rendered once at the end.
+/// does not grow with the number of files. JSON and SARIF, one document each, are written in
+/// pieces: the head before the first batch, each batch's files (JSON) or results (SARIF) as
+/// the batch completes, and the end after the last — the totals for JSON, and for SARIF the
+/// invocation with the notifications of the files that could not be read, the only thing
+/// kept from batch to batch.
 fn stream_check(
     inputs: &[Input],
     options_for: &dyn Fn(&Path) -> Arc<Options>,
@@ -215,9 +218,11 @@ fn stream_check(
     let mut totals = render::RunTotals::default();
     let (mut trouble, mut findings) = (false, false);
     let mut gone = 0;
-    let mut kept = Vec::new(); // SARIF only
-    if args.format == Format::Json {
-        writer.write(&render::json::json_head(), &progress);
+    let mut sarif = render::sarif::SarifStream::new(lang);
+    match args.format {
+        Format::Json => writer.write(&render::json::json_head(), &progress),
+        Format::Sarif => writer.write(&sarif.head(), &progress),
+        _ => {}
     }
     lint::lint_streaming_each(inputs, options_for, |files| {
         let mut batch = Outcome { files };
@@ -237,10 +242,7 @@ fn stream_check(
                 .enumerate()
                 .map(|(k, f)| render::json::json_file(f, totals.files + k == 0, &batch, lang))
                 .collect(),
-            Format::Sarif => {
-                kept.extend(batch.files);
-                return;
-            }
+            Format::Sarif => sarif.batch(&batch),
         };
         totals.add(&batch);
         writer.write(&text, &progress);
@@ -252,7 +254,7 @@ fn stream_check(
             format!("{}\n", render::total_summary_of(&totals, lang))
         }
         Format::Json => render::json::json_tail(totals.files, &totals.stats),
-        Format::Sarif => render::render_sarif(&Outcome { files: kept }, lang),
+        Format::Sarif => sarif.tail(),
         _ => String::new(),
     };
     writer.write(&tail, &progress);

@@ -241,8 +241,9 @@ pub fn json_tail(files: usize, totals: &Stats) -> String {
     )
 }
 
-fn pretty<T: Serialize>(value: &T) -> String {
-    // The structs of this module hold only strings, integers, booleans, options and vectors:
+pub(super) fn pretty<T: Serialize>(value: &T) -> String {
+    // The structs of this module and of `sarif` hold only strings, integers, booleans, options
+    // and vectors:
     // serialising them cannot fail, whatever the input was.
     serde_json::to_string_pretty(value)
         .expect("serialising plain structs of strings and integers cannot fail")
@@ -250,7 +251,7 @@ fn pretty<T: Serialize>(value: &T) -> String {
 
 /// Every line of `s` but the first (or every line, with `first`) indented by `n` spaces;
 /// JSON strings never hold a raw line break, so this only moves structure.
-fn indent(s: &str, n: usize, first: bool) -> String {
+pub(super) fn indent(s: &str, n: usize, first: bool) -> String {
     let pad = " ".repeat(n);
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for (k, line) in s.split('\n').enumerate() {

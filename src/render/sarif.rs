@@ -6,6 +6,11 @@
 //! Files that could not be read become tool execution notifications, and the invocation is
 //! then marked unsuccessful.
 //!
+//! The log can be written whole ([`render_sarif`]) or in pieces as files are checked
+//! ([`SarifStream`]: the head with the rule catalogue, each batch's results, then the
+//! invocation); the pieces together are byte for byte the whole log. `results` comes before
+//! `invocations`, so that the invocation, which depends on every file, can be written last.
+//!
 //! The log is valid against the official SARIF 2.1.0 schema whatever the file names
 //! (`tests/sarif.rs` checks it against `tests/data/sarif-schema-2.1.0.json`): every
 //! `artifactLocation.uri` is the display path percent-encoded as an RFC 3986 relative
@@ -19,10 +24,11 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::Span;
-use crate::outcome::Outcome;
+use crate::outcome::{FileReport, Outcome};
 use crate::rules::RULES;
 use crate::source::LineIndex;
 
+use super::json::{indent, pretty};
 use super::{clamp_span, line_col};
 
 #[derive(Serialize)]
@@ -36,8 +42,8 @@ struct Log<'a> {
 #[derive(Serialize)]
 struct Run<'a> {
     tool: Tool,
-    invocations: [Invocation<'a>; 1],
     results: Vec<SarifResult<'a>>,
+    invocations: [Invocation; 1],
 }
 
 #[derive(Serialize)]
@@ -75,16 +81,18 @@ struct Text {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Invocation<'a> {
+struct Invocation {
     execution_successful: bool,
-    tool_execution_notifications: Vec<Notification<'a>>,
+    tool_execution_notifications: Vec<Notification>,
 }
 
+/// A file that could not be read. Owns its few strings, so that a streamed log keeps only
+/// these, not the files.
 #[derive(Serialize)]
-struct Notification<'a> {
+struct Notification {
     level: &'static str,
     message: Text,
-    locations: [Location<'a>; 1],
+    locations: [Location<'static>; 1],
 }
 
 #[derive(Serialize)]
@@ -234,8 +242,7 @@ fn result<'a>(
     }
 }
 
-/// The SARIF log of a run, pretty-printed with a trailing newline.
-pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
+fn tool(lang: Lang) -> Tool {
     let rules = RULES
         .iter()
         .map(|r| {
@@ -253,52 +260,134 @@ pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
             }
         })
         .collect();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for f in &outcome.files {
-        if let Some(e) = &f.error {
-            notifications.push(Notification {
-                level: "error",
-                message: Text {
-                    text: super::file_error_text(e, lang),
-                },
-                locations: [Location {
-                    physical_location: Physical {
-                        artifact_location: Artifact {
-                            uri: uri_of(&f.display_path),
-                        },
-                        region: None,
-                    },
-                    message: None,
-                }],
-            });
-        }
-        let index = LineIndex::new(&f.text);
-        results.extend(
-            f.diagnostics
-                .iter()
-                .map(|d| result(&f.display_path, &index, &f.text, d, outcome, lang)),
-        );
+    Tool {
+        driver: Driver {
+            name: "jxlint",
+            version: env!("CARGO_PKG_VERSION"),
+            rules,
+        },
     }
-    let log = Log {
-        version: "2.1.0",
-        schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "jxlint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    rules,
+}
+
+/// The notification for a file that could not be read, if `f` is one.
+fn notification(f: &FileReport, lang: Lang) -> Option<Notification> {
+    let e = f.error.as_ref()?;
+    Some(Notification {
+        level: "error",
+        message: Text {
+            text: super::file_error_text(e, lang),
+        },
+        locations: [Location {
+            physical_location: Physical {
+                artifact_location: Artifact {
+                    uri: Cow::Owned(uri_of(&f.display_path).into_owned()),
                 },
+                region: None,
             },
+            message: None,
+        }],
+    })
+}
+
+/// The results of every diagnostic of `f`, in order; labels in other files are placed with
+/// the files of `outcome`.
+fn file_results<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang) -> Vec<SarifResult<'a>> {
+    let index = LineIndex::new(&f.text);
+    f.diagnostics
+        .iter()
+        .map(|d| result(&f.display_path, &index, &f.text, d, outcome, lang))
+        .collect()
+}
+
+const VERSION: &str = "2.1.0";
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The SARIF log of a run, pretty-printed with a trailing newline.
+pub fn render_sarif(outcome: &Outcome, lang: Lang) -> String {
+    let results = outcome
+        .files
+        .iter()
+        .flat_map(|f| file_results(f, outcome, lang))
+        .collect();
+    let notifications: Vec<Notification> = outcome
+        .files
+        .iter()
+        .filter_map(|f| notification(f, lang))
+        .collect();
+    let log = Log {
+        version: VERSION,
+        schema: SCHEMA,
+        runs: [Run {
+            tool: tool(lang),
+            results,
             invocations: [Invocation {
                 execution_successful: notifications.is_empty(),
                 tool_execution_notifications: notifications,
             }],
-            results,
         }],
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut s = pretty(&log);
     s.push('\n');
     s
+}
+
+/// The SARIF log written as files are checked: [`SarifStream::head`] first, then
+/// [`SarifStream::batch`] for every batch of files in order, then [`SarifStream::tail`].
+/// Together they are exactly [`render_sarif`] of all the files. Between the pieces only the
+/// notifications of unreadable files are kept.
+pub struct SarifStream {
+    lang: Lang,
+    results: usize,
+    notifications: Vec<Notification>,
+}
+
+impl SarifStream {
+    pub fn new(lang: Lang) -> SarifStream {
+        SarifStream {
+            lang,
+            results: 0,
+            notifications: Vec::new(),
+        }
+    }
+
+    /// The log up to the opening of `results`: version, schema and the tool with the rules.
+    pub fn head(&self) -> String {
+        let tool = indent(&pretty(&tool(self.lang)), 6, false);
+        format!(
+            "{{\n  \"version\": {},\n  \"$schema\": {},\n  \"runs\": [\n    {{\n      \"tool\": {tool},\n      \"results\": [",
+            pretty(&VERSION),
+            pretty(&SCHEMA),
+        )
+    }
+
+    /// The results of the files of `batch` (labels in other files are placed with the files
+    /// of the batch); the unreadable files are remembered for the invocation.
+    pub fn batch(&mut self, batch: &Outcome) -> String {
+        let mut out = String::new();
+        for f in &batch.files {
+            self.notifications.extend(notification(f, self.lang));
+            for r in file_results(f, batch, self.lang) {
+                out.push_str(if self.results == 0 { "\n" } else { ",\n" });
+                out.push_str(&indent(&pretty(&r), 8, true));
+                self.results += 1;
+            }
+        }
+        out
+    }
+
+    /// `results` closed, the invocation with its notifications, and the end of the log.
+    pub fn tail(&mut self) -> String {
+        let notifications = std::mem::take(&mut self.notifications);
+        let invocation = indent(
+            &pretty(&Invocation {
+                execution_successful: notifications.is_empty(),
+                tool_execution_notifications: notifications,
+            }),
+            8,
+            true,
+        );
+        let close = if self.results == 0 { "]" } else { "\n      ]" };
+        format!("{close},\n      \"invocations\": [\n{invocation}\n      ]\n    }}\n  ]\n}}\n")
+    }
 }

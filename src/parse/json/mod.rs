@@ -25,8 +25,6 @@
 //! a partial period is declared per figure rather than hidden in prose, so the document is not
 //! marked as a full-year report.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use crate::formula::{EvalError, Formula};
@@ -65,10 +63,10 @@ pub fn parse(text: &str, formulas: &[Formula]) -> Result<Document, ReadError> {
     // The tree is read: free it before the document is assembled.
     drop(root);
     violations.append(&mut b.violations);
-    let (mut doc, by_path) = b.finish();
+    let (mut doc, paths) = b.finish();
     violations.sort_by(|a, b| (a.span, &a.message.en).cmp(&(b.span, &b.message.en)));
     violations.dedup();
-    let (checks, unevaluated) = evaluate(&doc, &by_path, formulas);
+    let (checks, unevaluated) = evaluate(&doc, &paths, formulas);
     if let Some(data) = doc.data.as_mut() {
         data.violations = violations;
         data.formulas = checks;
@@ -117,7 +115,7 @@ fn formula_value(q: &Quantity, money_scale: u8) -> Decimal {
 /// reported (A008) and counted unbound, never dropped.
 fn evaluate(
     doc: &Document,
-    by_path: &HashMap<String, usize>,
+    paths: &build::Paths,
     formulas: &[Formula],
 ) -> (Vec<FormulaCheck>, Vec<FormulaSkipped>) {
     let money = doc
@@ -128,12 +126,8 @@ fn evaluate(
             currency: Currency::Cny,
             scale: 0,
         });
-    let lookup = |p: &str| -> Option<usize> {
-        by_path
-            .get(p)
-            .or_else(|| by_path.get(&format!("{p}.total")))
-            .copied()
-    };
+    let lookup =
+        |p: &str| -> Option<usize> { paths.get(p).or_else(|| paths.get(&format!("{p}.total"))) };
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for f in formulas {
@@ -190,4 +184,55 @@ fn evaluate(
         });
     }
     (out, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A metric's value, growth and prior value are found by `metrics.<id>`, `.growth` and
+    /// `.prior` (the first metric of a repeated id), as operands of a rate; anything else
+    /// under a metric is not a figure.
+    #[test]
+    fn metric_paths_name_the_metric_its_growth_and_its_prior_value() {
+        let text = r#"{"report": {"department": "某局", "year": 2023}, "unit": "万元",
+ "metrics": [{"id": "a", "name": "第一项产出数量", "value": 120, "unit": "万元", "prior": 100, "growth": 20},
+             {"id": "a", "name": "重复的指标名称", "value": 7, "unit": "万元"},
+             {"id": "b", "name": "第二项产出数量", "value": 40, "unit": "万元", "growth": 25}],
+ "rates": [{"name": "比值一", "value": 120, "numerator": "metrics.a", "denominator": "metrics.a.prior"},
+           {"name": "比值二", "value": 80, "numerator": "metrics.b.growth", "denominator": "metrics.b.growth"},
+           {"name": "比值三", "value": 1, "numerator": "metrics.a.value", "denominator": "metrics.b"}]}"#;
+        let doc = match parse(text, &[]) {
+            Ok(d) => d,
+            Err(e) => panic!("{e:?}"),
+        };
+        let data = doc.data.as_deref().unwrap_or_else(|| panic!("report data"));
+        let value_of = |i: usize| doc.quantities[i].value.to_string();
+        let ratios: Vec<(String, String)> = data
+            .claims
+            .ratios
+            .iter()
+            .map(|r| (value_of(r.numerator), value_of(r.denominator)))
+            .collect();
+        assert_eq!(
+            ratios,
+            [
+                ("120".to_string(), "100".to_string()),
+                ("25".to_string(), "25".to_string())
+            ]
+        );
+        let at = text.find("\"metrics.a.value\"").unwrap_or_default();
+        assert!(
+            data.violations
+                .iter()
+                .any(|v| v.span.start == at && v.message.en.contains("is not a figure")),
+            "{:?}",
+            data.violations
+        );
+        assert!(
+            data.violations
+                .iter()
+                .any(|v| v.message.en.contains("metric id `a` is used twice"))
+        );
+    }
 }

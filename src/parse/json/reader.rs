@@ -10,51 +10,56 @@
 //! * numbers keep their literal text (`"8733.75"`, `"1e-3"`), so that they can be turned into
 //!   exact decimals later — never into `f64`;
 //! * members keep their file order, duplicates included (the caller decides what a duplicate
-//!   key means).
+//!   key means);
+//! * the tree borrows from the text: numbers, and keys and strings without escapes, are slices
+//!   of it, and arrays and objects are boxed slices without spare capacity, so that the tree
+//!   of a large file stays a small multiple of the file.
 //!
 //! Malformed input gives one [`ReadError`]: the byte offset of the problem (on a character
 //! boundary) and a message saying what was expected there. The reader never panics, whatever
 //! the bytes: a test feeds it every prefix of a real report. Nesting is limited to
 //! [`MAX_DEPTH`] levels so that a hostile file cannot overflow the stack.
 
+use std::borrow::Cow;
+
 use crate::model::Span;
 
 /// How deep arrays and objects may nest.
 pub const MAX_DEPTH: usize = 128;
 
-/// A JSON value with its position.
+/// A JSON value with its position, borrowing from the text it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub struct Node<'a> {
     pub span: Span,
-    pub kind: Kind,
+    pub kind: Kind<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub enum Kind<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written (`-0.50`, `1e-30`), already checked against the JSON
     /// number grammar.
-    Number(String),
-    /// The string's value, escapes resolved.
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    Number(&'a str),
+    /// The string's value, escapes resolved (borrowed from the text when it has none).
+    String(Cow<'a, str>),
+    Array(Box<[Node<'a>]>),
+    Object(Box<[Member<'a>]>),
 }
 
 /// `"key": value` inside an object.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     /// The key with its quotes.
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The member `key` of an object (the last one when the key is repeated, as `serde_json`
     /// reads it).
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         match &self.kind {
             Kind::Object(members) => members
                 .iter()
@@ -72,14 +77,14 @@ impl Node {
         }
     }
 
-    pub fn members(&self) -> &[Member] {
+    pub fn members(&self) -> &[Member<'a>] {
         match &self.kind {
             Kind::Object(m) => m,
             _ => &[],
         }
     }
 
-    pub fn items(&self) -> &[Node] {
+    pub fn items(&self) -> &[Node<'a>] {
         match &self.kind {
             Kind::Array(v) => v,
             _ => &[],
@@ -149,18 +154,18 @@ pub struct ReadError {
 }
 
 /// Parse a whole text as one JSON value.
-pub fn read(text: &str) -> Result<Node, ReadError> {
+pub fn read(text: &str) -> Result<Node<'_>, ReadError> {
     read_keeping(text, usize::MAX)
 }
 
 /// Parse a whole text as one JSON value, checked throughout, but keep only the top level:
 /// the root's members with their values, objects and arrays among them empty. Enough to tell
 /// what a file is (its `report`, its `$schema`) without the memory of the whole tree.
-pub fn read_top(text: &str) -> Result<Node, ReadError> {
+pub fn read_top(text: &str) -> Result<Node<'_>, ReadError> {
     read_keeping(text, 1)
 }
 
-fn read_keeping(text: &str, keep: usize) -> Result<Node, ReadError> {
+fn read_keeping(text: &str, keep: usize) -> Result<Node<'_>, ReadError> {
     let mut r = Reader {
         text,
         bytes: text.as_bytes(),
@@ -195,7 +200,7 @@ struct Reader<'a> {
 
 const TRUNCATED: &str = "unexpected end of input: the file looks truncated";
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error_at(&self, offset: usize, message: &str) -> ReadError {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
@@ -234,7 +239,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, ReadError> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, ReadError> {
         let start = self.pos;
         let Some(b) = self.peek() else {
             return Err(self.error_at(self.pos, TRUNCATED));
@@ -263,7 +268,7 @@ impl Reader<'_> {
         })
     }
 
-    fn literal(&mut self, word: &str, kind: Kind) -> Result<Kind, ReadError> {
+    fn literal(&mut self, word: &str, kind: Kind<'a>) -> Result<Kind<'a>, ReadError> {
         let end = self.pos + word.len();
         match self.bytes.get(self.pos..end) {
             Some(b) if b == word.as_bytes() => {
@@ -304,7 +309,7 @@ impl Reader<'_> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    fn number(&mut self) -> Result<String, ReadError> {
+    fn number(&mut self) -> Result<&'a str, ReadError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -368,12 +373,14 @@ impl Reader<'_> {
                 &format!("unexpected {} in a number", self.describe_here()),
             ));
         }
-        Ok(self.text[start..self.pos].to_string())
+        Ok(&self.text[start..self.pos])
     }
 
-    fn string(&mut self) -> Result<String, ReadError> {
+    /// A string's value: a slice of the text when it has no escape, else a new string.
+    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
         self.pos += 1;
         let mut out = String::new();
+        let mut escaped = false;
         loop {
             // Copy the run of plain characters at once.
             let run_start = self.pos;
@@ -384,7 +391,12 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             // The run ends at an ASCII byte or the end: both are character boundaries.
-            out.push_str(&self.text[run_start..self.pos]);
+            let run = &self.text[run_start..self.pos];
+            if !escaped && self.peek() == Some(b'"') {
+                self.pos += 1;
+                return Ok(Cow::Borrowed(run));
+            }
+            out.push_str(run);
             match self.peek() {
                 None => {
                     return Err(self.error_at(
@@ -394,9 +406,10 @@ impl Reader<'_> {
                 }
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    escaped = true;
                     let esc = self.pos;
                     self.pos += 1;
                     let Some(e) = self.peek() else {
@@ -508,14 +521,14 @@ impl Reader<'_> {
         Ok(depth + 1)
     }
 
-    fn array(&mut self, depth: usize) -> Result<Kind, ReadError> {
+    fn array(&mut self, depth: usize) -> Result<Kind<'a>, ReadError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws()?;
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Kind::Array(items));
+            return Ok(Kind::Array(items.into_boxed_slice()));
         }
         loop {
             self.skip_ws()?;
@@ -531,7 +544,7 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Kind::Array(items));
+                    return Ok(Kind::Array(items.into_boxed_slice()));
                 }
                 None => return Err(self.error_at(self.pos, TRUNCATED)),
                 Some(_) => {
@@ -547,7 +560,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Kind, ReadError> {
+    fn object(&mut self, depth: usize) -> Result<Kind<'a>, ReadError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
         let mut members = Vec::new();
@@ -555,7 +568,7 @@ impl Reader<'_> {
         self.skip_ws()?;
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Kind::Object(members));
+            return Ok(Kind::Object(members.into_boxed_slice()));
         }
         loop {
             self.skip_ws()?;
@@ -612,7 +625,7 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Kind::Object(members));
+                    return Ok(Kind::Object(members.into_boxed_slice()));
                 }
                 None => return Err(self.error_at(self.pos, TRUNCATED)),
                 Some(_) => {
@@ -658,7 +671,7 @@ mod tests {
         }
     }
 
-    fn ok(text: &str) -> Node {
+    fn ok(text: &str) -> Node<'_> {
         match read(text) {
             Ok(n) => n,
             Err(e) => panic!("{text:?}: {e:?}"),
@@ -681,7 +694,7 @@ mod tests {
         let lits: Vec<&str> = a
             .iter()
             .map(|x| match &x.kind {
-                Kind::Number(s) => s.as_str(),
+                Kind::Number(s) => *s,
                 _ => "",
             })
             .collect();
@@ -691,10 +704,25 @@ mod tests {
         let (s, span) = b.unwrap_or_default();
         assert_eq!(s.as_deref(), Some("预算"));
         assert_eq!(&text[span.start..span.end], "\"预算\"");
-        let keys: Vec<&str> = n.members().iter().map(|m| m.key.as_str()).collect();
+        let keys: Vec<&str> = n.members().iter().map(|m| m.key.as_ref()).collect();
         assert_eq!(keys, ["a", "b", "c", "d"]);
         let m = &n.members()[1];
         assert_eq!(&text[m.key_span.start..m.key_span.end], "\"b\"");
+    }
+
+    #[test]
+    fn the_tree_borrows_what_has_no_escape() {
+        let text = r#"{"名称": "预算", "b\u0031": "a\nb", "n": -0.50}"#;
+        let n = ok(text);
+        let m = n.members();
+        assert!(matches!(m[0].key, Cow::Borrowed("名称")));
+        assert!(matches!(
+            &m[0].value.kind,
+            Kind::String(Cow::Borrowed("预算"))
+        ));
+        assert!(matches!(&m[1].key, Cow::Owned(k) if k == "b1"));
+        assert!(matches!(&m[1].value.kind, Kind::String(Cow::Owned(s)) if s == "a\nb"));
+        assert_eq!(n.get("n").map(|x| &x.kind), Some(&Kind::Number("-0.50")));
     }
 
     #[test]
@@ -707,10 +735,7 @@ mod tests {
     fn duplicate_keys_are_kept() {
         let n = ok(r#"{"a": 1, "a": 2}"#);
         assert_eq!(n.members().len(), 2);
-        assert_eq!(
-            n.get("a").map(|v| v.kind.clone()),
-            Some(Kind::Number("2".into()))
-        );
+        assert_eq!(n.get("a").map(|v| v.kind.clone()), Some(Kind::Number("2")));
     }
 
     #[test]

@@ -124,12 +124,12 @@ pub fn to_value(node: &Node) -> Value {
         Kind::Number(lit) => serde_json::Number::from_str(lit)
             .map(Value::Number)
             .unwrap_or(Value::Null),
-        Kind::String(s) => Value::String(s.clone()),
+        Kind::String(s) => Value::String(s.to_string()),
         Kind::Array(items) => Value::Array(items.iter().map(to_value).collect()),
         Kind::Object(members) => Value::Object(
             members
                 .iter()
-                .map(|m| (m.key.clone(), to_value(&m.value)))
+                .map(|m| (m.key.to_string(), to_value(&m.value)))
                 .collect(),
         ),
     }
@@ -151,7 +151,7 @@ fn to_value_chunk(root: &Node, chunks: &[(&str, &[Node])], round: usize) -> Valu
             }
             None => to_value(&m.value),
         };
-        map.insert(m.key.clone(), v);
+        map.insert(m.key.to_string(), v);
     }
     Value::Object(map)
 }
@@ -272,7 +272,7 @@ pub enum Seg {
 
 /// A node found by its location, with the key it is the value of.
 pub struct At<'n> {
-    pub node: &'n Node,
+    pub node: &'n Node<'n>,
     pub key_span: Option<Span>,
 }
 
@@ -611,7 +611,7 @@ fn phrase(
 fn show_node(node: &Node) -> String {
     match &node.kind {
         Kind::String(s) => format!("\"{s}\""),
-        Kind::Number(n) => n.clone(),
+        Kind::Number(n) => n.to_string(),
         Kind::Bool(b) => b.to_string(),
         _ => node.type_name().en().to_string(),
     }

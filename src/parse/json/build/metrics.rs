@@ -72,9 +72,9 @@ impl Builder {
         ) else {
             return;
         };
-        self.qs[v].q.period = period;
-        self.qs[v].q.year = year;
-        self.qs[v].q.qualifier = qual;
+        self.qs[v].period = period;
+        self.qs[v].year = year;
+        self.qs[v].qualifier = qual;
         let mut growth = None;
         if let Some(g) = item.get("growth")
             && let Some((gv, gdp, gspan)) = self.number(g)
@@ -92,8 +92,8 @@ impl Builder {
                 },
             )
         {
-            self.qs[gi].q.period = period;
-            self.qs[gi].q.year = year;
+            self.qs[gi].period = period;
+            self.qs[gi].year = year;
             growth = Some(gi);
         }
         let mut prior = None;
@@ -113,8 +113,8 @@ impl Builder {
                 },
             )
         {
-            self.qs[pi].q.period = period;
-            self.qs[pi].q.year = year.map(|y| y.saturating_sub(1));
+            self.qs[pi].period = period;
+            self.qs[pi].year = year.map(|y| y.saturating_sub(1));
             prior = Some(pi);
         }
         let parts: Vec<(String, Span)> = item
@@ -135,14 +135,8 @@ impl Builder {
                     format!("metric id `{id}` is used twice: ids must be unique"),
                 ));
             } else {
+                // `metrics.<id>` and its growth and prior value are found through the id.
                 self.metric_ids.insert(id.to_string(), self.metrics.len());
-                self.by_path.insert(base.clone(), v);
-                if let Some(g) = growth {
-                    self.by_path.insert(format!("{base}.growth"), g);
-                }
-                if let Some(p) = prior {
-                    self.by_path.insert(format!("{base}.prior"), p);
-                }
             }
         }
         self.metrics.push(MetricRef {
@@ -178,10 +172,10 @@ impl Builder {
             if parts.len() == m.parts.len() && parts.len() >= 2 {
                 let same_dim = parts
                     .iter()
-                    .all(|&p| self.qs[p].q.unit.same_dimension(&self.qs[m.value].q.unit));
+                    .all(|&p| self.qs[p].unit.same_dimension(&self.qs[m.value].unit));
                 let exact = std::iter::once(m.value)
                     .chain(parts.iter().copied())
-                    .all(|i| self.qs[i].q.qualifier.is_none());
+                    .all(|i| self.qs[i].qualifier.is_none());
                 if same_dim && exact {
                     sums.push(SumClaim {
                         total: m.value,
@@ -204,10 +198,8 @@ impl Builder {
     ) -> Option<usize> {
         if let Some(path) = node.as_str() {
             let found = self
-                .by_path
-                .get(path)
-                .or_else(|| self.by_path.get(&format!("{path}.total")))
-                .copied();
+                .path_index(path)
+                .or_else(|| self.path_index(&format!("{path}.total")));
             if found.is_none() {
                 let hint = if fields::is_known_path(path) {
                     (
@@ -336,7 +328,7 @@ impl Builder {
         ) else {
             return;
         };
-        self.qs[r].q.period = self.period(item, ("比率", "rate"), &name);
+        self.qs[r].period = self.period(item, ("比率", "rate"), &name);
         if let Some(id) = id {
             if self.by_path.contains_key(&path) {
                 let id_span = item.get("id").map_or(item.span, |n| n.span);
@@ -359,10 +351,7 @@ impl Builder {
         };
         let (num, den) = match (explicit, kind) {
             (Some(nd), _) => nd,
-            (None, Some(k)) => (
-                self.by_path.get(k.1).copied(),
-                self.by_path.get(k.2).copied(),
-            ),
+            (None, Some(k)) => (self.path_index(k.1), self.path_index(k.2)),
             (None, None) => {
                 self.violations.push(Violation::new(
                     name_span,
@@ -375,7 +364,7 @@ impl Builder {
         let (Some(num), Some(den)) = (num, den) else {
             return;
         };
-        let (nq, dq) = (&self.qs[num].q, &self.qs[den].q);
+        let (nq, dq) = (&self.qs[num], &self.qs[den]);
         if !nq.unit.same_dimension(&dq.unit) {
             self.violations.push(Violation::new(
                 name_span,

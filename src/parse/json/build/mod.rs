@@ -126,11 +126,6 @@ fn data_names(names: &[&str]) -> Vec<String> {
     out
 }
 
-struct Pending {
-    q: Quantity,
-    figure: Figure,
-}
-
 /// A metric while it is read, to resolve `parts` and growth once every metric is known.
 struct MetricRef {
     value: usize,
@@ -142,10 +137,14 @@ struct MetricRef {
 
 #[derive(Default)]
 pub(super) struct Builder {
-    qs: Vec<Pending>,
+    /// The figures in build order, and beside them what each is in the data (two vectors,
+    /// each reserved once, so that neither is copied while it grows or when it is sorted).
+    qs: Vec<Quantity>,
+    figures: Vec<Figure>,
     pub(super) violations: Vec<Violation>,
     year: Option<u16>,
-    /// Field path → quantity (build order).
+    /// Field path → quantity (build order). Metrics are not here: `metrics.<id>` (and its
+    /// `.growth`, `.prior`) is found through `metric_ids` (see [`Paths`]).
     by_path: HashMap<String, usize>,
     sums: Vec<SumClaim>,
     ratios: Vec<RatioClaim>,
@@ -156,16 +155,52 @@ pub(super) struct Builder {
 
 impl Builder {
     fn push(&mut self, q: Quantity, figure: Figure) -> usize {
-        self.qs.push(Pending { q, figure });
+        self.qs.push(q);
+        self.figures.push(figure);
         self.qs.len() - 1
+    }
+
+    /// The quantity at a field path (`budget.adjusted.total`, `metrics.hazards.growth`).
+    fn path_index(&self, path: &str) -> Option<usize> {
+        find_path(&self.by_path, &self.metric_ids, path, |k| {
+            self.metrics.get(k).map(|m| (m.value, m.growth, m.prior))
+        })
+    }
+
+    /// Room for every figure the data can give, reserved at once.
+    fn reserve(&mut self, root: &Node) {
+        let stated =
+            |item: &Node, keys: &[&str]| keys.iter().filter(|k| item.get(k).is_some()).count();
+        let metrics: usize = root
+            .get("metrics")
+            .map(|m| {
+                m.items()
+                    .iter()
+                    .map(|i| 1 + stated(i, &["growth", "prior"]))
+                    .sum()
+            })
+            .unwrap_or(0);
+        let rates: usize = root
+            .get("rates")
+            .map(|r| {
+                r.items()
+                    .iter()
+                    .map(|i| 1 + stated(i, &["numerator", "denominator"]))
+                    .sum()
+            })
+            .unwrap_or(0);
+        // Each named field (budget, spending, 三公, procurement, assets, staff) at most once.
+        let n = metrics + rates + fields::all().len();
+        self.qs.reserve_exact(n);
+        self.figures.reserve_exact(n);
     }
 
     /// An exact number from a JSON number or a numeric string, with its span (the digits).
     fn number(&mut self, node: &Node) -> Option<(Decimal, u32, Span)> {
         let (lit, span) = match &node.kind {
-            Kind::Number(l) => (l.as_str(), node.span),
+            Kind::Number(l) => (*l, node.span),
             Kind::String(s) if is_numeric_string(s) => (
-                s.as_str(),
+                s.as_ref(),
                 Span::new(node.span.start + 1, node.span.end.saturating_sub(1)),
             ),
             _ => return None,
@@ -316,10 +351,10 @@ impl Builder {
 
     /// `total = parts` when the total and every part are stated.
     fn identity(&mut self, total: &str, parts: &[String]) {
-        let Some(&t) = self.by_path.get(total) else {
+        let Some(t) = self.path_index(total) else {
             return;
         };
-        let ps: Option<Vec<usize>> = parts.iter().map(|p| self.by_path.get(p).copied()).collect();
+        let ps: Option<Vec<usize>> = parts.iter().map(|p| self.path_index(p)).collect();
         if let Some(ps) = ps
             && ps.len() >= 2
         {
@@ -340,6 +375,7 @@ impl Builder {
     }
 
     pub(super) fn build(&mut self, root: &Node) {
+        self.reserve(root);
         if let Some(r) = root.get("report") {
             self.report(r);
         }
@@ -426,7 +462,7 @@ impl Builder {
         let parts: Vec<String> = ["fiscal", "carryover", "other"]
             .iter()
             .map(|p| format!("{prefix}.{p}"))
-            .filter(|p| self.by_path.contains_key(p))
+            .filter(|p| self.path_index(p).is_some())
             .collect();
         if parts.len() >= 2 {
             self.identity(&format!("{prefix}.total"), &parts);
@@ -496,34 +532,32 @@ impl Builder {
     }
 
     /// The document: quantities in file order, claims renumbered accordingly, relations.
-    pub(super) fn finish(mut self) -> (Document, HashMap<String, usize>) {
+    pub(super) fn finish(mut self) -> (Document, Paths) {
         let mut order: Vec<usize> = (0..self.qs.len()).collect();
-        order.sort_by_key(|&i| (self.qs[i].q.span.start, i));
+        order.sort_by_key(|&i| (self.qs[i].span.start, i));
         let mut new_of = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new;
         }
-        // Into text order in place (following the permutation's cycles), then split: at most
-        // the pending figures and the document's are alive at once, never a third copy.
-        let mut qs = std::mem::take(&mut self.qs);
+        drop(order);
+        // Into text order in place, following the permutation's cycles: the figures are never
+        // copied.
+        let mut quantities = std::mem::take(&mut self.qs);
+        let mut figures = std::mem::take(&mut self.figures);
         let mut place = new_of.clone();
-        for i in 0..qs.len() {
+        for i in 0..quantities.len() {
             while place[i] != i {
                 let j = place[i];
-                qs.swap(i, j);
+                quantities.swap(i, j);
+                figures.swap(i, j);
                 place.swap(i, j);
             }
         }
         drop(place);
-        let (quantities, figures): (Vec<Quantity>, Vec<Figure>) = qs
-            .into_iter()
-            .enumerate()
-            .map(|(new, mut p)| {
-                p.q.sentence = new;
-                p.q.clause = new;
-                (p.q, p.figure)
-            })
-            .unzip();
+        for (new, q) in quantities.iter_mut().enumerate() {
+            q.sentence = new;
+            q.clause = new;
+        }
         let map = |i: usize| new_of[i];
         let sums: Vec<SumClaim> = self
             .sums
@@ -546,15 +580,14 @@ impl Builder {
                 alternatives: Vec::new(),
             })
             .collect();
-        let metrics: Vec<MetricRef> = self
-            .metrics
-            .iter()
+        let metrics: Vec<MetricRef> = std::mem::take(&mut self.metrics)
+            .into_iter()
             .map(|m| MetricRef {
                 value: map(m.value),
                 growth: m.growth.map(map),
                 prior: m.prior.map(map),
                 comparable: m.comparable,
-                parts: m.parts.clone(),
+                parts: m.parts,
             })
             .collect();
         let by_path: HashMap<String, usize> = std::mem::take(&mut self.by_path)
@@ -578,13 +611,63 @@ impl Builder {
         };
         doc.count_money_scales();
         doc.data = Some(Box::new(std::mem::take(&mut self.data)));
-        (doc, by_path)
+        let paths = Paths {
+            by_path,
+            metric_ids: std::mem::take(&mut self.metric_ids),
+            metrics: metrics
+                .iter()
+                .map(|m| (m.value, m.growth, m.prior))
+                .collect(),
+        };
+        (doc, paths)
+    }
+}
+
+/// The figures of the data by field path, in text order: the named fields, and the metrics
+/// with an id (`metrics.<id>`, `metrics.<id>.growth`, `metrics.<id>.prior`).
+pub(super) struct Paths {
+    by_path: HashMap<String, usize>,
+    metric_ids: HashMap<String, usize>,
+    /// Each metric's value, growth and prior value.
+    metrics: Vec<(usize, Option<usize>, Option<usize>)>,
+}
+
+impl Paths {
+    pub(super) fn get(&self, path: &str) -> Option<usize> {
+        find_path(&self.by_path, &self.metric_ids, path, |k| {
+            self.metrics.get(k).copied()
+        })
+    }
+}
+
+/// A field path in `by_path`, or a metric's: `metrics.<id>` its value, `.growth` and `.prior`
+/// its growth and prior value (metric ids hold no dot).
+fn find_path(
+    by_path: &HashMap<String, usize>,
+    metric_ids: &HashMap<String, usize>,
+    path: &str,
+    metric: impl Fn(usize) -> Option<(usize, Option<usize>, Option<usize>)>,
+) -> Option<usize> {
+    if let Some(&i) = by_path.get(path) {
+        return Some(i);
+    }
+    let rest = path.strip_prefix("metrics.")?;
+    let (id, field) = match rest.split_once('.') {
+        Some((id, field)) => (id, Some(field)),
+        None => (rest, None),
+    };
+    let (value, growth, prior) = metric(*metric_ids.get(id)?)?;
+    match field {
+        None => Some(value),
+        Some("growth") => growth,
+        Some("prior") => prior,
+        Some(_) => None,
     }
 }
 
 /// The members of an object, each key once: where a key is repeated, the last value counts
 /// (as JSON readers take it; J001 reports the repetition).
-fn last_members(node: &Node) -> impl Iterator<Item = &Member> {
+fn last_members<'n, 'a>(node: &'n Node<'a>) -> impl Iterator<Item = &'n Member<'a>> {
     let members = node.members();
     members
         .iter()
@@ -596,7 +679,7 @@ fn last_members(node: &Node) -> impl Iterator<Item = &Member> {
 fn show(n: &Node) -> String {
     match &n.kind {
         Kind::String(s) => format!("\"{s}\""),
-        Kind::Number(l) => l.clone(),
+        Kind::Number(l) => l.to_string(),
         _ => n.type_name().en().to_string(),
     }
 }
