@@ -75,6 +75,14 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     let paren_open = matches!(first, '（' | '(');
     let body_start = if paren_open { first.len_utf8() } else { 0 };
     let body = &s[body_start..];
+    // A number starts the body, or there is no marker (most lines and cells).
+    let lead = body.chars().next()?;
+    if !(lead.is_ascii_digit()
+        || ('０'..='９').contains(&lead)
+        || "一二三四五六七八九十".contains(lead))
+    {
+        return None;
+    }
     // Arabic digits (ASCII or full-width).
     let digits: String = body
         .chars()
