@@ -24,6 +24,11 @@ impl Norm {
         let Some(slice) = text.get(span.start..span.end) else {
             return out;
         };
+        // At most one normalised character per source character (whitespace is dropped or
+        // becomes the one space it stands for): one allocation per vector.
+        let cap = slice.chars().count();
+        out.chars.reserve_exact(cap);
+        out.spans.reserve_exact(cap);
         let mut pending_space = false;
         for (i, c) in slice.char_indices() {
             let start = span.start + i;
@@ -84,8 +89,16 @@ impl Norm {
 
     /// Whether the characters ending just before `at` spell `s`.
     pub fn ends_with_at(&self, at: usize, s: &str) -> bool {
-        let n = s.chars().count();
-        at >= n && self.starts_with_at(at - n, s)
+        // Compared from the end, so that a word whose last character differs costs one
+        // comparison.
+        let mut k = at;
+        for c in s.chars().rev() {
+            if k == 0 || self.chars.get(k - 1) != Some(&c) {
+                return false;
+            }
+            k -= 1;
+        }
+        true
     }
 }
 
@@ -120,9 +133,34 @@ pub fn fold(c: char) -> char {
         '億' => '亿',
         '\u{3002}' => '。',
         '\u{FF61}' => '。',
-        '\u{4E00}'..='\u{9FFF}' => simplified(c),
+        '\u{4E00}'..='\u{9FFF}' if is_traditional(c) => simplified(c),
         _ => c,
     }
+}
+
+/// The CJK unified ideographs block (U+4E00–U+9FFF), one bit per character.
+const CJK_BASE: u32 = 0x4E00;
+const CJK_WORDS: usize = (0x9FFF - 0x4E00 + 1) / 64 + 1;
+
+/// One bit per character of [`TRADITIONAL`]: most characters are checked with one load
+/// instead of a binary search.
+static TRADITIONAL_BITS: [u64; CJK_WORDS] = {
+    let mut bits = [0u64; CJK_WORDS];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let k = TRADITIONAL[i].0 as u32 - CJK_BASE;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` (in U+4E00–U+9FFF) is a key of [`TRADITIONAL`].
+fn is_traditional(c: char) -> bool {
+    let k = (c as u32).wrapping_sub(CJK_BASE);
+    TRADITIONAL_BITS
+        .get((k / 64) as usize)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
 }
 
 /// The simplified form of a traditional character common in budget reports (texts transcoded
@@ -437,6 +475,58 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('龍', '龙'),
 ];
 
+/// The character starting at byte `i` of `b` (valid UTF-8, `i` on a character boundary).
+const fn char_at(b: &[u8], i: usize) -> char {
+    let c = if b[i] < 0x80 {
+        b[i] as u32
+    } else if b[i] < 0xE0 {
+        ((b[i] & 0x1F) as u32) << 6 | (b[i + 1] & 0x3F) as u32
+    } else if b[i] < 0xF0 {
+        ((b[i] & 0x0F) as u32) << 12 | ((b[i + 1] & 0x3F) as u32) << 6 | (b[i + 2] & 0x3F) as u32
+    } else {
+        ((b[i] & 0x07) as u32) << 18
+            | ((b[i + 1] & 0x3F) as u32) << 12
+            | ((b[i + 2] & 0x3F) as u32) << 6
+            | (b[i + 3] & 0x3F) as u32
+    };
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => '\0',
+    }
+}
+
+/// The first character of each word (`'\0'` for an empty one), computed at compile time so
+/// that a word list is filtered by its first character without decoding the words.
+pub const fn first_chars<const N: usize>(words: &[&str]) -> [char; N] {
+    let mut out = ['\0'; N];
+    let mut k = 0;
+    while k < N && k < words.len() {
+        if !words[k].is_empty() {
+            out[k] = char_at(words[k].as_bytes(), 0);
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The last character of each word (`'\0'` for an empty one), computed at compile time.
+pub const fn last_chars<const N: usize>(words: &[&str]) -> [char; N] {
+    let mut out = ['\0'; N];
+    let mut k = 0;
+    while k < N && k < words.len() {
+        let b = words[k].as_bytes();
+        if !b.is_empty() {
+            let mut i = b.len() - 1;
+            while b[i] & 0xC0 == 0x80 {
+                i -= 1;
+            }
+            out[k] = char_at(b, i);
+        }
+        k += 1;
+    }
+    out
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -450,6 +540,27 @@ mod traditional_tests {
         assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
         let folded: String = "預算總額調整為".chars().map(fold).collect();
         assert_eq!(folded, "预算总额调整为");
+        // Every traditional character is in the bitmap, and no other one.
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['萬', '億', 'A', '（']) {
+            let listed = TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).is_ok();
+            assert_eq!(
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) && is_traditional(c),
+                listed,
+                "{c}"
+            );
+        }
+        // Folding twice folds once: a cleaned text cleans to itself.
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(fold(fold(c)), fold(c), "{c:?}");
+        }
+        // First and last characters read at compile time.
+        let words = ["其中", "a", "", "é字", "𠀀x", "万元"];
+        let first: [char; 6] = first_chars(&words);
+        let last: [char; 6] = last_chars(&words);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(first[k], w.chars().next().unwrap_or('\0'));
+            assert_eq!(last[k], w.chars().next_back().unwrap_or('\0'));
+        }
         // Simplified text is left as it is.
         assert_eq!(fold('预'), '预');
         assert_eq!(fold('算'), '算');

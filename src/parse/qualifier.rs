@@ -99,16 +99,39 @@ pub const WORDS: &[Word] = &[
     w("左右", After, Approx, Prose),
 ];
 
+/// Whether a word is read at a place in a scope.
+fn read_at(q: &Word, place: Place, prose: bool) -> bool {
+    q.place == place
+        && match q.scope {
+            Both => true,
+            Prose => prose,
+            Cell => !prose,
+        }
+}
+
 /// The words read at a place in a scope, longest first.
 pub fn words(place: Place, prose: bool) -> impl Iterator<Item = &'static Word> {
-    WORDS.iter().filter(move |q| {
-        q.place == place
-            && match q.scope {
-                Both => true,
-                Prose => prose,
-                Cell => !prose,
-            }
-    })
+    WORDS.iter().filter(move |q| read_at(q, place, prose))
+}
+
+/// The last character of each of [`WORDS`], read at compile time.
+const LAST_CHARS: [char; WORDS.len()] = {
+    let mut out = ['\0'; WORDS.len()];
+    let mut k = 0;
+    while k < WORDS.len() {
+        out[k] = crate::parse::norm::last_chars::<1>(&[WORDS[k].text])[0];
+        k += 1;
+    }
+    out
+};
+
+/// [`words`] with the last character of each, so that a scanner passes over the words that
+/// cannot end where it looks without comparing them.
+pub fn words_with_last(place: Place, prose: bool) -> impl Iterator<Item = (&'static Word, char)> {
+    WORDS
+        .iter()
+        .zip(LAST_CHARS)
+        .filter(move |(q, _)| read_at(q, place, prose))
 }
 
 /// A qualifier as a comparator of a target (`None` for an approximation).
@@ -162,6 +185,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn last_characters_are_the_words_own() {
+        for (q, last) in words_with_last(Before, true).chain(words_with_last(After, false)) {
+            assert_eq!(q.text.chars().next_back(), Some(last), "{}", q.text);
+        }
+        assert!(
+            words(Before, true)
+                .map(|q| q.text)
+                .eq(words_with_last(Before, true).map(|(q, _)| q.text))
+        );
     }
 
     #[test]

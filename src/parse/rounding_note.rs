@@ -22,6 +22,11 @@ pub const MAX_NOTE_CHARS: usize = 120;
 
 /// The span of the first sentence of `text` that notes rounding differences, if any.
 pub fn find(text: &str) -> Option<Span> {
+    // A note holds a rounding word, and no rounding word spans a sentence break: a text
+    // without one has no note, and is not split into sentences.
+    if !ROUNDING_WORDS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if matches!(c, '。' | '\n' | '；' | ';') {
@@ -39,7 +44,9 @@ fn note_in(text: &str, start: usize, end: usize) -> Option<Span> {
     if s.chars().nth(MAX_NOTE_CHARS).is_some() {
         return None;
     }
-    let rounding = ROUNDING_WORDS.iter().any(|w| s.contains(w));
+    if !ROUNDING_WORDS.iter().any(|w| s.contains(w)) {
+        return None;
+    }
     // 尾差 names both the rounding and the difference; otherwise a second word must say what
     // differs, so that `四舍五入保留两位小数` alone is no note.
     let differs = s.contains("尾差")
@@ -47,7 +54,7 @@ fn note_in(text: &str, start: usize, end: usize) -> Option<Span> {
             .iter()
             .filter(|w| **w != "尾差")
             .any(|w| s.contains(w));
-    (rounding && differs).then(|| Span::new(start, end))
+    differs.then(|| Span::new(start, end))
 }
 
 #[cfg(test)]

@@ -75,33 +75,45 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     let paren_open = matches!(first, '（' | '(');
     let body_start = if paren_open { first.len_utf8() } else { 0 };
     let body = &s[body_start..];
-    // Arabic digits (ASCII or full-width).
-    let digits: String = body
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .map(|c| {
-            if c.is_ascii_digit() {
-                c
-            } else {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-        })
-        .collect();
-    let han: String = body
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .collect();
-    let (num, num_len, arabic) = if !digits.is_empty() {
-        let len: usize = body
-            .chars()
-            .take(digits.chars().count())
-            .map(char::len_utf8)
-            .sum();
-        (digits.parse::<u32>().ok()?, len, true)
-    } else if !han.is_empty() {
-        (parse_han_numeral(&han)?, han.len(), false)
-    } else {
+    // A number starts the body, or there is no marker (most lines and cells).
+    let lead = body.chars().next()?;
+    if !(lead.is_ascii_digit()
+        || ('０'..='９').contains(&lead)
+        || "一二三四五六七八九十".contains(lead))
+    {
         return None;
+    }
+    // Arabic digits (ASCII or full-width), read without allocating; a number past `u32`
+    // is no marker.
+    let (mut value, mut overflow, mut digit_len) = (0u32, false, 0usize);
+    for c in body.chars() {
+        let d = if c.is_ascii_digit() {
+            c as u32 - '0' as u32
+        } else if ('０'..='９').contains(&c) {
+            c as u32 - '０' as u32
+        } else {
+            break;
+        };
+        match value.checked_mul(10).and_then(|v| v.checked_add(d)) {
+            Some(v) => value = v,
+            None => overflow = true,
+        }
+        digit_len += c.len_utf8();
+    }
+    let (num, num_len, arabic) = if digit_len > 0 {
+        if overflow {
+            return None;
+        }
+        (value, digit_len, true)
+    } else {
+        let han_len = body
+            .char_indices()
+            .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+            .map_or(body.len(), |(i, _)| i);
+        if han_len == 0 {
+            return None;
+        }
+        (parse_han_numeral(&body[..han_len])?, han_len, false)
     };
     if num_len > 6 || num == 0 || num > 99 {
         return None;
@@ -413,6 +425,15 @@ mod tests {
         );
         assert_eq!(marker_at("1.5万元"), None);
         assert_eq!(marker_at("2023年"), None);
+        // Full-width digits, their byte length; numbers past 99 or past `u32` are none.
+        assert_eq!(
+            marker_at("１２、负责"),
+            Some((MarkerStyle::ArabicComma, 12, 9))
+        );
+        assert_eq!(marker_at("（０３）x").map(|m| m.1), Some(3));
+        assert_eq!(marker_at("100、x"), None);
+        assert_eq!(marker_at("99999999999、x"), None);
+        assert_eq!(marker_at("7447.74"), None);
     }
 
     #[test]

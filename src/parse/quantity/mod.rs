@@ -7,11 +7,9 @@
 //! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped.
 //! A token that cannot be split unambiguously (`390390100%`) is not guessed at.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
-use super::norm::{Norm, is_cjk};
+use super::norm::{Norm, first_chars, is_cjk, last_chars};
 use super::{lexicon, qualifier};
 use crate::model::{
     Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
@@ -84,6 +82,18 @@ const COUNT_WORDS: &[&str] = &[
     "kg",
     "m",
 ];
+
+/// The first character of each count word and money unit.
+const COUNT_FIRST: [char; COUNT_WORDS.len()] = first_chars(COUNT_WORDS);
+const MONEY_FIRST: [char; crate::model::MONEY_UNITS.len()] = {
+    let mut out = ['\0'; crate::model::MONEY_UNITS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = first_chars::<1>(&[crate::model::MONEY_UNITS[k].0])[0];
+        k += 1;
+    }
+    out
+};
 
 /// Characters after a number that make it a date, time, edition, floor, road or class
 /// (`2023年`, `12月`, `9号路`), not a figure. `第57位`, `第3名` are ranks; `80名`, `3栋` counts.
@@ -174,12 +184,42 @@ enum Scanned {
     NotAFigure(usize),
 }
 
+/// The digits of a number as read, with at most one `.`: at most
+/// [`MAX_SIGNIFICANT_DIGITS`] + 4 integer digits are kept (a longer one is too long however it
+/// ends) and at most 10 decimals, so that reading a figure allocates nothing.
+struct Digits {
+    buf: [u8; MAX_SIGNIFICANT_DIGITS + 16],
+    len: usize,
+}
+
+impl Digits {
+    fn push(&mut self, c: char) {
+        if let (Some(slot), Ok(b)) = (self.buf.get_mut(self.len), u8::try_from(c)) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, cs: &[char]) {
+        for &c in cs {
+            self.push(c);
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 /// Parse a number at `i`: digits, `,` or space thousands groups, decimals. Each digit is read
 /// once: the caller continues after the end index whatever the result.
 fn number_at(n: &Norm, i: usize) -> Scanned {
     let c = &n.chars;
     let mut j = i;
-    let mut digits = String::new();
+    let mut digits = Digits {
+        buf: [0; MAX_SIGNIFICANT_DIGITS + 16],
+        len: 0,
+    };
     while j < c.len() && c[j].is_ascii_digit() {
         j += 1;
     }
@@ -205,7 +245,7 @@ fn number_at(n: &Norm, i: usize) -> Scanned {
                         break;
                     }
                 }
-                if digits.len() <= MAX_SIGNIFICANT_DIGITS + 1 {
+                if digits.len <= MAX_SIGNIFICANT_DIGITS + 1 {
                     digits.extend(&c[j + 1..j + 4]);
                 }
                 j += 4;
@@ -214,7 +254,7 @@ fn number_at(n: &Norm, i: usize) -> Scanned {
             }
         }
     }
-    let int_digits = digits.len();
+    let int_digits = digits.len;
     let mut decimals = 0u32;
     if c.get(j) == Some(&'.') && c.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
         j += 1;
@@ -232,18 +272,18 @@ fn number_at(n: &Norm, i: usize) -> Scanned {
         return Scanned::NotAFigure(j);
     }
     // Significant digits: the integer part without its leading zeros, then the decimals.
-    let leading_zeros = digits.bytes().take_while(|&b| b == b'0').count();
+    let leading_zeros = digits.bytes().iter().take_while(|&&b| b == b'0').count();
     let significant = int_digits.saturating_sub(leading_zeros) + decimals as usize;
     if run > MAX_SIGNIFICANT_DIGITS + 1 || significant > MAX_SIGNIFICANT_DIGITS {
         return Scanned::TooLong(j);
     }
-    let trimmed = digits.trim_start_matches('0');
-    let trimmed = if trimmed.is_empty() || trimmed.starts_with('.') {
-        format!("0{trimmed}")
-    } else {
-        trimmed.to_string()
-    };
-    match Decimal::from_str(&trimmed) {
+    // At most MAX_SIGNIFICANT_DIGITS significant digits: the mantissa fits a Decimal.
+    let mantissa = digits
+        .bytes()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+    match Decimal::try_from_i128_with_scale(mantissa, decimals) {
         Ok(v) => Scanned::Number(v, decimals, j),
         Err(_) => Scanned::TooLong(j),
     }
@@ -251,8 +291,12 @@ fn number_at(n: &Norm, i: usize) -> Scanned {
 
 /// The unit written at `j`; returns the unit and its length in characters.
 fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
-    for &(w, currency, scale) in crate::model::MONEY_UNITS {
-        if n.starts_with_at(j, w) {
+    let Some(&first) = n.chars.get(j) else {
+        return (Unit::None, 0);
+    };
+    // A word is compared only when its first character is the one at `j`.
+    for (&(w, currency, scale), &f) in crate::model::MONEY_UNITS.iter().zip(&MONEY_FIRST) {
+        if f == first && n.starts_with_at(j, w) {
             return (Unit::Money { currency, scale }, w.chars().count());
         }
     }
@@ -273,10 +317,11 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
         return (Unit::Tenths, 1);
     }
     // 万/亿 before a count word: 万人, 亿次.
-    for (p, scale) in [("万", 4u8), ("亿", 8)] {
-        if n.starts_with_at(j, p) {
-            for w in COUNT_WORDS {
-                if n.starts_with_at(j + 1, w) {
+    for (p, scale) in [('万', 4u8), ('亿', 8)] {
+        if first == p {
+            let second = n.chars.get(j + 1).copied();
+            for (w, &f) in COUNT_WORDS.iter().zip(&COUNT_FIRST) {
+                if Some(f) == second && n.starts_with_at(j + 1, w) {
                     return (
                         Unit::Count {
                             word: (*w).to_string(),
@@ -288,7 +333,7 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
             }
             // `3359.62万` with the 元 lost: money in 万元.
             let next = n.chars.get(j + 1).copied();
-            if p == "万" && next.is_none_or(|c| !is_cjk(c)) {
+            if p == '万' && next.is_none_or(|c| !is_cjk(c)) {
                 return (
                     Unit::Money {
                         currency: Currency::Cny,
@@ -299,8 +344,8 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
             }
         }
     }
-    for w in COUNT_WORDS {
-        if n.starts_with_at(j, w) {
+    for (w, &f) in COUNT_WORDS.iter().zip(&COUNT_FIRST) {
+        if f == first && n.starts_with_at(j, w) {
             // 个月 is a duration, 分钟 a time, 天 in 天然 is not a unit.
             if (*w == "分"
                 && (n.starts_with_at(j, "分钟")
@@ -324,17 +369,22 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
     (Unit::None, 0)
 }
 
+/// Characters left out of a label: quotes, title marks, spaces, asterisks.
+fn is_label_noise(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | ' ' | '*'
+    )
+}
+
 /// Normalise a label for comparison: no quotes, no leading 其中/共/我中心…, no trailing 为/达….
 pub fn normalize_label(raw: &str) -> String {
-    let mut s: String = raw
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '“' | '”' | '"' | '\'' | '‘' | '’' | '《' | '》' | '「' | '」' | ' ' | '*'
-            )
-        })
-        .collect();
+    let s: String = raw.chars().filter(|&c| !is_label_noise(c)).collect();
+    trim_label(&s).to_string()
+}
+
+/// A label without its leading and trailing words (quotes already removed).
+fn trim_label(s: &str) -> &str {
     const LEAD: &[&str] = &[
         "其中",
         "包括",
@@ -385,27 +435,38 @@ pub fn normalize_label(raw: &str) -> String {
         "有",
         "的",
     ];
+    const LEAD_FIRST: [char; LEAD.len()] = first_chars(LEAD);
+    const TRAIL_LAST: [char; TRAIL.len()] = last_chars(TRAIL);
+    let (mut from, mut to) = (0, s.len());
     loop {
-        let before = s.len();
-        for p in LEAD {
-            if let Some(rest) = s.strip_prefix(p)
+        let before = to - from;
+        // A word is compared only when its first (last) character is the label's: most
+        // words are passed over without comparing strings.
+        let mut first = s[from..to].chars().next();
+        for (p, &f) in LEAD.iter().zip(&LEAD_FIRST) {
+            if Some(f) == first
+                && let Some(rest) = s[from..to].strip_prefix(p)
                 && !rest.is_empty()
             {
-                s = rest.to_string();
+                from = to - rest.len();
+                first = rest.chars().next();
             }
         }
-        for p in TRAIL {
-            if let Some(rest) = s.strip_suffix(p)
+        let mut last = s[from..to].chars().next_back();
+        for (p, &l) in TRAIL.iter().zip(&TRAIL_LAST) {
+            if Some(l) == last
+                && let Some(rest) = s[from..to].strip_suffix(p)
                 && !rest.is_empty()
             {
-                s = rest.to_string();
+                to = from + rest.len();
+                last = rest.chars().next_back();
             }
         }
-        if s.len() == before {
+        if to - from == before {
             break;
         }
     }
-    s
+    &s[from..to]
 }
 
 /// Extract the figures, period marks and foreign tokens of every block.
@@ -475,6 +536,8 @@ fn scan(
     let mut label_from = 0usize;
     let mut years: Vec<(usize, u16)> = Vec::new();
     let mut year_sentence: Vec<usize> = Vec::new();
+    // The label being read, reused from figure to figure.
+    let mut scratch = String::new();
     let mut i = 0usize;
     while i < c.len() {
         let ch = c[i];
@@ -537,7 +600,7 @@ fn scan(
             continue;
         }
         // Garbled text.
-        if ch == '\u{FFFD}' || n.starts_with_at(i, "锟斤拷") {
+        if ch == '\u{FFFD}' || (ch == '锟' && n.starts_with_at(i, "锟斤拷")) {
             let len = if ch == '\u{FFFD}' {
                 c[i..].iter().take_while(|&&x| x == '\u{FFFD}').count()
             } else {
@@ -668,9 +731,12 @@ fn scan(
         }
         // Qualifiers before and after.
         let mut qstart = start;
-        for qw in qualifier::words(qualifier::Place::Before, true) {
+        for (qw, last) in qualifier::words_with_last(qualifier::Place::Before, true) {
             let (w, q) = (qw.text, &qw.means);
-            if n.ends_with_at(start, w) && start - w.chars().count() >= label_from {
+            if prev == Some(last)
+                && n.ends_with_at(start, w)
+                && start - w.chars().count() >= label_from
+            {
                 // `超` in 超任务 is not adjacent; `过百` is a Chinese numeral — both excluded by
                 // adjacency to the digits.
                 qualifier = qualifier.or(Some(*q));
@@ -694,11 +760,14 @@ fn scan(
         let from = label_from
             .min(qstart)
             .max(qstart.saturating_sub(MAX_LABEL_CHARS));
-        let raw: String = (from..qstart)
-            .filter(|&k| !consumed[k])
-            .map(|k| c[k])
-            .collect();
-        let label_text = normalize_label(&raw);
+        scratch.clear();
+        scratch.extend(
+            (from..qstart)
+                .filter(|&k| !consumed[k])
+                .map(|k| c[k])
+                .filter(|&x| !is_label_noise(x)),
+        );
+        let label_text = trim_label(&scratch).to_string();
         let label = if label_text.is_empty() {
             None
         } else {
@@ -710,9 +779,10 @@ fn scan(
                 }
             };
             // Span of the label text in the source (first to last non-consumed character).
-            let ks: Vec<usize> = (from..qstart).filter(|&k| !consumed[k]).collect();
-            let span = match (ks.first(), ks.last()) {
-                (Some(&a), Some(&b)) => n.span(a, b + 1),
+            let first = (from..qstart).find(|&k| !consumed[k]);
+            let last = (from..qstart).rfind(|&k| !consumed[k]);
+            let span = match (first, last) {
+                (Some(a), Some(b)) => n.span(a, b + 1),
                 _ => n.span(from, qstart),
             };
             Some(FigureLabel {
@@ -752,6 +822,27 @@ fn scan(
 /// Words that structure figures: `其中` opens a breakdown, `包括`/`含` a nested one, `可比`
 /// marks comparable-price growth.
 fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
+    // Every cue starts with one of these characters: most characters are no cue.
+    if !n.chars.get(i).is_some_and(|&c| {
+        matches!(
+            c,
+            '其' | '包'
+                | '含'
+                | '可'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        )
+    }) {
+        return None;
+    }
     if n.starts_with_at(i, "其中") {
         return Some((CueKind::Of, 2));
     }

@@ -7,6 +7,17 @@ use super::*;
 /// `全年`, `一季度`. Returns the period and its length.
 pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
     let c = &n.chars;
+    // Every period starts with a digit or one of these characters: most characters start
+    // none.
+    let first = *c.get(i)?;
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '截' | '全' | '上' | '下' | '第' | '一' | '二' | '三' | '四'
+        ))
+    {
+        return None;
+    }
     let digits_at = |k: usize| -> Option<(u32, usize)> {
         let mut e = k;
         while e < c.len() && c[e].is_ascii_digit() && e - k < 4 {

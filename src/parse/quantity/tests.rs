@@ -144,3 +144,32 @@ fn short_gloss_stays_in_the_label() {
     let c: Vec<char> = "支出（万元）12".chars().collect();
     assert!(!in_short_gloss(&c, 5));
 }
+
+#[test]
+fn figures_keep_the_digits_and_scale_written() {
+    // Read without going through a string: the value and its scale are the digits written.
+    let text = "支出0.50万元，结余007元，预算0.00万元，执行率100.0000000000%，\
+                合计1234567890123456789012345678元，共12,345.60万元。";
+    let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+    let got: Vec<(String, u32)> = extract(text, &blocks)
+        .quantities
+        .iter()
+        .map(|q| (q.value.to_string(), q.decimals))
+        .collect();
+    let want = [
+        ("0.50", 2),
+        ("7", 0),
+        ("0.00", 2),
+        ("100.0000000000", 10),
+        ("1234567890123456789012345678", 0),
+        ("12345.60", 2),
+    ];
+    let want: Vec<(String, u32)> = want.iter().map(|(v, d)| (v.to_string(), *d)).collect();
+    assert_eq!(got, want);
+    // One digit more is too long to hold exactly: reported, not read.
+    let text = "合计12345678901234567890123456789元。";
+    let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+    let ex = extract(text, &blocks);
+    assert!(ex.quantities.is_empty());
+    assert_eq!(ex.overlong.len(), 1);
+}

@@ -1,16 +1,16 @@
 //! Reading one cell: a number (`98`, `9.74`, `1,234.50`, `91.20%`, `3359.62万`), a target or
 //! measured value (`≥1200座`, `90%以上`, `大于94%`), or nothing.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use super::roles::clean;
 use crate::model::Span;
 use crate::model::table::{CellRead, CellValue, Cmp, Measure};
+use crate::parse::norm::fold;
 use crate::parse::qualifier;
 
-/// `98`, `9.74`, `1,234.50` (the whole text); `None` for anything else.
+/// `98`, `9.74`, `1,234.50` (the whole text); `None` for anything else. Read without
+/// allocating: the digits make the mantissa, the decimals its scale.
 pub fn parse_number(t: &str) -> Option<(Decimal, u32)> {
     if t.is_empty() || t.len() > 32 {
         return None;
@@ -19,29 +19,39 @@ pub fn parse_number(t: &str) -> Option<(Decimal, u32)> {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    let int_digits: String = int.chars().filter(|c| *c != ',').collect();
+    if int.starts_with(',') || int.ends_with(',') {
+        return None;
+    }
+    let mut mantissa = 0i128;
+    let mut int_digits = 0usize;
+    for b in int.bytes() {
+        match b {
+            b',' => {}
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                int_digits += 1;
+            }
+            _ => return None,
+        }
+    }
     // No score, weight or amount in a table runs to 16 digits: such a cell is not one.
-    if int_digits.is_empty()
-        || int_digits.len() > 15
-        || !int_digits.chars().all(|c| c.is_ascii_digit())
-        || int.starts_with(',')
-        || int.ends_with(',')
-    {
+    if int_digits == 0 || int_digits > 15 {
         return None;
     }
     let decimals = match frac {
-        Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f.len() as u32,
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f.len() as u32,
         Some(_) => return None,
         None => 0,
     };
     if decimals > 10 {
         return None;
     }
-    let s = match frac {
-        Some(f) => format!("{int_digits}.{f}"),
-        None => int_digits,
-    };
-    Decimal::from_str(&s).ok().map(|v| (v, decimals))
+    for b in frac.unwrap_or("").bytes() {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    Decimal::try_from_i128_with_scale(mantissa, decimals)
+        .ok()
+        .map(|v| (v, decimals))
 }
 
 /// Units a table cell may carry after its number without ceasing to be one figure.
@@ -60,12 +70,20 @@ pub fn value(text: &str, span: Span) -> Option<CellValue> {
     if text.trim().contains(char::is_whitespace) {
         return None;
     }
+    // A number starts with a digit once cleaned: most cells of words are passed over
+    // without cleaning them.
+    if !text
+        .chars()
+        .find(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .is_some_and(|c| fold(c).is_ascii_digit())
+    {
+        return None;
+    }
     let t = clean(text);
-    let (t, percent) = match t.strip_suffix('%') {
-        Some(r) => (r.to_string(), true),
-        None => (t, false),
+    let (mut body, percent) = match t.strip_suffix('%') {
+        Some(r) => (r, true),
+        None => (t.as_str(), false),
     };
-    let mut body = t.as_str();
     if !percent {
         for u in CELL_UNITS {
             if let Some(r) = body.strip_suffix(u) {
@@ -86,17 +104,25 @@ pub fn value(text: &str, span: Span) -> Option<CellValue> {
 /// Whether a cell holds figures separated by whitespace (`4 3.5`, `10 9.5`): two cells run
 /// together by the extraction, not one number.
 pub fn split_figures(raw: &str) -> bool {
-    let c: Vec<char> = raw.trim().chars().collect();
-    (1..c.len()).any(|i| {
-        c[i].is_whitespace()
-            && c[..i]
-                .last()
-                .is_some_and(|p| p.is_ascii_digit() || *p == '.')
-            && c[i + 1..]
-                .iter()
-                .find(|x| !x.is_whitespace())
-                .is_some_and(|n| n.is_ascii_digit() || *n == '.')
-    })
+    // A run of whitespace with a digit or `.` right before it and right after it.
+    let mut prev: Option<char> = None;
+    let mut gap_after_figure = false;
+    let mut in_gap = false;
+    for c in raw.trim().chars() {
+        if c.is_whitespace() {
+            if !in_gap {
+                in_gap = true;
+                gap_after_figure = prev.is_some_and(|p| p.is_ascii_digit() || p == '.');
+            }
+            continue;
+        }
+        if in_gap && gap_after_figure && (c.is_ascii_digit() || c == '.') {
+            return true;
+        }
+        in_gap = false;
+        prev = Some(c);
+    }
+    false
 }
 
 /// Whether a cell's number can only be several figures run together: a rate beyond 1000 %,
@@ -113,8 +139,16 @@ pub fn run_together(v: &CellValue, points: bool) -> bool {
 /// A target or actual value: `≥1200座`, `97.6%`, `≤1500元/座`, `90%以上`, `大于94%`. Anything
 /// that is not one figure with a short unit (`2023年12月底前`, `稳步提高`) is `None`.
 pub fn measure(text: &str, span: Span) -> Option<Measure> {
-    let t = clean(text);
-    let (before, rest) = qualifier::strip_before(&t);
+    measure_cleaned(&clean(text), span)
+}
+
+/// [`measure`] of a cell's text already cleaned ([`clean`] gives the same text again).
+fn measure_cleaned(t: &str, span: Span) -> Option<Measure> {
+    // A measure is a figure: a cell without a digit holds none.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (before, rest) = qualifier::strip_before(t);
     let end = rest
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
@@ -205,14 +239,139 @@ pub fn read(text: &str, span: Span, clean: &str, split: bool) -> CellRead {
         blank: blank(clean),
         name: is_name(clean),
         markup: has_markup(clean),
-        measure: measure(clean, span),
+        measure: measure_cleaned(clean, span),
         marker: marker(text, span),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::str::FromStr;
+
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The readings as first written (allocating), which the faster ones must equal.
+    mod reference {
+        use super::*;
+
+        pub fn parse_number(t: &str) -> Option<(Decimal, u32)> {
+            if t.is_empty() || t.len() > 32 {
+                return None;
+            }
+            let (int, frac) = match t.split_once('.') {
+                Some((i, f)) => (i, Some(f)),
+                None => (t, None),
+            };
+            let int_digits: String = int.chars().filter(|c| *c != ',').collect();
+            if int_digits.is_empty()
+                || int_digits.len() > 15
+                || !int_digits.chars().all(|c| c.is_ascii_digit())
+                || int.starts_with(',')
+                || int.ends_with(',')
+            {
+                return None;
+            }
+            let decimals = match frac {
+                Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f.len() as u32,
+                Some(_) => return None,
+                None => 0,
+            };
+            if decimals > 10 {
+                return None;
+            }
+            let s = match frac {
+                Some(f) => format!("{int_digits}.{f}"),
+                None => int_digits,
+            };
+            Decimal::from_str(&s).ok().map(|v| (v, decimals))
+        }
+
+        pub fn value(text: &str) -> Option<(Decimal, u32, bool)> {
+            if text.trim().contains(char::is_whitespace) {
+                return None;
+            }
+            let t = clean(text);
+            let (t, percent) = match t.strip_suffix('%') {
+                Some(r) => (r.to_string(), true),
+                None => (t, false),
+            };
+            let mut body = t.as_str();
+            if !percent {
+                for u in CELL_UNITS {
+                    if let Some(r) = body.strip_suffix(u) {
+                        body = r;
+                        break;
+                    }
+                }
+            }
+            let (value, decimals) = parse_number(body)?;
+            Some((value, decimals, percent))
+        }
+
+        pub fn split_figures(raw: &str) -> bool {
+            let c: Vec<char> = raw.trim().chars().collect();
+            (1..c.len()).any(|i| {
+                c[i].is_whitespace()
+                    && c[..i]
+                        .last()
+                        .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+                    && c[i + 1..]
+                        .iter()
+                        .find(|x| !x.is_whitespace())
+                        .is_some_and(|n| n.is_ascii_digit() || *n == '.')
+            })
+        }
+    }
+
+    /// Pieces of cells, so that random cells reach every branch.
+    const PIECES: &[&str] = &[
+        "0",
+        "00",
+        "7",
+        "12",
+        "999",
+        ",",
+        ".",
+        "．",
+        "９",
+        "%",
+        "％",
+        "万",
+        "元",
+        "分",
+        " ",
+        "　",
+        "\t",
+        "-",
+        "—",
+        "优",
+        "≥",
+        "以上",
+        "1234567890123456",
+    ];
+
+    fn cell_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn readings_equal_the_reference(t in cell_text()) {
+            let mine = parse_number(&t);
+            let theirs = reference::parse_number(&t);
+            // Equal values with the same written scale.
+            prop_assert_eq!(mine.map(|(v, d)| (v.to_string(), d)), theirs.map(|(v, d)| (v.to_string(), d)));
+            prop_assert_eq!(split_figures(&t), reference::split_figures(&t));
+            let v = value(&t, Span::default()).map(|v| (v.value.to_string(), v.decimals, v.percent));
+            let r = reference::value(&t).map(|(v, d, p)| (v.to_string(), d, p));
+            prop_assert_eq!(v, r);
+            let cleaned = clean(&t);
+            prop_assert_eq!(clean(&cleaned), cleaned.clone());
+            prop_assert_eq!(measure_cleaned(&cleaned, Span::default()), measure(&t, Span::default()));
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

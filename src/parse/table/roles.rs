@@ -184,10 +184,58 @@ pub fn strip_parens(t: &str) -> String {
     out
 }
 
-/// The role a header cell names.
+/// The longest header word of [`HEADERS`], in bytes.
+const MAX_HEADER_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < HEADERS.len() {
+        if HEADERS[i].0.len() > max {
+            max = HEADERS[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// The role a header cell names: its text cleaned ([`clean`]) and without its `（…）` parts
+/// ([`strip_parens`]) is one of [`HEADERS`]. Read without allocating: a cell longer than the
+/// longest header word names no column.
 pub fn header_role(cell: &str) -> Option<ColumnRole> {
-    let t = strip_parens(&clean(cell));
-    HEADERS.iter().find(|(w, _)| *w == t).map(|(_, r)| *r)
+    let mut buf = [0u8; MAX_HEADER_BYTES];
+    let mut len = 0;
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        if c.is_whitespace() || c == '\u{3000}' {
+            continue;
+        }
+        match fold(c) {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => {
+                let slot = buf.get_mut(len..len + c.len_utf8())?;
+                c.encode_utf8(slot);
+                len += c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    let t = std::str::from_utf8(&buf[..len]).ok()?;
+    let sorted = headers_sorted();
+    sorted
+        .binary_search_by(|(w, _)| (*w).cmp(t))
+        .ok()
+        .map(|i| sorted[i].1)
+}
+
+/// [`HEADERS`] sorted by word (each word is listed once), for binary search.
+fn headers_sorted() -> &'static [(&'static str, ColumnRole)] {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, ColumnRole)>> =
+        std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = HEADERS.to_vec();
+        v.sort_by_key(|(w, _)| *w);
+        v
+    })
 }
 
 /// The roles of a row's cells when it is a header: at least two named cells, every non-empty
@@ -197,7 +245,8 @@ pub fn header_roles<S: AsRef<str>>(cells: &[S]) -> Option<Vec<Option<ColumnRole>
     let mut roles = Vec::with_capacity(cells.len());
     for c in cells {
         let c = c.as_ref();
-        if clean(c).is_empty() {
+        // Empty once cleaned: nothing but whitespace.
+        if c.chars().all(|x| x.is_whitespace() || x == '\u{3000}') {
             roles.push(None);
             continue;
         }
@@ -281,6 +330,41 @@ mod tests {
     fn header_words_are_listed_once() {
         for (i, (a, _)) in HEADERS.iter().enumerate() {
             assert!(!HEADERS[i + 1..].iter().any(|(b, _)| a == b), "{a} twice");
+        }
+    }
+
+    #[test]
+    fn header_roles_read_cleaned_cells_without_their_brackets() {
+        // The reference: clean, strip the brackets, look the word up.
+        let reference = |cell: &str| {
+            let t = strip_parens(&clean(cell));
+            HEADERS.iter().find(|(w, _)| *w == t).map(|(_, r)| *r)
+        };
+        let longest = HEADERS.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        assert_eq!(MAX_HEADER_BYTES, longest);
+        for cell in [
+            "项目资金（万元）",
+            " 全年预算数 (A) ",
+            "全年预算数（A）（B）",
+            "分　值",
+            "（分值）",
+            "年度指标值）",
+            "（年度（指标））值",
+            "偏差原因分析及改进措施说明",
+            "偏差原因分析及改进措施说明（说明）",
+            "偏差原因分析及改进措施说明了",
+            "未完成原因及拟采取的改进措施",
+            "未完成原因及拟采取的改进措施x",
+            "得分９",
+            "",
+            "   ",
+            "年度资金总额 500 480",
+        ] {
+            assert_eq!(header_role(cell), reference(cell), "{cell}");
+        }
+        for (w, r) in HEADERS {
+            assert_eq!(header_role(w), Some(*r));
+            assert_eq!(header_role(&format!("{w}（万元）")), Some(*r));
         }
     }
 
