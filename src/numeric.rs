@@ -24,6 +24,19 @@ pub fn rounds_to(exact: Decimal, dp: u32, stated: Decimal) -> bool {
     round_half_up(exact, dp) == stated || round_half_even(exact, dp) == stated
 }
 
+/// The exact value of ASCII digits read as one integer, `scale` of them after the decimal
+/// point (`b"123450"`, 2 → 1234.50); any byte that is no digit is skipped (a `.` or a
+/// thousands `,`). `None` when the value cannot be held exactly as a [`Decimal`].
+pub fn decimal_from_digits(digits: &[u8], scale: u32) -> Option<Decimal> {
+    let mantissa = digits
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .try_fold(0i128, |m, b| {
+            m.checked_mul(10)?.checked_add(i128::from(b - b'0'))
+        })?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
 /// Half a unit of the `dp`-th decimal place.
 pub fn half_unit(dp: u32) -> Decimal {
     Decimal::new(5, dp + 1)
@@ -176,6 +189,18 @@ pub fn parse_han_numeral(s: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn digits_make_an_exact_decimal() {
+        assert_eq!(decimal_from_digits(b"123450", 2), Some(d("1234.50")));
+        assert_eq!(decimal_from_digits(b"1,234.50", 2), Some(d("1234.50")));
+        assert_eq!(decimal_from_digits(b"0", 0), Some(Decimal::ZERO));
+        // The scale is kept as written.
+        assert_eq!(decimal_from_digits(b"9740", 2).map(|v| v.scale()), Some(2));
+        // 29 nines fit no Decimal; 40 digits overflow even the mantissa.
+        assert_eq!(decimal_from_digits(&[b'9'; 29], 0), None);
+        assert_eq!(decimal_from_digits(&[b'9'; 40], 0), None);
+    }
+
     use super::*;
     use std::str::FromStr;
 

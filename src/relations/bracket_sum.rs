@@ -118,12 +118,14 @@ pub(super) fn find_bracket_sums(text: &str, doc: &Document, figs: &Figures) -> V
             continue;
         }
         // A bracket may close late and hold a sibling of its total (`省级16万元（合作社6万元，
-        // 农机具10万元，市级10万元）`): a shorter run of its first parts that adds up to the
-        // total is the breakdown.
-        let exact_prefix = (2..parts.len())
-            .rev()
-            .find_map(|n| consistent_reading(doc, total, &parts[..n]));
-        match exact_prefix {
+        // 农机具10万元，市级10万元）`): when all its parts do not add up, a shorter run of its
+        // first parts that does is the breakdown.
+        let reading = consistent_reading(doc, total, &parts).or_else(|| {
+            (2..parts.len())
+                .rev()
+                .find_map(|n| consistent_reading(doc, total, &parts[..n]))
+        });
+        match reading {
             Some(claims) => out.extend(claims),
             None => out.extend(resolve_breakdown(doc, figs, total, &parts)),
         }
@@ -183,6 +185,9 @@ mod tests {
         // The bracket holds a sibling of its total after the parts that add up to it.
         let late = "省级资金16万元（合作社资金6万元，农机具资金10万元，市级资金10万元）。";
         assert_eq!(breakdowns(late), [one("16", &["6", "10"])]);
+        // When every part adds up, every part is of the total, a zero one too.
+        let whole = "项目资金100万元（甲资金50万元、乙资金50万元、丙资金0万元）。";
+        assert_eq!(breakdowns(whole), [one("100", &["50", "50", "0"])]);
         assert_eq!(BRACKET_AFTER_TOTAL_GAP, 2);
     }
 

@@ -754,6 +754,31 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_no_cue_opens_is_a_candidate_once() {
+        // The bracket after 960 has no cue word; the 其中 list is its own candidate.
+        let c = of(
+            "共计1500万元，其中甲项目960万元（中央资金620万元、省级资金340万元），\
+                    乙项目540万元。另有丙项目80万元（中央资金50万元、省级资金40万元）。",
+        );
+        let sums: Vec<_> = c.iter().filter(|c| c.kind == CandidateKind::Sum).collect();
+        assert_eq!(sums.len(), 3, "{sums:?}");
+        assert_eq!(
+            sums.iter()
+                .filter(|c| c.outcome == Outcome::Consistent)
+                .count(),
+            2,
+            "{sums:?}"
+        );
+        assert_eq!(
+            sums.iter()
+                .filter(|c| c.outcome == Outcome::Inconsistent)
+                .count(),
+            1,
+            "{sums:?}"
+        );
+    }
+
+    #[test]
     fn growth_without_levels_is_unbound() {
         let c = of("项目支出同比增长5.2%。");
         assert!(

@@ -56,6 +56,17 @@ impl Figures {
         })
     }
 
+    /// The indices into `doc.cues` of a block's cues strictly between two offsets.
+    fn cue_range(&self, doc: &Document, block: usize, from: usize, to: usize) -> &[usize] {
+        let all = self
+            .cues_by_block
+            .get(&block)
+            .map_or(&[][..], Vec::as_slice);
+        let lo = self.cues_before(doc, block, from.saturating_add(1));
+        let hi = self.cues_before(doc, block, to).max(lo);
+        &all[lo..hi]
+    }
+
     /// The cues of a block strictly between two offsets, in order.
     pub(super) fn cues_between<'d>(
         &self,
@@ -64,14 +75,9 @@ impl Figures {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
-        let all = self
-            .cues_by_block
-            .get(&block)
-            .map_or(&[][..], Vec::as_slice);
-        all[self.cues_before(doc, block, from.saturating_add(1))..]
+        self.cue_range(doc, block, from, to)
             .iter()
             .map(|&i| &doc.cues[i])
-            .take_while(move |c| c.offset < to)
     }
 
     /// The cues of a block strictly between two offsets, last first: a search for the last
@@ -83,13 +89,10 @@ impl Figures {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = &'d crate::model::Cue> + use<'d, '_> {
-        let all = self
-            .cues_by_block
-            .get(&block)
-            .map_or(&[][..], Vec::as_slice);
-        let lo = self.cues_before(doc, block, from.saturating_add(1));
-        let hi = self.cues_before(doc, block, to).max(lo);
-        all[lo..hi].iter().rev().map(|&i| &doc.cues[i])
+        self.cue_range(doc, block, from, to)
+            .iter()
+            .rev()
+            .map(|&i| &doc.cues[i])
     }
 
     /// Whether a `其中` of the same sentence stands before `offset` (the figure there is a

@@ -503,11 +503,15 @@ mod tests {
         assert!(whole_key("支出合计").chars().count() < MIN_WHOLE_NAME_CHARS);
     }
 
-    fn closed(text: &str) -> Vec<(String, String, String)> {
+    /// The shares one pass binds in `text`: (share, amount, whole) as written.
+    fn bound_by(
+        text: &str,
+        pass: impl Fn(&Document, &mut Vec<RatioClaim>),
+    ) -> Vec<(String, String, String)> {
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let qs = &doc.quantities;
         let mut ratios = Vec::new();
-        closed_run_shares(&doc, &mut ratios);
+        pass(&doc, &mut ratios);
         ratios
             .iter()
             .map(|c| {
@@ -518,6 +522,10 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn closed(text: &str) -> Vec<(String, String, String)> {
+        bound_by(text, closed_run_shares)
     }
 
     #[test]
@@ -547,20 +555,7 @@ mod tests {
     }
 
     fn totalled(text: &str) -> Vec<(String, String, String)> {
-        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
-        let qs = &doc.quantities;
-        let mut ratios = Vec::new();
-        total_shares(&doc, &[], &mut ratios);
-        ratios
-            .iter()
-            .map(|c| {
-                (
-                    qs[c.rate].display(),
-                    qs[c.numerator].display(),
-                    qs[c.denominator].display(),
-                )
-            })
-            .collect()
+        bound_by(text, |doc, ratios| total_shares(doc, &[], ratios))
     }
 
     #[test]

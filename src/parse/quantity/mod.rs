@@ -278,14 +278,9 @@ fn number_at(n: &Norm, i: usize) -> Scanned {
         return Scanned::TooLong(j);
     }
     // At most MAX_SIGNIFICANT_DIGITS significant digits: the mantissa fits a Decimal.
-    let mantissa = digits
-        .bytes()
-        .iter()
-        .filter(|b| b.is_ascii_digit())
-        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
-    match Decimal::try_from_i128_with_scale(mantissa, decimals) {
-        Ok(v) => Scanned::Number(v, decimals, j),
-        Err(_) => Scanned::TooLong(j),
+    match crate::numeric::decimal_from_digits(digits.bytes(), decimals) {
+        Some(v) => Scanned::Number(v, decimals, j),
+        None => Scanned::TooLong(j),
     }
 }
 

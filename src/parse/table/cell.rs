@@ -22,18 +22,10 @@ pub fn parse_number(t: &str) -> Option<(Decimal, u32)> {
     if int.starts_with(',') || int.ends_with(',') {
         return None;
     }
-    let mut mantissa = 0i128;
-    let mut int_digits = 0usize;
-    for b in int.bytes() {
-        match b {
-            b',' => {}
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i128::from(b - b'0');
-                int_digits += 1;
-            }
-            _ => return None,
-        }
+    if !int.bytes().all(|b| b == b',' || b.is_ascii_digit()) {
+        return None;
     }
+    let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
     // No score, weight or amount in a table runs to 16 digits: such a cell is not one.
     if int_digits == 0 || int_digits > 15 {
         return None;
@@ -46,12 +38,8 @@ pub fn parse_number(t: &str) -> Option<(Decimal, u32)> {
     if decimals > 10 {
         return None;
     }
-    for b in frac.unwrap_or("").bytes() {
-        mantissa = mantissa * 10 + i128::from(b - b'0');
-    }
-    Decimal::try_from_i128_with_scale(mantissa, decimals)
-        .ok()
-        .map(|v| (v, decimals))
+    // The digits of `t`, past its `,` and `.`, are the mantissa.
+    crate::numeric::decimal_from_digits(t.as_bytes(), decimals).map(|v| (v, decimals))
 }
 
 /// Units a table cell may carry after its number without ceasing to be one figure.

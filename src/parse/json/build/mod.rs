@@ -169,26 +169,17 @@ impl Builder {
 
     /// Room for every figure the data can give, reserved at once.
     fn reserve(&mut self, root: &Node) {
-        let stated =
-            |item: &Node, keys: &[&str]| keys.iter().filter(|k| item.get(k).is_some()).count();
-        let metrics: usize = root
-            .get("metrics")
-            .map(|m| {
-                m.items()
+        // Each item of a top-level list, with the figures it may state besides its own.
+        let items = |list: &str, extra: &[&str]| -> usize {
+            root.get(list).map_or(0, |l| {
+                l.items()
                     .iter()
-                    .map(|i| 1 + stated(i, &["growth", "prior"]))
+                    .map(|i| 1 + extra.iter().filter(|k| i.get(k).is_some()).count())
                     .sum()
             })
-            .unwrap_or(0);
-        let rates: usize = root
-            .get("rates")
-            .map(|r| {
-                r.items()
-                    .iter()
-                    .map(|i| 1 + stated(i, &["numerator", "denominator"]))
-                    .sum()
-            })
-            .unwrap_or(0);
+        };
+        let metrics = items("metrics", &["growth", "prior"]);
+        let rates = items("rates", &["numerator", "denominator"]);
         // Each named field (budget, spending, 三公, procurement, assets, staff) at most once.
         let n = metrics + rates + fields::all().len();
         self.qs.reserve_exact(n);
