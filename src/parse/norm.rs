@@ -15,6 +15,9 @@ pub struct Norm {
     pub chars: Vec<char>,
     /// Source byte range of each character.
     pub spans: Vec<(usize, usize)>,
+    /// Source byte ranges of the pinyin left out of the view (`財(cái)政`: `cái`), so that
+    /// they can still be reported as foreign text.
+    pub ruby: Vec<(usize, usize)>,
 }
 
 impl Norm {
@@ -30,9 +33,27 @@ impl Norm {
         out.chars.reserve_exact(cap);
         out.spans.reserve_exact(cap);
         let mut pending_space = false;
+        let mut skip_to = 0;
         for (i, c) in slice.char_indices() {
+            if i < skip_to {
+                continue;
+            }
             let start = span.start + i;
             let end = start + c.len_utf8();
+            // `財(cái)政`: pinyin a mirror site put after a character is no part of the text.
+            if (c == '(' || c == '（')
+                && out.chars.last().is_some_and(|&p| is_cjk(p))
+                && let Some(n) = pinyin_ruby(&slice[i + c.len_utf8()..])
+            {
+                skip_to = i + c.len_utf8() + n;
+                let letters = start + c.len_utf8();
+                let close = slice[..skip_to]
+                    .chars()
+                    .next_back()
+                    .map_or(1, char::len_utf8);
+                out.ruby.push((letters, span.start + skip_to - close));
+                continue;
+            }
             if c.is_whitespace() || c == '\u{3000}' {
                 pending_space = true;
                 continue;
@@ -100,6 +121,36 @@ impl Norm {
         }
         true
     }
+}
+
+/// The most letters of one pinyin syllable: 6 (`zhuàng`).
+pub const MAX_PINYIN_LETTERS: usize = 6;
+
+/// The length in bytes of a pinyin syllable with its tone mark and the closing bracket at the
+/// start of `s` (`cái)`, `yù）`), or `None`: lowercase letters only, at most
+/// [`MAX_PINYIN_LETTERS`], at least one of them with a tone mark (so `(a)`, `(万元)` and `(ab)`
+/// are no ruby).
+pub fn pinyin_ruby(s: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+    let mut letters = 0;
+    let mut toned = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            ')' | '）' => {
+                return (toned && letters > 0).then_some(i + c.len_utf8());
+            }
+            'a'..='z' | 'ü' => letters += 1,
+            c if TONED.contains(c) => {
+                letters += 1;
+                toned = true;
+            }
+            _ => return None,
+        }
+        if letters > MAX_PINYIN_LETTERS {
+            return None;
+        }
+    }
+    None
 }
 
 /// Fold one character: full-width ASCII to ASCII, ASCII punctuation to the Chinese forms the
@@ -202,6 +253,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('匯', '汇'),
     ('區', '区'),
     ('協', '协'),
+    ('厲', '厉'),
     ('參', '参'),
     ('員', '员'),
     ('問', '问'),
@@ -241,8 +293,10 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('廣', '广'),
     ('廳', '厅'),
     ('張', '张'),
+    ('強', '强'),
     ('彙', '汇'),
     ('後', '后'),
+    ('徑', '径'),
     ('從', '从'),
     ('徵', '征'),
     ('態', '态'),
@@ -271,6 +325,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('極', '极'),
     ('構', '构'),
     ('樂', '乐'),
+    ('樓', '楼'),
     ('標', '标'),
     ('橋', '桥'),
     ('機', '机'),
@@ -283,6 +338,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('殘', '残'),
     ('氣', '气'),
     ('決', '决'),
+    ('沒', '没'),
     ('況', '况'),
     ('淨', '净'),
     ('減', '减'),
@@ -293,7 +349,10 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('滿', '满'),
     ('漁', '渔'),
     ('漲', '涨'),
+    ('潔', '洁'),
+    ('潤', '润'),
     ('濟', '济'),
+    ('瀏', '浏'),
     ('灘', '滩'),
     ('灣', '湾'),
     ('災', '灾'),
@@ -318,6 +377,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('礎', '础'),
     ('礦', '矿'),
     ('稅', '税'),
+    ('稱', '称'),
     ('積', '积'),
     ('競', '竞'),
     ('節', '节'),
@@ -349,10 +409,12 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('繼', '继'),
     ('續', '续'),
     ('罰', '罚'),
+    ('習', '习'),
     ('聯', '联'),
     ('職', '职'),
     ('聽', '听'),
     ('脫', '脱'),
+    ('臨', '临'),
     ('與', '与'),
     ('興', '兴'),
     ('舉', '举'),
@@ -372,6 +434,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('裝', '装'),
     ('規', '规'),
     ('視', '视'),
+    ('覽', '览'),
     ('觀', '观'),
     ('計', '计'),
     ('訓', '训'),
@@ -387,6 +450,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('說', '说'),
     ('課', '课'),
     ('調', '调'),
+    ('請', '请'),
     ('證', '证'),
     ('譯', '译'),
     ('議', '议'),
@@ -403,7 +467,9 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('貼', '贴'),
     ('貿', '贸'),
     ('資', '资'),
+    ('賓', '宾'),
     ('質', '质'),
+    ('賬', '账'),
     ('購', '购'),
     ('車', '车'),
     ('較', '较'),
@@ -414,6 +480,7 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('辦', '办'),
     ('農', '农'),
     ('這', '这'),
+    ('連', '连'),
     ('週', '周'),
     ('進', '进'),
     ('運', '运'),
@@ -450,12 +517,15 @@ pub const TRADITIONAL: &[(char, char)] = &[
     ('際', '际'),
     ('險', '险'),
     ('雜', '杂'),
+    ('難', '难'),
     ('電', '电'),
+    ('韓', '韩'),
     ('頁', '页'),
     ('項', '项'),
     ('順', '顺'),
     ('須', '须'),
     ('預', '预'),
+    ('領', '领'),
     ('頭', '头'),
     ('題', '题'),
     ('額', '额'),
@@ -534,6 +604,24 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod traditional_tests {
     use super::*;
+
+    #[test]
+    fn pinyin_ruby_after_a_character_is_dropped() {
+        let text = "財(cái)政預（yù）算收入(万元)2(a)3";
+        let n = Norm::new(text, Span::new(0, text.len()));
+        let s: String = n.chars.iter().collect();
+        assert_eq!(s, "财政预算收入（万元）2（a）3");
+        // Spans still land on the source characters around the ruby.
+        let k = s.chars().position(|c| c == '政').unwrap();
+        assert_eq!(&text[n.spans[k].0..n.spans[k].1], "政");
+        let ruby: Vec<&str> = n.ruby.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(ruby, ["cái", "yù"]);
+        assert_eq!(pinyin_ruby("zhuàng)"), Some("zhuàng)".len()));
+        assert_eq!(pinyin_ruby("zhuàngx)"), None);
+        assert_eq!(pinyin_ruby("de)"), None);
+        assert_eq!(pinyin_ruby("yù"), None);
+        assert_eq!(MAX_PINYIN_LETTERS, 6);
+    }
 
     #[test]
     fn traditional_table_is_sorted_and_folds() {

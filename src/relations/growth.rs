@@ -175,7 +175,7 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
             _ => None,
         })
         .collect();
-    out.extend(change_rates(doc, figs, &bound));
+    out.extend(change_rates(doc, figs, sums, &bound));
     let bound: std::collections::HashSet<usize> = out
         .iter()
         .filter_map(|g| match g {
@@ -399,7 +399,7 @@ fn consecutive_years(doc: &Document, a: usize, b: usize) -> Option<(usize, usize
 
 /// Whether a figure is a change amount: a level in money or counts whose label ends with a
 /// verb of change (`同比增加`, `增收`).
-fn is_change_amount(q: &Quantity) -> bool {
+pub(super) fn is_change_amount(q: &Quantity) -> bool {
     dim(&q.unit).is_some() && q.qualifier.is_none() && ends_with_change_verb(q.label_text())
 }
 
@@ -416,157 +416,6 @@ pub fn change_sign(label: &str) -> Decimal {
     }
 }
 
-/// `X万元，（占…%，）同比增加Y万元，增长r%`: a change amount with its growth rate right before
-/// or after it and exactly one level of its kind before it in the sentence, with no prior level
-/// stated — the prior is X less Y.
-fn change_rates(doc: &Document, figs: &Figures, bound: &[usize]) -> Vec<GrowthClaim> {
-    let qs = &doc.quantities;
-    let mut out = Vec::new();
-    for (c, q) in qs.iter().enumerate() {
-        if !is_change_amount(q) || !doc.in_prose(q) || bound.contains(&c) {
-            continue;
-        }
-        let same_sentence = |k: usize| qs[k].block == q.block && qs[k].sentence == q.sentence;
-        let is_rate = |k: usize| {
-            same_sentence(k)
-                && qs[k].unit == Unit::Percent
-                && qs[k].qualifier.is_none()
-                && growth_interval(&qs[k]).is_some()
-        };
-        let rate = [c + 1, c.wrapping_sub(1)]
-            .into_iter()
-            .find(|&k| k < qs.len() && is_rate(k));
-        let Some(rate) = rate else { continue };
-        let first = c.min(rate);
-        let is_level = |k: usize| {
-            doc.in_prose(&qs[k])
-                && qs[k].qualifier.is_none()
-                && dim(&qs[k].unit).is_some()
-                && qs[k].unit.same_dimension(&q.unit)
-                && !is_change_label(qs[k].label_text())
-                && !is_per_unit(qs[k].label_text())
-                && !is_ratio_base(doc, k)
-        };
-        let own = item_before(doc, figs, first);
-        let mut levels: Vec<usize> = own.iter().copied().filter(|&k| is_level(k)).collect();
-        // `A支出X，占…。与上年相比，A增加Y，增长r%`: the level closes the sentence before, and
-        // the change names it.
-        // `A收入X万元，为…。较2020年度决算数减少Y万元，下降r%`: a change that names only what
-        // it is compared with is of the one level of the sentence before, if it states no rate.
-        if own.is_empty() && figs.sentence_before(q.block, q.sentence, first).is_empty() {
-            let stem = change_subject(q.label_text());
-            let prev: Vec<usize> = q
-                .sentence
-                .checked_sub(1)
-                .map(|s| figs.sentence(q.block, s).to_vec())
-                .unwrap_or_default();
-            // Only when that sentence is about its one level: a share in it (`占支出合计的
-            // 41.20%`) names another whole the change could be of.
-            if names_no_subject(&stem) {
-                if prev.iter().all(|&k| qs[k].unit != Unit::Percent) {
-                    levels = prev.into_iter().filter(|&k| is_level(k)).collect();
-                }
-            } else if stem.chars().count() >= MIN_SUBJECT_CHARS {
-                levels = prev
-                    .into_iter()
-                    .filter(|&k| is_level(k) && qs[k].label_text().contains(stem.as_str()))
-                    .collect();
-            }
-        }
-        // A level named as last year's is the prior, not the current one.
-        let prior_words = ["上年", "去年", "上一年", "前一年"];
-        if levels
-            .iter()
-            .any(|&k| has_prior_word(qs[k].label_text(), &prior_words))
-        {
-            continue;
-        }
-        let [current] = levels.as_slice() else {
-            continue;
-        };
-        out.push(GrowthClaim::ChangeRate {
-            current: *current,
-            change: c,
-            rate,
-            comparable: comparable(doc, q),
-        });
-    }
-    out
-}
-
-/// Words of a change's label that say what it is compared with, not what changed
-/// (`较2020年度决算数减少` leaves `2020年度决算数`).
-pub const COMPARED_STAGE_WORDS: &[&str] = &[
-    "年度",
-    "年",
-    "决算数",
-    "预算数",
-    "决算",
-    "预算",
-    "同期",
-    "的",
-    "数",
-];
-
-/// Whether a change's subject ([`change_subject`]) names nothing but a year or the stage it is
-/// compared with (`2020年度决算数`, `上年同期`, empty).
-pub fn names_no_subject(stem: &str) -> bool {
-    let mut s = stem
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .to_string();
-    loop {
-        let before = s.len();
-        for w in COMPARED_STAGE_WORDS {
-            if let Some(x) = s.strip_prefix(w) {
-                s = x
-                    .trim_start_matches(|c: char| c.is_ascii_digit())
-                    .to_string();
-            }
-        }
-        if s.len() == before {
-            break;
-        }
-    }
-    s.is_empty()
-}
-
-/// The fewest characters a change's own subject (`一般公共预算财政拨款增加` →
-/// `一般公共预算财政拨款`) must have to name a level in the sentence before: 2.
-pub const MIN_SUBJECT_CHARS: usize = 2;
-
-/// Comparison words stripped from a change's label to leave its subject.
-pub const COMPARISON_WORDS: &[&str] = &[
-    "与上年相比",
-    "与上年同期相比",
-    "比上年同期",
-    "较上年同期",
-    "比上年",
-    "较上年",
-    "比去年",
-    "同比",
-    "相比",
-    "上年",
-    "与",
-    "较",
-    "比",
-];
-
-/// What a change amount is a change of: its label less the comparison words and the verb.
-pub fn change_subject(label: &str) -> String {
-    let mut l = without_particle(label).to_string();
-    for v in CHANGE_VERBS {
-        if let Some(stripped) = l.strip_suffix(v) {
-            l = stripped.to_string();
-            break;
-        }
-    }
-    for w in COMPARISON_WORDS {
-        l = l.replace(w, "");
-    }
-    l.trim_matches(|c: char| c == '，' || c == ',' || c.is_whitespace())
-        .to_string()
-}
-
 /// Whether a figure is the base of a rate stated right after it (`完成年初预算数60999万元的
 /// 40.4%`): a denominator, not a level of the item.
 pub fn is_ratio_base(doc: &Document, k: usize) -> bool {
@@ -577,31 +426,6 @@ pub fn is_ratio_base(doc: &Document, k: usize) -> bool {
             && r.sentence == qs[k].sentence
             && r.label_text() == "的"
     })
-}
-
-/// The figures of the item a figure belongs to, before it: those of its sentence after the
-/// last `；` and after the last change or growth rate before it (`A完成x，减少y，下降r%；B完成z，
-/// 增加w，增长s%`: B's change has z alone).
-fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<usize> {
-    let qs = &doc.quantities;
-    let q = &qs[first];
-    let before = figs.sentence_before(q.block, q.sentence, first);
-    // Only a `；` after the sentence's first figure can set an item apart.
-    let semi = before
-        .first()
-        .and_then(|&k| {
-            figs.cues_between_rev(doc, q.block, qs[k].span.start, q.span.start)
-                .find(|c| c.kind == CueKind::Semicolon)
-                .map(|c| c.offset)
-        })
-        .unwrap_or(0);
-    let start = before
-        .iter()
-        .rposition(|&k| {
-            qs[k].span.start < semi || growth_interval(&qs[k]).is_some() || is_change_amount(&qs[k])
-        })
-        .map_or(0, |p| p + 1);
-    before[start..].to_vec()
 }
 
 /// The most amounts after a 其中 read in one sentence as the parts of a change: 32 (as for the
@@ -722,17 +546,6 @@ mod tests {
     }
 
     #[test]
-    fn comparison_only_subjects() {
-        assert!(names_no_subject(""));
-        assert!(names_no_subject("2020年度决算数"));
-        assert!(names_no_subject("上年同期".trim_start_matches("上年")));
-        assert!(names_no_subject("2019年决算"));
-        assert!(!names_no_subject("公务接待费"));
-        assert!(!names_no_subject("2020年度公务接待费"));
-        assert_eq!(change_subject("较2020年度决算数减少"), "2020年度决算数");
-    }
-
-    #[test]
     fn a_change_takes_its_levels_from_two_years() {
         let text = "2024年公务接待费14.20万元。2023年公务接待费16.45万元。\
                     公务接待费较上年减少2.25万元，下降13.68%。";
@@ -779,17 +592,5 @@ mod tests {
         // A verb inside the label is no change: 增加值 is a level.
         assert!(!ends_with_change_verb("工业增加值"));
         assert!(!ends_with_change_verb("核减率"));
-    }
-
-    #[test]
-    fn change_subject_strips_comparison_and_verb() {
-        assert_eq!(
-            change_subject("一般公共预算财政拨款增加"),
-            "一般公共预算财政拨款"
-        );
-        assert_eq!(change_subject("与上年相比，项目支出减少"), "项目支出");
-        assert_eq!(change_subject("比上年减收"), "");
-        assert_eq!(change_subject("增加"), "");
-        assert_eq!(MIN_SUBJECT_CHARS, 2);
     }
 }

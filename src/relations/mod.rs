@@ -13,6 +13,7 @@
 
 mod bracket_sum;
 pub mod candidate;
+mod change_rate;
 mod count;
 mod growth;
 mod index;
@@ -34,6 +35,7 @@ mod unit;
 mod wordlist;
 
 use bracket_sum::*;
+pub use change_rate::*;
 pub use count::*;
 pub use document_number::*;
 pub use funds_rate::*;

@@ -513,7 +513,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
 }
 
 fn scan(
-    _text: &str,
+    text: &str,
     n: &Norm,
     block: usize,
     cell: Option<(usize, usize)>,
@@ -522,6 +522,15 @@ fn scan(
     out: &mut Extracted,
 ) {
     let c = &n.chars;
+    // Pinyin a mirror site put after characters: left out of the view, reported as foreign.
+    if cell.is_none() {
+        for &(a, b) in &n.ruby {
+            out.foreign.push(ForeignToken {
+                span: Span::new(a, b),
+                text: text.get(a..b).unwrap_or_default().to_string(),
+            });
+        }
+    }
     let mut sentence = sentence_base;
     *clause_counter += 1;
     let mut clause = *clause_counter;
