@@ -28,6 +28,7 @@ mod share;
 pub mod subject;
 mod subject_index;
 mod sum;
+mod sum_reach;
 pub mod table;
 pub mod table_prose;
 mod unit;
@@ -45,6 +46,7 @@ pub use restatement::*;
 use sequence::*;
 use share::*;
 pub use sum::*;
+use sum_reach::*;
 pub use unit::*;
 
 use rust_decimal::Decimal;
