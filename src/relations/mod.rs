@@ -162,6 +162,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let figs = Figures::new(doc);
     let mut sums = find_sums(doc, &figs);
     sums.extend(find_bracket_sums(text, doc, &figs));
+    let by_use = find_use_sums(text, doc, &figs, &sums);
+    sums.extend(by_use);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,

@@ -141,6 +141,116 @@ pub(super) fn continued_breakdown(
     None
 }
 
+/// Words right before a figure that make it a total (`资金共220万元`, `合计：`).
+pub const TOTAL_BEFORE_WORDS: &[&str] = &["共计", "合计", "总计", "总共", "共"];
+
+/// Words that open a sentence listing the parts of the total the sentence before closes
+/// (`…共220万元。用于A a，B b，C c。`), with whether the list reads as all of the total:
+/// `用于`, `分别用于`, `具体为` name where all of it goes; `包括` may name only some.
+/// (`主要用于` is not among them: it names the main uses only.)
+pub const PARTS_OPENERS: &[(&str, bool)] = &[
+    ("分别用于", true),
+    ("用于", true),
+    ("具体为", true),
+    ("具体包括", false),
+    ("包括", false),
+];
+
+/// Words in a list of uses that make it examples or an estimate, never the whole:
+/// `用于A a、B b等`, `约`, `部分`.
+pub const PARTIAL_LIST_WORDS: &[&str] = &["等", "主要", "约", "左右", "部分", "如"];
+
+/// Characters skipped between a total word and its figure, or before a sentence's opener.
+const FILLER: &[char] = &[' ', '\u{3000}', '为', '：', ':', '，', ','];
+
+/// Whether the figure is written as a total: [`TOTAL_BEFORE_WORDS`] right before it.
+pub fn written_as_total(text: &str, q: &Quantity) -> bool {
+    let before = text.get(..q.span.start).unwrap_or_default();
+    let before = before.trim_end_matches(FILLER);
+    TOTAL_BEFORE_WORDS.iter().any(|w| before.ends_with(w))
+}
+
+/// The opener of a sentence ([`PARTS_OPENERS`]) and whether its list reads as complete.
+pub fn parts_opener(sentence: &str) -> Option<(&'static str, bool)> {
+    let s = sentence.trim_start_matches(FILLER);
+    PARTS_OPENERS
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .copied()
+}
+
+/// A total closing one sentence and its parts listed in the next (`动物防疫补助资金共220万元。
+/// 用于购买疫苗219.09万元，扑杀补助0.72万元，无害化处理0.19万元。`): the total is written as
+/// one ([`written_as_total`]) and is the last amount of its sentence; the next sentence of the
+/// block opens with [`PARTS_OPENERS`], has no word of [`PARTIAL_LIST_WORDS`], no breakdown of
+/// its own, and at least two named parts. A list of uses that reads as complete is judged on
+/// any shortfall; one opened by `包括` only on a slip.
+pub(super) fn find_use_sums(
+    text: &str,
+    doc: &Document,
+    figs: &Figures,
+    known: &[SumClaim],
+) -> Vec<SumClaim> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for (ti, t) in qs.iter().enumerate() {
+        let Some(d) = dim(&t.unit) else { continue };
+        if !doc.in_prose(t)
+            || t.qualifier.is_some()
+            || is_change_label(t.label_text())
+            || is_per_unit(t.label_text())
+            || !written_as_total(text, t)
+            || known.iter().any(|c| c.total == ti)
+        {
+            continue;
+        }
+        let own = figs.sentence(t.block, t.sentence);
+        if own.last() != Some(&ti) || figs.paren_depth(doc, t.block, t.span.start) > 0 {
+            continue;
+        }
+        let next = figs.sentence(t.block, t.sentence + 1);
+        let Some(&first) = next.first() else { continue };
+        let Some(span) = doc.blocks.get(t.block).and_then(|b| {
+            b.sentences
+                .iter()
+                .find(|s| s.start <= qs[first].span.start && qs[first].span.start < s.end)
+        }) else {
+            continue;
+        };
+        let sentence = text.get(span.start..span.end).unwrap_or_default();
+        let Some((_, complete)) = parts_opener(sentence) else {
+            continue;
+        };
+        if PARTIAL_LIST_WORDS.iter().any(|w| sentence.contains(w))
+            || figs
+                .cues_between(doc, t.block, qs[first].span.start, span.end)
+                .any(|c| matches!(c.kind, CueKind::Of | CueKind::Including))
+        {
+            continue;
+        }
+        let parts: Vec<usize> = next
+            .iter()
+            .copied()
+            .filter(|&i| {
+                part_like(doc, i, &d) && figs.paren_depth(doc, t.block, qs[i].span.start) == 0
+            })
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|&p| qs[p].base_value() == t.base_value()) {
+            continue;
+        }
+        match consistent_reading(doc, ti, &parts) {
+            Some(claims) => out.extend(claims),
+            None => out.push(SumClaim {
+                total: ti,
+                parts,
+                nested: false,
+                exhaustive: complete,
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +323,53 @@ mod tests {
         // They add up: read on.
         let text = "项目支出500万元。其中：设备购置支出300万元。培训支出200万元。";
         assert_eq!(breakdowns(text), vec![one("500", &["300", "200"])]);
+    }
+
+    #[test]
+    fn a_total_and_its_uses_in_the_next_sentence() {
+        let text = "资金共350万元。用于甲补贴210.5万元，乙补贴96.3万元，丙补贴33.2万元。";
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let found = find_use_sums(text, &doc, &figs, &[]);
+        assert_eq!(found.len(), 1);
+        // `用于` reads as all of it: a shortfall of any size is judged.
+        assert!(found[0].exhaustive);
+        assert!(matches!(
+            found[0].verdict(&doc),
+            SumVerdict::Mismatch { exceeds: false, .. }
+        ));
+        // `包括` may name only some: an open list.
+        let text = "资金共350万元。包括甲补贴210.5万元，乙补贴96.3万元。";
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let found = find_use_sums(text, &doc, &Figures::new(&doc), &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].verdict(&doc), SumVerdict::Partial);
+        // Not written as a total, the main uses only, examples, or a single part: none.
+        for text in [
+            "资金350万元。用于甲补贴210.5万元，乙补贴96.3万元。",
+            "资金共350万元。主要用于甲补贴210.5万元，乙补贴96.3万元。",
+            "资金共350万元。用于甲补贴210.5万元，乙补贴96.3万元等。",
+            "资金共350万元。用于甲补贴210.5万元。",
+            "资金共350万元，到位300万元。用于甲补贴210.5万元，乙补贴96.3万元。",
+        ] {
+            let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+            assert!(
+                find_use_sums(text, &doc, &Figures::new(&doc), &[]).is_empty(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn total_words_and_openers() {
+        assert_eq!(TOTAL_BEFORE_WORDS.len(), 5);
+        assert_eq!(parts_opener("用于甲"), Some(("用于", true)));
+        assert_eq!(parts_opener("分别用于甲"), Some(("分别用于", true)));
+        assert_eq!(parts_opener("具体为甲"), Some(("具体为", true)));
+        assert_eq!(parts_opener("包括甲"), Some(("包括", false)));
+        assert_eq!(parts_opener("主要用于甲"), None);
+        assert!(PARTIAL_LIST_WORDS.contains(&"等"));
+        assert!(PARTIAL_LIST_WORDS.contains(&"主要"));
     }
 
     #[test]
