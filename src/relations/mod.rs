@@ -29,6 +29,7 @@ mod share;
 pub mod subject;
 mod subject_index;
 mod sum;
+mod sum_reach;
 pub mod table;
 pub mod table_prose;
 mod unit;
@@ -47,6 +48,7 @@ pub use restatement::*;
 use sequence::*;
 use share::*;
 pub use sum::*;
+use sum_reach::*;
 pub use unit::*;
 
 use rust_decimal::Decimal;
@@ -162,6 +164,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let figs = Figures::new(doc);
     let mut sums = find_sums(doc, &figs);
     sums.extend(find_bracket_sums(text, doc, &figs));
+    let by_use = find_use_sums(text, doc, &figs, &sums);
+    sums.extend(by_use);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,

@@ -403,6 +403,8 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                             && !is_change_label(qs[i].label_text())
                     })
                     .collect();
+                // The base of a rate or last year's level is no whole while another remains.
+                let candidates = rank_wholes(doc, &candidates);
                 let Some(&total) = candidates.first() else {
                     continue;
                 };
@@ -418,6 +420,14 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                 if qs[total].qualifier.is_some() || parts.iter().any(|&p| qs[p].qualifier.is_some())
                 {
                     continue;
+                }
+                // A list that goes on over the next sentences (`其中：A a。B b；C c。`).
+                if series_kind.is_none() && next_of == usize::MAX && depth_here == 0 {
+                    let more = continued_parts(doc, figs, cue.block, cue.sentence, &parts, &d);
+                    if let Some(claims) = continued_breakdown(doc, &candidates, &parts, &more) {
+                        out.extend(claims);
+                        continue;
+                    }
                 }
                 // Parts equal to the total start another breakdown of the same whole
                 // (`按资金来源…；按资金用途…`); split there.
