@@ -7,6 +7,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::SumClaim;
 use super::index::Figures;
@@ -17,7 +18,7 @@ use crate::model::{Document, Quantity, Span};
 const NONE: usize = usize::MAX;
 
 /// Clauses longer than this (bytes) are searched for stage words in the index of their
-/// occurrences rather than read, and openings longer than this are read once and remembered.
+/// occurrences rather than read.
 const LONG_CLAUSE_BYTES: usize = 256;
 
 /// Characters that end the clause before a figure's words.
@@ -58,7 +59,7 @@ pub(super) struct SubjectIndex<'a> {
     /// [`SubjectIndex::first_named`]), found on demand.
     next_named: RefCell<Vec<usize>>,
     /// `topic_words` of the text between two offsets, as asked.
-    topics: RefCell<HashMap<(usize, usize), String>>,
+    topics: RefCell<HashMap<(usize, usize), Rc<str>>>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
@@ -353,22 +354,17 @@ impl<'a> SubjectIndex<'a> {
         g
     }
 
-    /// `topic_words` of the text `from..to` after its last blank line (a long one
-    /// remembered, so that the figures of one item read their opening once).
-    pub(super) fn topic_between(&self, from: usize, to: usize) -> String {
-        let read = || {
-            let words = self.text.get(from..to).unwrap_or("");
-            let k = words.rfind("\n\n").map_or(0, |k| k + 2);
-            topic_words(&words[k..])
-        };
-        if to.saturating_sub(from) <= LONG_CLAUSE_BYTES {
-            return read();
+    /// `topic_words` of the text `from..to` after its last blank line, remembered: the
+    /// figures of one item read their opening once.
+    pub(super) fn topic_between(&self, from: usize, to: usize) -> Rc<str> {
+        if let Some(t) = self.topics.borrow().get(&(from, to)) {
+            return t.clone();
         }
-        self.topics
-            .borrow_mut()
-            .entry((from, to))
-            .or_insert_with(read)
-            .clone()
+        let words = self.text.get(from..to).unwrap_or("");
+        let k = words.rfind("\n\n").map_or(0, |k| k + 2);
+        let t: Rc<str> = topic_words(&words[k..]).into();
+        self.topics.borrow_mut().insert((from, to), t.clone());
+        t
     }
 }
 
