@@ -107,7 +107,29 @@ impl<'a> SubjectIndex<'a> {
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
-        for (k, c) in text.char_indices() {
+        // Byte by byte: every character looked for is ASCII or starts with a byte (0xEF,
+        // 0xE3, 0xE5) that in UTF-8 only ever starts a character.
+        let mut k = 0;
+        while k < bytes.len() {
+            let c = match bytes[k] {
+                b';' => ';',
+                b':' => ':',
+                b',' => ',',
+                b'\n' => '\n',
+                0xEF if bytes.get(k + 1) == Some(&0xBC) => match bytes.get(k + 2) {
+                    Some(0x9B) => '；',
+                    Some(0x9A) => '：',
+                    Some(0x8C) => '，',
+                    _ => '\0',
+                },
+                0xE3 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0x82]) => '。',
+                0xE5 if bytes.get(k + 1..k + 3) == Some(&[0xB9, 0xB4]) => '年',
+                _ => '\0',
+            };
+            if c == '\0' {
+                k += 1;
+                continue;
+            }
             let end = k + c.len_utf8();
             match c {
                 '；' | ';' => ix.semicolons.push((k, end)),
@@ -123,6 +145,7 @@ impl<'a> SubjectIndex<'a> {
             if CLAUSE_STOPS.contains(&c) {
                 ix.stops.push((k, end));
             }
+            k = end;
         }
         let qs = &doc.quantities;
         for (i, q) in qs.iter().enumerate() {
@@ -491,6 +514,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_clause_stop_is_indexed_as_a_character_scan_finds_it() {
+        let mut text = String::from("２０２３年，2023年预算");
+        for c in CLAUSE_STOPS {
+            text.push(c);
+            text.push_str("预算年");
+        }
+        text.push_str("﹔；\n\n。");
+        let doc = crate::parse::parse(&text, SourceFormat::Text);
+        let ix = SubjectIndex::new(&text, &doc, &Figures::new(&doc), &[]);
+        let scan: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|(_, c)| CLAUSE_STOPS.contains(c))
+            .map(|(k, c)| (k, k + c.len_utf8()))
+            .collect();
+        assert_eq!(ix.stops, scan);
+        assert_eq!(ix.years.len(), 1);
     }
 
     #[test]
