@@ -56,6 +56,12 @@ fn find_in_block(cs: &[(usize, char)], out: &mut Vec<CountClaim>) {
     };
     let mut i = 0;
     while i < cs.len() {
+        // Only a digit, 十 or a Chinese digit can start a count.
+        let c = cs[i].1;
+        if !(c.is_ascii_digit() || c == '十' || han_digit(c).is_some()) {
+            i += 1;
+            continue;
+        }
         let Some((value, num_end)) = numeral_at(cs, i) else {
             i += 1;
             continue;
@@ -97,10 +103,22 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// A single Chinese digit `一`…`九` (`两` for 2), read by the one numeral reader of
-/// [`crate::numeric`].
+/// A single Chinese digit `一`…`九` (`两` for 2), as [`crate::numeric::parse_han_numeral`]
+/// reads it (a test holds the two together).
 fn han_digit(c: char) -> Option<u32> {
-    parse_han_numeral(c.encode_utf8(&mut [0; 4])).filter(|d| (1..=9).contains(d))
+    // Asked of every character of a paragraph: matched without encoding the character.
+    Some(match c {
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 fn is_numeral_char(c: char) -> bool {
@@ -460,6 +478,14 @@ mod tests {
             .iter()
             .map(|c| (c.value, c.min, c.max))
             .collect()
+    }
+
+    #[test]
+    fn chinese_digits_are_read_as_the_numeral_reader_reads_them() {
+        for c in ('\u{0}'..='\u{ffff}').chain(['\u{10000}', '\u{10ffff}']) {
+            let one = parse_han_numeral(c.encode_utf8(&mut [0; 4])).filter(|d| (1..=9).contains(d));
+            assert_eq!(han_digit(c), one, "{c:?}");
+        }
     }
 
     #[test]

@@ -11,12 +11,15 @@
 use super::candidate::Unbound;
 use super::index::Figures;
 use super::subject::{
-    self, Outline, Subject, TIME_WORDS, compatible, dimension, metric_name, stage_in, words_start,
+    self, Outline, Stage, Subject, TIME_WORDS, compatible, dimension, metric_name, stage_in,
+    words_start,
 };
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// The label as a metric name: area words that do not change the metric in a report about
 /// one area (`全区电子商务交易额` = `电子商务交易额`) are dropped; scope words (规上, 限上) stay.
@@ -140,30 +143,295 @@ pub const FULL_NAME_CHARS: usize = 6;
 /// The shortest metric name compared at all (characters): `调增`, `乡镇` say too little.
 pub const MIN_NAME_CHARS: usize = 3;
 
-/// The metric name of a figure whose label can be restated as one value of one subject.
-/// (The cheap tests come first: most figures fail one of them.)
-fn restatable(text: &str, doc: &Document, q: &Quantity) -> Option<String> {
-    let label = q.label_text();
-    let unit_fits = match q.unit {
-        Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
-        ref u => subject::has_dimension(u),
-    };
-    if !unit_fits
-        || !doc.in_prose(q)
-        || q.qualifier.is_some()
-        || TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
+/// Whether a label rules its figure out of restatement whatever its unit: a target or bound,
+/// a per-unit figure or a change.
+fn excluded_label(label: &str) -> bool {
+    TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
         || is_per_unit(label)
         || is_change_label(label)
-    {
-        return None;
+}
+
+/// What the pass reads from a metric name, once per name.
+#[derive(Debug, Clone)]
+struct Name {
+    metric: Rc<str>,
+    /// Whether it has at least [`MIN_NAME_CHARS`] Chinese characters.
+    long_enough: bool,
+    /// Whether it is read with what its sentence is about: a generic or short name, not a
+    /// surveyed rate (`群众满意度` is one figure of the report).
+    qualified: bool,
+    /// The stage it states.
+    stage: Option<Stage>,
+}
+
+/// One document as the pass reads it, with what several figures ask alike answered once: a
+/// document states few labels many times, and the figures of one item share their opening
+/// and the amounts they follow.
+struct Reader<'a> {
+    text: &'a str,
+    doc: &'a Document,
+    ix: &'a SubjectIndex<'a>,
+    outline: Outline,
+    /// [`Name`] of each metric name read from a label (`metric_name(label_of(…))`).
+    names: RefCell<HashMap<String, Rc<Name>>>,
+    /// `metric_name` of each label text asked (of what a figure is stated under or follows).
+    metrics: RefCell<HashMap<&'a str, Rc<str>>>,
+    /// [`excluded_label`] of each label text asked.
+    excluded: RefCell<HashMap<&'a str, bool>>,
+    /// Whether a label names a thing (not a change nor a stage of an amount), by label text.
+    things: RefCell<HashMap<&'a str, bool>>,
+    /// What a rate following figure `k` is about (`metric~topic`), by `k`.
+    followed: RefCell<HashMap<usize, Rc<str>>>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, doc: &'a Document, ix: &'a SubjectIndex<'a>) -> Reader<'a> {
+        Reader {
+            text,
+            doc,
+            ix,
+            outline: Outline::new(text, doc),
+            names: RefCell::new(HashMap::new()),
+            metrics: RefCell::new(HashMap::new()),
+            excluded: RefCell::new(HashMap::new()),
+            things: RefCell::new(HashMap::new()),
+            followed: RefCell::new(HashMap::new()),
+        }
     }
-    let metric = metric_name(&label_of(text, q));
-    (metric
-        .chars()
-        .filter(|c| crate::parse::norm::is_cjk(*c))
-        .count()
-        >= MIN_NAME_CHARS)
-        .then_some(metric)
+
+    /// `metric_name` of figure `k`'s label.
+    fn metric_of(&self, k: usize) -> Rc<str> {
+        let label = self.doc.quantities[k].label_text();
+        if let Some(m) = self.metrics.borrow().get(label) {
+            return m.clone();
+        }
+        let m: Rc<str> = metric_name(label).into();
+        self.metrics.borrow_mut().insert(label, m.clone());
+        m
+    }
+
+    /// Whether figure `q`'s label rules it out ([`excluded_label`]).
+    fn excluded(&self, q: &'a Quantity) -> bool {
+        let label = q.label_text();
+        if let Some(&x) = self.excluded.borrow().get(label) {
+            return x;
+        }
+        let x = excluded_label(label);
+        self.excluded.borrow_mut().insert(label, x);
+        x
+    }
+
+    /// Whether figure `k`'s label names a thing: not a change (`调减预算1134.42万元`) nor a
+    /// sibling stage of the same amount (`年初预算…，调整后预算…`).
+    fn names_a_thing(&self, k: usize) -> bool {
+        let label = self.doc.quantities[k].label_text();
+        if let Some(&x) = self.things.borrow().get(label) {
+            return x;
+        }
+        let l = self.metric_of(k);
+        let x = !l.is_empty() && !is_change_label(&l) && !subject::is_stage_only(&l);
+        self.things.borrow_mut().insert(label, x);
+        x
+    }
+
+    /// The [`Name`] figure `q`'s label reads as.
+    fn name_of(&self, q: &Quantity) -> Rc<Name> {
+        let label = label_of(self.text, q);
+        if let Some(n) = self.names.borrow().get(label.as_str()) {
+            return n.clone();
+        }
+        let metric = metric_name(&label);
+        let name = Rc::new(Name {
+            long_enough: metric
+                .chars()
+                .filter(|c| crate::parse::norm::is_cjk(*c))
+                .count()
+                >= MIN_NAME_CHARS,
+            qualified: (self.ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
+                && !is_restated_rate(&metric),
+            stage: stage_in(&metric),
+            metric: metric.into(),
+        });
+        self.names.borrow_mut().insert(label, name.clone());
+        name
+    }
+
+    /// The name of a figure whose label can be restated as one value of one subject.
+    /// (The cheap tests come first: most figures fail one of them.)
+    fn restatable(&self, q: &'a Quantity) -> Option<Rc<Name>> {
+        let label = q.label_text();
+        let unit_fits = match q.unit {
+            Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
+            ref u => subject::has_dimension(u),
+        };
+        if !unit_fits || !self.doc.in_prose(q) || q.qualifier.is_some() || self.excluded(q) {
+            return None;
+        }
+        let name = self.name_of(q);
+        name.long_enough.then_some(name)
+    }
+
+    /// The subject of figure `i` (see `subject.rs`).
+    fn subject_of(&self, i: usize) -> Option<Subject> {
+        let q = &self.doc.quantities[i];
+        if !subject::has_dimension(&q.unit) {
+            return None;
+        }
+        self.subject_named(i, &self.name_of(q))
+    }
+
+    /// What a rate following figure `k` is about: `k`'s metric name and its subject's topic.
+    fn followed(&self, k: usize) -> Rc<str> {
+        if let Some(f) = self.followed.borrow().get(&k) {
+            return f.clone();
+        }
+        let t = self.subject_of(k).map(|s| s.topic);
+        let f: Rc<str> = format!("{}~{}", self.metric_of(k), t.unwrap_or_default()).into();
+        self.followed.borrow_mut().insert(k, f.clone());
+        f
+    }
+
+    /// The subject of figure `i` whose label reads as `name`.
+    fn subject_named(&self, i: usize, name: &Name) -> Option<Subject> {
+        let (text, doc, ix, outline) = (self.text, self.doc, self.ix, &self.outline);
+        let q = &doc.quantities[i];
+        let dim = dimension(&q.unit)?;
+        let lead: Rc<str> = if doc.data.is_none() {
+            let opening = opening_of(ix, doc, i, false);
+            if subject::subject_lead(&opening).is_empty() {
+                Rc::from("")
+            } else {
+                opening
+            }
+        } else {
+            Rc::from("")
+        };
+        let inline = outline.inline_at(q.block, q.span.start);
+        let mut under = String::new();
+        let mut parent = parent_of(ix, i);
+        let mut depth = 0;
+        while let Some(p) = parent {
+            under.push_str(&self.metric_of(p));
+            under.push('<');
+            depth += 1;
+            parent = if depth < 3 { parent_of(ix, p) } else { None };
+        }
+        // A generic or short label is read with what its sentence is about, and what it is
+        // stated under is part of what it is. A label naming its metric in full keeps its name
+        // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it
+        // is stated under, or else its sentence's opening, tells two subjects apart only when
+        // both mentions state one.
+        let qualified = name.qualified;
+        // What a qualified label's own sentence says it is about: the words opening it, the
+        // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered
+        // item when its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
+        let mut about = String::new();
+        if qualified {
+            // The figures of its item before it: `a..i`.
+            let from = ix.item_start(doc, q).unwrap_or(q.span.start);
+            let a = ix.item_before(doc, i, from);
+            let named: Option<Rc<str>> = if q.unit.is_percent() {
+                // A rate is about the amount it follows (`财政拨款支出4183.20万元，执行率98.23%`),
+                // as that amount's own subject says.
+                ix.last_labelled_amount(a, i).map(|k| self.followed(k))
+            } else {
+                ix.first_named(a, i, |k| self.names_a_thing(k))
+                    .map(|k| self.metric_of(k))
+            };
+            if under.is_empty() {
+                about.push_str(&lead);
+            }
+            if let Some(n) = named {
+                about.push('|');
+                about.push_str(&n);
+            }
+            if lead.is_empty() {
+                let head = match inline {
+                    Some((_, _, head)) => Some(head),
+                    None => outline
+                        .head
+                        .get(q.block)
+                        .filter(|(_, end)| q.span.start >= *end)
+                        .map(|(head, _)| head),
+                };
+                if let Some(h) = head.filter(|h| !h.is_empty()) {
+                    about.push('#');
+                    about.push_str(h);
+                }
+            }
+        }
+        let mut entity = outline.entity.get(q.block).cloned().unwrap_or_default();
+        if let Some((_, Some(e), _)) = inline {
+            entity.push('/');
+            entity.push_str(e);
+        }
+        // The stage its own words state: its label, or the words of its clause before the
+        // label (`全年实际完成中央、省市农机购置补贴资金`).
+        let stated = name.stage.or_else(|| ix.clause_stage(q));
+        // A label naming its metric in full is the same metric when restated on its own
+        // (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else
+        // the first figure of its sentence, tells subjects apart only when both mentions state
+        // one. So for a generic label that states its stage (`财政拨款预算` under `项目预算`).
+        // Any other qualified label is what its sentence and its breakdown say it is about.
+        let (topic, opening) = match (qualified, under.is_empty()) {
+            (false, true) if doc.data.is_none() => {
+                (String::new(), opening_of(ix, doc, i, true).to_string())
+            }
+            (false, true) => (String::new(), String::new()),
+            (false, false) => (String::new(), under),
+            (true, false) if stated.is_some() => (about, under),
+            (true, _) => (format!("{under}{about}"), String::new()),
+        };
+        let stage = stated
+            .or_else(|| stage_in(&topic))
+            .or_else(|| stage_in(&opening))
+            .or_else(|| {
+                // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
+                ix.intro_plan(doc, q).or_else(|| subject::plan_in(&lead))
+            })
+            .or_else(|| {
+                opening
+                    .split_once('<')
+                    .and_then(|(total, _)| stage_in(total))
+            })
+            .or_else(|| outline.stage.get(q.block).copied().flatten());
+        // 全年, 1-12月 and 截至12月底 are one period, the year; so is an unstated period in a
+        // full-year report. Elsewhere an unstated period may be any.
+        let period = match q.period {
+            Some(p) if p.is_full_year() => Some(Period::FullYear),
+            None if doc.full_year_report => Some(Period::FullYear),
+            p => p,
+        };
+        Some(Subject {
+            metric: name.metric.to_string(),
+            dim,
+            year: if doc.data.is_none() {
+                year_of(text, ix, doc, q)
+            } else {
+                q.year.or(doc.report_year)
+            },
+            period,
+            topic,
+            entity,
+            stage,
+            stage_stated: stated.is_some(),
+            place: subject::entity_in(&lead).unwrap_or_default(),
+            opening,
+        })
+    }
+
+    /// The subject of every figure that can be restated, in document order.
+    fn subjects(&self) -> Vec<(usize, Subject)> {
+        self.doc
+            .quantities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let name = self.restatable(q)?;
+                Some((i, self.subject_named(i, &name)?))
+            })
+            .collect()
+    }
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
@@ -222,7 +490,11 @@ fn label_of(text: &str, q: &Quantity) -> String {
             l.push_str(w);
         }
     }
-    strip_time_words(&l).to_string()
+    let kept = strip_time_words(&l).len();
+    if kept < l.len() {
+        l.drain(..l.len() - kept);
+    }
+    l
 }
 
 /// The year a figure is about: the one its sentence states — after the last blank line
@@ -250,181 +522,20 @@ fn stated_year(s: &str) -> Option<u16> {
     found
 }
 
-/// The subject of figure `i` (see `subject.rs`).
-fn subject_of(
-    text: &str,
-    doc: &Document,
-    ix: &SubjectIndex,
-    outline: &Outline,
-    i: usize,
-) -> Option<Subject> {
-    let q = &doc.quantities[i];
-    if !subject::has_dimension(&q.unit) {
-        return None;
-    }
-    subject_named(text, doc, ix, outline, i, metric_name(&label_of(text, q)))
-}
-
-/// The subject of figure `i` whose label reads as the metric name `metric`.
-fn subject_named(
-    text: &str,
-    doc: &Document,
-    ix: &SubjectIndex,
-    outline: &Outline,
-    i: usize,
-    metric: String,
-) -> Option<Subject> {
-    let qs = &doc.quantities;
-    let q = &qs[i];
-    let dim = dimension(&q.unit)?;
-    let (lead, opening) = if doc.data.is_none() {
-        (
-            subject::subject_lead(&opening_of(ix, doc, i, false)).to_string(),
-            opening_of(ix, doc, i, true),
-        )
-    } else {
-        (String::new(), String::new())
-    };
-    let inline = outline.inline_at(q.block, q.span.start);
-    let mut under = String::new();
-    let mut parent = parent_of(ix, i);
-    let mut depth = 0;
-    while let Some(p) = parent {
-        under.push_str(&metric_name(qs[p].label_text()));
-        under.push('<');
-        depth += 1;
-        parent = if depth < 3 { parent_of(ix, p) } else { None };
-    }
-    // A generic or short label (not a surveyed rate: `群众满意度` is one figure of the report)
-    // is read with what its sentence is about, and what it is
-    // stated under is part of what it is. A label naming its metric in full keeps its name
-    // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is
-    // stated under, or else its sentence's opening, tells two subjects apart only when both
-    // mentions state one.
-    let qualified = (ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
-        && !is_restated_rate(&metric);
-    // What a qualified label's own sentence says it is about: the words opening it, the
-    // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered item when
-    // its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
-    let mut about = String::new();
-    if qualified {
-        // The figures of its item before it: `a..i`.
-        let from = ix.item_start(doc, q).unwrap_or(q.span.start);
-        let a = ix.item_before(doc, i, from);
-        let named = if q.unit.is_percent() {
-            // A rate is about the amount it follows (`财政拨款支出4183.20万元，执行率98.23%`),
-            // as that amount's own subject says.
-            ix.last_labelled_amount(a, i).map(|k| {
-                let t = subject_of(text, doc, ix, outline, k).map(|s| s.topic);
-                format!(
-                    "{}~{}",
-                    metric_name(qs[k].label_text()),
-                    t.unwrap_or_default()
-                )
-            })
-        } else {
-            // Not a change (`调减预算1134.42万元`) nor a sibling stage of the same amount
-            // (`年初预算…，调整后预算…`).
-            let names_a_thing = |k: usize| {
-                let l = metric_name(qs[k].label_text());
-                !l.is_empty() && !is_change_label(&l) && !subject::is_stage_only(&l)
-            };
-            ix.first_named(a, i, names_a_thing)
-                .map(|k| metric_name(qs[k].label_text()))
-        };
-        if under.is_empty() {
-            about.push_str(&lead);
-        }
-        if let Some(n) = named {
-            about.push('|');
-            about.push_str(&n);
-        }
-        if lead.is_empty() {
-            let head = match inline {
-                Some((_, _, head)) => Some(head),
-                None => outline
-                    .head
-                    .get(q.block)
-                    .filter(|(_, end)| q.span.start >= *end)
-                    .map(|(head, _)| head),
-            };
-            if let Some(h) = head.filter(|h| !h.is_empty()) {
-                about.push('#');
-                about.push_str(h);
-            }
-        }
-    }
-    let mut entity = outline.entity.get(q.block).cloned().unwrap_or_default();
-    if let Some((_, Some(e), _)) = inline {
-        entity.push('/');
-        entity.push_str(e);
-    }
-    // The stage its own words state: its label, or the words of its clause before the label
-    // (`全年实际完成中央、省市农机购置补贴资金`).
-    let stated = stage_in(&metric).or_else(|| ix.clause_stage(q));
-    // A label naming its metric in full is the same metric when restated on its own (`其中
-    // 土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else the first
-    // figure of its sentence, tells subjects apart only when both mentions state one. So for
-    // a generic label that states its stage (`财政拨款预算` under `项目预算`). Any other
-    // qualified label is what its sentence and its breakdown say it is about.
-    let (topic, opening) = match (qualified, under.is_empty()) {
-        (false, true) => (String::new(), opening),
-        (false, false) => (String::new(), under),
-        (true, false) if stated.is_some() => (about, under),
-        (true, _) => (format!("{under}{about}"), String::new()),
-    };
-    let stage = stated
-        .or_else(|| stage_in(&topic))
-        .or_else(|| stage_in(&opening))
-        .or_else(|| {
-            // A sentence announcing targets: `绩效目标为：…；棚户区改造开工600套`.
-            ix.intro_plan(doc, q).or_else(|| subject::plan_in(&lead))
-        })
-        .or_else(|| {
-            opening
-                .split_once('<')
-                .and_then(|(total, _)| stage_in(total))
-        })
-        .or_else(|| outline.stage.get(q.block).copied().flatten());
-    // 全年, 1-12月 and 截至12月底 are one period, the year; so is an unstated period in a
-    // full-year report. Elsewhere an unstated period may be any.
-    let period = match q.period {
-        Some(p) if p.is_full_year() => Some(Period::FullYear),
-        None if doc.full_year_report => Some(Period::FullYear),
-        p => p,
-    };
-    Some(Subject {
-        metric,
-        dim,
-        year: if doc.data.is_none() {
-            year_of(text, ix, doc, q)
-        } else {
-            q.year.or(doc.report_year)
-        },
-        period,
-        topic,
-        entity,
-        stage,
-        stage_stated: stated.is_some(),
-        place: subject::entity_in(&lead).unwrap_or_default(),
-        opening,
-    })
-}
-
 /// The words opening a figure's sentence before its first figure's words; or, when
 /// `through_first`, for a later figure of its sentence the words through the first figure's
 /// label (`一批项目涉及…49个村，…建设道路311520平方米`) and for the first nothing (`项目建成后，
 /// 受益群众人数…` and `项目实施后，受益群众人数…` open alike). A blank line ends what they
 /// can say.
-fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) -> String {
+fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) -> Rc<str> {
     let qs = &doc.quantities;
     let q = &qs[i];
     let Some(from) = ix.item_start(doc, q) else {
-        return String::new();
+        return Rc::from("");
     };
     let first = ix.first_in_block_from(doc, i, from);
     if through_first && first == i {
-        return String::new();
+        return Rc::from("");
     }
     let end = if through_first {
         qs[first].span.start
@@ -438,20 +549,7 @@ fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) 
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
     let ix = SubjectIndex::new(text, doc, &Figures::new(doc), sums);
-    subjects_with(text, doc, &ix)
-}
-
-/// As [`figure_subjects`], with the document's index.
-fn subjects_with(text: &str, doc: &Document, ix: &SubjectIndex) -> Vec<(usize, Subject)> {
-    let outline = Outline::new(text, doc);
-    doc.quantities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, q)| {
-            let metric = restatable(text, doc, q)?;
-            Some((i, subject_named(text, doc, ix, &outline, i, metric)?))
-        })
-        .collect()
+    Reader::new(text, doc, &ix).subjects()
 }
 
 pub(super) fn find_restatements(
@@ -461,7 +559,7 @@ pub(super) fn find_restatements(
     sums: &[SumClaim],
 ) -> RestatementPass {
     let ix = SubjectIndex::new(text, doc, figs, sums);
-    let subjects = subjects_with(text, doc, &ix);
+    let subjects = Reader::new(text, doc, &ix).subjects();
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();

@@ -430,7 +430,11 @@ pub fn subject_lead(lead: &str) -> &str {
 
 /// A named entity a heading or sentence opening is about (`乙镇`, `旅游厕所改造项目`).
 pub fn entity_in(head: &str) -> Option<String> {
-    let w = topic_words(head);
+    entity_of_words(topic_words(head))
+}
+
+/// [`entity_in`] of a text already read as its [`topic_words`] `w`.
+fn entity_of_words(w: String) -> Option<String> {
     // `各乡镇`, `全县`, `所有项目` are many or all, not one.
     if ["各", "全", "所有", "本", "该", "每"]
         .iter()
@@ -473,12 +477,22 @@ pub const HEADING_WORDS: &[&str] = &[
 /// The head of a numbered item as the topic of the generic labels under it: a thing
 /// (`因公出国（境）费`), not a stage or an activity (`预算执行`, `年初预算`, `支出结构`).
 pub fn head_topic(head: &str) -> String {
-    let w = topic_words(head);
+    head_topic_of_words(topic_words(head))
+}
+
+/// [`head_topic`] of a head already read as its [`topic_words`] `w`.
+fn head_topic_of_words(w: String) -> String {
     if is_generic_label(&remove_words(&w, word_index!(HEADING_WORDS), |_| false)) {
         String::new()
     } else {
         w
     }
+}
+
+/// A head's entity ([`entity_in`]) and topic ([`head_topic`]), its words read once.
+fn entity_and_topic(head: &str) -> (Option<String>, String) {
+    let w = topic_words(head);
+    (entity_of_words(w.clone()), head_topic_of_words(w))
 }
 
 /// What the figure is about, as read from the text; see the module documentation.
@@ -610,7 +624,8 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
             .find(|c: char| "。：:，,；;".contains(c) || c.is_ascii_digit())
             .unwrap_or(body.len());
         let head = &body[..end];
-        out.push((start + lead, entity_in(head), head_topic(head)));
+        let (entity, topic) = entity_and_topic(head);
+        out.push((start + lead, entity, topic));
     }
     out
 }
@@ -639,8 +654,9 @@ impl Outline {
                     stack.pop();
                 }
                 let (head, end) = head_of(text, doc, b);
-                stack.push((level, entity_in(&head), heading_stage(&head)));
-                o.head.push((head_topic(&head), end));
+                let (entity, topic) = entity_and_topic(&head);
+                stack.push((level, entity, heading_stage(&head)));
+                o.head.push((topic, end));
             } else {
                 o.head.push((String::new(), blk.span.start));
             }

@@ -7,6 +7,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::SumClaim;
 use super::index::Figures;
@@ -17,7 +18,7 @@ use crate::model::{Document, Quantity, Span};
 const NONE: usize = usize::MAX;
 
 /// Clauses longer than this (bytes) are searched for stage words in the index of their
-/// occurrences rather than read, and openings longer than this are read once and remembered.
+/// occurrences rather than read.
 const LONG_CLAUSE_BYTES: usize = 256;
 
 /// Characters that end the clause before a figure's words.
@@ -58,7 +59,7 @@ pub(super) struct SubjectIndex<'a> {
     /// [`SubjectIndex::first_named`]), found on demand.
     next_named: RefCell<Vec<usize>>,
     /// `topic_words` of the text between two offsets, as asked.
-    topics: RefCell<HashMap<(usize, usize), String>>,
+    topics: RefCell<HashMap<(usize, usize), Rc<str>>>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
@@ -106,7 +107,29 @@ impl<'a> SubjectIndex<'a> {
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
-        for (k, c) in text.char_indices() {
+        // Byte by byte: every character looked for is ASCII or starts with a byte (0xEF,
+        // 0xE3, 0xE5) that in UTF-8 only ever starts a character.
+        let mut k = 0;
+        while k < bytes.len() {
+            let c = match bytes[k] {
+                b';' => ';',
+                b':' => ':',
+                b',' => ',',
+                b'\n' => '\n',
+                0xEF if bytes.get(k + 1) == Some(&0xBC) => match bytes.get(k + 2) {
+                    Some(0x9B) => '；',
+                    Some(0x9A) => '：',
+                    Some(0x8C) => '，',
+                    _ => '\0',
+                },
+                0xE3 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0x82]) => '。',
+                0xE5 if bytes.get(k + 1..k + 3) == Some(&[0xB9, 0xB4]) => '年',
+                _ => '\0',
+            };
+            if c == '\0' {
+                k += 1;
+                continue;
+            }
             let end = k + c.len_utf8();
             match c {
                 '；' | ';' => ix.semicolons.push((k, end)),
@@ -122,6 +145,7 @@ impl<'a> SubjectIndex<'a> {
             if CLAUSE_STOPS.contains(&c) {
                 ix.stops.push((k, end));
             }
+            k = end;
         }
         let qs = &doc.quantities;
         for (i, q) in qs.iter().enumerate() {
@@ -353,22 +377,17 @@ impl<'a> SubjectIndex<'a> {
         g
     }
 
-    /// `topic_words` of the text `from..to` after its last blank line (a long one
-    /// remembered, so that the figures of one item read their opening once).
-    pub(super) fn topic_between(&self, from: usize, to: usize) -> String {
-        let read = || {
-            let words = self.text.get(from..to).unwrap_or("");
-            let k = words.rfind("\n\n").map_or(0, |k| k + 2);
-            topic_words(&words[k..])
-        };
-        if to.saturating_sub(from) <= LONG_CLAUSE_BYTES {
-            return read();
+    /// `topic_words` of the text `from..to` after its last blank line, remembered: the
+    /// figures of one item read their opening once.
+    pub(super) fn topic_between(&self, from: usize, to: usize) -> Rc<str> {
+        if let Some(t) = self.topics.borrow().get(&(from, to)) {
+            return t.clone();
         }
-        self.topics
-            .borrow_mut()
-            .entry((from, to))
-            .or_insert_with(read)
-            .clone()
+        let words = self.text.get(from..to).unwrap_or("");
+        let k = words.rfind("\n\n").map_or(0, |k| k + 2);
+        let t: Rc<str> = topic_words(&words[k..]).into();
+        self.topics.borrow_mut().insert((from, to), t.clone());
+        t
     }
 }
 
@@ -495,6 +514,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_clause_stop_is_indexed_as_a_character_scan_finds_it() {
+        let mut text = String::from("２０２３年，2023年预算");
+        for c in CLAUSE_STOPS {
+            text.push(c);
+            text.push_str("预算年");
+        }
+        text.push_str("﹔；\n\n。");
+        let doc = crate::parse::parse(&text, SourceFormat::Text);
+        let ix = SubjectIndex::new(&text, &doc, &Figures::new(&doc), &[]);
+        let scan: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|(_, c)| CLAUSE_STOPS.contains(c))
+            .map(|(k, c)| (k, k + c.len_utf8()))
+            .collect();
+        assert_eq!(ix.stops, scan);
+        assert_eq!(ix.years.len(), 1);
     }
 
     #[test]
