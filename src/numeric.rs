@@ -149,22 +149,30 @@ pub fn han_numeral(n: u32) -> String {
     }
 }
 
+/// A single Chinese digit `一`…`九` (`两` for 2); `None` for anything else, `〇`/`零` too.
+/// Matched without encoding the character: counts ask it of every character of a paragraph.
+pub fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// Parse `一` … `九十九` (and `〇`/`零`, `两`); `None` for anything else.
 pub fn parse_han_numeral(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
+        match c {
+            '〇' | '零' => Some(0),
+            c => han_digit(c),
+        }
     }
     // At most three characters are read (no allocation: counts call this for every
     // character of a paragraph).

@@ -4,6 +4,7 @@
 //! before it (a change that names no subject), or by the subject the change names.
 
 use super::*;
+use crate::parse::norm::is_cjk;
 
 /// How many sentences of its paragraph that state figures a change looks back for its level:
 /// 4 (`总额X。其中，A a，B b，C c。同比减少Y，下降r%。其中：A同比减少y，下降s%。B同比…`).
@@ -35,11 +36,7 @@ pub fn names_subject(label: &str, stem: &str) -> bool {
     if label.contains(stem) {
         return true;
     }
-    let han = |s: &str| -> Vec<char> {
-        s.chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .collect()
-    };
+    let han = |s: &str| -> Vec<char> { s.chars().filter(|&c| is_cjk(c)).collect() };
     let (l, s) = (han(label), han(stem));
     if s.len() < SUBSEQUENCE_SUBJECT_CHARS || l.len() > s.len() + SUBSEQUENCE_EXTRA_CHARS {
         return false;
@@ -289,14 +286,7 @@ pub(super) fn item_before(doc: &Document, figs: &Figures, first: usize) -> Vec<u
     let q = &qs[first];
     let before = figs.sentence_before(q.block, q.sentence, first);
     // Only a `；` after the sentence's first figure can set an item apart.
-    let semi = before
-        .first()
-        .and_then(|&k| {
-            figs.cues_between_rev(doc, q.block, qs[k].span.start, q.span.start)
-                .find(|c| c.kind == CueKind::Semicolon)
-                .map(|c| c.offset)
-        })
-        .unwrap_or(0);
+    let semi = figs.item_start(doc, first);
     let start = before
         .iter()
         .rposition(|&k| {

@@ -9,6 +9,7 @@
 use super::*;
 use crate::model::Span;
 pub use crate::model::claims::{CountClaim, CountSum};
+use crate::numeric::han_digit;
 use crate::numeric::parse_han_numeral;
 
 /// Measure words a counted list is stated in.
@@ -101,24 +102,6 @@ fn find_in_block(cs: &[(usize, char)], out: &mut Vec<CountClaim>) {
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-/// A single Chinese digit `一`…`九` (`两` for 2), as [`crate::numeric::parse_han_numeral`]
-/// reads it (a test holds the two together).
-fn han_digit(c: char) -> Option<u32> {
-    // Asked of every character of a paragraph: matched without encoding the character.
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
 }
 
 fn is_numeral_char(c: char) -> bool {

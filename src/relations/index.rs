@@ -121,6 +121,22 @@ impl Figures {
             .map(|&i| &doc.cues[i])
     }
 
+    /// Where the item of figure `fig` starts in its sentence: the offset of the last `；`
+    /// before it that follows the sentence's first figure (`A完成x，…；B完成z`: B's item starts
+    /// at the `；`), or 0 when none sets it apart.
+    pub(super) fn item_start(&self, doc: &Document, fig: usize) -> usize {
+        let qs = &doc.quantities;
+        let q = &qs[fig];
+        self.sentence_before(q.block, q.sentence, fig)
+            .first()
+            .and_then(|&k| {
+                self.cues_between_rev(doc, q.block, qs[k].span.start, q.span.start)
+                    .find(|c| c.kind == crate::parse::quantity::CueKind::Semicolon)
+                    .map(|c| c.offset)
+            })
+            .unwrap_or(0)
+    }
+
     /// The cues of a block strictly between two offsets, last first: a search for the last
     /// cue of a kind stops at it instead of reading every cue from `from` on.
     pub(super) fn cues_between_rev<'d>(

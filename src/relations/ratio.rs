@@ -308,14 +308,7 @@ pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<Ratio
     }
     let before = figs.sentence_before(d.block, d.sentence, den);
     // Only a `；` after the sentence's first figure can set an item apart.
-    let semi = before
-        .first()
-        .and_then(|&k| {
-            figs.cues_between_rev(doc, d.block, qs[k].span.start, d.span.start)
-                .find(|c| c.kind == CueKind::Semicolon)
-                .map(|c| c.offset)
-        })
-        .unwrap_or(0);
+    let semi = figs.item_start(doc, den);
     let item: Vec<usize> = before
         .iter()
         .rev()
