@@ -43,6 +43,19 @@ pub struct SumClaim {
     pub exhaustive: bool,
 }
 
+/// A share of a whole the text never states as a figure, stated beside sibling shares that
+/// together make 100%: the whole is the sum of the siblings' amounts (`安排A 26602万元，占比
+/// 50.15%，安排B 26441.61万元，占比49.85%`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummedShareClaim {
+    /// The stated share.
+    pub rate: usize,
+    /// Its amount.
+    pub numerator: usize,
+    /// Every sibling's amount, this one's included: their sum is the whole.
+    pub parts: Vec<usize>,
+}
+
 /// Percentage shares of one whole stated together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareGroup {

@@ -115,6 +115,10 @@ pub enum Unbound {
     Approximate,
     /// A breakdown cue with no total before it or no parts of the total's kind after it.
     NoBreakdown,
+    /// A breakdown cue whose parts are stated with shares totalling 100% but whose total is
+    /// stated nowhere: the shares are judged against the parts' sum (ratio candidates), the
+    /// sum itself has nothing to be checked against.
+    WholeNotStated,
     /// Parts short of their total by more than a slip: the list may name only some parts.
     PartialList,
     /// A growth rate or change amount without both levels (this year and the last).
@@ -158,6 +162,7 @@ impl Unbound {
             Unbound::InTable => "in_table",
             Unbound::Approximate => "approximate",
             Unbound::NoBreakdown => "no_breakdown",
+            Unbound::WholeNotStated => "whole_not_stated",
             Unbound::PartialList => "partial_list",
             Unbound::NoLevels => "no_levels",
             Unbound::GenericLabel => "generic_label",
@@ -187,6 +192,10 @@ impl Unbound {
             Unbound::InTable => ("位于表格行内", "inside a table row"),
             Unbound::Approximate => ("约数或界限，不是确数", "an approximate figure or bound"),
             Unbound::NoBreakdown => ("未找到总数及其同类分项", "no total with parts of its kind"),
+            Unbound::WholeNotStated => (
+                "未写出总数：各分项占比合计 100%，占比已按分项之和核对",
+                "the total is not stated: the parts' shares total 100% and are checked against their sum",
+            ),
             Unbound::PartialList => (
                 "分项少于总数且差额超过尾差，可能只列了部分",
                 "parts short of the total beyond a slip: maybe a partial list",
@@ -453,8 +462,26 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     for c in &r.ratios {
         claims.entry(c.rate).or_insert(c);
     }
+    let summed: std::collections::HashMap<usize, &super::SummedShareClaim> =
+        r.summed_shares.iter().map(|c| (c.rate, c)).collect();
     for (i, q) in doc.quantities.iter().enumerate() {
-        if !is_rate_trigger(q) || in_share(i) {
+        if !is_rate_trigger(q) {
+            continue;
+        }
+        // A share of a whole stated nowhere, judged against the sum of its group's amounts.
+        if let Some(c) = summed.get(&i) {
+            out.push(Candidate {
+                kind: CandidateKind::Ratio,
+                span: q.span,
+                outcome: match c.verdict(doc) {
+                    RatioVerdict::Consistent => Outcome::Consistent,
+                    RatioVerdict::Undefined => Outcome::Unbound(Unbound::ZeroBase),
+                    _ => Outcome::Inconsistent,
+                },
+            });
+            continue;
+        }
+        if in_share(i) {
             continue;
         }
         let claim = claims.get(&i).copied();
@@ -528,10 +555,19 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
                     .blocks
                     .get(cue.block)
                     .is_some_and(|b| matches!(b.kind, crate::model::BlockKind::TableRow { .. }));
+                // The parts of a summed share group right after the cue, in its sentence.
+                let summed = r.summed_shares.iter().any(|c| {
+                    c.parts.first().is_some_and(|&p| {
+                        let q = &qs[p];
+                        q.block == cue.block && q.span.start > at && q.sentence == cue.sentence
+                    })
+                });
                 (
                     Span::new(at, at),
                     Outcome::Unbound(if in_table {
                         Unbound::InTable
+                    } else if summed {
+                        Unbound::WholeNotStated
                     } else {
                         Unbound::NoBreakdown
                     }),

@@ -30,6 +30,7 @@ pub mod subject;
 mod subject_index;
 mod sum;
 mod sum_reach;
+mod summed_share;
 pub mod table;
 pub mod table_prose;
 mod unit;
@@ -49,6 +50,7 @@ use sequence::*;
 use share::*;
 pub use sum::*;
 use sum_reach::*;
+pub use summed_share::*;
 pub use unit::*;
 
 use rust_decimal::Decimal;
@@ -66,6 +68,8 @@ pub struct Relations {
     pub ratios: Vec<RatioClaim>,
     pub sums: Vec<SumClaim>,
     pub shares: Vec<ShareGroup>,
+    /// Shares of a whole stated nowhere, judged against the sum of their group's amounts.
+    pub summed_shares: Vec<SummedShareClaim>,
     pub growths: Vec<GrowthClaim>,
     pub restatements: Vec<Restatement>,
     /// Figures of a repeated metric whose subject could not be settled, with the reason.
@@ -99,6 +103,7 @@ impl Relations {
         self.ratios.len()
             + self.sums.len()
             + self.shares.len()
+            + self.summed_shares.len()
             + self.growths.len()
             + self.restatements.len()
             + self.sequences.len()
@@ -171,7 +176,9 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         sums,
         ..Relations::default()
     };
-    r.shares = find_shares(text, doc, &r.sums, &mut r.ratios);
+    let shares = find_shares(text, doc, &r.sums, &mut r.ratios);
+    r.shares = shares.groups;
+    r.summed_shares = shares.summed;
     r.growths = find_growths(doc, &figs, &r.sums);
     r.sequences = find_sequences(doc);
     let pass = find_restatements(text, doc, &figs, &r.sums);

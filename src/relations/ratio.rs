@@ -67,14 +67,8 @@ impl RatioClaim {
             }
             // Reachable only within the operands' rounding: the printed figures give another
             // value (DOMAIN §3: a mis-rounded rate is a warning, not an error).
-            let Some(central) = point_ratio(num, den) else {
-                return RatioVerdict::Consistent;
-            };
-            return RatioVerdict::Rounding {
-                expected: round_half_up(central, rate.decimals),
-                truncated: truncate(central, rate.decimals) == rate.value,
-                within_operands: true,
-            };
+            return point_ratio(num, den)
+                .map_or(RatioVerdict::Consistent, |c| within_operands(rate, c));
         }
         for &(a, b) in &self.alternatives {
             if !q[b].value.is_zero()
@@ -113,31 +107,48 @@ impl RatioClaim {
         else {
             return RatioVerdict::Undefined;
         };
-        let expected = round_half_up(central, rate.decimals);
-        // A truncated or mis-rounded value: within one unit of the last digit.
-        let ulp = Decimal::new(1, rate.decimals);
-        let stated = rate.value;
-        if (stated - central).abs() < ulp && stated != expected {
-            let truncated = truncate(central, rate.decimals) == stated;
+        let inverted = ratio_fits(rate, &di, &ni) == Some(true);
+        beyond_operands(rate, central, inverted)
+    }
+}
+
+/// A rate that its operands reach only within their own rounding (± half a unit of their
+/// last digit): the printed figures give `central`, another value.
+pub(super) fn within_operands(rate: &Quantity, central: Decimal) -> RatioVerdict {
+    RatioVerdict::Rounding {
+        expected: round_half_up(central, rate.decimals),
+        truncated: truncate(central, rate.decimals) == rate.value,
+        within_operands: true,
+    }
+}
+
+/// A rate its operands do not reach, judged against `central`, the ratio of the printed
+/// figures: a truncated or mis-rounded value (within one unit of its last digit), a value
+/// written with more places than it was computed to, or a mismatch.
+pub(super) fn beyond_operands(rate: &Quantity, central: Decimal, inverted: bool) -> RatioVerdict {
+    let expected = round_half_up(central, rate.decimals);
+    // A truncated or mis-rounded value: within one unit of the last digit.
+    let ulp = Decimal::new(1, rate.decimals);
+    let stated = rate.value;
+    if (stated - central).abs() < ulp && stated != expected {
+        let truncated = truncate(central, rate.decimals) == stated;
+        return RatioVerdict::Rounding {
+            expected,
+            truncated,
+            within_operands: false,
+        };
+    }
+    // Written with more places than it was computed to (31.00% for 31.08%).
+    for dp in 0..rate.decimals {
+        if round_half_up(central, dp) == stated && stated != expected {
             return RatioVerdict::Rounding {
                 expected,
-                truncated,
+                truncated: false,
                 within_operands: false,
             };
         }
-        // Written with more places than it was computed to (31.00% for 31.08%).
-        for dp in 0..rate.decimals {
-            if round_half_up(central, dp) == stated && stated != expected {
-                return RatioVerdict::Rounding {
-                    expected,
-                    truncated: false,
-                    within_operands: false,
-                };
-            }
-        }
-        let inverted = ratio_fits(rate, &di, &ni) == Some(true);
-        RatioVerdict::Mismatch { expected, inverted }
     }
+    RatioVerdict::Mismatch { expected, inverted }
 }
 
 /// `num / den` in percent from the printed values (in base units), or `None` when it cannot

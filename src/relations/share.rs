@@ -2,14 +2,22 @@
 
 use super::*;
 
+/// The shares of a document: groups stated together, shares bound to a stated whole (pushed
+/// to `ratios`), and shares of a whole that is the sum of their amounts.
+pub(super) struct Shares {
+    pub groups: Vec<ShareGroup>,
+    pub summed: Vec<SummedShareClaim>,
+}
+
 pub(super) fn find_shares(
     text: &str,
     doc: &Document,
     sums: &[SumClaim],
     ratios: &mut Vec<RatioClaim>,
-) -> Vec<ShareGroup> {
+) -> Shares {
     let qs = &doc.quantities;
     let mut out = Vec::new();
+    let mut summed = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (i, q) in qs.iter().enumerate() {
         if seen.contains(&(q.block, q.sentence))
@@ -62,6 +70,9 @@ pub(super) fn find_shares(
             None if complete => opened_list_whole(text, doc, &parts),
             None => None,
         };
+        if whole.is_none() && breakdown.is_none() {
+            summed.extend(summed_claims(doc, &group_amounts(doc, &shares)));
+        }
         if let Some(w) = whole {
             for (&s, &p) in shares.iter().zip(&parts) {
                 ratios.push(RatioClaim {
@@ -80,10 +91,59 @@ pub(super) fn find_shares(
             complete: false,
         });
     }
-    out.extend(complete_shares(doc, &seen_shares(&out)));
+    let complete = complete_shares(doc, &seen_shares(&out));
+    for g in &complete {
+        let items: Vec<(usize, usize)> = g.shares.iter().copied().zip(g.parts.clone()).collect();
+        summed.extend(summed_claims(doc, &items));
+    }
+    out.extend(complete);
     named_whole_shares(doc, ratios);
-    closed_run_shares(doc, ratios);
+    for run in closed_run_shares(doc, ratios) {
+        summed.extend(summed_claims(doc, &run));
+    }
     total_shares(doc, &seen_shares(&out), ratios);
+    let judged: std::collections::HashSet<usize> = ratios.iter().map(|r| r.rate).collect();
+    summed.retain(|c| !judged.contains(&c.rate));
+    Shares {
+        groups: out,
+        summed,
+    }
+}
+
+/// Each share of a group stated in one sentence with its amount: the nearest figure before it
+/// and after the share before it, past changes and growth rates (`税收收入3000万元，增加200万
+/// 元，增长7.14%，税收占…比重为60.00%`), of a label naming the share's subject when the share
+/// names one (`税收占…`). Empty when a share has no such amount.
+fn group_amounts(doc: &Document, shares: &[usize]) -> Vec<(usize, usize)> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    let mut floor = None;
+    for &s in shares {
+        let q = &qs[s];
+        let subject = q
+            .label_text()
+            .split_once('占')
+            .map(|(x, _)| x)
+            .filter(|x| x.chars().count() >= 2);
+        let amount = (0..s)
+            .rev()
+            .take_while(|&k| {
+                qs[k].block == q.block && qs[k].sentence == q.sentence && Some(k) != floor
+            })
+            .filter(|&k| {
+                qs[k].unit != Unit::Percent
+                    && qs[k].qualifier.is_none()
+                    && dim(&qs[k].unit).is_some()
+                    && !is_change_label(qs[k].label_text())
+            })
+            .find(|&k| subject.is_none_or(|x| qs[k].label_text().contains(x)));
+        // No share of the group may stand between the share and its amount.
+        match amount {
+            Some(p) if !shares.iter().any(|&o| o > p && o < s) => out.push((s, p)),
+            _ => return Vec::new(),
+        }
+        floor = Some(s);
+    }
     out
 }
 
@@ -158,8 +218,9 @@ pub const MAX_RUN_SHARES: usize = 64;
 /// sum. When the document states that sum (`总预算1085203.63元`), each share is bound to its
 /// amount over that figure. A run that does not total 100%, or a sum stated nowhere, binds
 /// nothing.
-fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
+fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) -> Vec<Vec<(usize, usize)>> {
     let qs = &doc.quantities;
+    let mut unstated = Vec::new();
     let taken: std::collections::HashSet<usize> = ratios.iter().map(|r| r.rate).collect();
     let mut by_whole: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for (s, q) in qs.iter().enumerate() {
@@ -190,7 +251,11 @@ fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
             None => by_whole.push((key, vec![(s, p)])),
         }
     }
-    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    // 100%, with the slack a slipped share may take (the slip is then reported).
+    let hundred = Interval {
+        lo: Decimal::ONE_HUNDRED - SUMMED_WHOLE_SLACK,
+        hi: Decimal::ONE_HUNDRED + SUMMED_WHOLE_SLACK,
+    };
     for (_, items) in by_whole {
         let mut start = 0;
         while start + 1 < items.len() {
@@ -225,6 +290,7 @@ fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
                     && !is_change_label(w.label_text())
                     && w.base_value() == sum
             }) else {
+                unstated.push(run.to_vec());
                 continue;
             };
             for &(s, p) in run {
@@ -238,6 +304,7 @@ fn closed_run_shares(doc: &Document, ratios: &mut Vec<RatioClaim>) {
             }
         }
     }
+    unstated
 }
 
 /// Words that open a list of the parts of the figure before them (`支出X万元，主要用于以下方面：
@@ -525,7 +592,9 @@ mod tests {
     }
 
     fn closed(text: &str) -> Vec<(String, String, String)> {
-        bound_by(text, closed_run_shares)
+        bound_by(text, |d, r| {
+            closed_run_shares(d, r);
+        })
     }
 
     #[test]

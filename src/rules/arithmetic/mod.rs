@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use crate::diagnostic::Message;
 use crate::model::{Document, Quantity};
 use crate::numeric::fmt_trim;
-use crate::relations::RatioClaim;
+use crate::relations::{RatioClaim, SummedShareClaim};
 
 /// `num / den × 100` to `dp` places, trailing zeros trimmed (`99.6674`).
 pub(crate) fn ratio_text(doc: &Document, c: &RatioClaim, dp: u32) -> String {
@@ -57,4 +57,43 @@ pub(crate) fn column_name(role: crate::model::table::ColumnRole) -> &'static str
         Actual => "实际完成值",
         Label(_) | FundsLabel | Criteria | Description | Note | Other => "",
     }
+}
+
+/// The whole of a summed share as the sum of its parts (`26602万元 + 26441.61万元 =
+/// 53043.61万元`), in the unit of the share's amount; and its amount over that whole in
+/// percent to `dp` places, trailing zeros trimmed.
+pub(crate) fn summed_whole_text(doc: &Document, c: &SummedShareClaim, dp: u32) -> (String, String) {
+    let q = &doc.quantities;
+    let num = &q[c.numerator];
+    let parts: Vec<String> = c.parts.iter().map(|&p| q[p].display()).collect();
+    let whole = c.whole(doc);
+    let in_unit = whole.and_then(|w| {
+        let scale = crate::model::scale_up(Decimal::ONE, num.unit.scale());
+        w.checked_div(scale)
+    });
+    // As many places as the parts written in the amount's unit have.
+    let places = c
+        .parts
+        .iter()
+        .filter(|&&p| q[p].unit == num.unit)
+        .map(|&p| q[p].decimals)
+        .max()
+        .unwrap_or(num.decimals);
+    let total = in_unit.map_or_else(
+        || "∞".to_string(),
+        |w| {
+            let digits = if w.round_dp(places) == w {
+                crate::numeric::fmt_fixed(w, places)
+            } else {
+                fmt_trim(w, places + 4)
+            };
+            format!("{digits}{}", num.unit.display())
+        },
+    );
+    let ratio = whole
+        .filter(|w| !w.is_zero())
+        .and_then(|w| num.base_value().checked_div(w))
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        .map_or_else(|| "∞".to_string(), |v| fmt_trim(v, dp));
+    (format!("{} = {total}", parts.join(" + ")), ratio)
 }

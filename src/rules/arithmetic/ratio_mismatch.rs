@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::numeric::fmt_fixed;
 use crate::relations::{RatioKind, RatioVerdict};
-use crate::rules::arithmetic::{operand_label, ratio_text};
+use crate::rules::arithmetic::{operand_label, ratio_text, summed_whole_text};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -22,6 +22,11 @@ declare_rule! {
     /// (`资金总规模8642.50万元，纳入方案资金7120.36万元，占比82.39%`).
     /// Shares of one named whole stated item by item (`（一）A类科目a元，占支出总预算x%` …) whose
     /// run totals 100% are of the sum of their amounts, when the document states that sum.
+    /// When it states the sum nowhere, shares of one whole that total 100% (within their
+    /// rounding and 0.02 points) — item by item, or together in one sentence (`安排A
+    /// 4820.50万元，占比58.46%，安排B 3425.10万元，占比41.54%`; `税收占财政总收入的比重` with
+    /// the amount its subject names, past a change and its growth rate) — are judged against
+    /// the sum of their amounts: shares that make 100% say their amounts are all of the whole.
     /// Where the text allows another reading (a second budget figure in the sentence), the
     /// rate is accepted if any reading explains it.
     ///
@@ -64,7 +69,10 @@ impl RatioMismatch {
 与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是），核减率对应核减金额与送审金额——再用精确十进制重新计算，按比率自身的书写精度
 比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
 只要有一种读法能解释该比率即视为相符。紧跟在金额之后、未写总额的“占比”，是该金额与其前面紧邻的总额（总规模、总额、合计……）之比。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
-合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。
+合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。文中没有写出这一和数时，
+同一总额的各项占比（逐项写出，或在一句中并列写出：`安排A 4820.50万元，占比58.46%，安排B 3425.10万元，占比41.54%`；
+`税收占财政总收入的比重` 对应其主语所指的金额，跳过其间的增减额和增长率）合计为 100%（允许各自的舍入误差及 0.02 个百分点）时，
+按各项金额之和核对每项占比：合计 100% 说明这些金额就是总额的全部。
 
 表格各行同样核对：项目资金行的执行率应为全年执行数 / 全年预算数；所写执行率实为全年执行数 / 年初预算数时，
 诊断会指明分母用错。
@@ -91,6 +99,7 @@ impl Rule for RatioMismatch {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         table_rates(cx, out);
+        summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.ratios {
@@ -156,6 +165,59 @@ impl Rule for RatioMismatch {
                     .expected_found(exp.clone(), rate.display()),
             );
         }
+    }
+}
+
+/// Shares of a whole stated nowhere against the sum of their group's amounts.
+fn summed_shares(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let q = &doc.quantities;
+    for c in &cx.relations.summed_shares {
+        let RatioVerdict::Mismatch { expected, .. } = c.verdict(doc) else {
+            continue;
+        };
+        let (rate, num) = (&q[c.rate], &q[c.numerator]);
+        let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
+        let (whole, exact) = summed_whole_text(doc, c, rate.decimals + 2);
+        let label = if rate.label_text().is_empty() || rate.label_text().starts_with("占比") {
+            String::new()
+        } else {
+            format!("「{}」", rate.label_text())
+        };
+        let mut d = Diagnostic::new(
+            &RatioMismatch::META,
+            rate.span,
+            Message::new(
+                format!(
+                    "占比{label}{} 与其金额不符：各项占比合计 100%，总额即各项之和 {whole}；{} / 总额 = {exact}%",
+                    rate.display(),
+                    num.display()
+                ),
+                format!(
+                    "share {} does not follow from its amount: the shares total 100%, so the whole is the sum of the parts {whole}; {} / whole = {exact}%",
+                    rate.display(),
+                    num.display()
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("应为 {exp}"),
+            format!("expected {exp}"),
+        ))
+        .label(num.span, operand_label(num, "分子", "numerator"));
+        for &p in c.parts.iter().filter(|&&p| p != c.numerator) {
+            d = d.label(
+                q[p].span,
+                operand_label(&q[p], "总额的一项", "part of the whole"),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("按各项金额计算应为 {exp}；或核对各项金额"),
+                format!("computed from the parts it is {exp}; or check the amounts"),
+            ))
+            .expected_found(exp.clone(), rate.display()),
+        );
     }
 }
 

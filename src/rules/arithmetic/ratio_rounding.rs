@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::numeric::fmt_fixed;
 use crate::relations::RatioVerdict;
-use crate::rules::arithmetic::{operand_label, ratio_text};
+use crate::rules::arithmetic::{operand_label, ratio_text, summed_whole_text};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -16,6 +16,10 @@ declare_rule! {
     /// its own precision: a truncation (99.667% written 99.66%), a rounding in the wrong
     /// direction, or a value printed with more places than it was computed to (31.00% for
     /// 31.08%). Ties (…5 exactly) accept both half-up and half-even.
+    ///
+    /// Shares of a whole stated nowhere whose group totals 100% are judged against the sum of
+    /// their amounts (see A001), with no automatic fix: shares are often adjusted so that
+    /// they total 100%, and the help asks to say so.
     ///
     /// The ratio is computed from the operands as printed. When the stated value is reachable
     /// only within the operands' own rounding (`增长16.77%` beside levels 2840 and 2364万元,
@@ -54,6 +58,9 @@ impl RatioRounding {
 四舍五入的结果：截尾（99.667% 写成 99.66%）、舍入方向错误，或写出的位数多于实际计算的位数
 （31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。
 
+文中未写出总额、但各项合计为 100% 的一组占比，按各项金额之和核对（见 A001），不自动修正：占比常为使合计
+等于 100% 而调整尾差，帮助信息请作者注明。
+
 比值按所列运算数计算。所写数值只有在运算数自身的舍入范围内才能得到时（上年 2840 万元、本年 2364 万元，
 写作下降16.77%，按所列数字应为 16.76%），它可能是按未舍入的数字算出的：仍报告为警告，因为读者按所列
 数字复算得到的是另一个值，但不自动修正。
@@ -81,6 +88,7 @@ impl Rule for RatioRounding {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
         for c in &cx.relations.ratios {
@@ -159,5 +167,68 @@ impl Rule for RatioRounding {
                 .fix(fix),
             );
         }
+    }
+}
+
+/// Shares of a whole stated nowhere, rounded otherwise than half-up from the sum of their
+/// group's amounts. No automatic fix: shares are often adjusted so that they total 100%
+/// (a 尾差), and rewriting one would break that total.
+fn summed_shares(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let q = &doc.quantities;
+    for c in &cx.relations.summed_shares {
+        let RatioVerdict::Rounding {
+            expected,
+            truncated,
+            ..
+        } = c.verdict(doc)
+        else {
+            continue;
+        };
+        let (rate, num) = (&q[c.rate], &q[c.numerator]);
+        let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
+        let (whole, exact) = summed_whole_text(doc, c, rate.decimals + 2);
+        let (why_zh, why_en) = if truncated {
+            ("所写数值为截尾结果", "the stated value is truncated")
+        } else {
+            (
+                "所写数值未按四舍五入取值",
+                "the stated value is not rounded half-up",
+            )
+        };
+        let mut d = Diagnostic::new(
+            &RatioRounding::META,
+            rate.span,
+            Message::new(
+                format!(
+                    "占比 {} 应为 {exp}：各项占比合计 100%，总额即各项之和 {whole}；{} / 总额 = {exact}%，{why_zh}",
+                    rate.display(),
+                    num.display()
+                ),
+                format!(
+                    "share {} should be {exp}: the shares total 100%, so the whole is the sum of the parts {whole}; {} / whole = {exact}%, {why_en}",
+                    rate.display(),
+                    num.display()
+                ),
+            ),
+        )
+        .primary(Message::new(
+            format!("四舍五入应为 {exp}"),
+            format!("rounds to {exp}"),
+        ))
+        .label(num.span, operand_label(num, "分子", "numerator"));
+        for &p in c.parts.iter().filter(|&&p| p != c.numerator) {
+            d = d.label(
+                q[p].span,
+                operand_label(&q[p], "总额的一项", "part of the whole"),
+            );
+        }
+        out.push(
+            d.help(Message::new(
+                format!("改为 {exp}；若为使合计等于 100% 而调整尾差，请注明"),
+                format!("write {exp}; if it was adjusted so that the shares total 100%, say so"),
+            ))
+            .expected_found(exp.clone(), rate.display()),
+        );
     }
 }
