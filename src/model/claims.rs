@@ -148,6 +148,22 @@ pub struct CountSum {
     /// The starting count and the changes: `(span, value, added)`; `added` is false for a
     /// decrease (减少, 撤销).
     pub parts: Vec<(crate::model::Span, u32, bool)>,
+    /// The wording that makes the parts the whole.
+    pub kind: CountSumKind,
+}
+
+/// The wording that makes a count the sum of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountSumKind {
+    /// `年初8个，年中增加8个，共15个`: a start, its changes and their total.
+    Changes,
+    /// `N个X中，a个X高于…；b个X低于…`: the two sides of one test, or a part and the rest.
+    /// `exact` when the sides leave nothing between them (a word and its negation, 其余);
+    /// comparisons (高于 / 低于) leave out what equals the threshold.
+    Partition { exact: bool },
+    /// `N宗，金额A，其中甲a宗，金额A1，乙b宗，金额A2`: the parts repeat the total's record and
+    /// their fields add up to its fields.
+    Records,
 }
 
 impl CountSum {

@@ -8,7 +8,7 @@
 
 use super::*;
 use crate::model::Span;
-pub use crate::model::claims::{CountClaim, CountSum};
+pub use crate::model::claims::{CountClaim, CountSum, CountSumKind};
 use crate::numeric::han_digit;
 use crate::numeric::parse_han_numeral;
 
@@ -448,6 +448,7 @@ fn count_sum(cs: &[(usize, char)]) -> Option<CountSum> {
     Some(CountSum {
         total: (span(s, e), v),
         parts,
+        kind: CountSumKind::Changes,
     })
 }
 

@@ -15,6 +15,7 @@ mod bracket_sum;
 pub mod candidate;
 mod change_rate;
 mod count;
+mod count_partition;
 mod growth;
 mod index;
 use index::Figures;
@@ -39,6 +40,7 @@ mod wordlist;
 use bracket_sum::*;
 pub use change_rate::*;
 pub use count::*;
+pub use count_partition::*;
 pub use document_number::*;
 pub use funds_rate::*;
 pub use growth::*;
@@ -189,6 +191,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.table_prose = table_prose::find(text, doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
+    r.count_sums
+        .extend(find_count_partitions(text, doc, &r.sums));
     let per_unit = per_units(text, doc);
     r.products = find_products(text, doc, &figs, &per_unit);
     let mut proven = unit_slips(doc, &r);

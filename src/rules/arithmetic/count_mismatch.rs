@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::relations::CountSumKind;
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -24,6 +25,17 @@ declare_rule! {
     /// change right after 增加/新增/新建/增设 or 减少/撤销/撤并/注销, the total right after
     /// 共/共计/合计/总计/共有, every count of the sentence in the same measure word and no other
     /// figure in it. 8 + 8 = 16, not 15.
+    ///
+    /// Also a set split into two parts that make it whole: `84个项目中，61个项目高于平均分，…；
+    /// 25个项目低于平均分` — the parts counted in the set's measure word and noun, each opening
+    /// its clause (a sub-count after 其中 is not a part), on the two sides of one test (高于/低于,
+    /// 以上/以下, a word and its negation such as 达到/未达到, 合格/不合格) or the second being
+    /// 其余/剩余. Parts that add up to more than the set are an error; fewer, an error for a word
+    /// and its negation or 其余, a warning for a comparison (what equals the threshold is on
+    /// neither side). And a count that opens a record of figures repeated part by part —
+    /// `审核276宗，送审金额A，核减B，其中预算审核150宗，送审金额A1，核减B1，结算审核106宗，…`:
+    /// when every amount of the parts adds up to the total's, the parts are the whole
+    /// breakdown and their counts must add up to the total too.
     ///
     /// ### Why
     /// Lists of units, departments and tasks are edited — a unit merged, a task added —
@@ -61,6 +73,14 @@ impl CountMismatch {
 还核对同一句中措辞明确的期初数、增减数与合计数——`年初8个，年中新增8个，共15个`：期初数以“年初”
 “原有”“上年末”标明，每个增减数紧跟在“增加”“新增”“新建”“增设”或“减少”“撤销”“撤并”“注销”之后，
 合计数紧跟在“共”“共计”“合计”“总计”“共有”之后，句中各数量的量词相同且没有其他数字。8 + 8 = 16，不是 15。
+
+还核对分成两部分的总数：`84个项目中，61个项目高于平均分，…；25个项目低于平均分`——两部分与总数
+量词、名词相同，各自位于分句之首（“其中”之后的数量不是部分），分处同一标准的两侧（高于/低于、
+以上/以下，或一个词与其否定，如达到/未达到、合格/不合格），或第二部分为“其余”“剩余”。两部分之和
+超过总数为错误；不足时，词与其否定或“其余”为错误，比较（高于/低于）为警告（等于标准的不在任何
+一侧）。以及带有逐项重复的一组数字的数量——`审核276宗，送审金额A，核减B，其中预算审核150宗，
+送审金额A1，核减B1，结算审核106宗，…`：各分项的金额均与合计相符时，分项即完整的分解，其数量之和
+也应等于总数。
 
 ### 为什么
 单位、科室、任务的列举常被修改——合并了一个单位、增加了一项任务——而前面的数量没有随之更新；
@@ -153,20 +173,38 @@ fn count_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .collect();
         let terms = terms.concat();
         let total = written(c.total.0);
-        let mut d = Diagnostic::new(
-            &CountMismatch::META,
-            c.total.0,
-            Message::new(
+        let (zh, en) = match c.kind {
+            CountSumKind::Changes => (
                 format!("合计数量与各分项数量不符：{terms} = {sum}，合计写作 {total}"),
-                format!("the total count disagrees with its parts: {terms} = {sum}, total written {total}"),
+                format!(
+                    "the total count disagrees with its parts: {terms} = {sum}, total written {total}"
+                ),
             ),
-        )
-        .primary(Message::new(
-            format!("分项合计 {sum}"),
-            format!("parts sum to {sum}"),
-        ));
+            CountSumKind::Partition { .. } => (
+                format!("总数与其分成的两部分不符：{terms} = {sum}，总数写作 {total}"),
+                format!(
+                    "the count disagrees with the two parts it is split into: {terms} = {sum}, written {total}"
+                ),
+            ),
+            CountSumKind::Records => (
+                format!(
+                    "总数与各分项数量不符：各分项的金额等合计相符，数量 {terms} = {sum}，总数写作 {total}"
+                ),
+                format!(
+                    "the total count disagrees with its parts: the parts' other figures add up to the total's, their counts {terms} = {sum}, total written {total}"
+                ),
+            ),
+        };
+        let mut d = Diagnostic::new(&CountMismatch::META, c.total.0, Message::new(zh, en)).primary(
+            Message::new(format!("分项合计 {sum}"), format!("parts sum to {sum}")),
+        );
         for &(s, _, _) in &c.parts {
             d = d.label(s, Message::new("分项", "part"));
+        }
+        // Two sides of a comparison (高于 / 低于) leave out what equals the threshold: fewer
+        // parts than the total may be those.
+        if c.kind == (CountSumKind::Partition { exact: false }) && sum < i64::from(c.total.1) {
+            d = d.with_severity(Severity::Warning);
         }
         out.push(
             d.help(Message::new(
