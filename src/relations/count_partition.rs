@@ -146,7 +146,7 @@ fn partition(
         }
         count_value(p)?;
         let prefix = clause_before(text, p);
-        let rest = REST.iter().any(|w| prefix == *w);
+        let rest = REST.contains(&prefix);
         // A sub-count (`其中50个`) or a count in other wording is not a part.
         if !(prefix.is_empty() || rest) {
             continue;
