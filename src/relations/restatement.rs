@@ -729,6 +729,19 @@ mod tests {
     }
 
     #[test]
+    fn labels_keep_a_leading_total_and_lose_the_from_of_an_adjustment() {
+        let label = |t: &str, n: usize| {
+            let d = crate::parse::parse(t, crate::model::SourceFormat::Text);
+            label_of(t, &d.quantities[n])
+        };
+        let t = "一期工程批复投资820万元，二期工程批复投资460万元，合计批复投资1280万元。";
+        assert_eq!(label(t, 2), "合计批复投资");
+        assert_eq!(label(t, 0), "一期工程批复投资");
+        let t = "专项收入由年初预算820万元调整为905万元。";
+        assert_eq!(label(t, 0), "专项收入年初预算");
+    }
+
+    #[test]
     fn time_words_leave_a_name() {
         assert_eq!(strip_time_words("本年度服务对象满意度"), "服务对象满意度");
         assert_eq!(strip_time_words("全年支出"), "全年支出");
