@@ -81,9 +81,11 @@ pub fn canonical_adjusted(metric: &str) -> String {
 }
 
 /// The label of a value adjusted from without the `由` of the wording
-/// (`专项收入由年初预算` → `专项收入年初预算`), so that it reads as the stage it names.
+/// (`专项收入由年初预算` → `专项收入年初预算`, `预算资金由` → `预算资金`), so that it reads as
+/// the stage it names.
 pub fn without_from(label: &str) -> String {
     match label.rfind('由') {
+        Some(k) if k > 0 && k + '由'.len_utf8() == label.len() => label[..k].to_string(),
         Some(k) if ORIGIN_ENDS.contains(&&label[k + '由'.len_utf8()..]) => {
             format!("{}{}", &label[..k], &label[k + '由'.len_utf8()..])
         }
@@ -224,6 +226,7 @@ mod tests {
         assert_eq!(adjusted_name("年初预算"), "调整后预算");
         assert_eq!(without_from("专项收入由年初预算"), "专项收入年初预算");
         assert_eq!(without_from("由财政拨付"), "由财政拨付");
+        assert_eq!(without_from("预算资金由"), "预算资金");
         assert_eq!(
             canonical_adjusted("基本支出调整预算数"),
             "基本支出调整后预算"

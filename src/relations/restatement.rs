@@ -219,8 +219,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `metric_name` of figure `k`'s label.
+    /// `metric_name` of figure `k`'s label; an adjusted value's name (`adjusted.rs`).
     fn metric_of(&self, k: usize) -> Rc<str> {
+        if self.adjusted.contains_key(&k) {
+            return self.name_of(k).metric.clone();
+        }
         let label = self.doc.quantities[k].label_text();
         if let Some(m) = self.metrics.borrow().get(label) {
             return m.clone();
@@ -246,6 +249,9 @@ impl<'a> Reader<'a> {
     fn names_a_thing(&self, k: usize) -> bool {
         if self.origins.contains(&k) {
             return false;
+        }
+        if self.adjusted.contains_key(&k) {
+            return !subject::is_stage_only(&self.metric_of(k));
         }
         let label = self.doc.quantities[k].label_text();
         if let Some(&x) = self.things.borrow().get(label) {
