@@ -11,6 +11,8 @@
 //! ([`RatioClaim::verdict`], [`SumClaim::verdict`] …) live here too so that the rules that
 //! share a relation (A001/A002/U001 on ratios; A003/U001 on sums) agree on one reading.
 
+mod adjusted;
+mod area;
 mod bracket_sum;
 pub mod candidate;
 mod change_rate;
@@ -24,6 +26,7 @@ mod funds_rate;
 mod magnitude;
 mod product;
 mod ratio;
+mod restated_period;
 mod restatement;
 mod sequence;
 mod share;

@@ -8,6 +8,8 @@
 //! what it is about while the same label elsewhere is about something named — is recorded
 //! with the reason, never compared.
 
+use super::adjusted::{adjusted_name, adjustments, canonical_adjusted, is_adjustment_change};
+use super::area::area_of;
 use super::candidate::Unbound;
 use super::index::Figures;
 use super::subject::{
@@ -17,6 +19,7 @@ use super::subject::{
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
+use crate::parse::norm::simplified;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -149,6 +152,7 @@ fn excluded_label(label: &str) -> bool {
     TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
         || is_per_unit(label)
         || is_change_label(label)
+        || is_adjustment_change(label)
 }
 
 /// What the pass reads from a metric name, once per name.
@@ -162,6 +166,8 @@ struct Name {
     qualified: bool,
     /// The stage it states.
     stage: Option<Stage>,
+    /// The level of area its words name (`area.rs`).
+    area: Option<char>,
 }
 
 /// One document as the pass reads it, with what several figures ask alike answered once: a
@@ -182,10 +188,21 @@ struct Reader<'a> {
     things: RefCell<HashMap<&'a str, bool>>,
     /// What a rate following figure `k` is about (`metric~topic`), by `k`.
     followed: RefCell<HashMap<usize, Rc<str>>>,
+    /// The label each adjusted value (`由年初预算…调整为905万元`) reads as (`adjusted.rs`).
+    adjusted: HashMap<usize, String>,
+    /// The values adjusted from: a sibling stage of their adjusted value, not what it is about.
+    origins: HashSet<usize>,
+    /// The one partial period the report is about (`restated_period.rs`).
+    single_period: Option<Period>,
 }
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str, doc: &'a Document, ix: &'a SubjectIndex<'a>) -> Reader<'a> {
+        let pairs = adjustments(text, doc);
+        let adjusted = pairs
+            .iter()
+            .map(|&(b, a)| (b, adjusted_name(&label_of(text, &doc.quantities[a]))))
+            .collect();
         Reader {
             text,
             doc,
@@ -196,11 +213,17 @@ impl<'a> Reader<'a> {
             excluded: RefCell::new(HashMap::new()),
             things: RefCell::new(HashMap::new()),
             followed: RefCell::new(HashMap::new()),
+            adjusted,
+            origins: pairs.iter().map(|&(_, a)| a).collect(),
+            single_period: restated_period::single_period(doc),
         }
     }
 
-    /// `metric_name` of figure `k`'s label.
+    /// `metric_name` of figure `k`'s label; an adjusted value's name (`adjusted.rs`).
     fn metric_of(&self, k: usize) -> Rc<str> {
+        if self.adjusted.contains_key(&k) {
+            return self.name_of(k).metric.clone();
+        }
         let label = self.doc.quantities[k].label_text();
         if let Some(m) = self.metrics.borrow().get(label) {
             return m.clone();
@@ -224,23 +247,36 @@ impl<'a> Reader<'a> {
     /// Whether figure `k`'s label names a thing: not a change (`调减预算1134.42万元`) nor a
     /// sibling stage of the same amount (`年初预算…，调整后预算…`).
     fn names_a_thing(&self, k: usize) -> bool {
+        if self.origins.contains(&k) {
+            return false;
+        }
+        if self.adjusted.contains_key(&k) {
+            return !subject::is_stage_only(&self.metric_of(k));
+        }
         let label = self.doc.quantities[k].label_text();
         if let Some(&x) = self.things.borrow().get(label) {
             return x;
         }
         let l = self.metric_of(k);
-        let x = !l.is_empty() && !is_change_label(&l) && !subject::is_stage_only(&l);
+        let x = !l.is_empty()
+            && !is_change_label(&l)
+            && !is_adjustment_change(&l)
+            && !subject::is_stage_only(&l);
         self.things.borrow_mut().insert(label, x);
         x
     }
 
-    /// The [`Name`] figure `q`'s label reads as.
-    fn name_of(&self, q: &Quantity) -> Rc<Name> {
-        let label = label_of(self.text, q);
+    /// The [`Name`] figure `i`'s label reads as: an adjusted value's as the adjusted budget
+    /// of what the value adjusted from names.
+    fn name_of(&self, i: usize) -> Rc<Name> {
+        let label = match self.adjusted.get(&i) {
+            Some(l) => l.clone(),
+            None => label_of(self.text, &self.doc.quantities[i]),
+        };
         if let Some(n) = self.names.borrow().get(label.as_str()) {
             return n.clone();
         }
-        let metric = metric_name(&label);
+        let metric = canonical_adjusted(&metric_name(&label));
         let name = Rc::new(Name {
             long_enough: metric
                 .chars()
@@ -250,6 +286,7 @@ impl<'a> Reader<'a> {
             qualified: (self.ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
                 && !is_restated_rate(&metric),
             stage: stage_in(&metric),
+            area: area_of(&label),
             metric: metric.into(),
         });
         self.names.borrow_mut().insert(label, name.clone());
@@ -258,7 +295,8 @@ impl<'a> Reader<'a> {
 
     /// The name of a figure whose label can be restated as one value of one subject.
     /// (The cheap tests come first: most figures fail one of them.)
-    fn restatable(&self, q: &'a Quantity) -> Option<Rc<Name>> {
+    fn restatable(&self, i: usize) -> Option<Rc<Name>> {
+        let q = &self.doc.quantities[i];
         let label = q.label_text();
         let unit_fits = match q.unit {
             Unit::Percent => is_restated_rate(label) || is_stated_rate(label),
@@ -267,7 +305,7 @@ impl<'a> Reader<'a> {
         if !unit_fits || !self.doc.in_prose(q) || q.qualifier.is_some() || self.excluded(q) {
             return None;
         }
-        let name = self.name_of(q);
+        let name = self.name_of(i);
         name.long_enough.then_some(name)
     }
 
@@ -277,7 +315,7 @@ impl<'a> Reader<'a> {
         if !subject::has_dimension(&q.unit) {
             return None;
         }
-        self.subject_named(i, &self.name_of(q))
+        self.subject_named(i, &self.name_of(i))
     }
 
     /// What a rate following figure `k` is about: `k`'s metric name and its subject's topic.
@@ -395,13 +433,8 @@ impl<'a> Reader<'a> {
                     .and_then(|(total, _)| stage_in(total))
             })
             .or_else(|| outline.stage.get(q.block).copied().flatten());
-        // 全年, 1-12月 and 截至12月底 are one period, the year; so is an unstated period in a
-        // full-year report. Elsewhere an unstated period may be any.
-        let period = match q.period {
-            Some(p) if p.is_full_year() => Some(Period::FullYear),
-            None if doc.full_year_report => Some(Period::FullYear),
-            p => p,
-        };
+        let period =
+            restated_period::subject_period(q.period, doc.full_year_report, self.single_period);
         Some(Subject {
             metric: name.metric.to_string(),
             dim,
@@ -417,6 +450,7 @@ impl<'a> Reader<'a> {
             stage_stated: stated.is_some(),
             place: subject::entity_in(&lead).unwrap_or_default(),
             opening,
+            area: name.area,
         })
     }
 
@@ -426,8 +460,8 @@ impl<'a> Reader<'a> {
             .quantities
             .iter()
             .enumerate()
-            .filter_map(|(i, q)| {
-                let name = self.restatable(q)?;
+            .filter_map(|(i, _)| {
+                let name = self.restatable(i)?;
                 Some((i, self.subject_named(i, &name)?))
             })
             .collect()
@@ -446,9 +480,11 @@ pub const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "小计"];
 
 /// The figure's label as a metric name: the normalised label, from its last line only (a
 /// title run into the paragraph below it is not part of the name), with a total word its
-/// source ends with put back, and without a leading word of time.
+/// source ends with or opens with put back (`合计批复投资` is the total, not one of the
+/// `批复投资` it sums), without the `由` of an adjustment (`收入由年初预算`), and without a
+/// leading word of time.
 fn label_of(text: &str, q: &Quantity) -> String {
-    let mut l = q.label_text().to_string();
+    let mut l = super::adjusted::without_from(q.label_text());
     if let Some(fl) = &q.label
         && let Some(src) = text.get(fl.span.start.min(q.number_span.start)..q.number_span.start)
     {
@@ -494,7 +530,29 @@ fn label_of(text: &str, q: &Quantity) -> String {
     if kept < l.len() {
         l.drain(..l.len() - kept);
     }
+    // A label of one character is no name to put a total word before (`共计下达` is read `下`).
+    if let Some(w) = leading_total(text, q)
+        && !l.starts_with(w)
+        && l.chars().count() >= 2
+    {
+        l.insert_str(0, w);
+    }
     l
+}
+
+/// The total word ([`TOTAL_WORDS`]) right before a figure's label or opening its source
+/// (`，合计批复投资6222万元`), which the normalised label drops.
+fn leading_total(text: &str, q: &Quantity) -> Option<&'static str> {
+    let fl = q.label.as_ref()?;
+    let start = fl.span.start.min(q.number_span.start);
+    let before = text.get(..start)?.trim_end_matches([' ', '\u{3000}']);
+    let src = text.get(start..q.number_span.start)?;
+    let last2: String = before.chars().rev().take(2).map(simplified).collect();
+    let first2: String = src.chars().take(2).map(simplified).collect();
+    TOTAL_WORDS.iter().copied().find(|w| {
+        let rev: String = w.chars().rev().collect();
+        last2 == rev || first2 == *w
+    })
 }
 
 /// The year a figure is about: the one its sentence states — after the last blank line
@@ -674,6 +732,19 @@ mod tests {
         assert!(is_restated_rate("群众满意率"));
         assert!(!is_restated_rate("满意度目标"));
         assert!(!is_restated_rate("预算执行率"));
+    }
+
+    #[test]
+    fn labels_keep_a_leading_total_and_lose_the_from_of_an_adjustment() {
+        let label = |t: &str, n: usize| {
+            let d = crate::parse::parse(t, crate::model::SourceFormat::Text);
+            label_of(t, &d.quantities[n])
+        };
+        let t = "一期工程批复投资820万元，二期工程批复投资460万元，合计批复投资1280万元。";
+        assert_eq!(label(t, 2), "合计批复投资");
+        assert_eq!(label(t, 0), "一期工程批复投资");
+        let t = "专项收入由年初预算820万元调整为905万元。";
+        assert_eq!(label(t, 0), "专项收入年初预算");
     }
 
     #[test]

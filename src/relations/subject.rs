@@ -331,7 +331,7 @@ pub fn is_stage_only(label: &str) -> bool {
 }
 
 /// An enumeration word at the start (`一是`, `三是`).
-fn strip_enumeration(s: &str) -> &str {
+pub(super) fn strip_enumeration(s: &str) -> &str {
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
         (Some(d), Some('是')) if "一二三四五六七八九十".contains(d) => cs.as_str(),
@@ -517,6 +517,9 @@ pub struct Subject {
     /// A town, project or fund named by the words opening its sentence (`白沙镇：…完成投资…`):
     /// two different ones are two subjects; a mention without one may restate either.
     pub place: String,
+    /// The level of area its label names (`全省` → `省`, see `area.rs`): two different ones
+    /// are two subjects; a mention without one may restate either.
+    pub area: Option<char>,
 }
 
 /// Whether two subjects of one key can be the same: their periods are equal, and their
@@ -538,6 +541,7 @@ pub fn compatible(a: &Subject, b: &Subject) -> bool {
         && a.period == b.period
         && (a.opening.is_empty() || b.opening.is_empty() || a.opening == b.opening)
         && (a.place.is_empty() || b.place.is_empty() || a.place == b.place)
+        && fits(&a.area, &b.area)
 }
 
 impl Subject {
