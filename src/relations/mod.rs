@@ -19,10 +19,12 @@ mod growth;
 mod index;
 use index::Figures;
 mod document_number;
+mod funds_in_place;
 mod funds_rate;
 mod magnitude;
 mod product;
 mod ratio;
+mod remainder_whole;
 mod restatement;
 mod sequence;
 mod share;
@@ -40,11 +42,13 @@ use bracket_sum::*;
 pub use change_rate::*;
 pub use count::*;
 pub use document_number::*;
+use funds_in_place::*;
 pub use funds_rate::*;
 pub use growth::*;
 pub use magnitude::*;
 pub use product::*;
 pub use ratio::*;
+use remainder_whole::*;
 pub use restatement::*;
 use sequence::*;
 use share::*;
@@ -176,6 +180,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         sums,
         ..Relations::default()
     };
+    let in_place = find_in_place(text, doc, &figs, &r.ratios);
+    r.ratios.extend(in_place);
     let shares = find_shares(text, doc, &r.sums, &mut r.ratios);
     r.shares = shares.groups;
     r.summed_shares = shares.summed;
