@@ -199,7 +199,9 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
             Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution)
                 .or_else(|| bind_by_concept(doc, figs, ri))
                 .or_else(|| bind_by_remainder(doc, figs, ri)),
-            Some("rate.control") => bind_money(doc, figs, ri, RatioKind::Control),
+            Some("rate.control") => {
+                bind_money(doc, figs, ri, RatioKind::Control).or_else(|| bind_staff(doc, figs, ri))
+            }
             Some("rate.funds") => bind_funds(doc, figs, ri),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
                 bind_counts(doc, figs, ri)
