@@ -2,14 +2,22 @@
 //! said to have arrived in full (`项目资金1200.00万元全部到位，到位率100%；实际支出1150.00万元，
 //! 预算执行率95.83%`): funds that arrived in full are all of the funds planned, so they are the
 //! budget the rate is of. Only the words of arrival in full say so ([`IN_FULL_WORDS`] right
-//! after the amount) — a 到位率 of `100%` alone allows ±0.5% — and only one such amount may
-//! stand in the rate's sentence before its item or in the sentence before.
+//! after the amount) — a 到位率 of `100%` alone allows ±0.5% — only one such amount may stand
+//! in the rate's sentence before its item or in the sentence before, and it must be the funds
+//! of the whole project, not one source of them ([`SOURCE_PART_WORDS`]).
 
 use super::ratio::{after_last_rate, is_spent_or_executed, window};
 use super::*;
 
 /// Words right after an amount of funds that say all of it arrived.
 pub const IN_FULL_WORDS: &[&str] = &["全部到位", "足额到位", "全额到位", "已全部到位"];
+
+/// Words of a label that name one source of a project's funds (`中央资金`, `县级配套资金`): such
+/// funds arriving in full say nothing of the others, so they are not the budget.
+pub const SOURCE_PART_WORDS: &[&str] = &[
+    "中央", "省级", "市级", "州级", "县级", "区级", "乡级", "本级", "上级", "配套", "自筹", "地方",
+    "社会",
+];
 
 /// Whether the words right after a figure (up to the next figure or stop) say it arrived in
 /// full.
@@ -66,6 +74,7 @@ pub(super) fn bind_in_place(
         || s.base_value() > f.base_value()
         || is_spent_or_executed(f)
         || is_change_label(f.label_text())
+        || SOURCE_PART_WORDS.iter().any(|w| f.label_text().contains(w))
     {
         return None;
     }
@@ -160,6 +169,10 @@ mod tests {
                 "中央资金800.00万元全部到位，省级资金400.00万元全部到位；实际支出1150.00万元，预算执行率95.83%。"
             )
             .is_empty()
+        );
+        // One source of the funds arrived in full: the budget may hold the others too.
+        assert!(
+            bound("中央资金800.00万元全部到位；实际支出780.00万元，预算执行率97.50%。").is_empty()
         );
         // The item states a budget of its own: not this pass's.
         assert!(

@@ -12,14 +12,19 @@ use super::*;
 /// Funds rates, the words that name their numerator (what was done with the funds) and the
 /// words the whole must carry (empty: any amount that names no act). 核减率 is the amount cut
 /// in an audit over the amount submitted (送审), never over the amount approved (审定).
-/// 利用率 is the assets in use (在用) over the assets held, named by their 原值 or 总额.
+/// 利用率 is the fixed assets in use (在用) over the fixed assets held, named by their 原值 or
+/// 总额 (never 资产总额, which holds current assets too).
 pub const FUNDS_RATES: &[(&str, &[&str], &[&str])] = &[
     ("支付率", &["支付", "支出", "拨付"], &[]),
     ("拨付率", &["拨付", "支付"], &[]),
     ("到位率", &["到位", "到账"], &[]),
     ("分配率", &["分配"], &[]),
     ("核减率", &["核减"], &["送审"]),
-    ("利用率", &["在用"], &["原值", "总额", "总值"]),
+    (
+        "利用率",
+        &["在用"],
+        &["固定资产原值", "固定资产总额", "固定资产总值"],
+    ),
 ];
 
 /// Words that mark an amount as what was *not* done or is left (未分配, 尚未支付, 结余):
@@ -145,9 +150,14 @@ mod tests {
             bound("年末固定资产总额640.50万元，在用固定资产600.25万元，固定资产利用率93.72%。"),
             vec![t("93.72%", "600.25万元", "640.50万元")]
         );
-        // The whole must be named as the assets held: not a figure of another kind before.
+        // The whole must be named as the fixed assets held: not a figure of another kind
+        // before, nor all assets (资产总额 holds current assets too).
         assert!(
             bound("年末资产净值900.00万元，在用固定资产600.25万元，固定资产利用率93.72%。")
+                .is_empty()
+        );
+        assert!(
+            bound("年末资产总额900.00万元，在用固定资产600.25万元，固定资产利用率93.72%。")
                 .is_empty()
         );
         // No amount in use: no numerator.
