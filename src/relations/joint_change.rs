@@ -15,13 +15,21 @@ pub const JOINT_SUBJECTS: &[&str] = &["收支", "收、支", "收入、支出", 
 /// Words that make `收支` a level of its own (the balance of the two), not both of them.
 pub const NOT_JOINT_WORDS: &[&str] = &["结余", "差额", "缺口", "平衡", "结转", "相抵", "赤字"];
 
+/// The most bytes before a figure looked at for the start of its clause: a clause is the
+/// words just before it (as a label is), never megabytes without a stop.
+pub const CLAUSE_BYTES: usize = 240;
+
 /// Where the clause of a figure starts in `text`: after the last stop or comma before it (an
-/// enumeration comma `、` does not end a clause).
+/// enumeration comma `、` does not end a clause), at most [`CLAUSE_BYTES`] back.
 fn clause_start(text: &str, at: usize) -> usize {
     const STOPS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '\n'];
-    let before = &text[..at];
-    before.rfind(STOPS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    let mut from = at.saturating_sub(CLAUSE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    before.rfind(STOPS).map_or(from, |i| {
+        from + i + before[i..].chars().next().map_or(1, char::len_utf8)
     })
 }
 
@@ -107,6 +115,7 @@ fn joint_level(doc: &Document, figs: &Figures, c: usize, first: usize) -> Option
     } else if figs.sentence_before(q.block, q.sentence, first).is_empty() {
         let prev = (0..q.sentence)
             .rev()
+            .take(LEVEL_SENTENCES_BACK)
             .map(|s| figs.sentence(q.block, s))
             .find(|s| !s.is_empty())?;
         if prev.iter().any(|&k| qs[k].unit == Unit::Percent) {
@@ -187,6 +196,18 @@ mod tests {
             ),
             want
         );
+    }
+
+    #[test]
+    fn the_clause_is_read_at_most_clause_bytes_back() {
+        assert_eq!(CLAUSE_BYTES, 240);
+        let near = format!("，收支{}减少", "甲".repeat(70));
+        let at = near.len();
+        assert!(names_both(&near, at));
+        // 收支 just past the window (each 甲 is 3 bytes): not read.
+        let far = format!("，收支{}减少", "甲".repeat(80));
+        assert!(!names_both(&far, far.len()));
+        assert!(clause_start(&far, far.len()) >= far.len() - CLAUSE_BYTES);
     }
 
     #[test]

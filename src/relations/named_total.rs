@@ -54,6 +54,27 @@ pub(super) fn named_total_shares(text: &str, doc: &Document, r: &Relations) -> V
         .chain(r.summed_shares.iter().map(|c| c.rate))
         .chain(r.shares.iter().flat_map(|g| g.shares.iter().copied()))
         .collect();
+    // The figures whose written name ends as a total's (few in a report), read once.
+    let totals: Vec<(usize, String)> = qs
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            doc.in_prose(w)
+                && w.qualifier.is_none()
+                && dim(&w.unit).is_some()
+                && !is_change_label(w.label_text())
+        })
+        .filter_map(|(k, w)| {
+            let l = written_label(text, w)?;
+            TOTAL_ENDINGS
+                .iter()
+                .any(|e| l.ends_with(e))
+                .then_some((k, l))
+        })
+        .collect();
+    // The figures of each name, found once per name.
+    let mut of_name: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
     let mut out = Vec::new();
     for (s, q) in qs.iter().enumerate() {
         if q.unit != Unit::Percent
@@ -78,19 +99,17 @@ pub(super) fn named_total_shares(text: &str, doc: &Document, r: &Relations) -> V
         }) else {
             continue;
         };
-        let named: Vec<usize> = qs
+        let all = of_name.entry(name.to_string()).or_insert_with(|| {
+            totals
+                .iter()
+                .filter(|(_, l)| l.ends_with(name))
+                .map(|&(k, _)| k)
+                .collect()
+        });
+        let named: Vec<usize> = all
             .iter()
-            .enumerate()
-            .filter(|&(k, w)| {
-                k != p
-                    && k != s
-                    && doc.in_prose(w)
-                    && w.qualifier.is_none()
-                    && w.unit.same_dimension(&qs[p].unit)
-                    && !is_change_label(w.label_text())
-                    && written_label(text, w).is_some_and(|l| l.ends_with(name))
-            })
-            .map(|(k, _)| k)
+            .copied()
+            .filter(|&k| k != p && qs[k].unit.same_dimension(&qs[p].unit))
             .collect();
         let Some(&whole) = named.first() else {
             continue;

@@ -16,26 +16,25 @@ use super::*;
 /// run; a single share may be bound by a reading the others do not share).
 pub const MIN_PINNING_SHARES: usize = 2;
 
-/// A name pinned to a figure by the shares bound to it.
+/// A name pinned to a figure by the shares bound to it (in document order).
 struct Pinned {
-    key: String,
     whole: usize,
     rates: Vec<usize>,
 }
 
 /// The names of wholes that bound shares pin to one figure.
-fn pinned_names(doc: &Document, ratios: &[RatioClaim]) -> Vec<Pinned> {
+fn pinned_names(
+    doc: &Document,
+    ratios: &[RatioClaim],
+) -> std::collections::HashMap<String, Pinned> {
     let qs = &doc.quantities;
-    let mut by_key: Vec<(String, Vec<&RatioClaim>)> = Vec::new();
+    let mut by_key: std::collections::HashMap<String, Vec<&RatioClaim>> =
+        std::collections::HashMap::new();
     for c in ratios.iter().filter(|c| c.kind == RatioKind::Share) {
         let Some(name) = share_of(qs[c.rate].label_text()) else {
             continue;
         };
-        let key = whole_key(name);
-        match by_key.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(c),
-            None => by_key.push((key, vec![c])),
-        }
+        by_key.entry(whole_key(name)).or_default().push(c);
     }
     by_key
         .into_iter()
@@ -47,22 +46,33 @@ fn pinned_names(doc: &Document, ratios: &[RatioClaim]) -> Vec<Pinned> {
             let agrees = claims
                 .iter()
                 .any(|c| c.verdict(doc) == RatioVerdict::Consistent);
-            (claims.len() >= MIN_PINNING_SHARES && one_value && agrees).then(|| Pinned {
-                key,
-                whole,
-                rates: claims.iter().map(|c| c.rate).collect(),
-            })
+            let mut rates: Vec<usize> = claims.iter().map(|c| c.rate).collect();
+            rates.sort_unstable();
+            (claims.len() >= MIN_PINNING_SHARES && one_value && agrees)
+                .then_some((key, Pinned { whole, rates }))
         })
         .collect()
 }
 
-/// Whether a numbered heading stands between two blocks.
-fn heading_between(doc: &Document, a: usize, b: usize) -> bool {
+/// How many numbered headings stand before each block (and, last, in all): whether one stands
+/// between two blocks is then a subtraction.
+fn headings_before(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::with_capacity(doc.blocks.len() + 1);
+    let mut n = 0;
+    for b in &doc.blocks {
+        out.push(n);
+        n += usize::from(b.kind == BlockKind::Heading && b.marker.is_some());
+    }
+    out.push(n);
+    out
+}
+
+/// Whether a numbered heading stands between two blocks (`before`: [`headings_before`]).
+fn heading_between(before: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = (a.min(b), a.max(b));
-    doc.blocks.get(lo + 1..hi).is_some_and(|bs| {
-        bs.iter()
-            .any(|blk| blk.kind == BlockKind::Heading && blk.marker.is_some())
-    })
+    let at = |k: usize| before.get(k).copied().unwrap_or(0);
+    // The headings of blocks lo + 1 .. hi: those before hi less those before lo + 1.
+    hi > lo + 1 && at(hi) > at(lo + 1)
 }
 
 /// Bind the shares of a pinned name that no pass bound. Rates the relations found so far bind
@@ -80,6 +90,7 @@ pub(super) fn pinned_whole_shares(doc: &Document, r: &Relations) -> Vec<RatioCla
         .chain(r.summed_shares.iter().map(|c| c.rate))
         .chain(r.shares.iter().flat_map(|g| g.shares.iter().copied()))
         .collect();
+    let before = headings_before(doc);
     let mut out = Vec::new();
     for (s, q) in qs.iter().enumerate() {
         if q.unit != Unit::Percent
@@ -94,7 +105,7 @@ pub(super) fn pinned_whole_shares(doc: &Document, r: &Relations) -> Vec<RatioCla
             continue;
         };
         let key = whole_key(name);
-        let Some(pin) = pinned.iter().find(|p| p.key == key) else {
+        let Some(pin) = pinned.get(&key) else {
             continue;
         };
         let w = &qs[pin.whole];
@@ -107,15 +118,19 @@ pub(super) fn pinned_whole_shares(doc: &Document, r: &Relations) -> Vec<RatioCla
         }) else {
             continue;
         };
-        let Some(&nearest) = pin
-            .rates
-            .iter()
+        // The pinning shares are in document order: the nearest is next to where this one
+        // would stand.
+        let at = pin.rates.partition_point(|&k| k < s);
+        let Some(&nearest) = [at.checked_sub(1), Some(at)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| pin.rates.get(i))
             .min_by_key(|&&k| qs[k].span.start.abs_diff(q.span.start))
         else {
             continue;
         };
         let same_year = q.year.is_none() || w.year.is_none() || q.year == w.year;
-        if heading_between(doc, q.block, qs[nearest].block)
+        if heading_between(&before, q.block, qs[nearest].block)
             || !same_year
             || qs[p].base_value() > w.base_value()
         {
@@ -175,6 +190,24 @@ mod tests {
         assert!(unbound(&format!(
             "项目支出预算2500元，占支出总预算的25.00%。\n{RUN}"
         )));
+    }
+
+    #[test]
+    fn headings_between_blocks_are_counted_once() {
+        let text = "一、甲\n正文一。\n二、乙\n正文二。\n正文三。\n";
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let before = headings_before(&doc);
+        assert_eq!(before.len(), doc.blocks.len() + 1);
+        let para: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&b| doc.blocks[b].kind == BlockKind::Paragraph)
+            .collect();
+        let [one, two, three] = para.as_slice() else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert!(heading_between(&before, *one, *two));
+        assert!(heading_between(&before, *two, *one));
+        assert!(!heading_between(&before, *two, *three));
+        assert!(!heading_between(&before, *two, *two));
     }
 
     #[test]

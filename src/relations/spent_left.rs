@@ -11,6 +11,7 @@
 //! and the funds carried over) does not make 100% with the spending rate and is left unbound.
 
 use super::*;
+use crate::model::Period;
 
 /// Words of an amount spent, struck from its label to leave its subject (`部门支出` → `部门`).
 pub const SPENT_WORDS_OF_FUND: &[&str] = &["支出", "使用", "拨付", "支付", "执行"];
@@ -106,24 +107,33 @@ pub(super) fn find_spent_left(
         }
     }
     // One side of each subject, year and period (`部门支出` of 2018 and of 2019 are two).
-    let only = |sides: &[Side], of: &Side| -> Option<usize> {
-        let (y, p) = (qs[of.amount].year, &qs[of.amount].period);
-        let mut it = sides.iter().enumerate().filter(|(_, s)| {
-            s.subject == of.subject && qs[s.amount].year == y && qs[s.amount].period == *p
-        });
-        let (k, _) = it.next()?;
-        it.next().is_none().then_some(k)
+    type Key = (String, Option<u16>, Option<Period>);
+    let key = |side: &Side| -> Key {
+        let q = &qs[side.amount];
+        (side.subject.clone(), q.year, q.period)
     };
+    let index = |sides: &[Side]| {
+        let mut by: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
+        for (k, side) in sides.iter().enumerate() {
+            by.entry(key(side)).or_default().push(k);
+        }
+        by
+    };
+    let (spent_by, left_by) = (index(&spent), index(&left));
     let mut out = Vec::new();
-    for s in &spent {
-        if s.subject.chars().count() < MIN_FUND_SUBJECT_CHARS {
+    for (k, a) in spent.iter().enumerate() {
+        if a.subject.chars().count() < MIN_FUND_SUBJECT_CHARS {
             continue;
         }
-        let (Some(k), Some(l)) = (only(&spent, s), only(&left, s)) else {
+        let ka = key(a);
+        let (Some([only_spent]), Some([l])) = (
+            spent_by.get(&ka).map(Vec::as_slice),
+            left_by.get(&ka).map(Vec::as_slice),
+        ) else {
             continue;
         };
-        let (a, b) = (&spent[k], &left[l]);
-        if !qs[a.amount].unit.same_dimension(&qs[b.amount].unit) {
+        let b = &left[*l];
+        if *only_spent != k || !qs[a.amount].unit.same_dimension(&qs[b.amount].unit) {
             continue;
         }
         out.extend(summed_claims(

@@ -41,6 +41,8 @@ pub(super) fn bind_staff(doc: &Document, figs: &Figures, ri: usize) -> Option<Ra
         before.extend_from_slice(figs.sentence(rate.block, s));
     }
     before.extend_from_slice(figs.sentence_before(rate.block, rate.sentence, ri));
+    // The nearest figures only (a sentence of thousands of figures is no staff statement).
+    let before = &before[before.len().saturating_sub(super::ratio::OPERAND_WINDOW)..];
     // After the last rate before it: an earlier rate's counts are its own.
     let start = before
         .iter()
