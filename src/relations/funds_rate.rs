@@ -3,19 +3,28 @@
 //! `资金合计33.88亿元，已分配33.80亿元，未分配0.08亿元，分配率99.8%`. The numerator is the
 //! amount whose label names what the rate measures (支付, 分配 …); the whole is the nearest
 //! amount before it in the same sentence that names no such act. A whole with no amount done
-//! beside it (`资金总额75.20亿元，分配率99.5%`) is left unbound.
+//! beside it (`资金总额75.20亿元，分配率99.5%`) is left unbound. A rate of assets in use is
+//! read the same way (`固定资产原值1200万元，其中在用固定资产1150万元，固定资产利用率95.83%`:
+//! the assets in use over the assets held).
 
 use super::*;
 
 /// Funds rates, the words that name their numerator (what was done with the funds) and the
 /// words the whole must carry (empty: any amount that names no act). 核减率 is the amount cut
 /// in an audit over the amount submitted (送审), never over the amount approved (审定).
+/// 利用率 is the fixed assets in use (在用) over the fixed assets held, named by their 原值 or
+/// 总额 (never 资产总额, which holds current assets too).
 pub const FUNDS_RATES: &[(&str, &[&str], &[&str])] = &[
     ("支付率", &["支付", "支出", "拨付"], &[]),
     ("拨付率", &["拨付", "支付"], &[]),
     ("到位率", &["到位", "到账"], &[]),
     ("分配率", &["分配"], &[]),
     ("核减率", &["核减"], &["送审"]),
+    (
+        "利用率",
+        &["在用"],
+        &["固定资产原值", "固定资产总额", "固定资产总值"],
+    ),
 ];
 
 /// Words that mark an amount as what was *not* done or is left (未分配, 尚未支付, 结余):
@@ -127,6 +136,32 @@ mod tests {
         );
         // No amount submitted: not the approved amount instead.
         assert!(bound("审定金额32.66亿元，核减2.77亿元，核减率7.82%。").is_empty());
+    }
+
+    #[test]
+    fn assets_in_use_over_assets_held() {
+        assert_eq!(
+            bound(
+                "年末固定资产原值1200.00万元，其中在用固定资产1150.00万元，固定资产利用率95.83%。"
+            ),
+            vec![t("95.83%", "1150.00万元", "1200.00万元")]
+        );
+        assert_eq!(
+            bound("年末固定资产总额640.50万元，在用固定资产600.25万元，固定资产利用率93.72%。"),
+            vec![t("93.72%", "600.25万元", "640.50万元")]
+        );
+        // The whole must be named as the fixed assets held: not a figure of another kind
+        // before, nor all assets (资产总额 holds current assets too).
+        assert!(
+            bound("年末资产净值900.00万元，在用固定资产600.25万元，固定资产利用率93.72%。")
+                .is_empty()
+        );
+        assert!(
+            bound("年末资产总额900.00万元，在用固定资产600.25万元，固定资产利用率93.72%。")
+                .is_empty()
+        );
+        // No amount in use: no numerator.
+        assert!(bound("年末固定资产原值1200.00万元，固定资产利用率95.83%。").is_empty());
     }
 
     #[test]

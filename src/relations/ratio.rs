@@ -197,13 +197,16 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
         }
         let claim = match rate.concept() {
             Some("rate.execution") => bind_money(doc, figs, ri, RatioKind::Execution)
-                .or_else(|| bind_by_concept(doc, figs, ri)),
-            Some("rate.control") => bind_money(doc, figs, ri, RatioKind::Control),
+                .or_else(|| bind_by_concept(doc, figs, ri))
+                .or_else(|| bind_by_remainder(doc, figs, ri)),
+            Some("rate.control") => {
+                bind_money(doc, figs, ri, RatioKind::Control).or_else(|| bind_staff(doc, figs, ri))
+            }
             Some("rate.funds") => bind_funds(doc, figs, ri),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
                 bind_counts(doc, figs, ri)
             }
-            _ => of_base(doc, figs, ri),
+            _ => of_base(doc, figs, ri).or_else(|| bind_funds(doc, figs, ri)),
         };
         out.extend(claim);
     }
@@ -298,17 +301,27 @@ pub(super) fn bind_by_concept(doc: &Document, figs: &Figures, ri: usize) -> Opti
     })
 }
 
+/// Names of a rate written right after its base (`占核定编制数143人的比率为95.10%`).
+pub const OF_BASE_RATE_NOUNS: &[&str] = &["比率", "比例", "比重", "比值"];
+
 /// A rate written right after its base (`完成年初预算数60999万元的40.4%`, `占全年任务1200户的
 /// 75%`): the base is the figure just before `的`, the numerator the one level before the base in
 /// the same item (after any `；` or earlier rate), in the same dimension and no change.
 pub(super) fn of_base(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
     let rate = &qs[ri];
-    if rate.label_text() != "的" {
-        return None;
-    }
     let den = ri.checked_sub(1)?;
     let d = &qs[den];
+    // `…1200户的75%`, or the rate named right after its base (`…143人的比率为95.10%`: the
+    // label runs from the base to the rate, no word or stop between).
+    let named_after_base = OF_BASE_RATE_NOUNS.contains(&rate.label_text())
+        && rate
+            .label
+            .as_ref()
+            .is_some_and(|l| l.span.start == d.span.end);
+    if rate.label_text() != "的" && !named_after_base {
+        return None;
+    }
     if d.block != rate.block
         || d.sentence != rate.sentence
         || dim(&d.unit).is_none()
@@ -380,7 +393,7 @@ pub(super) fn bind_money(
         let spends = money
             .iter()
             .copied()
-            .filter(|&i| is_actual_spending(&qs[i]))
+            .filter(|&i| is_spent_or_executed(&qs[i]))
             .collect();
         let budgets = money
             .iter()
@@ -523,6 +536,15 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
     })
 }
 
+/// Whether a money figure is an amount spent ([`is_actual_spending`]) or executed (`全年执行
+/// 896.34万元`, `本年财政拨款执行843.84万元`: a label ending with 执行), and names nothing left
+/// undone (`未支出的16.16万元` is what was not spent).
+pub fn is_spent_or_executed(q: &Quantity) -> bool {
+    let l = q.label_text();
+    let executed = q.unit.is_money() && l.ends_with("执行");
+    (is_actual_spending(q) || executed) && !NOT_DONE_WORDS.iter().any(|w| l.contains(w))
+}
+
 /// Whether a money figure is an amount actually spent (支出决算, 实际支出, 执行数, 已拨付 …),
 /// not a budget line named after a kind of spending (基本支出, 项目支出 are budget parts).
 pub fn is_actual_spending(q: &Quantity) -> bool {
@@ -543,4 +565,58 @@ pub fn is_actual_spending(q: &Quantity) -> bool {
     ];
     ACTUAL.iter().any(|w| l.contains(w))
         || (l.ends_with("支出") && !KINDS.iter().any(|k| l.ends_with(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFormat;
+
+    /// The ratios bound in `text`: (rate, numerator, denominator) as written.
+    fn bound(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let qs = &doc.quantities;
+        find_ratios(&doc, &figs)
+            .iter()
+            .map(|c| {
+                (
+                    qs[c.rate].display(),
+                    qs[c.numerator].display(),
+                    qs[c.denominator].display(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn an_amount_executed_is_spending() {
+        assert_eq!(
+            bound("项目全年预算650.00万元，全年执行617.50万元，预算执行率95.00%。"),
+            vec![t("95.00%", "617.50万元", "650.00万元")]
+        );
+        // What was not executed or not spent is no spending.
+        assert!(bound("项目全年预算650.00万元，未执行32.50万元，预算执行率95.00%。").is_empty());
+        assert!(bound("项目全年预算650.00万元，未支出32.50万元，预算执行率95.00%。").is_empty());
+    }
+
+    #[test]
+    fn a_rate_named_right_after_its_base() {
+        assert_eq!(
+            bound("年末实有在编人员48人，占核定编制数50人的比率为96.00%。"),
+            vec![t("96.00%", "48人", "50人")]
+        );
+        assert_eq!(
+            bound("年末实有在编人员48人，占核定编制数50人的比例96.00%。"),
+            vec![t("96.00%", "48人", "50人")]
+        );
+        // A stop between the base and the rate: the rate may be of anything said before.
+        assert!(bound("年末实有在编人员48人，核定编制数50人，比率为96.00%。").is_empty());
+        // Another name: not a rate of that base.
+        assert!(bound("年末实有在编人员48人，核定编制数50人的增幅为96.00%。").is_empty());
+    }
 }

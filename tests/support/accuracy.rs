@@ -147,9 +147,10 @@ pub fn spans_of(d: &Diagnostic) -> Vec<Span> {
 }
 
 /// The figures of every relation jxlint judged in a document (consistent or not): ratios
-/// (except 0/0), sums (except lists judged partial), share groups, growth claims, restatements,
-/// unit echoes, counts against their lists, products, magnitudes judged against their
-/// paragraph, document numbers compared across citations and the relations read in tables.
+/// (except 0/0) and shares of a whole stated nowhere, sums (except lists judged partial),
+/// share groups, growth claims, restatements, unit echoes, counts against their lists,
+/// products, magnitudes judged against their paragraph, document numbers compared across
+/// citations and the relations read in tables.
 pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
     use jxlint::relations::{GrowthClaim, RatioVerdict, SumVerdict};
     let q = &doc.quantities;
@@ -159,6 +160,13 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
     for c in &r.ratios {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
             out.push(vec![sp(c.rate), sp(c.numerator), sp(c.denominator)]);
+        }
+    }
+    for c in &r.summed_shares {
+        if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
+            let mut v = vec![sp(c.rate), sp(c.numerator)];
+            v.extend(c.parts.iter().map(|&p| sp(p)));
+            out.push(v);
         }
     }
     for c in &r.sums {
