@@ -265,7 +265,17 @@ fn space_row(text: &str, span: Span) -> Option<Vec<Span>> {
 fn looks_like_heading(s: &str, marker_len: usize) -> bool {
     let body = s[marker_len..].trim_end_matches(['。', '.', '．']);
     let n = body.chars().count();
-    n <= 30 && !body.contains(['，', ',', '。', '；', ';', '！', '？'])
+    n <= 30 && !body.contains(['，', ',', '。', '；', ';', '！', '？']) && !states_amount(body)
+}
+
+/// `1.社会保障和就业支出467.99万元：主要用于…`: an item that states an amount and goes on after
+/// a colon is the start of a paragraph, not a heading (`（一）收入情况：` is one).
+fn states_amount(body: &str) -> bool {
+    body.split_once(['：', ':']).is_some_and(|(head, rest)| {
+        !rest.trim().is_empty()
+            && head.ends_with(['元', '%'])
+            && head.contains(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Build the blocks of a text.
@@ -450,6 +460,21 @@ mod tests {
         let b = blocks(t, SourceFormat::Text);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn an_item_stating_an_amount_before_its_colon_is_no_heading() {
+        let t = "1.教育支出312.40万元：主要用于学校\n运转和教师培训。\n";
+        let b = blocks(t, SourceFormat::Text);
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
+        for heading in [
+            "（一）收入情况：",
+            "2.产出指标：数量指标",
+            "3、2023年度：执行情况",
+        ] {
+            let b = blocks(&format!("{heading}\n\n正文。\n"), SourceFormat::Text);
+            assert_eq!(b[0].kind, BlockKind::Heading, "{heading}");
+        }
     }
 
     #[test]
