@@ -9,7 +9,7 @@
 //! * a 年度指标值 / 实际完成值 pair ([`TargetPair`]), and the narrative claims that every target
 //!   was met (`均已完成`) that a missed target contradicts ([`ContradictedClaim`]);
 //! * the totals a header states across columns, the rows a row sums by its name in tables read
-//!   one cell per line, and the change between two years ([`TableGrowth`]): see [`lines`].
+//!   one cell per line, and the change between two years ([`TableGrowth`]): see `table/lines.rs`.
 //!
 //! Only rows read with certainty take part; a table that could not be read whole gives no
 //! sum (its rows may be missing).

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::model::SourceFormat;
+use crate::model::table::ColumnTotal;
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -303,4 +304,60 @@ fn signed_values_and_labels() {
     assert!(!is_label("87人次"));
     assert!(!is_label("合计:30"));
     assert!(is_label("年度资金总额:"));
+}
+
+const TWO_LINE_HEADER: &str = "附表 补助资金分配表\n\
+单位：元 | ||||\n\
+地区 | 补助合计 | 其中：甲类补助 | 其中：乙类补助 | ||\n\
+小计 | 第一批 | 第二批 | 小计 | 第一批 | 第二批 | |\n\
+东乡 | 9,000 | 6,000 | 4,000 | 2,000 | 3,000 | 1,000 | 2,000 |\n\
+西乡 | 5,000 | 3,000 | 3,000 | - | 2,000 | 500 | 1,500 |\n\
+附表说明 | |||\n";
+
+#[test]
+fn rows_one_per_line_under_a_header_of_two_lines() {
+    let ts = tables(TWO_LINE_HEADER);
+    assert_eq!(ts.len(), 1);
+    let t = &ts[0];
+    assert!(t.certain);
+    assert_eq!(t.names.len(), 8);
+    assert_eq!(t.names[2], "其中：甲类补助");
+    // Each group's 小计 over its two columns; 补助合计 over two 其中 groups may be partial.
+    assert_eq!(
+        t.column_totals,
+        vec![
+            ColumnTotal {
+                total: 2,
+                parts: vec![3, 4]
+            },
+            ColumnTotal {
+                total: 5,
+                parts: vec![6, 7]
+            },
+        ]
+    );
+    let v = values(t);
+    assert_eq!(v[1].0, "西乡");
+    assert_eq!(v[1].1[1], Some(d("3000")));
+    assert_eq!(v[1].1[3], None);
+}
+
+#[test]
+fn a_two_line_header_the_rows_do_not_fit_is_not_read() {
+    // One cell short in the row: nothing says which.
+    let text = TWO_LINE_HEADER.replace(
+        "| 2,000 | 3,000 | 1,000 | 2,000 |",
+        "| 3,000 | 1,000 | 2,000 |",
+    );
+    let ts = tables(&text);
+    assert!(ts.iter().all(|t| t.rows.iter().all(|r| r.label != "东乡")));
+    // A group that is neither a 其中 part nor a name listing its columns.
+    let text = TWO_LINE_HEADER.replace("其中：乙类补助", "乙类补助");
+    assert!(tables(&text).is_empty());
+    // A lower line that does not start with its 小计.
+    let text = TWO_LINE_HEADER.replace(
+        "小计 | 第一批 | 第二批 | 小计",
+        "第一批 | 小计 | 第二批 | 小计",
+    );
+    assert!(tables(&text).is_empty());
 }
