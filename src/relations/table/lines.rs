@@ -409,7 +409,16 @@ fn judge_lines(ti: usize, lines: &Lines<'_>, out: &mut Vec<TableGrowth>) {
                 continue;
             }
             // (c − p) / p = c / p − 1: the earlier value is one figure in both places.
-            let q = [ci.lo / pi.lo, ci.lo / pi.hi, ci.hi / pi.lo, ci.hi / pi.hi];
+            let q: Option<Vec<Decimal>> = [
+                (ci.lo, pi.lo),
+                (ci.lo, pi.hi),
+                (ci.hi, pi.lo),
+                (ci.hi, pi.hi),
+            ]
+            .iter()
+            .map(|(a, b)| a.checked_div(*b))
+            .collect();
+            let Some(q) = q else { continue };
             let lo = q.iter().copied().fold(Decimal::MAX, Decimal::min) - Decimal::ONE;
             let hi = q.iter().copied().fold(Decimal::MIN, Decimal::max) - Decimal::ONE;
             let rate = Interval { lo, hi }.scale(Decimal::ONE_HUNDRED);

@@ -133,12 +133,19 @@ pub(super) fn value_role(name: &str) -> ColumnRole {
     }
 }
 
+/// Words of a column name that make it one stage of an amount (its budget, what was spent):
+/// columns of one thing at several stages are never summed across.
+pub const STAGE_WORDS: &[&str] = &[
+    "预算", "决算", "执行", "实际", "年初", "调整", "计划", "目标", "完成", "指标",
+];
+
 /// Whether a value column may be one of the parts its group's total sums.
 fn summable_part(name: &str) -> bool {
-    let role = value_role(name);
-    !word(name).starts_with("其中")
+    let w = word(name);
+    !w.starts_with("其中")
         && !rate_like(name)
-        && (role == ColumnRole::Other || role.is_amount())
+        && value_role(name) == ColumnRole::Other
+        && !STAGE_WORDS.iter().any(|s| w.contains(s))
 }
 
 /// The total of a level of value columns (`leaves` in order): a 合计 first or last, over at

@@ -26,9 +26,12 @@ use super::{Kind, Line, Tok, build_row, is_row, tok};
 /// The fewest columns a group's line gives it: its 小计 and two parts.
 const MIN_GROUP: usize = 3;
 
+/// The cells of a line of three cells or more (header lines and rows all are).
 fn cells_of(text: &str, line: &Line) -> Option<Vec<Tok>> {
     match line {
-        Line::Cells { cells, .. } => Some(cells.iter().map(|&s| tok(text, s)).collect()),
+        Line::Cells { cells, .. } if line.whole_row() => {
+            Some(cells.iter().map(|&s| tok(text, s)).collect())
+        }
         _ => None,
     }
 }
@@ -115,8 +118,9 @@ pub(super) fn read(text: &str, blocks: &[Block], lines: &[(Line, Span)], out: &m
         let mut rows = Vec::new();
         let mut ragged = false;
         let mut j = i + 2;
-        while let Some(cells) = lines.get(j).and_then(|(l, _)| cells_of(text, l)) {
-            if cells.len() != w || !is_row(text, &cells, 1) {
+        while let Some((line @ Line::Cells { cells, .. }, _)) = lines.get(j) {
+            let cells: Vec<Tok> = cells.iter().map(|&s| tok(text, s)).collect();
+            if !line.whole_row() || cells.len() != w || !is_row(text, &cells, 1) {
                 ragged = cells.iter().any(|c| c.kind == Kind::Value);
                 break;
             }

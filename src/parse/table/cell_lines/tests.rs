@@ -361,3 +361,33 @@ fn a_two_line_header_the_rows_do_not_fit_is_not_read() {
     );
     assert!(tables(&text).is_empty());
 }
+
+#[test]
+fn a_short_row_after_rows_one_per_line_leaves_the_table_uncertain() {
+    let text = TWO_LINE_HEADER.replace("附表说明 | |||", "南乡 | 800 |");
+    let ts = tables(&text);
+    assert_eq!(ts.len(), 1);
+    assert!(!ts[0].certain);
+    assert_eq!(ts[0].rows.len(), 2);
+}
+
+#[test]
+fn a_total_column_over_stages_of_one_amount_is_no_total() {
+    let text = terminated(&[
+        "项目",
+        "预算数",
+        "决算数",
+        "合计",
+        "甲",
+        "10",
+        "9",
+        "19",
+        "乙",
+        "20",
+        "18",
+        "38",
+    ]);
+    let ts = tables(&text);
+    assert_eq!(ts.len(), 1);
+    assert!(ts[0].column_totals.is_empty());
+}
