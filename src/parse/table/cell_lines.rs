@@ -1,5 +1,5 @@
 //! Tables that extraction flattened to one cell per line: the header's cells, then each row's
-//! label and values, each on a line of its own.
+//! label and values, each on a line of its own. The three layouts, side by side:
 //!
 //! ```text
 //! 年度            经费项目 |          项目
