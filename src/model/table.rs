@@ -187,6 +187,9 @@ pub enum Uncertain {
     RunTogether,
     /// No header names the columns, and the row's shape does not either.
     NoHeader,
+    /// Cells one per line with nothing marking where the table ends: rows after the last one
+    /// read may belong to it.
+    Open,
 }
 
 /// One row.
@@ -229,6 +232,19 @@ pub enum TableForm {
     Grid,
     /// A run of labels and figures in one line or paragraph (PDF or web extraction).
     Flattened,
+    /// One cell per line (PDF or web extraction): the header's cells, then each row's label
+    /// and values, each on a line of its own (separated by `|` lines, ended by ` |`, or
+    /// bare).
+    Lines,
+}
+
+/// A column the header makes the total of others: a 合计 / 小计 column over the columns of
+/// its group (`合计 | 因公出国 | 公务接待 | 公务用车` or a group `公务用车购置及运行维护费` over
+/// `小计 | 购置 | 运行`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnTotal {
+    pub total: usize,
+    pub parts: Vec<usize>,
 }
 
 /// One table.
@@ -244,6 +260,11 @@ pub struct Table {
     pub certain: bool,
     /// Why not, for the first row that was not.
     pub uncertain: Option<Uncertain>,
+    /// The header's words over each column (cleaned), when the reader keeps them (empty
+    /// otherwise).
+    pub names: Vec<String>,
+    /// Totals the header states across columns.
+    pub column_totals: Vec<ColumnTotal>,
 }
 
 impl Table {

@@ -388,7 +388,8 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
         .map(|x| x.rate.span)
         .chain(t.sums.iter().map(|x| x.total.span))
         .chain(t.targets.iter().map(|x| x.actual.span))
-        .chain(t.claims.iter().map(|x| x.span));
+        .chain(t.claims.iter().map(|x| x.span))
+        .chain(t.growths.iter().map(|x| x.stated.span));
     for span in spans {
         out.push(Candidate {
             kind: CandidateKind::Table,

@@ -7,7 +7,9 @@
 //!   合计 / 小计 row against the rows it sums ([`ColumnSum`]); rates, weights and scores are
 //!   never summed, and a budget is never summed with what was spent;
 //! * a 年度指标值 / 实际完成值 pair ([`TargetPair`]), and the narrative claims that every target
-//!   was met (`均已完成`) that a missed target contradicts ([`ContradictedClaim`]).
+//!   was met (`均已完成`) that a missed target contradicts ([`ContradictedClaim`]);
+//! * the totals a header states across columns, the rows a row sums by its name in tables read
+//!   one cell per line, and the change between two years ([`TableGrowth`]): see `table/lines.rs`.
 //!
 //! Only rows read with certainty take part; a table that could not be read whole gives no
 //! sum (its rows may be missing).
@@ -15,9 +17,12 @@
 use rust_decimal::Decimal;
 
 use super::{RatioVerdict, SumVerdict};
-use crate::model::table::{CellValue, ColumnRole, Measure, Row, RowKind, Table};
+use crate::model::table::{CellValue, ColumnRole, Measure, Row, RowKind, Table, TableForm};
+
+mod lines;
 use crate::model::{Document, Span};
 use crate::numeric::{Interval, round_half_up};
+pub use lines::TableGrowth;
 
 /// Everything found in a document's tables.
 #[derive(Debug, Clone, Default)]
@@ -26,11 +31,16 @@ pub struct TableRelations {
     pub sums: Vec<ColumnSum>,
     pub targets: Vec<TargetPair>,
     pub claims: Vec<ContradictedClaim>,
+    pub growths: Vec<TableGrowth>,
 }
 
 impl TableRelations {
     pub fn count(&self) -> usize {
-        self.rates.len() + self.sums.len() + self.targets.len() + self.claims.len()
+        self.rates.len()
+            + self.sums.len()
+            + self.targets.len()
+            + self.claims.len()
+            + self.growths.len()
     }
 }
 
@@ -50,15 +60,22 @@ pub struct RowRate {
     pub initial_explains: bool,
 }
 
-/// A total cell of one column against the cells it sums.
+/// A total cell against the cells it sums: down its column (a total row and its parts), or
+/// along its row (a 合计 / 小计 column and the columns of its group, `across`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnSum {
     pub table: usize,
     pub row: usize,
     pub role: ColumnRole,
+    /// The row's label.
     pub label: String,
+    /// The header's name of the total's column, when the table keeps its names.
+    pub column: String,
+    /// The parts stand in the same row, under the columns the total's column sums.
+    pub across: bool,
     pub total: CellValue,
-    /// The part cells with their row labels (empty cells count as zero and are left out).
+    /// The part cells with their row labels (column names when `across`); empty cells count
+    /// as zero and are left out.
     pub parts: Vec<(String, CellValue)>,
     pub verdict: SumVerdict,
 }
@@ -162,7 +179,7 @@ fn rates(ti: usize, t: &Table, out: &mut Vec<RowRate>) {
 
 /// Judge a total against its parts (intervals; a shortfall is judged because a table's
 /// 其中 rows, 合计 and 小计 are the whole breakdown).
-fn judge_sum(total: &CellValue, parts: &[(String, CellValue)]) -> SumVerdict {
+pub(crate) fn judge_sum(total: &CellValue, parts: &[(String, CellValue)]) -> SumVerdict {
     let sum = parts
         .iter()
         .fold(Interval::exact(Decimal::ZERO), |a, (_, p)| {
@@ -234,6 +251,8 @@ fn sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
                 row: ri,
                 role,
                 label: total_row.label.clone(),
+                column: String::new(),
+                across: false,
                 total: total.clone(),
                 verdict: judge_sum(total, &parts),
                 parts,
@@ -335,7 +354,13 @@ pub fn find(doc: &Document) -> TableRelations {
     let mut r = TableRelations::default();
     for (ti, t) in doc.tables.iter().enumerate() {
         rates(ti, t, &mut r.rates);
-        sums(ti, t, &mut r.sums);
+        if t.form == TableForm::Lines {
+            lines::nested_sums(ti, t, &mut r.sums);
+        } else {
+            sums(ti, t, &mut r.sums);
+        }
+        lines::row_sums(ti, t, &mut r.sums);
+        lines::growths(ti, t, &mut r.growths);
         targets(ti, t, &mut r.targets);
     }
     claims(doc, &r.targets, &mut r.claims);

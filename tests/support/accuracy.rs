@@ -270,6 +270,9 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
     for x in &t.targets {
         out.push(vec![x.target.span, x.actual.span]);
     }
+    for x in &t.growths {
+        out.push(vec![x.stated.span, x.current.span, x.prior.span]);
+    }
     for x in &r.table_prose.restatements {
         out.push(vec![sp(x.prose), x.cell]);
     }

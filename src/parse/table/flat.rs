@@ -215,6 +215,8 @@ fn read_block<'a>(
         certain: first_uncertain.is_none(),
         uncertain: first_uncertain,
         rows,
+        names: Vec::new(),
+        column_totals: Vec::new(),
     })
 }
 

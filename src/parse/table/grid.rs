@@ -96,6 +96,8 @@ pub fn read(text: &str, grids: &[Grid]) -> Vec<Table> {
                                 rows: Vec::new(),
                                 certain: true,
                                 uncertain: None,
+                                names: Vec::new(),
+                                column_totals: Vec::new(),
                             },
                             true,
                         ));

@@ -1,7 +1,8 @@
 //! Reading tables into the one table model ([`crate::model::table`]): the runs of table rows
 //! as laid out, each cell read once ([`grid::runs`], [`cell::read`]), grid tables from those
 //! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
-//! flattened into runs of figures by PDF or web extraction ([`flat`]). The column and row
+//! flattened into runs of figures by PDF or web extraction ([`flat`]) or to one cell per line
+//! ([`cell_lines`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
 //!
@@ -12,6 +13,7 @@ use crate::model::Block;
 use crate::model::table::{Grid, Table};
 
 pub mod cell;
+pub mod cell_lines;
 pub mod claims;
 pub mod flat;
 pub mod grid;
@@ -22,7 +24,14 @@ pub mod row;
 /// ([`grid::runs`]), flattened ones from the blocks.
 pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
     let mut tables = grid::read(text, grids);
-    tables.extend(flat::read(text, blocks));
+    let lines = cell_lines::read(text, blocks);
+    // A line of `|` cells is read once: as part of a table laid out one cell per line.
+    tables.extend(flat::read(text, blocks).into_iter().filter(|f| {
+        !lines
+            .iter()
+            .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
+    }));
+    tables.extend(lines);
     tables.sort_by_key(|t| t.span.start);
     tables
 }

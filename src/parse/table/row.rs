@@ -50,7 +50,7 @@ fn make_cell(raw: RawCell<'_>, column: Option<usize>, role: Option<ColumnRole>) 
 }
 
 /// Whether any value cell holds figures run together.
-fn run_together(cells: &[Cell], columns: &[ColumnRole]) -> bool {
+pub(super) fn run_together(cells: &[Cell], columns: &[ColumnRole]) -> bool {
     cells.iter().any(|c| {
         let role = c.column.and_then(|k| columns.get(k)).copied();
         c.value.as_ref().is_some_and(|v| {

@@ -129,7 +129,68 @@ impl Rule for ChangeMismatch {
                 GrowthClaim::ChangeSum { total, parts } => change_sum(doc, *total, parts, out),
             }
         }
+        for g in &cx.relations.tables.growths {
+            table_growth(g, out);
+        }
     }
+}
+
+/// A change between two years a table states (`2023年比2022年增减%`) against the two years'
+/// cells. Only a change beyond the cells' rounding is reported: a table's change is computed
+/// from figures more precise than those it prints.
+fn table_growth(g: &crate::relations::table::TableGrowth, out: &mut Vec<Diagnostic>) {
+    if g.consistent {
+        return;
+    }
+    let unit = if g.stated.percent { "%" } else { "" };
+    let exp = format!("{}{unit}", fmt_fixed(g.expected, g.stated.decimals));
+    let stated = g.stated.display();
+    let (cur, prior) = (g.current.display(), g.prior.display());
+    let along = if g.along.is_empty() {
+        String::new()
+    } else {
+        format!("「{}」", g.along)
+    };
+    let d = Diagnostic::new(
+        &ChangeMismatch::META,
+        g.stated.span,
+        Message::new(
+            format!(
+                "表中{along}「{}」写作 {stated}，与「{}」{cur} 和「{}」{prior} 不符：应为 {exp}",
+                g.label, g.current_label, g.prior_label
+            ),
+            format!(
+                "the table's change {along}「{}」 is written {stated}, but 「{}」 {cur} and 「{}」 \
+                 {prior} give {exp}",
+                g.label, g.current_label, g.prior_label
+            ),
+        ),
+    )
+    .primary(Message::new(
+        format!("应为 {exp}"),
+        format!("expected {exp}"),
+    ))
+    .label(
+        g.current.span,
+        Message::new(
+            format!("「{}」{cur}", g.current_label),
+            format!("「{}」 {cur}", g.current_label),
+        ),
+    )
+    .label(
+        g.prior.span,
+        Message::new(
+            format!("「{}」{prior}", g.prior_label),
+            format!("「{}」 {prior}", g.prior_label),
+        ),
+    );
+    out.push(
+        d.help(Message::new(
+            format!("按两年数值重新计算增减，或核对有误的一年：应为 {exp}"),
+            format!("recompute the change from the two years, or check the wrong year: {exp}"),
+        ))
+        .expected_found(exp.clone(), stated),
+    );
 }
 
 fn severity(comparable: bool) -> Severity {

@@ -213,7 +213,12 @@ fn table_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .unwrap_or(0);
         let sum_text = fmt_fixed(sum, dp);
         let total = c.total.display();
-        let column = crate::rules::arithmetic::column_name(c.role);
+        let named = crate::rules::arithmetic::column_name(c.role);
+        let column = if named.is_empty() && !c.column.is_empty() {
+            format!("「{}」", c.column)
+        } else {
+            named.to_string()
+        };
         let parts: Vec<String> = c.parts.iter().map(|(_, p)| p.display()).collect();
         let parts = if parts.is_empty() {
             "0".to_string()
@@ -253,6 +258,21 @@ fn table_sums(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             d = d.label(
                 p.span,
                 Message::new(format!("分项「{label}」"), format!("part 「{label}」")),
+            );
+        }
+        if c.across {
+            let (zh, en) = (
+                format!("「{}」行「{}」", c.label, c.column),
+                format!("row 「{}」, column 「{}」", c.label, c.column),
+            );
+            d.message = Message::new(
+                format!(
+                    "表中同一行各分项之和与合计不符：{zh} 写作 {total}，各列 {parts} = {sum_text}"
+                ),
+                format!(
+                    "the table's columns do not add up to their total: {en} is written {total}, \
+                     its columns {parts} = {sum_text}"
+                ),
             );
         }
         out.push(
