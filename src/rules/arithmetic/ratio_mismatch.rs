@@ -27,6 +27,13 @@ declare_rule! {
     /// 4820.50万元，占比58.46%，安排B 3425.10万元，占比41.54%`; `税收占财政总收入的比重` with
     /// the amount its subject names, past a change and its growth rate) — are judged against
     /// the sum of their amounts: shares that make 100% say their amounts are all of the whole.
+    /// A 支出进度 and a 结余率 of one subject stated apart that total 100% are shares of the
+    /// sum of their amounts. An execution rate is also bound to the whole the text states:
+    /// funds that the amount spent and the amount left add up to exactly, funds said to have
+    /// arrived in full (`项目资金全部到位`, the whole project's, not one source's), a whole named
+    /// as written (`占本年支出合计的x%`), a named whole that other shares of its run pin to a
+    /// figure; 在职人员控制率 is the staff in post over the posts approved (核定编制), and
+    /// 固定资产利用率 the assets in use over the fixed assets held.
     /// Where the text allows another reading (a second budget figure in the sentence), the
     /// rate is accepted if any reading explains it.
     ///
@@ -72,7 +79,11 @@ impl RatioMismatch {
 合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。文中没有写出这一和数时，
 同一总额的各项占比（逐项写出，或在一句中并列写出：`安排A 4820.50万元，占比58.46%，安排B 3425.10万元，占比41.54%`；
 `税收占财政总收入的比重` 对应其主语所指的金额，跳过其间的增减额和增长率）合计为 100%（允许各自的舍入误差及 0.02 个百分点）时，
-按各项金额之和核对每项占比：合计 100% 说明这些金额就是总额的全部。
+按各项金额之和核对每项占比：合计 100% 说明这些金额就是总额的全部。同一主体分开写出的支出进度与
+结余率合计为 100% 时，是两项金额之和的占比。执行率也按正文写明的总额核对：已支出与结余恰好相加
+而得的资金、写明全部到位的资金（整个项目的，而非其中一个来源的）、按原文名称写出的总额
+（`占本年支出合计的x%`）、同组其他占比确定为某一数字的总额；在职人员控制率为在职人数与核定编制数之比，
+固定资产利用率为在用资产与固定资产之比。
 
 表格各行同样核对：项目资金行的执行率应为全年执行数 / 全年预算数；所写执行率实为全年执行数 / 年初预算数时，
 诊断会指明分母用错。
