@@ -209,7 +209,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     proven.extend(r.bound_products().filter_map(|c| {
         matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
     }));
-    r.magnitudes = find_magnitudes(doc, &figs, &per_unit, &proven);
+    r.magnitudes = find_magnitudes(text, doc, &figs, &per_unit, &r.sums, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
     r
 }
