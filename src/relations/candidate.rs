@@ -326,7 +326,12 @@ pub fn candidates(doc: &Document, r: &Relations) -> Vec<Candidate> {
             });
         }
     }
-    for &(odd, _) in &r.unit_echoes {
+    for odd in r
+        .unit_echoes
+        .iter()
+        .map(|&(odd, _)| odd)
+        .chain(r.unit_proofs.iter().map(|p| p.figure))
+    {
         out.push(Candidate {
             kind: CandidateKind::Unit,
             span: doc.quantities[odd].span,

@@ -16,10 +16,11 @@ use super::*;
 
 /// Words that make a figure's label a budget line (an item of a department's or project's
 /// accounts or assets), never a price or a per-unit standard; traditional forms too.
-pub const BUDGET_WORDS: [&str; 26] = [
+/// Verbs of funds moving (下达, 拨付, 到位) name amounts of funds too.
+pub const BUDGET_WORDS: [&str; 33] = [
     "支出", "经费", "费", "预算", "决算", "资金", "收入", "拨款", "结转", "结余", "投资", "补助",
     "成本", "资产", "經費", "費", "預算", "決算", "資金", "撥款", "結轉", "結餘", "投資", "補助",
-    "資產", "支付",
+    "資產", "支付", "下达", "下拨", "拨付", "到位", "下達", "下撥", "撥付",
 ];
 
 /// Budget lines in 万元 a paragraph must state besides the figure for it to be judged.
@@ -56,9 +57,19 @@ impl MagnitudeCandidate {
     }
 }
 
-fn is_budget_line(q: &Quantity) -> bool {
+/// Whether a figure's label names a budget line: as normalised, or as written (the
+/// normalised label loses a trailing 达, so `实际下达71万元` reads `实际下`).
+fn is_budget_line(text: &str, q: &Quantity) -> bool {
     let l = q.label_text();
-    BUDGET_WORDS.iter().any(|w| l.contains(w)) && !is_per_unit(l)
+    let raw = q
+        .label
+        .as_ref()
+        .and_then(|x| text.get(x.span.start..x.span.end))
+        .unwrap_or("");
+    [l, raw]
+        .iter()
+        .any(|l| BUDGET_WORDS.iter().any(|w| l.contains(w)))
+        && !is_per_unit(l)
 }
 
 fn is_yuan(q: &Quantity) -> bool {
@@ -81,12 +92,55 @@ fn is_wan(q: &Quantity) -> bool {
     )
 }
 
+/// The breakdown a figure is a part of when its total and its other parts are all in 万元:
+/// `(total and other parts, whether the parts fit in the total with the figure in 万元)`.
+fn breakdown_of(doc: &Document, sums: &[SumClaim], i: usize) -> Option<(Vec<usize>, bool)> {
+    let qs = &doc.quantities;
+    let s = sums.iter().find(|s| {
+        s.parts.contains(&i)
+            && is_wan(&qs[s.total])
+            && s.parts.iter().all(|&p| p == i || is_wan(&qs[p]))
+    })?;
+    let q = &qs[i];
+    let read: Decimal = s
+        .parts
+        .iter()
+        .map(|&p| {
+            if p == i {
+                scale_up(q.value, 4)
+            } else {
+                qs[p].base_value()
+            }
+        })
+        .sum();
+    let fits = interval_of(&qs[s.total]).hi >= read;
+    let mut around = vec![s.total];
+    around.extend(s.parts.iter().copied().filter(|&p| p != i));
+    Some((around, fits))
+}
+
+/// Whether a figure's 元 reading `yuan` is implausible among amounts in 万元 (`wan`, in 元,
+/// sorted): [`IMPLAUSIBLE_RATIO`] below their median, [`IMPLAUSIBLE_RATIO_SMALLEST`] below
+/// the smallest.
+fn implausible_among(yuan: Decimal, wan: &[Decimal]) -> bool {
+    let (Some(&smallest), Some(&median)) = (wan.first(), wan.get(wan.len() / 2)) else {
+        return false;
+    };
+    median >= yuan * Decimal::from(IMPLAUSIBLE_RATIO)
+        && smallest >= yuan * Decimal::from(IMPLAUSIBLE_RATIO_SMALLEST)
+}
+
 /// Every budget line in 元 of a document's prose, judged against its paragraph or unbound.
+/// A part of a breakdown whose total and other parts are in 万元 is judged against them too:
+/// implausible when it is so beside them and would fit in the total in 万元 (its total, not
+/// the paragraph's small lines, says what size it has).
 /// Figures in `proven` (unit slips a relation proves, reported by U001 or A006) are left out.
 pub(super) fn find_magnitudes(
+    text: &str,
     doc: &Document,
     figs: &Figures,
     per_unit: &[Option<(&'static str, bool)>],
+    sums: &[SumClaim],
     proven: &[usize],
 ) -> Vec<MagnitudeCandidate> {
     let qs = &doc.quantities;
@@ -101,7 +155,7 @@ pub(super) fn find_magnitudes(
     let mut blocks: std::collections::HashMap<usize, Block> = std::collections::HashMap::new();
     let proven: std::collections::HashSet<usize> = proven.iter().copied().collect();
     for (i, q) in qs.iter().enumerate() {
-        if !is_yuan(q) || !doc.in_prose(q) || !is_budget_line(q) || proven.contains(&i) {
+        if !is_yuan(q) || !doc.in_prose(q) || !is_budget_line(text, q) || proven.contains(&i) {
             continue;
         }
         if per_unit[i].is_some() {
@@ -143,11 +197,17 @@ pub(super) fn find_magnitudes(
             });
             continue;
         }
-        let others: Vec<usize> = b.amounts.iter().copied().filter(|&j| j != i).collect();
-        let (smallest, median) = (b.wan[0], b.wan[b.wan.len() / 2]);
+        let mut others: Vec<usize> = b.amounts.iter().copied().filter(|&j| j != i).collect();
         let yuan = q.base_value();
-        let implausible = median >= yuan * Decimal::from(IMPLAUSIBLE_RATIO)
-            && smallest >= yuan * Decimal::from(IMPLAUSIBLE_RATIO_SMALLEST);
+        let mut implausible = implausible_among(yuan, &b.wan);
+        if !implausible && let Some((around, true)) = breakdown_of(doc, sums, i) {
+            let mut wan: Vec<Decimal> = around.iter().map(|&j| qs[j].base_value()).collect();
+            wan.sort();
+            if implausible_among(yuan, &wan) {
+                implausible = true;
+                others = around;
+            }
+        }
         out.push(MagnitudeCandidate::Judged {
             figure: i,
             neighbours: others,
@@ -164,7 +224,8 @@ mod tests {
     fn judged(text: &str) -> Vec<(String, Result<bool, Unbound>)> {
         let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let f = Figures::new(&d);
-        find_magnitudes(&d, &f, &per_units(text, &d), &[])
+        let sums = find_sums(&d, &f);
+        find_magnitudes(text, &d, &f, &per_units(text, &d), &sums, &[])
             .into_iter()
             .map(|c| {
                 let shown = d.quantities[c.figure()].display();
@@ -218,6 +279,28 @@ mod tests {
             judged("预算由1200.00万元调整为1350.00万元，调增150千元，支出资金13.20元。"),
             [("13.20元".to_string(), Err(Unbound::NoContext))]
         );
+    }
+
+    #[test]
+    fn part_of_a_breakdown_is_judged_against_its_total() {
+        // Beside the paragraph's small lines (median 26万元) 280元 is not implausible; beside
+        // its total of 318万元 and its sibling it is, and 280万元 fits in the total.
+        let t = "下达补助资金318万元，其中中央资金280元，省级资金26万元（市级配套9万元，县级配套17万元）。";
+        assert_eq!(judged(t), [("280元".to_string(), Ok(true))]);
+        // 380万元 would not fit in 318万元: the breakdown does not speak for 万元.
+        let t = "下达补助资金318万元，其中中央资金380元，省级资金26万元（市级配套9万元，县级配套17万元）。";
+        assert_eq!(judged(t), [("380元".to_string(), Ok(false))]);
+    }
+
+    #[test]
+    fn funds_verbs_name_budget_lines() {
+        // `实际下达` is read as `实际下` once normalised: the words as written count too.
+        let t = "困难群众补助资金下达120万元，其中城市低保资金85万元，农村低保资金35万元，调减20万元，全年实际下达100元。";
+        assert_eq!(judged(t), [("100元".to_string(), Ok(true))]);
+        // Per unit it is no budget line.
+        let t = "困难群众补助资金下达120万元，其中城市低保资金85万元，农村低保资金35万元，每户下达100元。";
+        assert!(judged(t).is_empty());
+        assert!(BUDGET_WORDS.contains(&"下达") && BUDGET_WORDS.contains(&"撥付"));
     }
 
     #[test]

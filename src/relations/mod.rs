@@ -45,6 +45,7 @@ mod summed_share;
 pub mod table;
 pub mod table_prose;
 mod unit;
+mod unit_proof;
 mod wordlist;
 
 use bracket_sum::*;
@@ -71,6 +72,7 @@ pub use sum::*;
 use sum_reach::*;
 pub use summed_share::*;
 pub use unit::*;
+pub use unit_proof::*;
 
 use rust_decimal::Decimal;
 
@@ -101,6 +103,9 @@ pub struct Relations {
     /// The same amount written with the same digits in two units (`1587.36元` here,
     /// `1587.36万元` there): `(odd, other)`, the odd one in the document's rarer unit.
     pub unit_echoes: Vec<(usize, usize)>,
+    /// Amounts in 元 that a rate, a closed list or an exact sum no other pass binds shows to
+    /// be in 万元.
+    pub unit_proofs: Vec<UnitProof>,
     /// Relations inside tables (rates per row, totals per column, targets).
     pub tables: table::TableRelations,
     /// Table cells the prose states again (全年执行数 ↔ `项目实际支出`, 实际完成值 ↔ the
@@ -129,6 +134,7 @@ impl Relations {
             + self.counts.len()
             + self.count_sums.len()
             + self.unit_echoes.len()
+            + self.unit_proofs.len()
             + self.tables.count()
             + self.table_prose.restatements.len()
             + self.bound_products().count()
@@ -222,11 +228,12 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         .extend(find_count_partitions(text, doc, &r.sums));
     let per_unit = per_units(text, doc);
     r.products = find_products(text, doc, &figs, &per_unit);
+    r.unit_proofs = find_unit_proofs(text, doc, &figs, &per_unit, &r);
     let mut proven = unit_slips(doc, &r);
     proven.extend(r.bound_products().filter_map(|c| {
         matches!(c.verdict(doc), ProductVerdict::UnitSlip { .. }).then_some(c.amount)
     }));
-    r.magnitudes = find_magnitudes(doc, &figs, &per_unit, &proven);
+    r.magnitudes = find_magnitudes(text, doc, &figs, &per_unit, &r.sums, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
     r
 }

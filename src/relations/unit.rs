@@ -3,7 +3,8 @@
 use super::*;
 
 /// Figures that the document itself shows to carry the wrong unit (U001: a ratio or a sum that
-/// holds only with the unit shifted, or the same digits stated in the usual unit elsewhere).
+/// holds only with the unit shifted, the same digits stated in the usual unit elsewhere, or
+/// a rate, a closed list or an exact sum no other pass binds: `unit_proof.rs`).
 pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
     let mut out = Vec::new();
     for c in &rel.ratios {
@@ -17,6 +18,7 @@ pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
         }
     }
     out.extend(rel.unit_echoes.iter().map(|&(odd, _)| odd));
+    out.extend(rel.unit_proofs.iter().map(|p| p.figure));
     out.sort_unstable();
     out.dedup();
     out

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::{Document, Quantity, Unit, scale_up_u8};
-use crate::relations::{RatioVerdict, SumVerdict};
+use crate::relations::{RatioVerdict, SlipEvidence, SumVerdict, UnitProof};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -15,6 +15,12 @@ declare_rule! {
     ///   99.70% fits 8707.27 **万元**, while 8707.27 元 would give 0.00997%).
     /// * A breakdown that adds up only if one part's unit is shifted.
     /// * The same metric restated with the same digits but another unit.
+    /// * An amount in 元, in a report written in 万元, that makes an exact relation with the
+    ///   amounts beside it only when read in 万元, where no other reading binds them: a rate
+    ///   stated after it in its sentence (`原值2,415.80万元，其中在用2376.12元，使用率98.36%`),
+    ///   a list of items closed by 共计 / 合计 that adds up to its total, or an exact sum of
+    ///   three amounts of its paragraph, each written with at least five significant digits
+    ///   (`由年初预算2648.37万元调整为2913.52元，调增265.15万元`).
     ///
     /// The odd unit is the one the document uses less often for amounts.
     ///
@@ -33,8 +39,9 @@ declare_rule! {
     /// Safe fix (`--fix`) only for a slip proven by a rate, when the figure's unit is the
     /// rarer of the two in the report: the unit word (`元`) is replaced by the one the rate
     /// holds with (`万元`), in plain text and Markdown. With both units as common, and for a
-    /// slip shown by a breakdown, the fix is unsafe (shown, not applied: the other figures
-    /// may be the wrong ones); a restatement in another unit gets none.
+    /// slip shown by a breakdown, a closed list, an exact sum or a rate no other reading binds,
+    /// the fix is unsafe (shown, not applied: the other figures may be the wrong ones); a
+    /// restatement in another unit gets none.
     pub UnitScale, "U001", "unit-scale", Error
 }
 
@@ -49,6 +56,10 @@ impl UnitScale {
   而 8707.27 元 只能得出 0.00997%）。
 * 只有把某个分项的单位移位才能加总一致的分解。
 * 同一指标以相同数字、不同单位再次出现。
+* 以万元为主的报告中以元计的金额，在没有其他关系可以对应时，只有按万元读才能与旁边的金额构成精确关系：
+  同句其后写明的比率（`原值2,415.80万元，其中在用2376.12元，使用率98.36%`）、以共计 / 合计收尾且加总
+  等于合计的各项，或同段三项金额精确的加总（三项均至少有五位有效数字，
+  `由年初预算2648.37万元调整为2913.52元，调增265.15万元`）。
 
 单位有误的，取文档中金额较少使用的那个单位。
 
@@ -64,7 +75,7 @@ impl UnitScale {
 写上数字所对应的单位（此处为 万元）。
 
 安全修正（`--fix`）只用于由比率证明的单位笔误：在纯文本和 Markdown 中，把单位词（`元`）替换为使比率成立的单位
-（`万元`）。由分解显示的笔误给出非安全修正（只显示、不应用：有误的可能是各分项）；以另一单位再次出现的不给修正。"#;
+（`万元`）。由分解、共计收尾的各项、精确加总或其他关系未对应的比率显示的笔误给出非安全修正（只显示、不应用：有误的可能是其他数字）；以另一单位再次出现的不给修正。"#;
 }
 
 fn shifted_unit(q: &Quantity, exponent: i32) -> String {
@@ -136,6 +147,93 @@ fn report(
         .expected_found(expected.clone(), q.display())
         .fix(fix),
     );
+}
+
+/// Why a slip that no bound relation proves shows, and the figures that show it.
+fn proof_reading(doc: &Document, p: &UnitProof) -> ((String, String), Vec<(usize, Message)>) {
+    let qs = &doc.quantities;
+    let unit = shifted_unit(&qs[p.figure], p.exponent);
+    match &p.evidence {
+        SlipEvidence::Rate { rate, other } => {
+            let r = qs[*rate].display();
+            (
+                (
+                    format!("按所写单位，比率 {r} 不能成立"),
+                    format!("with the unit as written the rate {r} cannot hold"),
+                ),
+                vec![
+                    (
+                        *other,
+                        Message::new(
+                            format!("另一运算数为 {}", qs[*other].display()),
+                            format!("the other operand is {}", qs[*other].display()),
+                        ),
+                    ),
+                    (
+                        *rate,
+                        Message::new(
+                            format!("比率 {r} 只在单位为 {unit} 时成立"),
+                            format!("rate {r} holds only in {unit}"),
+                        ),
+                    ),
+                ],
+            )
+        }
+        SlipEvidence::ClosedList { total, .. } => {
+            let t = qs[*total].display();
+            (
+                (
+                    format!("按所写单位，各项之和与合计 {t} 不符"),
+                    format!("with the unit as written the items do not add up to {t}"),
+                ),
+                vec![(
+                    *total,
+                    Message::new(
+                        format!("合计 {t}，各项只在该项单位为 {unit} 时相符"),
+                        format!("total {t}: the items add up only with this one in {unit}"),
+                    ),
+                )],
+            )
+        }
+        SlipEvidence::Identity { parts, total } => {
+            let shown = |i: usize| {
+                if i == p.figure {
+                    format!(
+                        "{}{unit}",
+                        crate::numeric::fmt_fixed(qs[i].value, qs[i].decimals)
+                    )
+                } else {
+                    qs[i].display()
+                }
+            };
+            let sum = format!(
+                "{} + {} = {}",
+                shown(parts[0]),
+                shown(parts[1]),
+                shown(*total)
+            );
+            let others = [parts[0], parts[1], *total]
+                .into_iter()
+                .filter(|&i| i != p.figure)
+                .map(|i| {
+                    (
+                        i,
+                        Message::new(
+                            format!("{sum} 只在单位为 {unit} 时成立"),
+                            format!("{sum} holds only in {unit}"),
+                        ),
+                    )
+                })
+                .collect();
+            (
+                (
+                    format!("只有按 {unit} 计，{sum} 才成立"),
+                    format!("{sum} holds only with the amount in {unit}"),
+                ),
+                others,
+            )
+        }
+    }
 }
 
 impl Rule for UnitScale {
@@ -228,6 +326,19 @@ impl Rule for UnitScale {
                     out,
                 );
             }
+        }
+        for p in &cx.relations.unit_proofs {
+            let (why, others) = proof_reading(doc, p);
+            report(
+                cx.text,
+                doc,
+                p.figure,
+                p.exponent,
+                why,
+                &others,
+                Some(Applicability::Unsafe),
+                out,
+            );
         }
         // The same amount written with the same digits in another unit (once per figure: a
         // figure already shown wrong by a ratio or a sum is not reported again).
