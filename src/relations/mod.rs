@@ -30,6 +30,7 @@ pub mod subject;
 mod subject_index;
 mod sum;
 mod sum_list;
+mod sum_paragraphs;
 mod sum_reach;
 mod sum_reading;
 mod summed_share;
@@ -52,6 +53,7 @@ use sequence::*;
 use share::*;
 pub use sum::*;
 pub use sum_list::*;
+use sum_paragraphs::*;
 use sum_reach::*;
 pub use sum_reading::*;
 pub use summed_share::*;
@@ -173,6 +175,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let figs = Figures::new(doc);
     let mut sums = find_sums(doc, &figs);
     sums.extend(find_bracket_sums(text, doc, &figs));
+    sums.extend(find_paragraph_lists(text, doc, &figs));
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
     let mut r = Relations {

@@ -4,6 +4,7 @@
 //! and spending item by item, one label per series) and two years item by item.
 
 use super::*;
+use crate::model::Cue;
 
 pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
     let qs = &doc.quantities;
@@ -31,38 +32,9 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         let in_sentence = |i: &usize| {
             qs[*i].block == cue.block && qs[*i].sentence == cue.sentence && doc.in_prose(&qs[*i])
         };
-        // The figures of the sentence before the cue, at most `TOTAL_WINDOW` of them.
         let sentence = figs.sentence(cue.block, cue.sentence);
         let at = sentence.partition_point(|&i| qs[i].span.start < cue.offset);
-        let before: Vec<usize> = sentence[at.saturating_sub(TOTAL_WINDOW)..at]
-            .iter()
-            .filter(|i| in_sentence(i) && qs[**i].span.end <= cue.offset)
-            .copied()
-            .collect();
-        let before = if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
-            before
-        } else {
-            // `总额X。按来源，其中：…`: the total closes an earlier sentence (at most two back),
-            // and is not itself a part of another breakdown.
-            let inside_breakdown =
-                |i: usize| figs.of_before(qs[i].block, qs[i].sentence, qs[i].span.start);
-            (1..=TOTAL_SENTENCES_BACK)
-                .filter_map(|back| cue.sentence.checked_sub(back))
-                .map(|sentence| {
-                    let s = figs.sentence(cue.block, sentence);
-                    s[s.len().saturating_sub(TOTAL_WINDOW)..]
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            doc.in_prose(&qs[i])
-                                && !inside_breakdown(i)
-                                && !is_change_label(qs[i].label_text())
-                        })
-                        .collect::<Vec<usize>>()
-                })
-                .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
-                .unwrap_or_default()
-        };
+        let before = figures_before(doc, figs, cue);
         let after: Vec<usize> = sentence[at..]
             .iter()
             .copied()
@@ -176,10 +148,17 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                     }
                 }
                 // Parts equal to the total start another breakdown of the same whole
-                // (`按资金来源…；按资金用途…`); split there.
+                // (`按资金来源…；按资金用途…`); split there — unless the parts are all of the
+                // total by definition (`出国a，接待b，车辆c`) and the others are not all zero
+                // (`基本支出X，项目支出0`: the total restated, nothing to judge): one list.
+                let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
+                let one_list = labels_complete(&labels)
+                    && parts.iter().any(|&p| {
+                        !qs[p].value.is_zero() && qs[p].base_value() != qs[total].base_value()
+                    });
                 let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
                 for &p in &parts {
-                    if qs[p].base_value() == qs[total].base_value() {
+                    if !one_list && qs[p].base_value() == qs[total].base_value() {
                         segments.push(Vec::new());
                     } else if let Some(s) = segments.last_mut() {
                         s.push(p);
@@ -202,6 +181,47 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
         }
     }
     out
+}
+
+/// The figures that may be the total of the list a cue opens: those of its sentence before it
+/// (at most [`TOTAL_WINDOW`]), or, when none of them is an amount or a count, the last ones of
+/// the nearest of the [`TOTAL_SENTENCES_BACK`] sentences before that has one (`总额X。按来源，
+/// 其中：…`), none of them a part of another breakdown or a change.
+pub(super) fn figures_before(doc: &Document, figs: &Figures, cue: &Cue) -> Vec<usize> {
+    let qs = &doc.quantities;
+    let sentence = figs.sentence(cue.block, cue.sentence);
+    let at = sentence.partition_point(|&i| qs[i].span.start < cue.offset);
+    let before: Vec<usize> = sentence[at.saturating_sub(TOTAL_WINDOW)..at]
+        .iter()
+        .filter(|&&i| {
+            let q = &qs[i];
+            q.block == cue.block
+                && q.sentence == cue.sentence
+                && doc.in_prose(q)
+                && q.span.end <= cue.offset
+        })
+        .copied()
+        .collect();
+    if before.iter().any(|&i| dim(&qs[i].unit).is_some()) {
+        return before;
+    }
+    let inside_breakdown = |i: usize| figs.of_before(qs[i].block, qs[i].sentence, qs[i].span.start);
+    (1..=TOTAL_SENTENCES_BACK)
+        .filter_map(|back| cue.sentence.checked_sub(back))
+        .map(|sentence| {
+            let s = figs.sentence(cue.block, sentence);
+            s[s.len().saturating_sub(TOTAL_WINDOW)..]
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    doc.in_prose(&qs[i])
+                        && !inside_breakdown(i)
+                        && !is_change_label(qs[i].label_text())
+                })
+                .collect::<Vec<usize>>()
+        })
+        .find(|v| v.iter().any(|&i| dim(&qs[i].unit).is_some()))
+        .unwrap_or_default()
 }
 
 /// The two years of a list whose parts alternate between them, item by item, at least two
@@ -289,4 +309,41 @@ pub(super) fn parallel_series(
             Some((total, seg))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each breakdown the `其中` pass finds in `text` with its verdict: total, parts, verdict.
+    fn breakdowns(text: &str) -> Vec<(String, Vec<String>, SumVerdict)> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let qs = &doc.quantities;
+        find_sums(&doc, &figs)
+            .into_iter()
+            .map(|s| {
+                let parts = s.parts.iter().map(|&p| qs[p].value.to_string()).collect();
+                (qs[s.total].value.to_string(), parts, s.verdict(&doc))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_part_equal_to_the_total_splits_only_a_list_not_complete_by_definition() {
+        // 出国, 接待, 车辆: all of "三公"; a part written as much as the total is a slip.
+        let found = breakdowns(
+            "三公经费预算32.6万元，其中：因公出国（境）费0万元，公务接待32.6万元，公务用车运行费14万元。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(
+            found[0].2,
+            SumVerdict::Mismatch { exceeds: true, .. }
+        ));
+        // The same whole broken down twice (by source, by use): two lists, each judged alone.
+        let found =
+            breakdowns("资金共80万元，其中：中央资金80万元；设备购置50万元，安装调试30万元。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, SumVerdict::Consistent);
+    }
 }

@@ -173,9 +173,13 @@ pub(super) fn one_figure_per_item(doc: &Document, figs: &Figures, parts: &[usize
     {
         return false;
     }
-    // A sentence cut inside brackets (`（…运行维护费400万元。）公务接待费…`) may go on after
-    // its end: the list is not known to be all there.
-    if sentence_end != usize::MAX && figs.paren_depth(doc, q.block, sentence_end) > 0 {
+    // A sentence cut inside brackets deeper than the list (`其中：A a（…运行维护费400万元。）
+    // 公务接待费…`) may go on after its end: the list is not known to be all there. A list
+    // inside those brackets ends at their close.
+    if sentence_end != usize::MAX
+        && figs.paren_depth(doc, q.block, sentence_end)
+            > figs.paren_depth(doc, q.block, q.span.start)
+    {
         return false;
     }
     parts
@@ -305,4 +309,39 @@ pub(super) fn consistent_reading(
         }
     }
     None
+}
+
+/// Of the runs a list may be read as when its wording leaves its reach open (given likeliest
+/// first), the claims to judge: the first run (of at least two parts) that adds up to one of
+/// the candidate wholes; else, against the first whole only, the first run whose sum is within
+/// a slip ([`SLIP_SHARE`]) of it either way — a slip in a list that otherwise matches; else
+/// none, so that a list read far too long or too short is never judged.
+pub(super) fn confirmed_run(
+    doc: &Document,
+    wholes: &[usize],
+    runs: &[Vec<usize>],
+) -> Option<Vec<SumClaim>> {
+    let qs = &doc.quantities;
+    let runs: Vec<&Vec<usize>> = runs.iter().filter(|r| r.len() >= 2).collect();
+    if let Some(claims) = runs
+        .iter()
+        .find_map(|r| wholes.iter().find_map(|&w| consistent_reading(doc, w, r)))
+    {
+        return Some(claims);
+    }
+    let &whole = wholes.first()?;
+    let t = qs[whole].base_value();
+    if t.is_zero() {
+        return None;
+    }
+    let near = runs.iter().find(|r| {
+        let s: Decimal = r.iter().map(|&p| qs[p].base_value()).sum();
+        ((s - t) / t).abs() <= SLIP_SHARE
+    })?;
+    Some(vec![SumClaim {
+        total: whole,
+        parts: near.to_vec(),
+        nested: false,
+        exhaustive: false,
+    }])
 }
