@@ -33,6 +33,7 @@ mod sum_list;
 mod sum_paragraphs;
 mod sum_reach;
 mod sum_reading;
+mod sum_stage;
 mod summed_share;
 pub mod table;
 pub mod table_prose;
@@ -56,6 +57,7 @@ pub use sum_list::*;
 use sum_paragraphs::*;
 use sum_reach::*;
 pub use sum_reading::*;
+pub use sum_stage::*;
 pub use summed_share::*;
 pub use unit::*;
 
@@ -178,6 +180,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     sums.extend(find_paragraph_lists(text, doc, &figs));
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
+    staged_sums(text, doc, &figs, &mut sums);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,
