@@ -28,6 +28,9 @@ mod tests {
         // A part that names no group makes the list no definition.
         assert!(!labels_complete(&["基本支出", "项目支出", "其他支出"]));
         assert!(labels_complete(&["中央资金", "地方资金"]));
+        assert!(labels_complete(&["税收收入", "非税收入"]));
+        // Two non-tax parts are not the revenue's two groups.
+        assert!(!labels_complete(&["非税收入", "非税收入"]));
     }
 
     #[test]
@@ -203,12 +206,14 @@ pub const SLIP_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// Breakdowns that are complete by definition: each is a list of groups of words; a list of
 /// parts is complete when every part's label names one group and every group is named.
 /// "三公"经费 = 因公出国（境） + 公务接待 + 公务用车购置及运行; a budget or spending total =
-/// 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; funds = 中央 + 地方.
+/// 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; funds = 中央 + 地方; revenue = 税收 +
+/// 非税 (`非税` first: `非税收入` holds `税收` too).
 pub const COMPLETE_SETS: &[&[&[&str]]] = &[
     &[&["出国", "出境"], &["接待"], &["车"]],
     &[&["基本支出"], &["项目支出"]],
     &[&["人员经费", "人员支出"], &["公用经费", "公用支出"]],
     &[&["中央"], &["地方"]],
+    &[&["非税"], &["税收"]],
 ];
 
 /// Whether a sum's parts are, by their labels, all of its total ([`COMPLETE_SETS`]).
