@@ -35,6 +35,7 @@ mod sum_paragraphs;
 mod sum_reach;
 mod sum_reading;
 mod sum_stage;
+mod sum_tail;
 mod summed_share;
 pub mod table;
 pub mod table_prose;
@@ -60,6 +61,7 @@ use sum_paragraphs::*;
 use sum_reach::*;
 pub use sum_reading::*;
 pub use sum_stage::*;
+pub use sum_tail::*;
 pub use summed_share::*;
 pub use unit::*;
 
@@ -181,6 +183,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     sums.extend(find_bracket_sums(text, doc, &figs));
     sums.extend(find_paragraph_lists(text, doc, &figs));
     sums.extend(find_named_sums(text, doc, &figs));
+    sums.extend(find_tail_sums(text, doc, &figs));
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
     staged_sums(text, doc, &figs, &mut sums);
