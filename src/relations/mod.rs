@@ -29,6 +29,7 @@ mod share;
 pub mod subject;
 mod subject_index;
 mod sum;
+mod sum_complement;
 mod sum_list;
 mod sum_named;
 mod sum_paragraphs;
@@ -55,6 +56,7 @@ pub use restatement::*;
 use sequence::*;
 use share::*;
 pub use sum::*;
+pub use sum_complement::*;
 pub use sum_list::*;
 pub use sum_named::*;
 use sum_paragraphs::*;
@@ -187,6 +189,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
     staged_sums(text, doc, &figs, &mut sums);
+    complement_sums(doc, &figs, &mut sums);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,
