@@ -22,6 +22,12 @@ mod tests {
             "公务用车购置费",
             "公务用车运行费"
         ]));
+        // `购置及运行维护费` after `公务用车保有量N辆，`: the cars' item without the word.
+        assert!(labels_complete(&[
+            "因公出国（境）费",
+            "购置及运行维护费",
+            "公务接待费"
+        ]));
         // 出国 left out: an open list, not complete by definition.
         assert!(!labels_complete(&["公务接待费", "公务用车运行费"]));
         assert!(labels_complete(&["基本支出", "项目支出"]));
@@ -205,11 +211,12 @@ pub const SLIP_SHARE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// Breakdowns that are complete by definition: each is a list of groups of words; a list of
 /// parts is complete when every part's label names one group and every group is named.
-/// "三公"经费 = 因公出国（境） + 公务接待 + 公务用车购置及运行; a budget or spending total =
+/// "三公"经费 = 因公出国（境） + 公务接待 + 公务用车购置及运行 (`购置及运行维护费` alone names the
+/// cars' item too); a budget or spending total =
 /// 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; funds = 中央 + 地方; revenue = 税收 +
 /// 非税 (`非税` first: `非税收入` holds `税收` too).
 pub const COMPLETE_SETS: &[&[&[&str]]] = &[
-    &[&["出国", "出境"], &["接待"], &["车"]],
+    &[&["出国", "出境"], &["接待"], &["车", "购置及运行"]],
     &[&["基本支出"], &["项目支出"]],
     &[&["人员经费", "人员支出"], &["公用经费", "公用支出"]],
     &[&["中央"], &["地方"]],
