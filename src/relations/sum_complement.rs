@@ -64,11 +64,12 @@ pub(super) fn complement_sums(doc: &Document, figs: &Figures, sums: &mut Vec<Sum
             continue;
         }
         let depth = figs.paren_depth(doc, t.block, t.span.start);
-        let next: Vec<usize> = figs
-            .sentence(t.block, t.sentence)
+        let sentence = figs.sentence(t.block, t.sentence);
+        let at = sentence.partition_point(|&i| qs[i].span.start <= t.span.start);
+        let next: Vec<usize> = sentence[at..]
             .iter()
             .copied()
-            .filter(|&i| qs[i].span.start > t.span.start && dim(&qs[i].unit).is_some())
+            .filter(|&i| dim(&qs[i].unit).is_some())
             .take(2)
             .collect();
         let [a, b] = next[..] else { continue };

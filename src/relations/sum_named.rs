@@ -134,6 +134,16 @@ fn named_whole(doc: &Document, figs: &Figures, first: usize, name: &str, d: &str
     }
 }
 
+/// The span of the sentence a figure stands in (a binary search in its block's sentences).
+pub(super) fn sentence_of(doc: &Document, q: &Quantity) -> Option<crate::model::Span> {
+    let sentences = &doc.blocks.get(q.block)?.sentences;
+    let k = sentences.partition_point(|s| s.end <= q.span.start);
+    sentences
+        .get(k)
+        .filter(|s| s.start <= q.span.start)
+        .copied()
+}
+
 /// Lists opened by naming their whole (or by itemising the level before), judged when their
 /// parts are all of a whole by definition.
 pub(super) fn find_named_sums(text: &str, doc: &Document, figs: &Figures) -> Vec<SumClaim> {
@@ -143,19 +153,17 @@ pub(super) fn find_named_sums(text: &str, doc: &Document, figs: &Figures) -> Vec
         if block.kind != BlockKind::Paragraph {
             continue;
         }
-        let mut seen_sentences = Vec::new();
+        // Figures stand in reading order: the first of each sentence is where its number
+        // changes.
+        let mut last_sentence = None;
         for &first in figs.block(bi) {
             let q = &qs[first];
-            if seen_sentences.contains(&q.sentence) {
+            if last_sentence == Some(q.sentence) {
                 continue;
             }
-            seen_sentences.push(q.sentence);
+            last_sentence = Some(q.sentence);
             let Some(d) = dim(&q.unit) else { continue };
-            let Some(span) = block
-                .sentences
-                .iter()
-                .find(|s| s.start <= q.span.start && q.span.start < s.end)
-            else {
+            let Some(span) = sentence_of(doc, q) else {
                 continue;
             };
             if !part_like(doc, first, &d)

@@ -33,6 +33,10 @@ pub const STAGE_FROM_WORDS: &[char] = &['由', '从'];
 /// Words right after a figure that state it for both stages (`年初预算c万元不变`).
 pub const UNCHANGED_WORDS: &[&str] = &["不变", "保持不变", "未变", "未调整", "无变化", "没有变化"];
 
+/// The most items of a staged list read (each one or two figures): a longer run is no list
+/// a reader takes in, and a sentence of thousands of figures is not read to its end per cue.
+pub const MAX_STAGED_ITEMS: usize = 32;
+
 /// Characters passed over after a figure before [`UNCHANGED_WORDS`].
 const FILLER: &[char] = &['，', ',', ' ', '\u{3000}', '、'];
 
@@ -84,12 +88,14 @@ fn staged_parts(text: &str, doc: &Document, figs: &Figures, cue: &Cue) -> Option
     let qs = &doc.quantities;
     let sentence = figs.sentence(cue.block, cue.sentence);
     let depth = figs.paren_depth(doc, cue.block, cue.offset);
-    let after: Vec<usize> = sentence
+    let at = sentence.partition_point(|&i| qs[i].span.start <= cue.offset);
+    let after: Vec<usize> = sentence[at..]
         .iter()
         .copied()
-        .filter(|&i| qs[i].span.start > cue.offset && dim(&qs[i].unit).is_some())
+        .filter(|&i| dim(&qs[i].unit).is_some())
         .filter(|&i| !is_change_label(qs[i].label_text()))
         .filter(|&i| figs.paren_depth(doc, cue.block, qs[i].span.start) == depth)
+        .take(2 * MAX_STAGED_ITEMS)
         .collect();
     let mut items = Vec::new();
     let mut k = 0;
@@ -256,6 +262,7 @@ mod tests {
     fn pair_and_unchanged_words() {
         assert!(STAGE_PAIR_WORDS.contains(&"调整为"));
         assert!(UNCHANGED_WORDS.contains(&"不变"));
+        assert_eq!(MAX_STAGED_ITEMS, 32);
         assert_eq!(plain("調整為", 0, "調整為".len()), "调整为");
         // A byte offset inside a character is taken back to its start.
         assert_eq!(plain("不變；", 0, 5), "不");

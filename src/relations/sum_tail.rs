@@ -126,11 +126,7 @@ pub(super) fn find_tail_sums(text: &str, doc: &Document, figs: &Figures) -> Vec<
         {
             continue;
         }
-        let Some(sentence) = doc.blocks.get(b).and_then(|bl| {
-            bl.sentences
-                .iter()
-                .find(|s| s.start <= t.span.start && t.span.start < s.end)
-        }) else {
+        let Some(sentence) = sentence_of(doc, t) else {
             continue;
         };
         // The total's clause opens with a total word.
