@@ -39,9 +39,9 @@ pub fn opens_bracket(doc: &Document, ci: usize) -> bool {
 }
 
 /// `A a（B b、C c）`: a bracket right after an amount in prose, with no cue word, holding at
-/// least two amounts of the total's kind at its own depth, each with a name, none of them a
-/// change, an approximation, a per-unit figure or the total restated, and no word of
-/// [`PARTIAL_BRACKET_WORDS`].
+/// least two amounts of the total's kind at its own depth besides the changes stated of them
+/// (`比上年增加0万元`), each with a name, none of them an approximation, a per-unit figure or
+/// the total restated, and no word of [`PARTIAL_BRACKET_WORDS`].
 pub(super) fn find_bracket_sums(text: &str, doc: &Document, figs: &Figures) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
@@ -101,16 +101,17 @@ pub(super) fn find_bracket_sums(text: &str, doc: &Document, figs: &Figures) -> V
             .take_while(|&i| qs[i].span.start < close.offset)
             .filter(|&i| figs.paren_depth(doc, open.block, qs[i].span.start) == own_depth)
             .collect();
+        // A change stated of a part (`B 60万元，比上年增加5万元`) annotates it: no part.
         let parts: Vec<usize> = figures
             .iter()
             .copied()
             .filter(|&i| qs[i].unit.same_dimension(&t.unit))
+            .filter(|&i| !is_change_label(qs[i].label_text()))
             .collect();
         let well_formed = parts.iter().all(|&p| {
             let q = &qs[p];
             q.qualifier.is_none()
                 && !q.label_text().is_empty()
-                && !is_change_label(q.label_text())
                 && !is_per_unit(q.label_text())
                 && q.base_value() != t.base_value()
         });
@@ -185,6 +186,10 @@ mod tests {
         // The bracket holds a sibling of its total after the parts that add up to it.
         let late = "省级资金16万元（合作社资金6万元，农机具资金10万元，市级资金10万元）。";
         assert_eq!(breakdowns(late), [one("16", &["6", "10"])]);
+        // A change stated of each part annotates it: the parts are the levels.
+        let changes =
+            "车辆经费80万元（购置费30万元，比上年增加0万元；运维费50万元，比上年减少6万元。）";
+        assert_eq!(breakdowns(changes), [one("80", &["30", "50"])]);
         // When every part adds up, every part is of the total, a zero one too.
         let whole = "项目资金100万元（甲资金50万元、乙资金50万元、丙资金0万元）。";
         assert_eq!(breakdowns(whole), [one("100", &["50", "50", "0"])]);

@@ -40,7 +40,14 @@ mod staff_rate;
 pub mod subject;
 mod subject_index;
 mod sum;
+mod sum_complement;
+mod sum_list;
+mod sum_named;
+mod sum_paragraphs;
 mod sum_reach;
+mod sum_reading;
+mod sum_stage;
+mod sum_tail;
 mod summed_share;
 pub mod table;
 pub mod table_prose;
@@ -69,7 +76,14 @@ use share::*;
 use spent_left::*;
 use staff_rate::*;
 pub use sum::*;
+pub use sum_complement::*;
+pub use sum_list::*;
+pub use sum_named::*;
+use sum_paragraphs::*;
 use sum_reach::*;
+pub use sum_reading::*;
+pub use sum_stage::*;
+pub use sum_tail::*;
 pub use summed_share::*;
 pub use unit::*;
 pub use unit_proof::*;
@@ -194,8 +208,13 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let figs = Figures::new(doc);
     let mut sums = find_sums(doc, &figs);
     sums.extend(find_bracket_sums(text, doc, &figs));
+    sums.extend(find_paragraph_lists(text, doc, &figs));
+    sums.extend(find_named_sums(text, doc, &figs));
+    sums.extend(find_tail_sums(text, doc, &figs));
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
+    staged_sums(text, doc, &figs, &mut sums);
+    complement_sums(doc, &figs, &mut sums);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,

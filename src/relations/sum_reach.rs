@@ -43,7 +43,7 @@ pub fn family_tail(l: &str) -> Option<String> {
 
 /// Whether a figure can be a named part of a list: an amount of dimension `d`, named, not a
 /// change, not per unit, not approximate.
-fn part_like(doc: &Document, i: usize, d: &str) -> bool {
+pub(super) fn part_like(doc: &Document, i: usize, d: &str) -> bool {
     let q = &doc.quantities[i];
     doc.in_prose(q)
         && dim(&q.unit).as_deref() == Some(d)
