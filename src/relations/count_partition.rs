@@ -127,6 +127,29 @@ pub fn find_count_partitions(text: &str, doc: &Document, sums: &[SumClaim]) -> V
     out
 }
 
+/// A breakdown that takes the other side of a split for a part of the first side
+/// (`61个项目高于…，其中37个…；25个项目低于…` read as 61 = 37 + 25) is dropped: the two sides
+/// of one set are siblings.
+pub fn drop_split_sums(doc: &Document, sums: &mut Vec<SumClaim>, partitions: &[CountSum]) {
+    let qs = &doc.quantities;
+    let at = |s: crate::model::Span| qs.iter().position(|q| q.span == s);
+    let sides: Vec<(usize, usize)> = partitions
+        .iter()
+        .filter(|c| matches!(c.kind, CountSumKind::Partition { .. }))
+        .filter_map(|c| {
+            let [(a, ..), (b, ..)] = c.parts[..] else {
+                return None;
+            };
+            Some((at(a)?, at(b)?))
+        })
+        .collect();
+    sums.retain(|s| {
+        !sides.iter().any(|&(a, b)| {
+            (s.total == a && s.parts.contains(&b)) || (s.total == b && s.parts.contains(&a))
+        })
+    });
+}
+
 /// `N个X中，a个X…；b个X…`: two parts on the two sides of one test, or a last part that is the
 /// rest.
 fn partition(
@@ -317,6 +340,20 @@ mod tests {
             found("96个项目中，50个项目高于平均分，6个项目等于平均分，40个项目低于平均分。")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_other_side_of_a_split_is_no_part_of_the_first() {
+        let text = "全局96个项目中，58个项目得分高于全局平均分，其中40个项目超过90分；38个项目低于全局平均分。";
+        let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let r = crate::relations::find(text, &d);
+        let value = |i: usize| d.quantities[i].value;
+        assert!(
+            !r.sums.iter().any(|s| value(s.total) == Decimal::from(58)),
+            "{:?}",
+            r.sums
+        );
+        assert_eq!(r.count_sums.len(), 1);
     }
 
     #[test]

@@ -243,8 +243,9 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.table_prose = table_prose::find(text, doc);
     r.counts = find_counts(text, doc);
     r.count_sums = find_count_sums(text, doc);
-    r.count_sums
-        .extend(find_count_partitions(text, doc, &r.sums));
+    let partitions = find_count_partitions(text, doc, &r.sums);
+    drop_split_sums(doc, &mut r.sums, &partitions);
+    r.count_sums.extend(partitions);
     let per_unit = per_units(text, doc);
     r.products = find_products(text, doc, &figs, &per_unit);
     r.unit_proofs = find_unit_proofs(text, doc, &figs, &per_unit, &r);
