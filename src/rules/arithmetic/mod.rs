@@ -62,6 +62,27 @@ pub(crate) fn column_name(role: crate::model::table::ColumnRole) -> &'static str
 /// The whole of a summed share as the sum of its parts (`26602万元 + 26441.61万元 =
 /// 53043.61万元`), in the unit of the share's amount; and its amount over that whole in
 /// percent to `dp` places, trailing zeros trimmed.
+/// The figures a summed share is computed from, labelled on its diagnostic: its amount as the
+/// numerator, the other amounts as parts of the whole.
+pub(crate) fn summed_share_labels(
+    d: crate::diagnostic::Diagnostic,
+    doc: &Document,
+    c: &SummedShareClaim,
+) -> crate::diagnostic::Diagnostic {
+    let q = &doc.quantities;
+    let num = &q[c.numerator];
+    let d = d.label(num.span, operand_label(num, "分子", "numerator"));
+    c.parts
+        .iter()
+        .filter(|&&p| p != c.numerator)
+        .fold(d, |d, &p| {
+            d.label(
+                q[p].span,
+                operand_label(&q[p], "总额的一项", "part of the whole"),
+            )
+        })
+}
+
 pub(crate) fn summed_whole_text(doc: &Document, c: &SummedShareClaim, dp: u32) -> (String, String) {
     let q = &doc.quantities;
     let num = &q[c.numerator];

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::numeric::fmt_fixed;
 use crate::relations::RatioVerdict;
-use crate::rules::arithmetic::{operand_label, ratio_text, summed_whole_text};
+use crate::rules::arithmetic::{operand_label, ratio_text, summed_share_labels, summed_whole_text};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -216,13 +216,8 @@ fn summed_shares(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("四舍五入应为 {exp}"),
             format!("rounds to {exp}"),
         ))
-        .label(num.span, operand_label(num, "分子", "numerator"));
-        for &p in c.parts.iter().filter(|&&p| p != c.numerator) {
-            d = d.label(
-                q[p].span,
-                operand_label(&q[p], "总额的一项", "part of the whole"),
-            );
-        }
+        ;
+        d = summed_share_labels(d, doc, c);
         out.push(
             d.help(Message::new(
                 format!("改为 {exp}；若为使合计等于 100% 而调整尾差，请注明"),
