@@ -531,6 +531,7 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         .cues
         .iter()
         .filter(|c| matches!(c.kind, CueKind::Of | CueKind::Including))
+        .filter(|c| !opens_score_parts(doc, c))
     {
         // The breakdown this cue opens: its total stands before the cue in the same block,
         // its first part after it.
@@ -595,6 +596,16 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// Whether the first figure after a breakdown cue is a score in points (`自评得分96分，其中：
+/// 项目决策18分，…`): such a breakdown is the scorecard's (S003), not a relation here.
+fn opens_score_parts(doc: &Document, cue: &crate::model::Cue) -> bool {
+    let qs = &doc.quantities;
+    let at = qs.partition_point(|q| (q.block, q.span.start) < (cue.block, cue.offset));
+    qs.get(at).is_some_and(|q| {
+        q.block == cue.block && matches!(&q.unit, Unit::Count { word, .. } if word == "分")
+    })
 }
 
 /// A judged breakdown's outcome: consistent, inconsistent, or a partial list not judged.
@@ -771,6 +782,23 @@ mod tests {
         assert_eq!(ratios.len(), 2, "{c:?}");
         assert_eq!(ratios[0].outcome, Outcome::Consistent);
         assert_eq!(ratios[1].outcome, Outcome::Unbound(Unbound::NoOperands));
+    }
+
+    #[test]
+    fn score_parts_are_the_scorecards_not_a_sum_candidate() {
+        let sums = |text: &str| -> Vec<Outcome> {
+            of(text)
+                .iter()
+                .filter(|c| c.kind == CandidateKind::Sum)
+                .map(|c| c.outcome)
+                .collect()
+        };
+        assert!(sums("经自评，项目得分95分。其中：项目决策19分，项目产出76分。").is_empty());
+        // A breakdown of amounts is still a candidate, unbound when nothing binds it.
+        assert_eq!(
+            sums("经自评，项目得分95分。其中：项目决策19万元。"),
+            [Outcome::Unbound(Unbound::NoBreakdown)]
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ use super::{
 use crate::model::table::{CellRead, Grid, GridCell};
 use crate::model::{BlockKind, Document, MarkerStyle, Span, Unit};
 use crate::parse::norm::{Norm, is_cjk};
-use crate::parse::quantity::CueKind;
+use crate::parse::quantity::{Cue, CueKind};
 
 mod cells;
 mod column;

@@ -1,6 +1,7 @@
 //! Totals with their 其中 parts, and grades, stated in the prose.
 
 use super::*;
+use crate::model::Quantity;
 
 impl Reader<'_> {
     /// Totals with their 其中 parts, and grades, stated in the prose.
@@ -58,32 +59,43 @@ impl Reader<'_> {
                     && c.offset > t.span.start
                     && c.offset < sentence.end
             });
+            // `自评得分96分，评价等级为“优”。其中：项目决策18分，…`: the parts open the next
+            // sentence.
+            let (of, parts_end) = match of {
+                Some(of) => (Some(of), sentence.end),
+                None => match next_sentence_of(self.text, doc, t.block, sentence) {
+                    Some((of, next)) => (Some(of), next.end),
+                    None => (None, sentence.end),
+                },
+            };
             if let Some(of) = of {
                 let mut j = k;
+                let mut listed: Vec<Indicator> = Vec::new();
+                let mut whole = true;
                 while let Some(p) = q.get(j) {
-                    if p.block != t.block || p.span.start >= sentence.end {
+                    if p.block != t.block || p.span.start >= parts_end {
                         break;
                     }
                     j += 1;
                     if p.span.start < of.offset {
                         continue;
                     }
-                    if !is_points(&p.unit) || p.qualifier.is_some() {
+                    // Another kind of figure ends the list (`…，预算执行率98%`).
+                    if !is_points(&p.unit) {
                         break;
                     }
-                    let Some(name) = part_name(p.label_text()) else {
+                    if p.qualifier.is_some() || !list_part(&mut listed, p, t.block) {
+                        whole = false;
                         break;
-                    };
-                    let name_span = p.label.as_ref().map(|l| l.span).unwrap_or(p.span);
-                    let mut ind =
-                        Indicator::new(name, name_span, 1, Origin::Text { block: t.block });
-                    ind.score = Some(Figure {
-                        value: p.value,
-                        decimals: p.decimals,
-                        span: p.span,
-                    });
-                    self.card.indicators.push(ind);
-                    parts.push(self.card.indicators.len() - 1);
+                    }
+                }
+                // A list read only in part (a deduction, a weight without its indicator, an
+                // indicator without its score) gives no parts: its sum would not be the total's.
+                if whole && listed.iter().all(|i| i.score.is_some()) {
+                    for ind in listed {
+                        self.card.indicators.push(ind);
+                        parts.push(self.card.indicators.len() - 1);
+                    }
                 }
                 k = j.max(k);
             }
@@ -124,6 +136,86 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Label words of an indicator's weight in a prose list (`决策指标分值20分`, `（满分20分）`).
+const WEIGHT_WORDS: &[&str] = &["分值", "满分", "权重"];
+
+/// Read one figure in points of a prose list of a total's parts into `listed`: a part with its
+/// score (`部门决策19分`), its weight (`决策指标分值20分`, `（满分20分）` after the score), or
+/// its score after its weight (`决策指标 20分，得分 19分`: the first figure was the weight).
+/// False when the figure fits none of these (a deduction, `扣2分`; a second weight).
+fn list_part(listed: &mut Vec<Indicator>, p: &Quantity, block: usize) -> bool {
+    let label = p.label_text();
+    let is_weight = WEIGHT_WORDS.iter().any(|w| label.contains(w));
+    let mut name = label.to_string();
+    for w in WEIGHT_WORDS {
+        name = name.replace(w, "");
+    }
+    let name = name.trim_end_matches(['为', '是', '：', ':']).to_string();
+    let figure = Figure {
+        value: p.value,
+        decimals: p.decimals,
+        span: p.span,
+    };
+    match part_name(&name) {
+        Some(name) => {
+            if listed.last().is_some_and(|l| l.score.is_none()) {
+                return false;
+            }
+            let name_span = p.label.as_ref().map(|l| l.span).unwrap_or(p.span);
+            let mut ind = Indicator::new(name, name_span, 1, Origin::Text { block });
+            if is_weight {
+                ind.weight = Some(figure);
+            } else {
+                ind.score = Some(figure);
+            }
+            listed.push(ind);
+            true
+        }
+        // A bare 得分 or 满分 belongs to the part before it.
+        None if name.trim_end_matches("得分").is_empty() => {
+            let Some(last) = listed.last_mut() else {
+                return false;
+            };
+            match (is_weight, last.weight.is_some(), last.score.is_some()) {
+                (true, false, true) => last.weight = Some(figure),
+                (false, true, false) => last.score = Some(figure),
+                // `决策指标 20分，得分 19分`: the figure read as the score was the weight.
+                (false, false, true) => {
+                    last.weight = last.score.take();
+                    last.score = Some(figure);
+                }
+                _ => return false,
+            }
+            true
+        }
+        None => false,
+    }
+}
+
+/// The sentence after `sentence` in its block when it opens with 其中 (`…等级为“优”。其中：
+/// 项目决策18分，…`), with that cue.
+fn next_sentence_of<'d>(
+    text: &str,
+    doc: &'d Document,
+    block: usize,
+    sentence: Span,
+) -> Option<(&'d Cue, Span)> {
+    let next = *doc
+        .blocks
+        .get(block)?
+        .sentences
+        .iter()
+        .find(|s| s.start >= sentence.end)?;
+    let of = doc.cues.iter().find(|c| {
+        c.kind == CueKind::Of && c.block == block && next.start <= c.offset && c.offset < next.end
+    })?;
+    let before = text.get(next.start..of.offset)?;
+    before
+        .chars()
+        .all(|c| c.is_whitespace() || "。；，".contains(c))
+        .then_some((of, next))
 }
 
 /// The sentence of a block that holds `offset`.

@@ -147,6 +147,66 @@ fn prose_total_with_parts_and_grade() {
 }
 
 #[test]
+fn prose_parts_opening_the_next_sentence() {
+    let text = "经自评，本项目综合得分95分，评价等级为“优”。其中：项目决策19分，项目过程18分，项目产出38分，项目效益20分。\n";
+    let c = card(text);
+    assert_eq!(c.totals.len(), 1);
+    let parts: Vec<_> = c.totals[0]
+        .parts
+        .iter()
+        .map(|&p| c.indicators[p].name.clone())
+        .collect();
+    assert_eq!(parts, ["项目决策", "项目过程", "项目产出", "项目效益"]);
+    // A later sentence that does not open with 其中 lists no parts of this total.
+    let text = "经自评，本项目综合得分95分。全年培训共4期，其中线上培训2期，得分较高的2期。\n";
+    let c = card(text);
+    assert_eq!(c.totals.len(), 1);
+    assert!(c.totals[0].parts.is_empty());
+}
+
+#[test]
+fn prose_parts_with_their_weights() {
+    let listed = |text: &str| {
+        let c = card(text);
+        c.totals[0]
+            .parts
+            .iter()
+            .map(|&p| {
+                let i = &c.indicators[p];
+                let w = i.weight.as_ref().map(|f| f.display()).unwrap_or_default();
+                let s = i.score.as_ref().map(|f| f.display()).unwrap_or_default();
+                format!("{} {w}/{s}", i.name)
+            })
+            .collect::<Vec<_>>()
+    };
+    let want = ["决策 20/19", "过程 30/28"];
+    // The weight first, then its score.
+    assert_eq!(
+        listed(
+            "经自评，整体绩效得分47分。其中：决策指标20分，得分19分；过程指标30分，得分28分。\n"
+        ),
+        want
+    );
+    assert_eq!(
+        listed(
+            "经自评，整体绩效得分47分，其中决策指标分值20分，得分19分，过程指标分值30分，得分28分。\n"
+        ),
+        want
+    );
+    // The score first, its weight in brackets.
+    assert_eq!(
+        listed("经自评，整体绩效得分47分，其中决策19分（满分20分），过程28分（满分30分）。\n"),
+        want
+    );
+    // A deduction among the parts: the list is not read, rather than read in part.
+    assert!(listed("经自评，整体绩效得分47分，其中决策19分，扣1分，过程28分。\n").is_empty());
+    // A weight with no score after it.
+    assert!(
+        listed("经自评，整体绩效得分47分，其中决策指标分值20分，过程指标分值30分。\n").is_empty()
+    );
+}
+
+#[test]
 fn grade_words_in_prose() {
     let g = |s: &str| {
         grades_in(s, Span::new(0, s.len()))
