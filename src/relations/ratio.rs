@@ -204,7 +204,7 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
             }
             Some("rate.funds") => bind_funds(doc, figs, ri),
             Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
-                bind_counts(doc, figs, ri)
+                bind_counts(doc, figs, ri).or_else(|| bind_plan_actual(doc, figs, ri))
             }
             _ => of_base(doc, figs, ri).or_else(|| bind_funds(doc, figs, ri)),
         };

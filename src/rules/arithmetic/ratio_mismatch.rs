@@ -33,7 +33,9 @@ declare_rule! {
     /// arrived in full (`项目资金全部到位`, the whole project's, not one source's), a whole named
     /// as written (`占本年支出合计的x%`), a named whole that other shares of its run pin to a
     /// figure; 在职人员控制率 is the staff in post over the posts approved (核定编制), and
-    /// 固定资产利用率 the assets in use over the fixed assets held.
+    /// 固定资产利用率 the assets in use over the fixed assets held, and a 完成率 stated with a
+    /// plan what was done over what was planned, in either order and past 100%
+    /// (`计划培训1200人次，实际培训1260人次，完成率105%`).
     /// Where the text allows another reading (a second budget figure in the sentence), the
     /// rate is accepted if any reading explains it.
     ///
@@ -83,7 +85,8 @@ impl RatioMismatch {
 结余率合计为 100% 时，是两项金额之和的占比。执行率也按正文写明的总额核对：已支出与结余恰好相加
 而得的资金、写明全部到位的资金（整个项目的，而非其中一个来源的）、按原文名称写出的总额
 （`占本年支出合计的x%`）、同组其他占比确定为某一数字的总额；在职人员控制率为在职人数与核定编制数之比，
-固定资产利用率为在用资产与固定资产之比。
+固定资产利用率为在用资产与固定资产之比，与计划数一并写出的完成率为实际完成数与计划数之比（先后不拘，
+可超过 100%：`计划培训1200人次，实际培训1260人次，完成率105%`）。
 
 表格各行同样核对：项目资金行的执行率应为全年执行数 / 全年预算数；所写执行率实为全年执行数 / 年初预算数时，
 诊断会指明分母用错。
