@@ -30,6 +30,8 @@ mod named_total;
 mod product;
 mod ratio;
 mod remainder_whole;
+mod restated_change;
+mod restated_label;
 mod restated_period;
 mod restatement;
 mod run_whole;
