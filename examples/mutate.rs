@@ -3,7 +3,8 @@
 //! Injects one defect at a time into consistent relations — of annotated excerpts (sites from
 //! their truth files) and of the clean reports of a corpus folder (`*-clean.*` text files, sites
 //! from simple exact patterns) — and prints, per kind of defect, how many jxlint notices. See
-//! `tests/support/mutate.rs` for the oracles and what counts as noticed.
+//! `tests/support/mutate.rs` for the oracles and what counts as noticed. With `MUTATE_DUMP=DIR`
+//! in the environment, the mutated text of each miss is written to `DIR`.
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
 #[path = "../tests/support/mutate.rs"]

@@ -103,6 +103,20 @@ pub enum GrowthClaim {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restatement {
     pub mentions: Vec<usize>,
+    /// Mentions whose own label does not say what they are (a change or a comparison base
+    /// stated right after its level: `比上年减少`, `较2023年的`), with what they are
+    /// (`“三公”经费支出合计比上年减少`, `“三公”经费预算总额（2023年）`).
+    pub named: Vec<(usize, String)>,
+}
+
+impl Restatement {
+    /// What mention `i` is a figure of: its name in [`Restatement::named`], else its label.
+    pub fn name_of<'a>(&'a self, i: usize, label: &'a str) -> &'a str {
+        self.named
+            .iter()
+            .find(|(m, _)| *m == i)
+            .map_or(label, |(_, n)| n.as_str())
+    }
 }
 
 /// Sibling items of one numbered list or heading level, in order (block indices).

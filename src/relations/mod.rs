@@ -31,6 +31,8 @@ mod plan_rate;
 mod product;
 mod ratio;
 mod remainder_whole;
+mod restated_change;
+mod restated_label;
 mod restated_period;
 mod restatement;
 mod run_whole;

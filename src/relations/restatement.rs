@@ -12,35 +12,19 @@ use super::adjusted::{adjusted_name, adjustments, canonical_adjusted, is_adjustm
 use super::area::area_of;
 use super::candidate::Unbound;
 use super::index::Figures;
+use super::restated_change::{OfLevel, of_level};
+pub use super::restated_label::{MIN_WRAPPED_LINE, TOTAL_WORDS, metric_key, strip_time_words};
+use super::restated_label::{label_of, year_of};
 use super::subject::{
-    self, Outline, Stage, Subject, TIME_WORDS, compatible, dimension, metric_name, stage_in,
+    self, Outline, Stage, Subject, compatible, dimension, metric_name, stage_in, topic_words,
     words_start,
 };
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
-use crate::parse::norm::simplified;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-
-/// The label as a metric name: area words that do not change the metric in a report about
-/// one area (`全区电子商务交易额` = `电子商务交易额`) are dropped; scope words (规上, 限上) stay.
-pub fn metric_key(label: &str) -> &str {
-    const AREA: &[&str] = &[
-        "全区", "全市", "全县", "全省", "全镇", "全乡", "本区", "本市", "本县", "辖区", "区内",
-        "市内", "县内", "沿线",
-    ];
-    let mut l = label;
-    for a in AREA {
-        if let Some(rest) = l.strip_prefix(a)
-            && rest.chars().count() >= 3
-        {
-            l = rest;
-        }
-    }
-    l
-}
 
 /// Rates a report states as one figure of its own, so that two values are a conflict:
 /// satisfaction surveyed once (`满意度`), not targets or execution rates of many lines.
@@ -53,19 +37,6 @@ pub fn is_restated_rate(label: &str) -> bool {
         && !["目标", "指标", "要求", "不低于", "预期"]
             .iter()
             .any(|w| label.contains(w))
-}
-
-/// The label without a leading word of time ([`TIME_WORDS`]), when a name of three
-/// characters or more remains.
-pub fn strip_time_words(label: &str) -> &str {
-    for w in TIME_WORDS {
-        if let Some(rest) = label.strip_prefix(w)
-            && rest.chars().count() >= 3
-        {
-            return rest;
-        }
-    }
-    label
 }
 
 /// Words that make a label a target, a requirement or a bound, not a stated value.
@@ -192,6 +163,11 @@ struct Reader<'a> {
     adjusted: HashMap<usize, String>,
     /// The values adjusted from: a sibling stage of their adjusted value, not what it is about.
     origins: HashSet<usize>,
+    /// The value each adjusted value was adjusted from.
+    origin_of: HashMap<usize, usize>,
+    /// The changes and bases stated right after a level, with their level
+    /// (`restated_change.rs`).
+    levels: HashMap<usize, (usize, OfLevel)>,
     /// The one partial period the report is about (`restated_period.rs`).
     single_period: Option<Period>,
 }
@@ -215,6 +191,14 @@ impl<'a> Reader<'a> {
             followed: RefCell::new(HashMap::new()),
             adjusted,
             origins: pairs.iter().map(|&(_, a)| a).collect(),
+            origin_of: pairs.iter().copied().collect(),
+            levels: if doc.data.is_none() {
+                (0..doc.quantities.len())
+                    .filter_map(|c| of_level(text, doc, c).map(|x| (c, x)))
+                    .collect()
+            } else {
+                HashMap::new()
+            },
             single_period: restated_period::single_period(doc),
         }
     }
@@ -335,7 +319,7 @@ impl<'a> Reader<'a> {
         let q = &doc.quantities[i];
         let dim = dimension(&q.unit)?;
         let lead: Rc<str> = if doc.data.is_none() {
-            let opening = opening_of(ix, doc, i, false);
+            let opening = opening_of(ix, doc, i, false, None);
             if subject::subject_lead(&opening).is_empty() {
                 Rc::from("")
             } else {
@@ -413,7 +397,11 @@ impl<'a> Reader<'a> {
         // Any other qualified label is what its sentence and its breakdown say it is about.
         let (topic, opening) = match (qualified, under.is_empty()) {
             (false, true) if doc.data.is_none() => {
-                (String::new(), opening_of(ix, doc, i, true).to_string())
+                let origin = self.origin_of.get(&i).copied();
+                (
+                    String::new(),
+                    opening_of(ix, doc, i, true, origin).to_string(),
+                )
             }
             (false, true) => (String::new(), String::new()),
             (false, false) => (String::new(), under),
@@ -454,17 +442,51 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The subject of every figure that can be restated, in document order.
+    /// The subject of every figure that can be restated, in document order: a change or a
+    /// base stated right after a level has its level's (`restated_change.rs`), as a change
+    /// of it or for the year the base names.
     fn subjects(&self) -> Vec<(usize, Subject)> {
         self.doc
             .quantities
             .iter()
             .enumerate()
             .filter_map(|(i, _)| {
+                if let Some((l, of)) = self.levels.get(&i) {
+                    let name = self.restatable(*l)?;
+                    let mut s = self.subject_named(*l, &name)?;
+                    match of {
+                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric),
+                        OfLevel::Base(y) => s.year = Some(*y),
+                    }
+                    return Some((i, s));
+                }
                 let name = self.restatable(i)?;
                 Some((i, self.subject_named(i, &name)?))
             })
             .collect()
+    }
+
+    /// What a figure whose label does not say is, for a reader: an adjusted value's name
+    /// (`非税收入调整后预算` for `…调整为1616.62万元`); for a change or a base stated right
+    /// after its level, the level's label with the change's words
+    /// (`“三公”经费支出合计比上年减少`) or the base's year.
+    fn named(&self, i: usize) -> Option<String> {
+        if self.adjusted.contains_key(&i) {
+            return Some(self.name_of(i).metric.to_string());
+        }
+        let (l, of) = self.levels.get(&i)?;
+        let label = self.doc.quantities[*l].label_text();
+        Some(match of {
+            OfLevel::Change(w) => format!("{label}{w}"),
+            OfLevel::Base(y) => format!("{label}（{y}年）"),
+        })
+    }
+
+    /// Whether figure `i`'s label is read with what its sentence is about (a change's or a
+    /// base's: its level's).
+    fn qualified(&self, i: usize) -> bool {
+        let at = self.levels.get(&i).map_or(i, |(l, _)| *l);
+        self.name_of(at).qualified
     }
 }
 
@@ -474,125 +496,27 @@ fn parent_of(ix: &SubjectIndex, i: usize) -> Option<usize> {
     ix.breakdown_total(i).or_else(|| ix.bracket_parent(i))
 }
 
-/// Words for a total that the normalised label drops at its end (`收入合计` → `收入`) but
-/// that name a different figure than the bare word (收入 may be one of several incomes).
-pub const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "小计"];
-
-/// The figure's label as a metric name: the normalised label, from its last line only (a
-/// title run into the paragraph below it is not part of the name), with a total word its
-/// source ends with or opens with put back (`合计批复投资` is the total, not one of the
-/// `批复投资` it sums), without the `由` of an adjustment (`收入由年初预算`), and without a
-/// leading word of time.
-fn label_of(text: &str, q: &Quantity) -> String {
-    let mut l = super::adjusted::without_from(q.label_text());
-    if let Some(fl) = &q.label
-        && let Some(src) = text.get(fl.span.start.min(q.number_span.start)..q.number_span.start)
-    {
-        if let Some(k) = src.rfind('\n') {
-            let last: String = {
-                let mut out = String::new();
-                let mut prev_digit = false;
-                for c in src[k..].chars() {
-                    let digit = c.is_ascii_digit();
-                    if crate::parse::norm::is_cjk(c) && !(prev_digit && "年月日".contains(c)) {
-                        out.push(c);
-                    }
-                    prev_digit = digit;
-                }
-                out
-            };
-            if !last.is_empty()
-                && let Some(cut) = l.rfind(last.as_str())
-                && cut > 0
-            {
-                l = l[cut..].to_string();
-            }
-        }
-        if ["调整为", "調整為", "调整至"]
-            .iter()
-            .any(|w| src.trim_end().ends_with(w))
-            && stage_in(&l).is_none()
-        {
-            l.push_str("调整后");
-        }
-        let src = src.trim_end_matches(['为', '是', ' ', '：', ':']);
-        if let Some(w) = TOTAL_WORDS
-            .iter()
-            .find(|w| src.ends_with(*w) && !l.ends_with(*w))
-        {
-            if l.ends_with('总') && w.starts_with('总') {
-                l.pop();
-            }
-            l.push_str(w);
-        }
-    }
-    let kept = strip_time_words(&l).len();
-    if kept < l.len() {
-        l.drain(..l.len() - kept);
-    }
-    // A label of one character is no name to put a total word before (`共计下达` is read `下`).
-    if let Some(w) = leading_total(text, q)
-        && !l.starts_with(w)
-        && l.chars().count() >= 2
-    {
-        l.insert_str(0, w);
-    }
-    l
-}
-
-/// The total word ([`TOTAL_WORDS`]) right before a figure's label or opening its source
-/// (`，合计批复投资6222万元`), which the normalised label drops.
-fn leading_total(text: &str, q: &Quantity) -> Option<&'static str> {
-    let fl = q.label.as_ref()?;
-    let start = fl.span.start.min(q.number_span.start);
-    let before = text.get(..start)?.trim_end_matches([' ', '\u{3000}']);
-    let src = text.get(start..q.number_span.start)?;
-    let last2: String = before.chars().rev().take(2).map(simplified).collect();
-    let first2: String = src.chars().take(2).map(simplified).collect();
-    TOTAL_WORDS.iter().copied().find(|w| {
-        let rev: String = w.chars().rev().collect();
-        last2 == rev || first2 == *w
-    })
-}
-
-/// The year a figure is about: the one its sentence states — after the last blank line
-/// before it, so that a date line above a new paragraph is not read as its year — else the
-/// report's.
-fn year_of(text: &str, ix: &SubjectIndex, doc: &Document, q: &Quantity) -> Option<u16> {
-    match ix.year_after_blank(doc, q) {
-        None => q.year.or(doc.report_year),
-        Some(after) => {
-            let label = text.get(words_start(q)..q.span.start).unwrap_or("");
-            after.or_else(|| stated_year(label)).or(doc.report_year)
-        }
-    }
-}
-
-/// The last `NNNN年` written in a text.
-fn stated_year(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    let mut found = None;
-    for (k, _) in s.match_indices('年') {
-        if k >= 4 && b[k - 4..k].iter().all(u8::is_ascii_digit) {
-            found = s[k - 4..k].parse().ok();
-        }
-    }
-    found
-}
-
 /// The words opening a figure's sentence before its first figure's words; or, when
 /// `through_first`, for a later figure of its sentence the words through the first figure's
 /// label (`一批项目涉及…49个村，…建设道路311520平方米`) and for the first nothing (`项目建成后，
 /// 受益群众人数…` and `项目实施后，受益群众人数…` open alike). A blank line ends what they
-/// can say.
-fn opening_of(ix: &SubjectIndex, doc: &Document, i: usize, through_first: bool) -> Rc<str> {
+/// can say. An adjusted value stated right with the value it was adjusted from (`origin`:
+/// `非税收入由年初预算A调整为B`) opens its sentence with it: the value before it is a sibling
+/// stage of the same amount, not what the sentence is about.
+fn opening_of(
+    ix: &SubjectIndex,
+    doc: &Document,
+    i: usize,
+    through_first: bool,
+    origin: Option<usize>,
+) -> Rc<str> {
     let qs = &doc.quantities;
     let q = &qs[i];
     let Some(from) = ix.item_start(doc, q) else {
         return Rc::from("");
     };
     let first = ix.first_in_block_from(doc, i, from);
-    if through_first && first == i {
+    if through_first && (first == i || Some(first) == origin) {
         return Rc::from("");
     }
     let end = if through_first {
@@ -617,7 +541,8 @@ pub(super) fn find_restatements(
     sums: &[SumClaim],
 ) -> RestatementPass {
     let ix = SubjectIndex::new(text, doc, figs, sums);
-    let subjects = Reader::new(text, doc, &ix).subjects();
+    let reader = Reader::new(text, doc, &ix);
+    let subjects = reader.subjects();
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();
@@ -630,8 +555,10 @@ pub(super) fn find_restatements(
     let mut key_index: HashMap<String, usize> = HashMap::new();
     let mut by_key: Vec<Vec<usize>> = Vec::new();
     let mut key_of: Vec<usize> = Vec::with_capacity(subjects.len());
-    // Metric names stated somewhere with something saying what they are about.
+    // Metric names stated somewhere with something saying what they are about, and the keys
+    // they are so stated with (by name, dimension and entity).
     let mut topical: HashSet<(&str, &str)> = HashSet::new();
+    let mut topical_keys: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (n, (_, s)) in subjects.iter().enumerate() {
         let k = *key_index.entry(s.key()).or_insert_with(|| {
             by_key.push(Vec::new());
@@ -641,6 +568,38 @@ pub(super) fn find_restatements(
         key_of.push(k);
         if !s.topic.is_empty() {
             topical.insert((s.metric.as_str(), s.dim.as_str()));
+            let keys = topical_keys
+                .entry((s.metric.as_str(), s.dim.as_str(), s.entity.as_str()))
+                .or_default();
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    // A label read with what its sentence is about, stated once with nothing saying what it
+    // is about, restates the one thing the report states it about
+    // (`临时救助87人次，救助资金30万元` … `救助资金31万元`) — when that thing is a thing, not
+    // a stage (`年初预算…，其中基本支出…` says which stage, and a bare `基本支出` may be
+    // another), and of the same stage, stated or presumed (a bare `项目支出` under no stage
+    // may be the budget's or the actual's); where the report states it about two things or
+    // more, it stays apart (and a generic one unbound, below).
+    for n in 0..subjects.len() {
+        let (i, s) = &subjects[n];
+        let k = key_of[n];
+        if !s.topic.is_empty() || by_key[k].len() != 1 || !reader.qualified(*i) {
+            continue;
+        }
+        let key = (s.metric.as_str(), s.dim.as_str(), s.entity.as_str());
+        if let Some(&[t]) = topical_keys.get(&key).map(Vec::as_slice)
+            && by_key[t].iter().all(|&m| {
+                let o = &subjects[m].1;
+                o.stage == s.stage && !subject::is_stage_only(&topic_words(&o.topic))
+            })
+        {
+            by_key[k].clear();
+            let at = by_key[t].partition_point(|&m| m < n);
+            by_key[t].insert(at, n);
+            key_of[n] = t;
         }
     }
     // Generic labels with nothing saying what they are about, where the same label elsewhere
@@ -710,12 +669,16 @@ pub(super) fn find_restatements(
                 }
             }
         }
-        pass.groups.extend(
-            groups
-                .into_iter()
-                .filter(|g| g.len() >= 2)
-                .map(|mentions| Restatement { mentions }),
-        );
+        pass.groups
+            .extend(groups.into_iter().filter(|g| g.len() >= 2).map(|mentions| {
+                Restatement {
+                    named: mentions
+                        .iter()
+                        .filter_map(|&i| reader.named(i).map(|n| (i, n)))
+                        .collect(),
+                    mentions,
+                }
+            }));
     }
     pass.groups.sort_by_key(|g| g.mentions[0]);
     pass.unsettled.sort_by_key(|(i, _)| *i);
@@ -732,25 +695,5 @@ mod tests {
         assert!(is_restated_rate("群众满意率"));
         assert!(!is_restated_rate("满意度目标"));
         assert!(!is_restated_rate("预算执行率"));
-    }
-
-    #[test]
-    fn labels_keep_a_leading_total_and_lose_the_from_of_an_adjustment() {
-        let label = |t: &str, n: usize| {
-            let d = crate::parse::parse(t, crate::model::SourceFormat::Text);
-            label_of(t, &d.quantities[n])
-        };
-        let t = "一期工程批复投资820万元，二期工程批复投资460万元，合计批复投资1280万元。";
-        assert_eq!(label(t, 2), "合计批复投资");
-        assert_eq!(label(t, 0), "一期工程批复投资");
-        let t = "专项收入由年初预算820万元调整为905万元。";
-        assert_eq!(label(t, 0), "专项收入年初预算");
-    }
-
-    #[test]
-    fn time_words_leave_a_name() {
-        assert_eq!(strip_time_words("本年度服务对象满意度"), "服务对象满意度");
-        assert_eq!(strip_time_words("全年支出"), "全年支出");
-        assert_eq!(strip_time_words("规上工业增加值"), "规上工业增加值");
     }
 }

@@ -385,10 +385,43 @@ impl<'a> SubjectIndex<'a> {
         }
         let words = self.text.get(from..to).unwrap_or("");
         let k = words.rfind("\n\n").map_or(0, |k| k + 2);
-        let t: Rc<str> = topic_words(&words[k..]).into();
+        let t: Rc<str> = alias_at_end(&words[k..])
+            .unwrap_or_else(|| topic_words(&words[k..]))
+            .into();
         self.topics.borrow_mut().insert((from, to), t.clone());
         t
     }
+}
+
+/// Words that open the name a bracket gives what stands before it (`（以下简称“三公”经费）`).
+pub const ALIAS_WORDS: &[&str] = &["以下简称", "以下统称", "简称", "统称", "下称"];
+
+/// Words that open a note in brackets, not a name (`（含参照公务员法管理的事业单位）`).
+pub const NOTE_WORDS: &[&str] = &[
+    "含", "包括", "包含", "其中", "不含", "注", "单位", "见", "详见", "备注",
+];
+
+/// The name a bracket closing a sentence's opening gives the list before it
+/// (`因公出国（境）经费、公务接待费、公车运行费（“三公”经费）决算总额…`): what the figure
+/// is about, whatever the words before it. Not a note, a date or a document number (a
+/// bracket with digits).
+fn alias_at_end(words: &str) -> Option<String> {
+    let w = words.trim_end();
+    let close = w.chars().next_back().filter(|c| matches!(c, ')' | '）'))?;
+    let open = if close == ')' { '(' } else { '（' };
+    let body = &w[..w.len() - close.len_utf8()];
+    let inner = &body[body.rfind(open)? + open.len_utf8()..];
+    if inner.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（')
+        || NOTE_WORDS.iter().any(|n| inner.starts_with(n))
+    {
+        return None;
+    }
+    let inner = ALIAS_WORDS
+        .iter()
+        .find_map(|a| inner.strip_prefix(a))
+        .unwrap_or(inner);
+    let t = topic_words(inner);
+    (!t.is_empty()).then_some(t)
 }
 
 #[cfg(test)]
@@ -396,6 +429,27 @@ mod tests {
     use super::*;
     use crate::model::SourceFormat;
     use crate::relations::subject;
+
+    #[test]
+    fn a_bracket_closing_an_opening_names_what_it_is_about() {
+        assert_eq!(
+            alias_at_end("因公出国（境）经费、公务接待费（以下简称“三公”经费）").as_deref(),
+            Some("三公经费")
+        );
+        assert_eq!(
+            alias_at_end("公车运行费(“三公”经费)").as_deref(),
+            Some("三公经费")
+        );
+        // Notes, dates and document numbers are no names.
+        assert_eq!(
+            alias_at_end("行政单位（含参照公务员法管理的事业单位）"),
+            None
+        );
+        assert_eq!(alias_at_end("下达资金（皖财农〔2020〕1351号）"), None);
+        assert_eq!(alias_at_end("本单位（2023年）"), None);
+        // A bracket inside the opening does not end it.
+        assert_eq!(alias_at_end("因公出国（境）经费"), None);
+    }
 
     /// Where a figure's item begins, by scanning its sentence.
     fn item_start_scan(text: &str, doc: &Document, q: &Quantity) -> Option<usize> {

@@ -12,11 +12,12 @@
 //!   headings and list items in sequence.
 //!
 //! Kinds of defect: a figure restated later with another value (a new paragraph at the end,
-//! the figure's clause with one digit changed); a total or a part changed by one digit (the
-//! digit whose change exceeds the 尾差 the parts' rounding allows); a rate perturbed (beyond
-//! what the rounding of its operands allows); a rate truncated (where truncation differs from
-//! rounding and the operands' rounding cannot explain it); an operand's 万元 written 元; a list
-//! marker removed; a stated count or product result changed by one digit.
+//! the figure's clause with one digit changed, a change with its level: `mutate_restated.rs`);
+//! a total or a part changed by one digit (the digit whose change exceeds the 尾差 the parts'
+//! rounding allows); a rate perturbed (beyond what the rounding of its operands allows); a
+//! rate truncated (where truncation differs from rounding and the operands' rounding cannot
+//! explain it); an operand's 万元 written 元; a list marker removed; a stated count or product
+//! result changed by one digit.
 //!
 //! A mutation is **caught** when an error or warning appears that the unmutated text did not
 //! have (counted by code and line) and it touches — by its primary span or a label — the line of
@@ -35,6 +36,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::accuracy::{Case, counts, lines_of, locate, spans_of};
+
+#[path = "mutate_restated.rs"]
+mod restated;
+use restated::restate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -219,55 +224,6 @@ fn wan_after(text: &str, n: &Num) -> Option<Span> {
         }
     }
     None
-}
-
-/// The clause a figure closes: back to the last separator, forward to the end of its unit.
-fn clause_of(text: &str, n: &Num, unit: Span) -> Option<String> {
-    const SEPS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '\n', '（', '(', '、'];
-    let before = &text[..n.span.start];
-    let start = before.rfind(SEPS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let label = text[start..n.span.start].trim();
-    let label = label.strip_prefix("其中").unwrap_or(label);
-    if label
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count()
-        < 2
-    {
-        return None;
-    }
-    let mut s = label.to_string();
-    // The year the clause is about, when the clause does not say.
-    if !s.contains('年') {
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let re = Regex::new(r"(\d{4})年度?").ok()?;
-        if let Some(m) = re.find_iter(&text[line_start..start]).last() {
-            s = format!("{}{s}", m.as_str());
-        }
-    }
-    Some(format!("{s}{{}}{}", &text[unit.start..unit.end]))
-}
-
-/// A later restatement of a figure with one digit changed, as a new paragraph at the end.
-fn restate(source: &str, text: &str, n: &Num) -> Option<Mutation> {
-    let unit = wan_after(text, n)?;
-    let clause = clause_of(text, n, unit)?;
-    let changed = change_digit(&n.written, Decimal::ZERO)?;
-    let mut t = text.trim_end().to_string();
-    t.push_str("\n\n综上，");
-    t.push_str(&clause.replace("{}", &changed));
-    t.push_str("。\n");
-    let line = t.trim_end().matches('\n').count() + 1;
-    Some(Mutation {
-        source: source.into(),
-        kind: Kind::Restated,
-        line,
-        also: None,
-        what: format!("{} restated as {changed}", n.written),
-        text: t,
-    })
 }
 
 fn digit(source: &str, text: &str, n: &Num, tol: Decimal, kind: Kind) -> Option<Mutation> {
@@ -788,6 +744,18 @@ pub fn run(sources: &[(String, String, Vec<Mutation>)]) -> Recall {
             e.1 += 1;
             e.0 += usize::from(hit);
             if !hit {
+                // The mutated text of each miss, for reading it with `jxlint check` or
+                // `examples/subjects`.
+                if let Ok(dir) = std::env::var("MUTATE_DUMP") {
+                    let name = format!(
+                        "{dir}/{}-{}-{}-{}.txt",
+                        m.source.trim_end_matches(".txt"),
+                        m.line,
+                        m.kind.name(),
+                        r.missed.len()
+                    );
+                    let _ = std::fs::write(name, &m.text);
+                }
                 r.missed.push(format!(
                     "{}:{} {} {}",
                     m.source,

@@ -24,8 +24,12 @@ declare_rule! {
     /// spending's) is left unsettled and listed by `--coverage`, not compared. A mention is
     /// reported when its value differs from the first mention's after both are rounded to the
     /// coarser precision either is written in (`12.46万元` and `12.5万元` agree; `1.2亿元` and
-    /// `12000万元` agree). Approximate figures (约, 以上), targets (`目标值`, `不低于`) and
-    /// changes (`比上年增加`) are not restatements; the same digits in another unit are U001's.
+    /// `12000万元` agree). Approximate figures (约, 以上) and targets (`目标值`, `不低于`) are
+    /// not restatements; a change (`比上年减少`) is one only as the change of the level it
+    /// follows right after a comma (`“三公”经费支出合计26.40万元，比上年减少3.15万元`),
+    /// compared with the same change of that level in the same words, and a comparison base
+    /// so placed (`较2023年的912万元`) is that level for the year it names. The same digits in
+    /// another unit are U001's.
     ///
     /// A table cell stated again in the prose is compared too: the 全年执行数, 全年预算数,
     /// 年初预算数 or 执行率 of the 年度资金总额 row against a sentence naming the project's
@@ -70,8 +74,10 @@ impl ConflictingDuplicate {
 只有这些都一致的两处才比较；同一分项列表中的各项互不比较。主体可能属于两者之一的提法（例如看不出是
 预算还是支出的“基本支出”）不作比较，记为未能确定，由 `--coverage` 列出。数值按二者中较粗的精度舍入后
 仍与第一次出现处不同的，予以报告（`12.46万元` 与 `12.5万元` 一致；`1.2亿元` 与 `12000万元` 一致）。
-近似数（约、以上）、目标值（`目标值`、`不低于`）和增减额（`比上年增加`）不属于重复表述；数字相同而单位
-不同的情况属于 U001。
+近似数（约、以上）和目标值（`目标值`、`不低于`）不属于重复表述；增减额（`比上年减少`）只有在逗号后紧随
+其所变动的数字时（`“三公”经费支出合计26.40万元，比上年减少3.15万元`）才作为该数字的增减额，与同一数字
+措辞相同的增减额比较；如此紧随的比较基数（`较2023年的912万元`）即为该数字在所写年份的数值。数字相同而
+单位不同的情况属于 U001。
 
 表格中的数字在正文中再次出现时也作比较：年度资金总额 行的 全年执行数、全年预算数、年初预算数 或 执行率，
 与指明本项目支出、预算或执行率的正文（`项目实际支出`、`项目全年预算`、`项目预算执行率`；不含“项目”的
@@ -109,7 +115,7 @@ impl Rule for ConflictingDuplicate {
                 if !restated_differs(q, first) || q.value == first.value {
                     continue;
                 }
-                let label = q.label_text();
+                let label = g.name_of(m, q.label_text());
                 out.push(
                     Diagnostic::new(
                         &Self::META,
