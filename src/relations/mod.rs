@@ -49,6 +49,7 @@ mod sum_named;
 mod sum_paragraphs;
 mod sum_reach;
 mod sum_reading;
+mod sum_single;
 mod sum_stage;
 mod sum_tail;
 mod summed_share;
@@ -86,6 +87,7 @@ pub use sum_named::*;
 use sum_paragraphs::*;
 use sum_reach::*;
 pub use sum_reading::*;
+use sum_single::*;
 pub use sum_stage::*;
 pub use sum_tail::*;
 pub use summed_share::*;
@@ -219,6 +221,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     sums.extend(by_use);
     staged_sums(text, doc, &figs, &mut sums);
     complement_sums(doc, &figs, &mut sums);
+    let single = single_part_excess(doc, &figs, &sums);
+    sums.extend(single);
     let mut r = Relations {
         ratios: find_ratios(doc, &figs),
         sums,

@@ -31,7 +31,9 @@ declare_rule! {
     /// `；` or stand in brackets after the total (the bracket ends the list); items that repeat
     /// the same labels (`其中甲类送审a，审定b，乙类送审c，审定d`) are one breakdown per label, and
     /// two breakdowns of one whole in a row (按功能分类…按经济分类…) are told apart. Scores in 分 (`得分94分，其中部门
-    /// 决策19分…`) are left to the scorecard rules (S003).
+    /// 决策19分…`) are left to the scorecard rules (S003). A `其中` naming one part only
+    /// (`受益人口3.2万人，其中脱贫人口3.35万人`) gives no sum, but a part larger than its total
+    /// is reported.
     ///
     /// ### Why
     /// Totals and breakdowns are copied between the narrative and the 决算 tables by hand; a
@@ -75,7 +77,8 @@ impl SumMismatch {
 大于合计，以及与合计相差很小（不超过合计的 1%）的笔误。在分项舍入范围内的尾差（390.55 + 190.89 = 581.44，合计写作 581.45；12 + 1356 + 995 = 2363，合计写作 2364）不算错误，
 但所列数字并不相符，报告为警告：改正有误的数字，或注明尾差。分项之和明显小于合计的，视为只列主要部分，不作判断；但若分项之和与合计只差一位数字（如 4043.91 与
 4143.91，且至少有 3 位非零数字相同），更可能是笔误，报告为警告。
-以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。
+以“分”计的得分（`得分94分，其中部门决策19分…`）交由评分规则（S003）处理。“其中”只列一个分项的
+（`受益人口3.2万人，其中脱贫人口3.35万人`）无从求和，但分项大于合计的予以报告。
 
 表格中，年度资金总额行与其下的“其中”各行、合计或小计行与其所合计的各行，按金额列（年初预算数、
 全年预算数、全年执行数）逐列核对；执行率、分值、得分不相加，预算数也不与执行数相加。表中的分项即
@@ -149,9 +152,21 @@ impl Rule for SumMismatch {
                     "the parts do not add up to the total",
                 )
             };
-            let mut d = Diagnostic::new(
-                &Self::META,
-                total.span,
+            // One part named after 其中 (`受益人口3.2万人，其中脱贫人口3.35万人`): no sum.
+            let message = if c.parts.len() == 1 && exceeds {
+                Message::new(
+                    format!(
+                        "其中所列分项大于合计数：分项 {}，合计写作 {}",
+                        parts[0],
+                        total.display()
+                    ),
+                    format!(
+                        "a part is larger than its total: part {}, total written {}",
+                        parts[0],
+                        total.display()
+                    ),
+                )
+            } else {
                 Message::new(
                     format!(
                         "{zh}：{} = {sum_text}，合计写作 {}",
@@ -163,9 +178,9 @@ impl Rule for SumMismatch {
                         parts.join(" + "),
                         total.display()
                     ),
-                ),
-            )
-            .primary(Message::new(
+                )
+            };
+            let mut d = Diagnostic::new(&Self::META, total.span, message).primary(Message::new(
                 format!("分项合计 {sum_text}"),
                 format!("parts sum to {sum_text}"),
             ));
