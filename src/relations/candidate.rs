@@ -617,7 +617,7 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
             GrowthClaim::ChangeRate { change, rate, .. } => {
                 judged.extend([*change, *rate]);
             }
-            GrowthClaim::ChangeSum { total, parts } => {
+            GrowthClaim::ChangeSum { total, parts, .. } => {
                 judged.insert(*total);
                 judged.extend(parts.iter().copied());
             }

@@ -482,7 +482,11 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
             sentence += 1;
         }
         if parts.len() >= 2 {
-            out.push(GrowthClaim::ChangeSum { total, parts });
+            out.push(GrowthClaim::ChangeSum {
+                total,
+                parts,
+                complete: false,
+            });
         }
     }
     out

@@ -15,6 +15,7 @@ mod adjusted;
 mod area;
 mod bracket_sum;
 pub mod candidate;
+mod change_parts;
 mod change_rate;
 mod count;
 mod count_partition;
@@ -56,6 +57,7 @@ mod unit_proof;
 mod wordlist;
 
 use bracket_sum::*;
+use change_parts::*;
 pub use change_rate::*;
 pub use count::*;
 pub use count_partition::*;
@@ -234,6 +236,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.growths = find_growths(doc, &figs, &r.sums);
     let joint = find_joint_changes(text, doc, &figs, &r.growths);
     r.growths.extend(joint);
+    level_change_sums(doc, &figs, &r.sums, &mut r.growths);
     r.sequences = find_sequences(doc);
     let pass = find_restatements(text, doc, &figs, &r.sums);
     r.restatements = pass.groups;

@@ -208,7 +208,7 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
                 rate,
                 ..
             } => out.push(vec![sp(*current), sp(*change), sp(*rate)]),
-            GrowthClaim::ChangeSum { total, parts } => {
+            GrowthClaim::ChangeSum { total, parts, .. } => {
                 let mut v = vec![sp(*total)];
                 v.extend(parts.iter().map(|&p| sp(p)));
                 out.push(v);
