@@ -501,7 +501,7 @@ pub(super) fn is_change_amount(q: &Quantity) -> bool {
 pub fn change_sign(label: &str) -> Decimal {
     const DOWN: &[&str] = &[
         "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收", "减支", "节支", "下滑",
-        "回落", "缩减",
+        "回落", "缩减", "追减",
     ];
     if DOWN.iter().any(|w| without_particle(label).ends_with(w)) {
         Decimal::NEGATIVE_ONE

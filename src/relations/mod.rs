@@ -15,6 +15,7 @@ mod adjusted;
 mod area;
 mod bracket_sum;
 pub mod candidate;
+mod change_chain;
 mod change_parts;
 mod change_rate;
 mod count;
@@ -57,6 +58,7 @@ mod unit_proof;
 mod wordlist;
 
 use bracket_sum::*;
+use change_chain::*;
 use change_parts::*;
 pub use change_rate::*;
 pub use count::*;
@@ -236,6 +238,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.growths = find_growths(doc, &figs, &r.sums);
     let joint = find_joint_changes(text, doc, &figs, &r.growths);
     r.growths.extend(joint);
+    let chains = find_change_chains(text, doc, &figs, &r.sums, &r.growths);
+    r.growths.extend(chains);
     level_change_sums(doc, &figs, &r.sums, &mut r.growths);
     r.sequences = find_sequences(doc);
     let pass = find_restatements(text, doc, &figs, &r.sums);
