@@ -43,6 +43,7 @@ pub mod subject;
 mod subject_index;
 mod sum;
 mod sum_complement;
+mod sum_joint;
 mod sum_list;
 mod sum_named;
 mod sum_paragraphs;
@@ -81,6 +82,7 @@ use spent_left::*;
 use staff_rate::*;
 pub use sum::*;
 pub use sum_complement::*;
+use sum_joint::*;
 pub use sum_list::*;
 pub use sum_named::*;
 use sum_paragraphs::*;
@@ -215,6 +217,15 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     sums.extend(find_paragraph_lists(text, doc, &figs));
     sums.extend(find_named_sums(text, doc, &figs));
     sums.extend(find_tail_sums(text, doc, &figs));
+    let joint = find_joint_lists(text, doc, &figs);
+    for j in joint {
+        if !sums
+            .iter()
+            .any(|s| s.total == j.total && s.parts == j.parts)
+        {
+            sums.push(j);
+        }
+    }
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
     staged_sums(text, doc, &figs, &mut sums);
