@@ -576,10 +576,13 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
             sentence += 1;
         }
         if parts.len() >= 2 {
+            // Parts that are all of the total by definition (出国 + 接待 + 车辆, 税收 + 非税):
+            // their changes are all of its change.
+            let labels: Vec<&str> = parts.iter().map(|&k| qs[k].label_text()).collect();
             out.push(GrowthClaim::ChangeSum {
                 total,
                 parts,
-                complete: false,
+                complete: labels_complete(&labels),
             });
         }
     }
@@ -623,6 +626,32 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn changes_of_parts_complete_by_definition_are_a_complete_change_sum() {
+        let complete = |text: &str| {
+            let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+            let figs = Figures::new(&doc);
+            change_sums(&doc, &figs)
+                .into_iter()
+                .map(|g| matches!(g, GrowthClaim::ChangeSum { complete: true, .. }))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            complete(
+                "“三公”经费比上年减少30万元。其中：因公出国（境）费减少5万元，公务接待费减少10万元，\
+                 公务用车购置费减少5万元，公务用车运行费减少8万元。"
+            ),
+            vec![true]
+        );
+        // No change of the trips abroad: the list may leave it out.
+        assert_eq!(
+            complete(
+                "“三公”经费比上年减少30万元。其中：公务接待费减少10万元，公务用车运行费减少8万元。"
+            ),
+            vec![false]
+        );
     }
 
     #[test]
