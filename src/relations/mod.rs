@@ -57,6 +57,7 @@ pub mod table_prose;
 mod unit;
 mod unit_proof;
 mod wordlist;
+mod written_calc;
 
 use bracket_sum::*;
 use change_chain::*;
@@ -93,6 +94,7 @@ pub use sum_tail::*;
 pub use summed_share::*;
 pub use unit::*;
 pub use unit_proof::*;
+pub use written_calc::*;
 
 use rust_decimal::Decimal;
 
@@ -139,6 +141,8 @@ pub struct Relations {
     pub magnitudes: Vec<MagnitudeCandidate>,
     /// Document numbers (文件号) cited more than once, each citation with its amount.
     pub documents: Vec<DocumentNumber>,
+    /// Percentages written as the result of a calculation written out before them.
+    pub calcs: Vec<WrittenCalc>,
 }
 
 impl Relations {
@@ -164,6 +168,7 @@ impl Relations {
                 .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
                 .count()
             + self.documents.len()
+            + self.calcs.len()
     }
 
     /// The products bound to their three figures.
@@ -273,6 +278,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     }));
     r.magnitudes = find_magnitudes(text, doc, &figs, &per_unit, &r.sums, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
+    r.calcs = find_written_calcs(text, doc);
     r
 }
 

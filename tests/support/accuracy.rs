@@ -162,6 +162,9 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
             out.push(vec![sp(c.rate), sp(c.numerator), sp(c.denominator)]);
         }
     }
+    for c in &r.calcs {
+        out.push(vec![sp(c.rate), c.expr]);
+    }
     for c in &r.summed_shares {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
             let mut v = vec![sp(c.rate), sp(c.numerator)];
