@@ -279,6 +279,9 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.magnitudes = find_magnitudes(text, doc, &figs, &per_unit, &r.sums, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
     r.calcs = find_written_calcs(text, doc);
+    let bound: std::collections::HashSet<usize> = r.ratios.iter().map(|c| c.rate).collect();
+    let left = remainder_funds_rates(doc, &figs, &bound);
+    r.calcs.extend(left);
     r
 }
 

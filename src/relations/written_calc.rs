@@ -12,15 +12,24 @@
 use super::*;
 use crate::model::Span;
 
-/// A written calculation and the percentage it states as its result.
+/// A percentage and the calculation it is the result of: written out before it, or stated by
+/// its words (a 分配率 of a whole and the amount not allocated: see `funds_rate.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenCalc {
     /// The stated result (a percentage).
     pub rate: usize,
-    /// The expression as written.
-    pub expr: Span,
+    /// The expression as written, when the text writes it out.
+    pub expr: Option<Span>,
+    /// The calculation as shown in messages (`(63.46-32)÷32`, `(45.66亿元 − 0.32亿元) /
+    /// 45.66亿元`).
+    pub formula: String,
+    /// The figures of the document it is computed from, if any.
+    pub operands: Vec<usize>,
     /// Its exact value, in percent.
     pub value: Decimal,
+    /// How far the operands' own rounding moves the value, in percent (0 for a calculation
+    /// written out: its numbers are what was computed).
+    pub slack: Decimal,
 }
 
 /// How a written result fits its calculation.
@@ -40,9 +49,11 @@ impl WrittenCalc {
     pub fn verdict(&self, doc: &Document) -> CalcVerdict {
         let q = &doc.quantities[self.rate];
         let expected = round_half_up(self.value, q.decimals);
+        let ulp = Decimal::new(1, q.decimals);
+        let off = (self.value - q.value).abs();
         if rounds_to(self.value, q.decimals, q.value) {
             CalcVerdict::Consistent
-        } else if (self.value - q.value).abs() < Decimal::new(1, q.decimals) {
+        } else if off < ulp || off <= self.slack + ulp / Decimal::TWO {
             CalcVerdict::Rounding { expected }
         } else {
             CalcVerdict::Mismatch { expected }
@@ -250,7 +261,14 @@ pub(super) fn find_written_calcs(text: &str, doc: &Document) -> Vec<WrittenCalc>
         let Some(value) = v.checked_mul(Decimal::ONE_HUNDRED) else {
             continue;
         };
-        out.push(WrittenCalc { rate, expr, value });
+        out.push(WrittenCalc {
+            rate,
+            expr: Some(expr),
+            formula: text[expr.start..expr.end].to_string(),
+            operands: Vec::new(),
+            value,
+            slack: Decimal::ZERO,
+        });
     }
     out
 }
@@ -266,7 +284,7 @@ mod tests {
             .into_iter()
             .map(|c| {
                 (
-                    text[c.expr.start..c.expr.end].to_string(),
+                    c.formula.clone(),
                     doc.quantities[c.rate].display(),
                     c.verdict(&doc),
                 )

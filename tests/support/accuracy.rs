@@ -163,7 +163,10 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
         }
     }
     for c in &r.calcs {
-        out.push(vec![sp(c.rate), c.expr]);
+        let mut v = vec![sp(c.rate)];
+        v.extend(c.expr);
+        v.extend(c.operands.iter().map(|&o| sp(o)));
+        out.push(v);
     }
     for c in &r.summed_shares {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {

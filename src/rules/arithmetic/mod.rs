@@ -45,14 +45,14 @@ pub(crate) fn written_calc_findings<'r>(
 pub(crate) fn written_calc_diagnostic(
     meta: &'static RuleMeta,
     doc: &Document,
-    text_of_expr: &str,
     c: &WrittenCalc,
     expected: Decimal,
 ) -> Diagnostic {
+    let text_of_expr = &c.formula;
     let rate = &doc.quantities[c.rate];
     let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
     let exact = fmt_trim(c.value, rate.decimals + 2);
-    Diagnostic::new(
+    let mut d = Diagnostic::new(
         meta,
         rate.span,
         Message::new(
@@ -69,9 +69,15 @@ pub(crate) fn written_calc_diagnostic(
     .primary(Message::new(
         format!("应为 {exp}"),
         format!("expected {exp}"),
-    ))
-    .label(c.expr, Message::new("所写算式", "the calculation written"))
-    .help(Message::new(
+    ));
+    if let Some(expr) = c.expr {
+        d = d.label(expr, Message::new("所写算式", "the calculation written"));
+    }
+    for &o in &c.operands {
+        let q = &doc.quantities[o];
+        d = d.label(q.span, operand_label(q, "运算数", "operand"));
+    }
+    d.help(Message::new(
         format!("按所写算式计算，应为 {exp}；或核对算式中的数字"),
         format!("the calculation gives {exp}; or check its figures"),
     ))

@@ -94,11 +94,9 @@ impl Rule for RatioRounding {
         for (c, expected) in
             crate::rules::arithmetic::written_calc_findings(cx.doc, cx.relations, true)
         {
-            let expr = cx.text.get(c.expr.start..c.expr.end).unwrap_or_default();
             out.push(crate::rules::arithmetic::written_calc_diagnostic(
                 &Self::META,
                 cx.doc,
-                expr,
                 c,
                 expected,
             ));
