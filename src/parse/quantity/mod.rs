@@ -4,7 +4,9 @@
 //! Works on the normalised view of each block (see [`super::norm`]). What is *not* a figure is
 //! as important as what is: years (`2023年`), dates (`12月30日`), periods (`1-12月`, which
 //! become period marks), ordinals (`第57位`), document numbers (`〔2016〕13号`), codes glued to
-//! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped.
+//! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped
+//! — except a number that heads or closes a bracketed breakdown whose other figures say the
+//! unit left off (`开工198007（其中，城镇棚户区197825套，国有工矿棚户区182）`).
 //! A token that cannot be split unambiguously (`390390100%`) is not guessed at.
 
 use rust_decimal::Decimal;
@@ -543,6 +545,8 @@ fn scan(
     let mut year_sentence: Vec<usize> = Vec::new();
     // The label being read, reused from figure to figure.
     let mut scratch = String::new();
+    // Where the bracket the scan is in opened (in the view), if it is in one.
+    let mut open_at: Option<usize> = None;
     let mut i = 0usize;
     while i < c.len() {
         let ch = c[i];
@@ -551,6 +555,11 @@ fn scan(
             && i > 0
             && c[i - 1].is_ascii_digit()
             && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if ch == '（' {
+            open_at = Some(i);
+        } else if ch == '）' {
+            open_at = None;
+        }
         if ch == '（' || ch == '）' {
             let kind = if ch == '（' {
                 CueKind::ParenOpen
@@ -729,8 +738,12 @@ fn scan(
                 j += 1;
             }
         }
-        let (unit, ulen) = unit_at(n, j);
+        let (mut unit, ulen) = unit_at(n, j);
         let unit_end = j + ulen;
+        if unit == Unit::None && cell.is_none() && qualifier.is_none() {
+            // The measure word left off a breakdown's total or its last part.
+            unit = shared_breakdown_unit(n, j, open_at, out.quantities.last(), block);
+        }
         if unit == Unit::None && cell.is_none() {
             continue;
         }
@@ -822,6 +835,62 @@ fn scan(
         i = unit_end;
         label_from = unit_end;
     }
+}
+
+/// The most characters of a bracketed breakdown read for the unit its total leaves off: 120.
+pub const BREAKDOWN_UNIT_CHARS: usize = 120;
+
+/// Whether the view at `at` opens a bracketed breakdown: `（其中`.
+fn opens_breakdown(n: &Norm, at: usize) -> bool {
+    n.chars.get(at) == Some(&'（') && n.starts_with_at(at + 1, "其中")
+}
+
+/// The unit a bare number in prose shares with the breakdown it heads or closes, when the
+/// measure word is left off (`开工198007（其中，城镇棚户区197825套，国有工矿棚户区182）`):
+///
+/// * a number right before `（其中` takes the unit of the first figure with one in the
+///   bracket (money or a count, never a rate);
+/// * a number right before the `）` of a bracket opened with `（其中` takes the unit of the
+///   figure before it in that bracket, its sibling.
+///
+/// `Unit::None` otherwise: a bare number stays no figure.
+fn shared_breakdown_unit(
+    n: &Norm,
+    j: usize,
+    open_at: Option<usize>,
+    last: Option<&Quantity>,
+    block: usize,
+) -> Unit {
+    let c = &n.chars;
+    let shareable = |u: &Unit| matches!(u, Unit::Money { .. } | Unit::Count { .. });
+    if opens_breakdown(n, j) {
+        let mut k = j + 3;
+        while k < c.len().min(j + BREAKDOWN_UNIT_CHARS) && c[k] != '）' && c[k] != '（' {
+            if c[k].is_ascii_digit() && !c[k - 1].is_ascii_digit() && c[k - 1] != '.' {
+                if let Scanned::Number(_, _, end) = number_at(n, k) {
+                    let (u, _) = unit_at(n, end);
+                    if shareable(&u) {
+                        return u;
+                    }
+                    k = end;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        return Unit::None;
+    }
+    if c.get(j) == Some(&'）')
+        && let (Some(open), Some(prev)) = (open_at, last)
+        && opens_breakdown(n, open)
+        && prev.block == block
+        && prev.cell.is_none()
+        && prev.span.start > n.span(open, open + 1).start
+        && shareable(&prev.unit)
+    {
+        return prev.unit.clone();
+    }
+    Unit::None
 }
 
 /// Words that structure figures: `其中` opens a breakdown, `包括`/`含` a nested one, `可比`
