@@ -75,7 +75,7 @@ fn own_change(doc: &Document, figs: &Figures, level: usize) -> Option<usize> {
 }
 
 /// For each level, the change amounts the growth passes bind to it as its current level.
-fn bound_changes(
+pub(super) fn bound_changes(
     doc: &Document,
     growths: &[GrowthClaim],
 ) -> std::collections::HashMap<usize, Vec<usize>> {
