@@ -866,15 +866,17 @@ fn shared_breakdown_unit(
     if opens_breakdown(n, j) {
         let mut k = j + 3;
         while k < c.len().min(j + BREAKDOWN_UNIT_CHARS) && c[k] != '）' && c[k] != '（' {
-            if c[k].is_ascii_digit() && !c[k - 1].is_ascii_digit() && c[k - 1] != '.' {
-                if let Scanned::Number(_, _, end) = number_at(n, k) {
-                    let (u, _) = unit_at(n, end);
-                    if shareable(&u) {
-                        return u;
-                    }
-                    k = end;
-                    continue;
+            if c[k].is_ascii_digit()
+                && !c[k - 1].is_ascii_digit()
+                && c[k - 1] != '.'
+                && let Scanned::Number(_, _, end) = number_at(n, k)
+            {
+                let (u, _) = unit_at(n, end);
+                if shareable(&u) {
+                    return u;
                 }
+                k = end;
+                continue;
             }
             k += 1;
         }
