@@ -95,8 +95,14 @@ pub enum GrowthClaim {
         comparable: bool,
     },
     /// A total's change against its parts' changes (`增加15.15万元，其中：甲减少0.26万元，乙增加
-    /// 14.79万元`), each signed by its verb.
-    ChangeSum { total: usize, parts: Vec<usize> },
+    /// 14.79万元`), each signed by its verb. `complete` when the parts are the changes of every
+    /// part of a breakdown that adds up (a shortfall of any size is then a mismatch, never a
+    /// partial list).
+    ChangeSum {
+        total: usize,
+        parts: Vec<usize>,
+        complete: bool,
+    },
 }
 
 /// Mentions of one metric (same label, period, year, dimension).

@@ -470,8 +470,23 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     }
     let summed: std::collections::HashMap<usize, &super::SummedShareClaim> =
         r.summed_shares.iter().map(|c| (c.rate, c)).collect();
+    let calcs: std::collections::HashMap<usize, &super::WrittenCalc> =
+        r.calcs.iter().map(|c| (c.rate, c)).collect();
     for (i, q) in doc.quantities.iter().enumerate() {
-        if !is_rate_trigger(q) {
+        let calc = calcs.get(&i).filter(|_| !claims.contains_key(&i));
+        if !is_rate_trigger(q) && calc.is_none() {
+            continue;
+        }
+        // A result of a calculation written out before it, judged against it.
+        if let Some(c) = calc.filter(|_| !summed.contains_key(&i)) {
+            out.push(Candidate {
+                kind: CandidateKind::Ratio,
+                span: q.span,
+                outcome: match c.verdict(doc) {
+                    super::CalcVerdict::Consistent => Outcome::Consistent,
+                    _ => Outcome::Inconsistent,
+                },
+            });
             continue;
         }
         // A share of a whole stated nowhere, judged against the sum of its group's amounts.
@@ -628,7 +643,7 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
             GrowthClaim::ChangeRate { change, rate, .. } => {
                 judged.extend([*change, *rate]);
             }
-            GrowthClaim::ChangeSum { total, parts } => {
+            GrowthClaim::ChangeSum { total, parts, .. } => {
                 judged.insert(*total);
                 judged.extend(parts.iter().copied());
             }

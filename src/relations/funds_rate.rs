@@ -72,6 +72,72 @@ pub(super) fn bind_funds(doc: &Document, figs: &Figures, ri: usize) -> Option<Ra
     })
 }
 
+/// `市本级直达资金45.66亿元，未分配0.32亿元，分配率99.3%`: a funds rate whose item states the
+/// whole and the amount *not* done of that act (`未` with the rate's own act word) and no
+/// amount done is the whole less the amount left over the whole. Funds rates bound to their
+/// operands (`bound`) are left alone.
+pub(super) fn remainder_funds_rates(
+    doc: &Document,
+    figs: &Figures,
+    bound: &std::collections::HashSet<usize>,
+) -> Vec<WrittenCalc> {
+    let qs = &doc.quantities;
+    let mut out = Vec::new();
+    for (ri, r) in qs.iter().enumerate() {
+        if r.unit != Unit::Percent
+            || r.qualifier.is_some()
+            || !doc.in_prose(r)
+            || bound.contains(&ri)
+        {
+            continue;
+        }
+        let Some((acts, wholes)) = funds_rate_acts(r.label_text()) else {
+            continue;
+        };
+        let names = |i: usize, words: &[&str]| words.iter().any(|w| qs[i].label_text().contains(w));
+        let money: Vec<usize> = after_last_rate(doc, window(doc, figs, ri, false))
+            .into_iter()
+            .filter(|&i| qs[i].unit.is_money() && !is_change_label(qs[i].label_text()))
+            .collect();
+        let [whole, left] = money.as_slice() else {
+            continue;
+        };
+        let (w, l) = (&qs[*whole], &qs[*left]);
+        let left_of_act = l.label_text().contains('未') && names(*left, acts);
+        if !left_of_act
+            || names(*whole, acts)
+            || names(*whole, NOT_DONE_WORDS)
+            || (!wholes.is_empty() && !names(*whole, wholes))
+            || !w.unit.same_dimension(&l.unit)
+            || w.value.is_zero()
+            || l.base_value() > w.base_value()
+        {
+            continue;
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let (wi, li) = (interval_of(w), interval_of(l));
+        let Some(value) = (w.base_value() - l.base_value())
+            .checked_div(w.base_value())
+            .and_then(|v| v.checked_mul(hundred))
+        else {
+            continue;
+        };
+        let Some(range) = wi.sub(&li).div(&wi) else {
+            continue;
+        };
+        let slack = (value - range.lo * hundred).max(range.hi * hundred - value);
+        out.push(WrittenCalc {
+            rate: ri,
+            expr: None,
+            formula: format!("({} − {}) / {}", w.display(), l.display(), w.display()),
+            operands: vec![*whole, *left],
+            value,
+            slack,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +172,41 @@ mod tests {
         assert_eq!(
             bound("专项资金共下达1200万元，已拨付1080万元，拨付率90%。"),
             vec![t("90%", "1080万元", "1200万元")]
+        );
+    }
+
+    fn remainder(text: &str) -> Vec<(String, String, CalcVerdict)> {
+        let doc = crate::parse::parse(text, SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        remainder_funds_rates(&doc, &figs, &std::collections::HashSet::new())
+            .into_iter()
+            .map(|c| {
+                (
+                    doc.quantities[c.rate].display(),
+                    c.formula.clone(),
+                    c.verdict(&doc),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_and_the_amount_not_done_give_the_rate() {
+        let got = remainder("市本级资金45.66亿元，未分配0.32亿元，分配率99.3%。");
+        assert_eq!(
+            got,
+            vec![(
+                "99.3%".into(),
+                "(45.66亿元 − 0.32亿元) / 45.66亿元".into(),
+                CalcVerdict::Consistent
+            )]
+        );
+        let got = remainder("市本级资金45.66亿元，未分配0.32亿元，分配率99.6%。");
+        assert!(matches!(got[0].2, CalcVerdict::Mismatch { .. }));
+        // The amount left of another act, or an amount done beside it: not this reading.
+        assert!(remainder("市本级资金45.66亿元，未支付0.32亿元，分配率99.3%。").is_empty());
+        assert!(
+            remainder("资金45.66亿元，已分配45.34亿元，未分配0.32亿元，分配率99.3%。").is_empty()
         );
     }
 

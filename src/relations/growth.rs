@@ -168,6 +168,8 @@ pub(super) fn find_growths(doc: &Document, figs: &Figures, sums: &[SumClaim]) ->
         }
     }
     out.extend(stated_pairs(doc));
+    let named = named_priors(doc, figs, &out);
+    out.extend(named);
     let bound: Vec<usize> = out
         .iter()
         .filter_map(|g| match g {
@@ -381,6 +383,98 @@ fn stated_pairs(doc: &Document) -> Vec<GrowthClaim> {
     out
 }
 
+/// How many sentences of its paragraph before a compared level the level it is compared
+/// with may stand in: 2.
+pub const NAMED_PRIOR_SENTENCES_BACK: usize = 2;
+
+/// `2015年“三公”经费合计31.23万元，其中…。较2014年度“三公”经费合计16.08万元增加15.15万元`: a
+/// level that opens its sentence named as what another is compared with (its label is a
+/// comparison word and a name of at least [`MIN_WHOLE_NAME_CHARS`] characters), followed by a
+/// change amount, is the prior of the one level of that name ([`whole_key`]) in the sentences
+/// of its paragraph just before ([`NAMED_PRIOR_SENTENCES_BACK`]), of another year when both
+/// say theirs. The change, and a growth rate right after it, are judged against the pair.
+fn named_priors(doc: &Document, figs: &Figures, found: &[GrowthClaim]) -> Vec<GrowthClaim> {
+    let qs = &doc.quantities;
+    let bound: std::collections::HashSet<usize> = found
+        .iter()
+        .filter_map(|g| match g {
+            GrowthClaim::Levels { change, .. } => Some(*change),
+            _ => None,
+        })
+        .collect();
+    let level = |k: usize| {
+        qs[k].qualifier.is_none()
+            && doc.in_prose(&qs[k])
+            && dim(&qs[k].unit).is_some()
+            && !is_change_label(qs[k].label_text())
+            && !is_per_unit(qs[k].label_text())
+    };
+    let mut out = Vec::new();
+    for (p, q) in qs.iter().enumerate() {
+        let c = p + 1;
+        let same =
+            |k: usize| k < qs.len() && qs[k].block == q.block && qs[k].sentence == q.sentence;
+        if !same(c)
+            || !is_change_amount(&qs[c])
+            || bound.contains(&c)
+            || !qs[c].unit.same_dimension(&q.unit)
+            || !doc.in_prose(q)
+            || q.qualifier.is_some()
+            || dim(&q.unit).is_none()
+            || ends_with_change_verb(q.label_text())
+            || figs
+                .sentence_before(q.block, q.sentence, p)
+                .iter()
+                .any(|&k| level(k))
+        {
+            continue;
+        }
+        let Some(name) = ["较", "比", "与"]
+            .iter()
+            .find_map(|w| q.label_text().strip_prefix(w))
+            .map(|n| whole_key(n.trim_end_matches('的')))
+        else {
+            continue;
+        };
+        if name.chars().count() < MIN_WHOLE_NAME_CHARS {
+            continue;
+        }
+        let currents: Vec<usize> = (q.sentence.saturating_sub(NAMED_PRIOR_SENTENCES_BACK)
+            ..q.sentence)
+            .flat_map(|s| figs.sentence(q.block, s).iter().copied())
+            .filter(|&k| {
+                level(k)
+                    && qs[k].unit.same_dimension(&q.unit)
+                    && whole_key(qs[k].label_text()) == name
+            })
+            .collect();
+        let [current] = currents.as_slice() else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (qs[*current].year, q.year)
+            && a <= b
+        {
+            continue;
+        }
+        out.push(GrowthClaim::Levels {
+            change: c,
+            current: *current,
+            prior: p,
+            comparable: comparable(doc, &qs[c]),
+        });
+        let r = c + 1;
+        if same(r) && qs[r].qualifier.is_none() && growth_interval(&qs[r]).is_some() {
+            out.push(GrowthClaim::Levels {
+                change: r,
+                current: *current,
+                prior: p,
+                comparable: comparable(doc, &qs[r]),
+            });
+        }
+    }
+    out
+}
+
 /// `2024年预算9万元，2023年预算13.5万元`: two levels of one name (the second's label ends the
 /// first's) stated for two consecutive years, as (current, prior).
 fn consecutive_years(doc: &Document, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -407,7 +501,7 @@ pub(super) fn is_change_amount(q: &Quantity) -> bool {
 pub fn change_sign(label: &str) -> Decimal {
     const DOWN: &[&str] = &[
         "减少", "下降", "节约", "压减", "降低", "调减", "核减", "减收", "减支", "节支", "下滑",
-        "回落", "缩减",
+        "回落", "缩减", "追减",
     ];
     if DOWN.iter().any(|w| without_particle(label).ends_with(w)) {
         Decimal::NEGATIVE_ONE
@@ -482,7 +576,14 @@ fn change_sums(doc: &Document, figs: &Figures) -> Vec<GrowthClaim> {
             sentence += 1;
         }
         if parts.len() >= 2 {
-            out.push(GrowthClaim::ChangeSum { total, parts });
+            // Parts that are all of the total by definition (出国 + 接待 + 车辆, 税收 + 非税):
+            // their changes are all of its change.
+            let labels: Vec<&str> = parts.iter().map(|&k| qs[k].label_text()).collect();
+            out.push(GrowthClaim::ChangeSum {
+                total,
+                parts,
+                complete: labels_complete(&labels),
+            });
         }
     }
     out
@@ -525,6 +626,32 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn changes_of_parts_complete_by_definition_are_a_complete_change_sum() {
+        let complete = |text: &str| {
+            let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+            let figs = Figures::new(&doc);
+            change_sums(&doc, &figs)
+                .into_iter()
+                .map(|g| matches!(g, GrowthClaim::ChangeSum { complete: true, .. }))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            complete(
+                "“三公”经费比上年减少30万元。其中：因公出国（境）费减少5万元，公务接待费减少10万元，\
+                 公务用车购置费减少5万元，公务用车运行费减少8万元。"
+            ),
+            vec![true]
+        );
+        // No change of the trips abroad: the list may leave it out.
+        assert_eq!(
+            complete(
+                "“三公”经费比上年减少30万元。其中：公务接待费减少10万元，公务用车运行费减少8万元。"
+            ),
+            vec![false]
+        );
     }
 
     #[test]
@@ -575,6 +702,68 @@ mod tests {
         // A name shorter than MIN_WHOLE_NAME_CHARS.
         let short = "2024年支出14.20万元。2023年支出16.45万元。支出较上年减少2.25万元。";
         assert!(year_bound(short).is_empty());
+    }
+
+    /// The (change, current, prior) figures `named_priors` binds in `text`.
+    fn named_bound(text: &str) -> Vec<(String, String, String)> {
+        let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+        let figs = Figures::new(&doc);
+        let qs = &doc.quantities;
+        named_priors(&doc, &figs, &[])
+            .into_iter()
+            .filter_map(|g| match g {
+                GrowthClaim::Levels {
+                    change,
+                    current,
+                    prior,
+                    ..
+                } => Some((
+                    qs[change].display(),
+                    qs[current].display(),
+                    qs[prior].display(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_level_compared_with_by_name_is_the_prior_of_the_level_so_named() {
+        let text = "2023年“三公”经费支出合计12.50万元，其中：公务接待费2.50万元，\
+                    公务用车运行维护费10.00万元。较2022年“三公”经费支出合计14.00万元减少1.50万元，\
+                    下降10.71%。";
+        let got = named_bound(text);
+        assert_eq!(
+            got,
+            vec![
+                ("1.50万元".into(), "12.50万元".into(), "14.00万元".into()),
+                ("10.71%".into(), "12.50万元".into(), "14.00万元".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_compared_level_needs_one_level_of_its_name_before_it() {
+        // Another name.
+        let other =
+            "2023年公务接待费支出2.50万元。较2022年“三公”经费支出合计14.00万元减少1.50万元。";
+        assert!(named_bound(other).is_empty());
+        // Two levels of the name.
+        let two = "2023年“三公”经费支出合计12.50万元，“三公”经费支出合计预算13.00万元。\
+                   较2022年“三公”经费支出合计14.00万元减少1.50万元。";
+        assert!(named_bound(two).is_empty());
+        // The same year: no prior.
+        let same_year = "2023年“三公”经费支出合计12.50万元。\
+                         较2023年“三公”经费支出合计14.00万元减少1.50万元。";
+        assert!(named_bound(same_year).is_empty());
+        // A short name (`支出`).
+        let short = "2023年支出12.50万元。较2022年支出14.00万元减少1.50万元。";
+        assert!(named_bound(short).is_empty());
+        // A level before it in its sentence: the pair is that sentence's own.
+        let own = "2023年“三公”经费支出合计12.50万元。本年支出13.00万元，\
+                   较2022年“三公”经费支出合计14.00万元减少1.50万元。";
+        assert!(named_bound(own).is_empty());
+        assert_eq!(NAMED_PRIOR_SENTENCES_BACK, 2);
     }
 
     #[test]

@@ -15,6 +15,8 @@ mod adjusted;
 mod area;
 mod bracket_sum;
 pub mod candidate;
+mod change_chain;
+mod change_parts;
 mod change_rate;
 mod count;
 mod count_partition;
@@ -43,7 +45,9 @@ mod staff_rate;
 pub mod subject;
 mod subject_index;
 mod sum;
+mod sum_by_changes;
 mod sum_complement;
+mod sum_joint;
 mod sum_list;
 mod sum_named;
 mod sum_paragraphs;
@@ -58,8 +62,11 @@ pub mod table_prose;
 mod unit;
 mod unit_proof;
 mod wordlist;
+mod written_calc;
 
 use bracket_sum::*;
+use change_chain::*;
+use change_parts::*;
 pub use change_rate::*;
 pub use count::*;
 pub use count_partition::*;
@@ -81,7 +88,9 @@ use share::*;
 use spent_left::*;
 use staff_rate::*;
 pub use sum::*;
+use sum_by_changes::*;
 pub use sum_complement::*;
+use sum_joint::*;
 pub use sum_list::*;
 pub use sum_named::*;
 use sum_paragraphs::*;
@@ -93,6 +102,7 @@ pub use sum_tail::*;
 pub use summed_share::*;
 pub use unit::*;
 pub use unit_proof::*;
+pub use written_calc::*;
 
 use rust_decimal::Decimal;
 
@@ -139,6 +149,8 @@ pub struct Relations {
     pub magnitudes: Vec<MagnitudeCandidate>,
     /// Document numbers (文件号) cited more than once, each citation with its amount.
     pub documents: Vec<DocumentNumber>,
+    /// Percentages written as the result of a calculation written out before them.
+    pub calcs: Vec<WrittenCalc>,
 }
 
 impl Relations {
@@ -164,6 +176,7 @@ impl Relations {
                 .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
                 .count()
             + self.documents.len()
+            + self.calcs.len()
     }
 
     /// The products bound to their three figures.
@@ -217,6 +230,15 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     sums.extend(find_paragraph_lists(text, doc, &figs));
     sums.extend(find_named_sums(text, doc, &figs));
     sums.extend(find_tail_sums(text, doc, &figs));
+    let joint = find_joint_lists(text, doc, &figs);
+    for j in joint {
+        if !sums
+            .iter()
+            .any(|s| s.total == j.total && s.parts == j.parts)
+        {
+            sums.push(j);
+        }
+    }
     let by_use = find_use_sums(text, doc, &figs, &sums);
     sums.extend(by_use);
     staged_sums(text, doc, &figs, &mut sums);
@@ -242,6 +264,11 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     r.growths = find_growths(doc, &figs, &r.sums);
     let joint = find_joint_changes(text, doc, &figs, &r.growths);
     r.growths.extend(joint);
+    let chains = find_change_chains(text, doc, &figs, &r.sums, &r.growths);
+    r.growths.extend(chains);
+    level_change_sums(doc, &figs, &r.sums, &mut r.growths);
+    let by_changes = find_sums_by_changes(doc, &figs, &r.sums, &r.growths);
+    r.sums.extend(by_changes);
     r.sequences = find_sequences(doc);
     let pass = find_restatements(text, doc, &figs, &r.sums);
     r.restatements = pass.groups;
@@ -263,6 +290,10 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     }));
     r.magnitudes = find_magnitudes(text, doc, &figs, &per_unit, &r.sums, &proven);
     r.documents = find_document_numbers(text, doc, &figs);
+    r.calcs = find_written_calcs(text, doc);
+    let bound: std::collections::HashSet<usize> = r.ratios.iter().map(|c| c.rate).collect();
+    let left = remainder_funds_rates(doc, &figs, &bound);
+    r.calcs.extend(left);
     r
 }
 

@@ -162,6 +162,12 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
             out.push(vec![sp(c.rate), sp(c.numerator), sp(c.denominator)]);
         }
     }
+    for c in &r.calcs {
+        let mut v = vec![sp(c.rate)];
+        v.extend(c.expr);
+        v.extend(c.operands.iter().map(|&o| sp(o)));
+        out.push(v);
+    }
     for c in &r.summed_shares {
         if !matches!(c.verdict(doc), RatioVerdict::Undefined) {
             let mut v = vec![sp(c.rate), sp(c.numerator)];
@@ -208,7 +214,7 @@ pub fn judged_relations(text: &str, doc: &Document) -> Vec<Vec<Span>> {
                 rate,
                 ..
             } => out.push(vec![sp(*current), sp(*change), sp(*rate)]),
-            GrowthClaim::ChangeSum { total, parts } => {
+            GrowthClaim::ChangeSum { total, parts, .. } => {
                 let mut v = vec![sp(*total)];
                 v.extend(parts.iter().map(|&p| sp(p)));
                 out.push(v);

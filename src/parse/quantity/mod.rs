@@ -4,7 +4,9 @@
 //! Works on the normalised view of each block (see [`super::norm`]). What is *not* a figure is
 //! as important as what is: years (`2023年`), dates (`12月30日`), periods (`1-12月`, which
 //! become period marks), ordinals (`第57位`), document numbers (`〔2016〕13号`), codes glued to
-//! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped.
+//! Latin letters (`H986`) and bare numbers in prose (phone numbers, product codes) are skipped
+//! — except a number that heads or closes a bracketed breakdown whose other figures say the
+//! unit left off (`开工198007（其中，城镇棚户区197825套，国有工矿棚户区182）`).
 //! A token that cannot be split unambiguously (`390390100%`) is not guessed at.
 
 use rust_decimal::Decimal;
@@ -17,8 +19,11 @@ use crate::model::{
 pub use crate::model::{Cue, CueKind, PeriodMark};
 
 mod period;
+mod shared_unit;
 pub use period::parse_period;
 use period::{assign_periods, period_at};
+pub use shared_unit::BREAKDOWN_UNIT_CHARS;
+use shared_unit::shared_breakdown_unit;
 
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
@@ -543,6 +548,8 @@ fn scan(
     let mut year_sentence: Vec<usize> = Vec::new();
     // The label being read, reused from figure to figure.
     let mut scratch = String::new();
+    // Where the bracket the scan is in opened (in the view), if it is in one.
+    let mut open_at: Option<usize> = None;
     let mut i = 0usize;
     while i < c.len() {
         let ch = c[i];
@@ -551,6 +558,11 @@ fn scan(
             && i > 0
             && c[i - 1].is_ascii_digit()
             && (1..=3).all(|k| c.get(i + k).is_some_and(|d| d.is_ascii_digit()));
+        if ch == '（' {
+            open_at = Some(i);
+        } else if ch == '）' {
+            open_at = None;
+        }
         if ch == '（' || ch == '）' {
             let kind = if ch == '（' {
                 CueKind::ParenOpen
@@ -729,8 +741,12 @@ fn scan(
                 j += 1;
             }
         }
-        let (unit, ulen) = unit_at(n, j);
+        let (mut unit, ulen) = unit_at(n, j);
         let unit_end = j + ulen;
+        if unit == Unit::None && cell.is_none() && qualifier.is_none() {
+            // The measure word left off a breakdown's total or its last part.
+            unit = shared_breakdown_unit(n, j, open_at, out.quantities.last(), block);
+        }
         if unit == Unit::None && cell.is_none() {
             continue;
         }

@@ -173,3 +173,24 @@ fn figures_keep_the_digits_and_scale_written() {
     assert!(ex.quantities.is_empty());
     assert_eq!(ex.overlong.len(), 1);
 }
+
+#[test]
+fn a_breakdown_lends_its_unit_to_the_total_and_the_last_part_left_without_one() {
+    assert_eq!(
+        shown("改造开工12345（其中，城镇棚户区12000套，国有工矿棚户区345），基本建成9000套。"),
+        ["12345套", "12000套", "345套", "9000套"]
+    );
+    assert_eq!(
+        shown("下达资金500(其中中央资金300万元，省级资金200万元)。"),
+        ["500万元", "300万元", "200万元"]
+    );
+    // No breakdown: a bare number stays no figure.
+    assert_eq!(shown("编号12345（见附件3），开工9000套。"), ["9000套"]);
+    assert_eq!(
+        shown("共12345（含12000套），开工9000套。"),
+        ["12000套", "9000套"]
+    );
+    // A rate in the bracket lends nothing.
+    assert_eq!(shown("完成12345（其中，达标率95%）。"), ["95%"]);
+    assert_eq!(BREAKDOWN_UNIT_CHARS, 120);
+}

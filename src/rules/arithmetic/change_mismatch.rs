@@ -32,7 +32,10 @@ declare_rule! {
     ///   spent) or without a year is not judged.
     /// * A total change broken into its parts' changes (`增加5.60万元。其中：接待费减少0.52万元，
     ///   车辆运行费增加6.12万元`), each signed by its verb: parts that go beyond the total, or miss
-    ///   it by a slip (1 %), are reported; a larger shortfall may be a partial list.
+    ///   it by a slip (1 %), are reported; a larger shortfall may be a partial list — unless
+    ///   the levels are a breakdown that adds up, the total and each part with its change
+    ///   (`项目支出469500元，同比增加70100元。其中：工资福利支出12000元，同比增加12000元；…`):
+    ///   then the parts' changes are all of the total's and must add up to it.
     ///
     /// Growth at comparable prices (可比价) need not equal the nominal change: there the
     /// finding is only a note (info).
@@ -74,6 +77,10 @@ impl ChangeMismatch {
 * 本句没有水平值的变动（`公务接待费较上年减少2.25万元，下降13.68%`），与文中别处所写该项目的水平值核对：
   须该名称恰好写了相邻两个年度、每年一个数值（`2024年…公务接待费14.20万元`、`2023年…公务接待费16.45万元`）；
   同一年度写了两个数（预算数与支出数）或未写年度的，不作判断。
+* 总变动分解为各分项变动（`增加5.60万元。其中：接待费减少0.52万元，车辆运行费增加6.12万元`），各按其动词定正负：
+  分项之和超过总变动、或差额仅为笔误（1%）的，报告；差额更大的可能只列了部分分项——除非各水平值本身是加总相符的分解、
+  总数和每个分项都写明了变动（`项目支出469500元，同比增加70100元。其中：工资福利支出12000元，同比增加12000元；…`）：
+  这时各分项变动就是总变动的全部，须加总相符。
 
 按可比价计算的增幅不必等于名义变化：这时只给出提示（info）。
 
@@ -126,7 +133,11 @@ impl Rule for ChangeMismatch {
                     rate,
                     comparable,
                 } => change_rate(doc, *current, *change, *rate, *comparable, out),
-                GrowthClaim::ChangeSum { total, parts } => change_sum(doc, *total, parts, out),
+                GrowthClaim::ChangeSum {
+                    total,
+                    parts,
+                    complete,
+                } => change_sum(doc, *total, parts, *complete, out),
             }
         }
         for g in &cx.relations.tables.growths {
@@ -604,7 +615,13 @@ fn change_rate(
 /// A total's change against the sum of its parts' changes, each signed by its verb. A shortfall
 /// beyond a slip may be a partial list and is left alone; parts that go beyond the total, or
 /// miss it by a slip, are reported.
-fn change_sum(doc: &Document, total: usize, parts: &[usize], out: &mut Vec<Diagnostic>) {
+fn change_sum(
+    doc: &Document,
+    total: usize,
+    parts: &[usize],
+    complete: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let q = &doc.quantities;
     let t = &q[total];
     let signed = |i: usize| interval_of(&q[i]).scale(change_sign(q[i].label_text()));
@@ -628,7 +645,7 @@ fn change_sum(doc: &Document, total: usize, parts: &[usize], out: &mut Vec<Diagn
     } else {
         central < tc
     };
-    if !beyond && ((tc - central) / tc).abs() > SLIP_SHARE {
+    if !complete && !beyond && ((tc - central) / tc).abs() > SLIP_SHARE {
         return;
     }
     let mut v = central;

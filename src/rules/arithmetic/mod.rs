@@ -12,10 +12,77 @@ pub mod sum_mismatch;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Message;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Document, Quantity};
-use crate::numeric::fmt_trim;
-use crate::relations::{RatioClaim, SummedShareClaim};
+use crate::numeric::{fmt_fixed, fmt_trim};
+use crate::relations::{RatioClaim, Relations, SummedShareClaim, WrittenCalc};
+use crate::rules::RuleMeta;
+
+/// The written calculations whose result a rule reports (`rounding`: the truncations A002
+/// reports, else the mismatches of A001), with the value expected. A rate another relation
+/// binds is left to it.
+pub(crate) fn written_calc_findings<'r>(
+    doc: &Document,
+    r: &'r Relations,
+    rounding: bool,
+) -> Vec<(&'r WrittenCalc, Decimal)> {
+    use crate::relations::CalcVerdict;
+    r.calcs
+        .iter()
+        .filter(|c| {
+            !r.ratios.iter().any(|x| x.rate == c.rate)
+                && !r.summed_shares.iter().any(|x| x.rate == c.rate)
+        })
+        .filter_map(|c| match (c.verdict(doc), rounding) {
+            (CalcVerdict::Mismatch { expected }, false)
+            | (CalcVerdict::Rounding { expected }, true) => Some((c, expected)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A written calculation's result that is not what the calculation gives.
+pub(crate) fn written_calc_diagnostic(
+    meta: &'static RuleMeta,
+    doc: &Document,
+    c: &WrittenCalc,
+    expected: Decimal,
+) -> Diagnostic {
+    let text_of_expr = &c.formula;
+    let rate = &doc.quantities[c.rate];
+    let exp = format!("{}%", fmt_fixed(expected, rate.decimals));
+    let exact = fmt_trim(c.value, rate.decimals + 2);
+    let mut d = Diagnostic::new(
+        meta,
+        rate.span,
+        Message::new(
+            format!(
+                "所写结果 {} 与其算式不符：{text_of_expr} = {exact}%",
+                rate.display()
+            ),
+            format!(
+                "the written result {} does not follow from its calculation: {text_of_expr} = {exact}%",
+                rate.display()
+            ),
+        ),
+    )
+    .primary(Message::new(
+        format!("应为 {exp}"),
+        format!("expected {exp}"),
+    ));
+    if let Some(expr) = c.expr {
+        d = d.label(expr, Message::new("所写算式", "the calculation written"));
+    }
+    for &o in &c.operands {
+        let q = &doc.quantities[o];
+        d = d.label(q.span, operand_label(q, "运算数", "operand"));
+    }
+    d.help(Message::new(
+        format!("按所写算式计算，应为 {exp}；或核对算式中的数字"),
+        format!("the calculation gives {exp}; or check its figures"),
+    ))
+    .expected_found(exp, rate.display())
+}
 
 /// `num / den × 100` to `dp` places, trailing zeros trimmed (`99.6674`).
 pub(crate) fn ratio_text(doc: &Document, c: &RatioClaim, dp: u32) -> String {

@@ -15,7 +15,9 @@ declare_rule! {
     /// and 预算 figures of its sentence, 整改率 with `共…N处` and `完成整改M处`, 占比 with the
     /// part and the whole it is a share of, 支付率 / 拨付率 / 到位率 / 分配率 with the amount
     /// paid, allocated or received and the whole before it (`资金总量6.40亿元，支出3.52亿元，
-    /// 支付率55.0%`; an amount left, 未分配…, is neither), 核减率 with the amount cut over the
+    /// 支付率55.0%`; an amount left, 未分配…, is neither — but a whole and the amount left of
+    /// the rate's own act alone, `资金45.66亿元，未分配0.32亿元，分配率99.3%`, give the rate as
+    /// (whole − left) / whole), 核减率 with the amount cut over the
     /// amount submitted (送审) — is recomputed exactly and compared at the
     /// rate's own written precision (±½ unit of its last digit; operands rounded at theirs).
     /// A lone `占比` right after an amount is of that amount over the total just before it
@@ -38,6 +40,9 @@ declare_rule! {
     /// (`计划培训1200人次，实际培训1260人次，完成率105%`).
     /// Where the text allows another reading (a second budget figure in the sentence), the
     /// rate is accepted if any reading explains it.
+    /// A percentage written as the result of a calculation written out before it
+    /// (`变动率=(63.46-32)÷32=98.31%`, `=235.6万元/250万元×100%=94.24%`) is what that
+    /// calculation gives exactly, at its written precision (a truncation is A002's).
     ///
     /// ### Why
     /// A rate that does not follow from the figures beside it is either a calculation error
@@ -75,9 +80,11 @@ impl RatioMismatch {
 ### 检查内容
 正文按语义把比率与其运算数对应起来——执行率对应同一句中的支出/决算数与预算数，整改率对应
 `共…N处` 与 `完成整改M处`，占比对应分项与总额，支付率、拨付率、到位率、分配率对应已支付、已分配或已到位的金额
-与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是），核减率对应核减金额与送审金额——再用精确十进制重新计算，按比率自身的书写精度
+与其前面的总额（`资金总量6.40亿元，支出3.52亿元，支付率55.0%`；未分配等剩余金额两者都不是——但只写了总额和该行为的剩余金额时，
+`资金45.66亿元，未分配0.32亿元，分配率99.3%`，比率为（总额 − 剩余）/ 总额），核减率对应核减金额与送审金额——再用精确十进制重新计算，按比率自身的书写精度
 比较（允许末位 ±½ 个单位，运算数按其自身精度取区间）。正文允许另一种读法时（同句中还有一个预算数），
-只要有一种读法能解释该比率即视为相符。紧跟在金额之后、未写总额的“占比”，是该金额与其前面紧邻的总额（总规模、总额、合计……）之比。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
+只要有一种读法能解释该比率即视为相符。写在算式之后的结果（`变动率=(63.46-32)÷32=98.31%`、
+`=235.6万元/250万元×100%=94.24%`）须等于按所写算式精确计算、按结果书写精度舍入的值（截尾由 A002 报告）。紧跟在金额之后、未写总额的“占比”，是该金额与其前面紧邻的总额（总规模、总额、合计……）之比。逐项写出“占同一总额X%”（`（一）A类科目a元，占支出总预算x%` ……）且
 合计为 100% 的一组占比，其总额是各项金额之和，文中写出这一和数时据此核对。文中没有写出这一和数时，
 同一总额的各项占比（逐项写出，或在一句中并列写出：`安排A 4820.50万元，占比58.46%，安排B 3425.10万元，占比41.54%`；
 `税收占财政总收入的比重` 对应其主语所指的金额，跳过其间的增减额和增长率）合计为 100%（允许各自的舍入误差及 0.02 个百分点）时，
@@ -112,6 +119,16 @@ impl Rule for RatioMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (c, expected) in
+            crate::rules::arithmetic::written_calc_findings(cx.doc, cx.relations, false)
+        {
+            out.push(crate::rules::arithmetic::written_calc_diagnostic(
+                &Self::META,
+                cx.doc,
+                c,
+                expected,
+            ));
+        }
         table_rates(cx, out);
         summed_shares(cx, out);
         let doc = cx.doc;

@@ -15,7 +15,9 @@ declare_rule! {
     /// the true ratio by less than one unit of its last digit but is not the 四舍五入 value at
     /// its own precision: a truncation (99.667% written 99.66%), a rounding in the wrong
     /// direction, or a value printed with more places than it was computed to (31.00% for
-    /// 31.08%). Ties (…5 exactly) accept both half-up and half-even.
+    /// 31.08%). Ties (…5 exactly) accept both half-up and half-even. The result of a
+    /// calculation written out before it (`完成率=2÷3=66.66%`) is judged the same way against
+    /// that calculation.
     ///
     /// Shares of a whole stated nowhere whose group totals 100% are judged against the sum of
     /// their amounts (see A001), with no automatic fix: shares are often adjusted so that
@@ -56,7 +58,8 @@ impl RatioRounding {
 ### 检查内容
 对每个已与运算数对应的比率（见 A001），所写数值与真实比值相差不到末位一个单位、但又不是按自身精度
 四舍五入的结果：截尾（99.667% 写成 99.66%）、舍入方向错误，或写出的位数多于实际计算的位数
-（31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。
+（31.08% 写成 31.00%）。恰好逢五时，四舍五入和四舍六入五成双都接受。写在算式之后的结果
+（`完成率=2÷3=66.66%`）同样按该算式核对。
 
 文中未写出总额、但各项合计为 100% 的一组占比，按各项金额之和核对（见 A001），不自动修正：占比常为使合计
 等于 100% 而调整尾差，帮助信息请作者注明。
@@ -88,6 +91,16 @@ impl Rule for RatioRounding {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (c, expected) in
+            crate::rules::arithmetic::written_calc_findings(cx.doc, cx.relations, true)
+        {
+            out.push(crate::rules::arithmetic::written_calc_diagnostic(
+                &Self::META,
+                cx.doc,
+                c,
+                expected,
+            ));
+        }
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
