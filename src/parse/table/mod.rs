@@ -172,6 +172,45 @@ mod tests {
     }
 
     #[test]
+    fn flattened_rows_stand_under_the_column_names_just_before_them() {
+        // Two tables in one paragraph: the funds row is read under the funds columns, not
+        // under every column name of the paragraph.
+        let text = "项目名称 | 某项目 | 项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | \
+                    执行率 | 得分 | 年度资金总额 | 800 | 800 | 720 | 10 | 90% | 9 | 年度总体目标 | \
+                    预期目标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | \
+                    产出指标 | 数量指标 | 培训人次 | 10 | 9\n";
+        let ts = tables(text, SourceFormat::Text);
+        assert_eq!(ts.len(), 2);
+        let t = &ts[0];
+        assert!(t.certain, "{:?}", t.uncertain);
+        assert_eq!(t.rows[0].kind, RowKind::Total);
+        assert_eq!(t.rows[0].value(t, ColumnRole::Rate).unwrap().value, d("90"));
+        assert_eq!(t.rows[0].value(t, ColumnRole::Spent).unwrap().value, d("720"));
+        assert!(ts[1].has(ColumnRole::Label(Some(1))));
+        assert!(ts[0].span.end <= ts[1].span.start);
+    }
+
+    #[test]
+    fn flattened_header_words_broken_in_two_are_joined() {
+        let text = "项目资金\n（万元）\n年初\n预算数\n全年\n预算数\n全年\n执行数\n分值\n执行率\n得分\n\
+                    年度资金总额\n60\n50\n45\n10\n90%\n9\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = ts.iter().find(|t| t.has(ColumnRole::Rate)).unwrap();
+        assert_eq!(
+            t.columns[..4],
+            [
+                ColumnRole::FundsLabel,
+                ColumnRole::InitialBudget,
+                ColumnRole::Budget,
+                ColumnRole::Spent
+            ]
+        );
+        let r = &t.rows[0];
+        assert_eq!(r.value(t, ColumnRole::InitialBudget).unwrap().value, d("60"));
+        assert_eq!(r.value(t, ColumnRole::Budget).unwrap().value, d("50"));
+    }
+
+    #[test]
     fn cells_run_together_are_not_read() {
         let text = "全年预算数 全年执行数 执行率\n年度资金总额 390390100%\n";
         let ts = tables(text, SourceFormat::Text);
