@@ -245,6 +245,9 @@ pub enum TableForm {
 pub struct ColumnTotal {
     pub total: usize,
     pub parts: Vec<usize>,
+    /// The parts are `其中` columns (`补助合计 | 其中：甲类 | 其中：乙类`): they may name only
+    /// the main parts of the total, so only a sum above it, or short of it by a slip, is off.
+    pub open: bool,
 }
 
 /// One table.

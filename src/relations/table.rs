@@ -195,6 +195,24 @@ pub(crate) fn judge_sum(total: &CellValue, parts: &[(String, CellValue)]) -> Sum
     }
 }
 
+/// Judge a total against parts that may name only its main parts (`其中` columns): a sum
+/// above the total is off, and so is one short of it by no more than a slip
+/// ([`crate::relations::sum::SLIP_SHARE`] of the total); a larger shortfall is a partial list.
+pub(crate) fn judge_open_sum(total: &CellValue, parts: &[(String, CellValue)]) -> SumVerdict {
+    let v = judge_sum(total, parts);
+    match v {
+        SumVerdict::Mismatch {
+            sum,
+            exceeds: false,
+        } if total.value.is_zero()
+            || (total.value - sum) / total.value > super::sum::SLIP_SHARE =>
+        {
+            SumVerdict::Partial
+        }
+        v => v,
+    }
+}
+
 /// The amount cells of a group of rows under one column: `None` when a row is uncertain or
 /// a cell holds text.
 fn column_parts(t: &Table, rows: &[&Row], role: ColumnRole) -> Option<Vec<(String, CellValue)>> {

@@ -3,7 +3,8 @@
 //! row sums by its name, and the change between two years.
 //!
 //! * Along a row: a 合计 / 小计 column against the columns of its group, in every row read
-//!   with certainty that holds amounts (a row of rates or changes, `增减%`, is not summed).
+//!   with certainty that holds amounts (a row of rates or changes, `增减%`, is not summed); a
+//!   column against the `其中` columns after it, which may name only its main parts.
 //! * Down a column, in tables read one cell per line: a funds total (年度资金总额) against
 //!   the 其中 rows after it; a row whose name lists things (`公务用车购置及运行维护费`) against
 //!   the rows after it that name them one each (`cell_lines::names_cover`); and a 合计 /
@@ -21,7 +22,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{ColumnSum, interval, judge_sum};
+use super::{ColumnSum, interval, judge_open_sum, judge_sum};
 use crate::model::table::{CellValue, ColumnRole, Row, RowKind, Table};
 use crate::numeric::{Interval, round_half_up};
 use crate::parse::table::cell_lines::{JOINERS, names_cover, rate_like};
@@ -114,7 +115,11 @@ pub fn row_sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
                 label: r.label.clone(),
                 column: name_of(t, ct.total).to_string(),
                 across: true,
-                verdict: judge_sum(total, &parts),
+                verdict: if ct.open {
+                    judge_open_sum(total, &parts)
+                } else {
+                    judge_sum(total, &parts)
+                },
                 total: total.clone(),
                 parts,
             });

@@ -186,6 +186,7 @@ pub(super) fn level_total(names: &[String], leaves: &[usize]) -> Option<ColumnTo
         .then_some(ColumnTotal {
             total: *total,
             parts,
+            open: false,
         })
 }
 
@@ -287,6 +288,7 @@ pub(super) fn group_header(
     let mut totals = vec![ColumnTotal {
         total: sub_leaf,
         parts: child_leaves.clone(),
+        open: false,
     }];
     let top: Vec<usize> = (k..names.len())
         .filter(|l| !child_leaves.contains(l))

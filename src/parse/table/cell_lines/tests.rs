@@ -96,11 +96,13 @@ fn separated_cells_with_a_group_over_the_last_columns() {
         vec![
             ColumnTotal {
                 total: 4,
-                parts: vec![5, 6]
+                parts: vec![5, 6],
+                open: false,
             },
             ColumnTotal {
                 total: 1,
-                parts: vec![2, 3, 4]
+                parts: vec![2, 3, 4],
+                open: false,
             },
         ]
     );
@@ -322,17 +324,25 @@ fn rows_one_per_line_under_a_header_of_two_lines() {
     assert!(t.certain);
     assert_eq!(t.names.len(), 8);
     assert_eq!(t.names[2], "其中：甲类补助");
-    // Each group's 小计 over its two columns; 补助合计 over two 其中 groups may be partial.
+    // Each group's 小计 over its two columns; 补助合计 over its two 其中 groups, which may
+    // name only its main parts.
     assert_eq!(
         t.column_totals,
         vec![
             ColumnTotal {
                 total: 2,
-                parts: vec![3, 4]
+                parts: vec![3, 4],
+                open: false,
             },
             ColumnTotal {
                 total: 5,
-                parts: vec![6, 7]
+                parts: vec![6, 7],
+                open: false,
+            },
+            ColumnTotal {
+                total: 1,
+                parts: vec![2, 5],
+                open: true,
             },
         ]
     );

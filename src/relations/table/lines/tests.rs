@@ -268,3 +268,35 @@ fn names_whole_label(label: &str) -> bool {
     };
     names_whole(&r)
 }
+
+const QIZHONG_GROUPS: &str = "补助资金分配表\n\
+地区 | 补助合计 | 其中：甲类补助 | 其中：乙类补助 | ||\n\
+小计 | 第一批 | 第二批 | 小计 | 第一批 | 第二批 | |\n\
+东乡 | 9,000 | 6,000 | 4,000 | 2,000 | 3,000 | 1,000 | 2,000 |\n";
+
+#[test]
+fn a_column_over_its_qizhong_groups_is_judged_only_above_or_a_slip_short() {
+    let verdict = |text: &str| {
+        relations(text)
+            .sums
+            .into_iter()
+            .find(|s| s.column == "补助合计")
+            .map(|s| s.verdict)
+    };
+    assert_eq!(verdict(QIZHONG_GROUPS), Some(SumVerdict::Consistent));
+    // Above the sum of its parts by less than 1 %: a slip.
+    let slip = QIZHONG_GROUPS.replace("| 9,000 |", "| 9,010 |");
+    assert!(matches!(
+        verdict(&slip),
+        Some(SumVerdict::Mismatch { exceeds: false, .. })
+    ));
+    // Parts above the total.
+    let over = QIZHONG_GROUPS.replace("| 9,000 |", "| 8,900 |");
+    assert!(matches!(
+        verdict(&over),
+        Some(SumVerdict::Mismatch { exceeds: true, .. })
+    ));
+    // Far short: the 其中 groups may name only the main parts.
+    let short = QIZHONG_GROUPS.replace("| 9,000 |", "| 9,500 |");
+    assert_eq!(verdict(&short), Some(SumVerdict::Partial));
+}
