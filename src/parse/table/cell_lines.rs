@@ -359,7 +359,7 @@ fn is_row(text: &str, cells: &[Tok], k: usize) -> bool {
 }
 
 /// The block a position stands in (the last one starting at or before it).
-fn block_at(blocks: &[Block], pos: usize) -> usize {
+pub(super) fn block_at(blocks: &[Block], pos: usize) -> usize {
     blocks
         .partition_point(|b| b.span.start <= pos)
         .saturating_sub(1)

@@ -2,7 +2,8 @@
 //! as laid out, each cell read once ([`grid::runs`], [`cell::read`]), grid tables from those
 //! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
 //! flattened into runs of figures by PDF or web extraction ([`flat`]) or to one cell per line
-//! ([`cell_lines`]). The column and row
+//! ([`cell_lines`]), and classifications stated as `name：amount` cells one per line
+//! (`按收入性质分：…`, [`breakdown`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
 //!
@@ -12,6 +13,7 @@
 use crate::model::Block;
 use crate::model::table::{Grid, Table};
 
+pub mod breakdown;
 pub mod cell;
 pub mod cell_lines;
 pub mod claims;
@@ -32,6 +34,7 @@ pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
             .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
     }));
     tables.extend(lines);
+    tables.extend(breakdown::read(text, blocks));
     tables.sort_by_key(|t| t.span.start);
     tables
 }
