@@ -109,8 +109,15 @@ fn main() {
         if std::env::var_os("DUMP_BLOCKS").is_some() {
             for b in &doc.blocks {
                 let l = li.line_col(&src.text, b.span.start).0;
-                let t: String = src.text[b.span.start..b.span.end].chars().take(120).collect();
-                println!("BLOCK @{l} {:?} {}", std::mem::discriminant(&b.kind), t.replace('\n', "⏎"));
+                let t: String = src.text[b.span.start..b.span.end]
+                    .chars()
+                    .take(120)
+                    .collect();
+                println!(
+                    "BLOCK @{l} {:?} {}",
+                    std::mem::discriminant(&b.kind),
+                    t.replace('\n', "⏎")
+                );
             }
         }
         for (ti, t) in doc.tables.iter().enumerate() {
@@ -147,11 +154,34 @@ fn main() {
         }
         let tr = &r.tables;
         for x in &tr.rates {
-            println!("TRATE t{} r{} {} {} = {} / {} -> {:?}", x.table, x.row, x.label, x.rate.display(), x.spent.display(), x.budget.display(), x.verdict);
+            println!(
+                "TRATE t{} r{} {} {} = {} / {} -> {:?}",
+                x.table,
+                x.row,
+                x.label,
+                x.rate.display(),
+                x.spent.display(),
+                x.budget.display(),
+                x.verdict
+            );
         }
         for x in &tr.sums {
-            let parts: Vec<String> = x.parts.iter().map(|(l, v)| format!("{l}:{}", v.display())).collect();
-            println!("TSUM t{} r{} {} [{}] across {} {} = {} -> {:?}", x.table, x.row, x.label, x.column, x.across, x.total.display(), parts.join(" + "), x.verdict);
+            let parts: Vec<String> = x
+                .parts
+                .iter()
+                .map(|(l, v)| format!("{l}:{}", v.display()))
+                .collect();
+            println!(
+                "TSUM t{} r{} {} [{}] across {} {} = {} -> {:?}",
+                x.table,
+                x.row,
+                x.label,
+                x.column,
+                x.across,
+                x.total.display(),
+                parts.join(" + "),
+                x.verdict
+            );
         }
         for x in &tr.growths {
             println!("TGROWTH {x:?}");

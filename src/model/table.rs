@@ -190,6 +190,9 @@ pub enum Uncertain {
     /// Cells one per line with nothing marking where the table ends: rows after the last one
     /// read may belong to it.
     Open,
+    /// Fewer values than the table has value columns, in order, in a table that drops empty
+    /// cells: which columns the values stand under is not known. The other rows are read.
+    Short { values: usize, columns: usize },
 }
 
 /// One row.

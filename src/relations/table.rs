@@ -372,7 +372,8 @@ pub fn find(doc: &Document) -> TableRelations {
     let mut r = TableRelations::default();
     for (ti, t) in doc.tables.iter().enumerate() {
         rates(ti, t, &mut r.rates);
-        if t.form == TableForm::Lines {
+        // Tables that keep their column names are summed by the names of their rows.
+        if t.form == TableForm::Lines || !t.names.is_empty() {
             lines::nested_sums(ti, t, &mut r.sums);
         } else {
             sums(ti, t, &mut r.sums);

@@ -66,7 +66,10 @@ fn named_cell(text: &str, line: Span) -> Option<NamedCell> {
         start += s.len() - rest2.len();
         s = rest2;
     }
-    let (i, c) = s.char_indices().rev().find(|(_, c)| matches!(c, ':' | '：'))?;
+    let (i, c) = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ':' | '：'))?;
     let name_raw = &s[..i];
     let after = i + c.len_utf8();
     let value_raw = s[after..].trim();
@@ -169,9 +172,7 @@ fn row(blocks: &[Block], c: &NamedCell, kind: RowKind) -> Row {
 }
 
 fn table(blocks: &[Block], heading: &NamedCell, parts: &[&NamedCell]) -> Option<Table> {
-    if heading.value.is_none()
-        || parts.len() < MIN_PARTS
-        || parts.iter().all(|p| p.value.is_none())
+    if heading.value.is_none() || parts.len() < MIN_PARTS || parts.iter().all(|p| p.value.is_none())
     {
         return None;
     }
@@ -245,7 +246,13 @@ mod tests {
     fn view(t: &Table) -> Vec<(String, RowKind, Option<Decimal>)> {
         t.rows
             .iter()
-            .map(|r| (r.label.clone(), r.kind, r.cells[1].value.as_ref().map(|v| v.value)))
+            .map(|r| {
+                (
+                    r.label.clone(),
+                    r.kind,
+                    r.cells[1].value.as_ref().map(|v| v.value),
+                )
+            })
             .collect()
     }
 

@@ -32,7 +32,7 @@ const FUNDS_TEMPLATE: &[ColumnRole] = &[
 ];
 
 #[derive(Debug, Clone, Copy)]
-enum Tok<'a> {
+pub(super) enum Tok<'a> {
     Header(ColumnRole, RawCell<'a>),
     Value(RawCell<'a>),
     Label(RawCell<'a>),
@@ -42,7 +42,7 @@ enum Tok<'a> {
 
 /// Split a piece of text into tokens: whitespace, `|` and colons separate them, and a
 /// leading `其中` is its own token.
-fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+pub(super) fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

@@ -11,13 +11,14 @@
 //! uncertain rows give no value to any relation.
 
 use crate::model::Block;
-use crate::model::table::{Grid, Table};
+use crate::model::table::{Grid, Table, TableForm};
 
 pub mod breakdown;
 pub mod cell;
 pub mod cell_lines;
 pub mod claims;
 pub mod flat;
+pub mod flat_years;
 pub mod grid;
 pub mod roles;
 pub mod row;
@@ -35,6 +36,15 @@ pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
     }));
     tables.extend(lines);
     tables.extend(breakdown::read(text, blocks));
+    // A run of figures under year columns is read once: by the reader that knows them.
+    let years = flat_years::read(text, blocks);
+    tables.retain(|f| {
+        f.form != TableForm::Flattened
+            || !years
+                .iter()
+                .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
+    });
+    tables.extend(years);
     tables.sort_by_key(|t| t.span.start);
     tables
 }
@@ -188,7 +198,10 @@ mod tests {
         assert!(t.certain, "{:?}", t.uncertain);
         assert_eq!(t.rows[0].kind, RowKind::Total);
         assert_eq!(t.rows[0].value(t, ColumnRole::Rate).unwrap().value, d("90"));
-        assert_eq!(t.rows[0].value(t, ColumnRole::Spent).unwrap().value, d("720"));
+        assert_eq!(
+            t.rows[0].value(t, ColumnRole::Spent).unwrap().value,
+            d("720")
+        );
         assert!(ts[1].has(ColumnRole::Label(Some(1))));
         assert!(ts[0].span.end <= ts[1].span.start);
     }
@@ -209,7 +222,10 @@ mod tests {
             ]
         );
         let r = &t.rows[0];
-        assert_eq!(r.value(t, ColumnRole::InitialBudget).unwrap().value, d("60"));
+        assert_eq!(
+            r.value(t, ColumnRole::InitialBudget).unwrap().value,
+            d("60")
+        );
         assert_eq!(r.value(t, ColumnRole::Budget).unwrap().value, d("50"));
     }
 
