@@ -34,7 +34,8 @@
 //!
 //! A `合计` / `小计` / `总计` column first or last among its siblings is their total
 //! (`ColumnTotal`). The header is read by [`header`]; rows that stand one per line as `|`
-//! cells under a header of two lines with groups, by [`line_rows`].
+//! cells under a header of two lines with groups, by [`line_rows`]; score tables whose targets
+//! are no plain figures are laid out for the scorecard by [`score_grid`].
 
 use crate::model::table::{Cell, CellValue, ColumnRole, Row, RowKind, Table, TableForm, Uncertain};
 use crate::model::{Block, Span};
@@ -45,8 +46,10 @@ use super::roles::{bare_label, clean, header_role, row_kind};
 
 mod header;
 mod line_rows;
+mod score_grid;
 use header::{Header, flat_header, group_header, head_cells, known_header, level_total};
 pub use header::{names_cover, rate_like};
+pub use score_grid::score_grids;
 
 /// The longest cell, in characters: a longer line is prose.
 pub const MAX_CELL_CHARS: usize = 40;
@@ -118,6 +121,8 @@ impl Line {
 struct Run {
     cells: Vec<Tok>,
     bounded: bool,
+    /// Where a line of several `|` ends a row (in cells ended by ` |`): before these cells.
+    row_ends: Vec<usize>,
 }
 
 /// A number, possibly signed (`-16.77`, `−3.5%`).
@@ -247,6 +252,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
             Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                 // Cells ended by ` |`: a line of one `|` is an empty cell.
                 let mut toks = Vec::new();
+                let mut row_ends = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
                     match &ls[j].0 {
@@ -254,7 +260,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                         Line::Bars(1) => {
                             toks.push(tok(text, Span::new(ls[j].1.start, ls[j].1.start)))
                         }
-                        Line::Bars(_) => {}
+                        Line::Bars(_) => row_ends.push(toks.len()),
                         Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                             toks.extend(cells.iter().map(|&s| tok(text, s)));
                         }
@@ -265,6 +271,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: true,
+                    row_ends,
                 });
                 i = j;
             }
@@ -292,6 +299,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: true,
+                    row_ends: Vec::new(),
                 });
                 i = p + 1;
             }
@@ -316,6 +324,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: false,
+                    row_ends: Vec::new(),
                 });
                 i = j.max(i + 1);
             }

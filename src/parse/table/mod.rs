@@ -2,7 +2,8 @@
 //! as laid out, each cell read once ([`grid::runs`], [`cell::read`]), grid tables from those
 //! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
 //! flattened into runs of figures by PDF or web extraction ([`flat`]) or to one cell per line
-//! ([`cell_lines`]), and classifications stated as `name：amount` cells one per line
+//! ([`cell_lines`], whose score tables are also layout: [`cell_lines::score_grids`]), or under
+//! columns named by years ([`flat_years`]), and classifications stated as `name：amount` cells one per line
 //! (`按收入性质分：…`, [`breakdown`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
@@ -26,8 +27,17 @@ pub mod row;
 /// Every table of a document, in document order: grid tables from the runs of rows
 /// ([`grid::runs`]), flattened ones from the blocks.
 pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
-    let mut tables = grid::read(text, grids);
     let lines = cell_lines::read(text, blocks);
+    // Cells one per line are read once: by the table reader when it reads them (the score
+    // tables laid out so are also layout, [`cell_lines::score_grids`]).
+    let mut tables: Vec<Table> = grid::read(text, grids)
+        .into_iter()
+        .filter(|g| {
+            !lines
+                .iter()
+                .any(|t| t.span.start < g.span.end && g.span.start < t.span.end)
+        })
+        .collect();
     // A line of `|` cells is read once: as part of a table laid out one cell per line.
     tables.extend(flat::read(text, blocks).into_iter().filter(|f| {
         !lines
