@@ -47,6 +47,7 @@ use super::roles::{bare_label, clean, header_role, row_kind};
 mod header;
 mod line_rows;
 mod score_grid;
+mod unlabelled;
 use header::{Header, flat_header, group_header, head_cells, known_header, level_total};
 pub use header::{names_cover, rate_like};
 pub use score_grid::score_grids;
@@ -163,7 +164,8 @@ fn is_label(t: &str) -> bool {
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) {
         // A numbered item (`1.因公出国`) or a year (`2015年`, `2016年比2015年增减%`).
-        return starts_with_year(t) || marker_at(t).is_some();
+        // `2023 年实际在职人数`: a space may stand after the year.
+        return starts_with_year(&clean(t)) || marker_at(t).is_some();
     }
     true
 }
@@ -539,7 +541,9 @@ fn read_run(text: &str, blocks: &[Block], run: &Run, out: &mut Vec<Table>) {
             .iter()
             .take_while(|t| matches!(t.kind, Kind::Value | Kind::Blank))
             .count();
-        match read_table(text, blocks, run, from, r0, k, v) {
+        let read = read_table(text, blocks, run, from, r0, k, v)
+            .or_else(|| unlabelled::read(text, blocks, run, first, v));
+        match read {
             Some((t, end)) => {
                 out.push(t);
                 from = end;
