@@ -43,6 +43,11 @@ pub(super) enum Tok<'a> {
 /// Split a piece of text into tokens: whitespace, `|` and colons separate them, and a
 /// leading `其中` is its own token.
 pub(super) fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+    join_header_words(raw_tokens(text, span))
+}
+
+/// The tokens as split, no header word joined and no bracketed note dropped.
+pub(super) fn raw_tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -81,7 +86,7 @@ pub(super) fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     if let Some(st) = start {
         push(text, st, span.end, &mut out);
     }
-    join_header_words(out)
+    out
 }
 
 /// A note in brackets and nothing else: `（万元）`, `(A)`.

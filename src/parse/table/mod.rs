@@ -3,7 +3,8 @@
 //! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
 //! flattened into runs of figures by PDF or web extraction ([`flat`]) or to one cell per line
 //! ([`cell_lines`], whose score tables are also layout: [`cell_lines::score_grids`]), or under
-//! columns named by years ([`flat_years`]), and classifications stated as `name：amount` cells one per line
+//! columns named by years ([`flat_years`]) or lettered with their formulas ([`lettered`]), and
+//! classifications stated as `name：amount` cells one per line
 //! (`按收入性质分：…`, [`breakdown`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
@@ -21,6 +22,7 @@ pub mod claims;
 pub mod flat;
 pub mod flat_years;
 pub mod grid;
+pub mod lettered;
 pub mod roles;
 pub mod row;
 
@@ -46,15 +48,17 @@ pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
     }));
     tables.extend(lines);
     tables.extend(breakdown::read(text, blocks));
-    // A run of figures under year columns is read once: by the reader that knows them.
-    let years = flat_years::read(text, blocks);
+    // A run of figures under year columns or lettered columns is read once: by the reader
+    // that knows them.
+    let mut named = flat_years::read(text, blocks);
+    named.extend(lettered::read(text, blocks));
     tables.retain(|f| {
         f.form != TableForm::Flattened
-            || !years
+            || !named
                 .iter()
                 .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
     });
-    tables.extend(years);
+    tables.extend(named);
     tables.sort_by_key(|t| t.span.start);
     tables
 }
