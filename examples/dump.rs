@@ -105,6 +105,88 @@ fn main() {
             li.line_col(&src.text, f.span.start).0
         );
     }
+    if std::env::var_os("DUMP_TABLES").is_some() {
+        if std::env::var_os("DUMP_BLOCKS").is_some() {
+            for b in &doc.blocks {
+                let l = li.line_col(&src.text, b.span.start).0;
+                let t: String = src.text[b.span.start..b.span.end]
+                    .chars()
+                    .take(120)
+                    .collect();
+                println!(
+                    "BLOCK @{l} {:?} {}",
+                    std::mem::discriminant(&b.kind),
+                    t.replace('\n', "⏎")
+                );
+            }
+        }
+        for (ti, t) in doc.tables.iter().enumerate() {
+            let l = li.line_col(&src.text, t.span.start).0;
+            println!(
+                "TABLE {ti} @{l} {:?} certain {} {:?} columns {:?} names {:?} totals {:?}",
+                t.form, t.certain, t.uncertain, t.columns, t.names, t.column_totals
+            );
+            for r in &t.rows {
+                let cells: Vec<String> = r
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{:?}={}",
+                            c.column,
+                            c.value.as_ref().map_or_else(
+                                || src.text[c.span.start..c.span.end].to_string(),
+                                |v| v.display()
+                            )
+                        )
+                    })
+                    .collect();
+                println!(
+                    "  ROW @{} {:?} {} certain {} {:?} [{}]",
+                    li.line_col(&src.text, r.span.start).0,
+                    r.kind,
+                    r.label,
+                    r.certain,
+                    r.uncertain,
+                    cells.join(", ")
+                );
+            }
+        }
+        let tr = &r.tables;
+        for x in &tr.rates {
+            println!(
+                "TRATE t{} r{} {} {} = {} / {} -> {:?}",
+                x.table,
+                x.row,
+                x.label,
+                x.rate.display(),
+                x.spent.display(),
+                x.budget.display(),
+                x.verdict
+            );
+        }
+        for x in &tr.sums {
+            let parts: Vec<String> = x
+                .parts
+                .iter()
+                .map(|(l, v)| format!("{l}:{}", v.display()))
+                .collect();
+            println!(
+                "TSUM t{} r{} {} [{}] across {} {} = {} -> {:?}",
+                x.table,
+                x.row,
+                x.label,
+                x.column,
+                x.across,
+                x.total.display(),
+                parts.join(" + "),
+                x.verdict
+            );
+        }
+        for x in &tr.growths {
+            println!("TGROWTH {x:?}");
+        }
+    }
     println!("year {:?} full {}", doc.report_year, doc.full_year_report);
     let diags = jxlint::lint::run_rules(&src.text, &analysis, &jxlint::lint::Options::default());
     for d in &diags {

@@ -9,7 +9,7 @@ mod mutate;
 use std::path::{Path, PathBuf};
 
 /// Findings caught (of the data set's annotated findings) never fall below this.
-const MIN_CAUGHT: usize = 34;
+const MIN_CAUGHT: usize = 36;
 /// Errors and warnings on lines with no finding never exceed this.
 static MAX_FALSE_ALARMS: usize = 0;
 

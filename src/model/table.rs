@@ -190,6 +190,9 @@ pub enum Uncertain {
     /// Cells one per line with nothing marking where the table ends: rows after the last one
     /// read may belong to it.
     Open,
+    /// Fewer values than the table has value columns, in order, in a table that drops empty
+    /// cells: which columns the values stand under is not known. The other rows are read.
+    Short { values: usize, columns: usize },
 }
 
 /// One row.
@@ -245,6 +248,9 @@ pub enum TableForm {
 pub struct ColumnTotal {
     pub total: usize,
     pub parts: Vec<usize>,
+    /// The parts are `其中` columns (`补助合计 | 其中：甲类 | 其中：乙类`): they may name only
+    /// the main parts of the total, so only a sum above it, or short of it by a slip, is off.
+    pub open: bool,
 }
 
 /// One table.

@@ -48,6 +48,11 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         unread,
     };
     doc.grids = table::grid::runs(text, &doc.blocks);
+    // Score tables laid out one cell per line are layout too (in document order).
+    doc.grids
+        .extend(table::cell_lines::score_grids(text, &doc.blocks));
+    doc.grids
+        .sort_by_key(|g| g.lines.first().map_or(0, |l| l.span.start));
     doc.tables = table::read(text, &doc.blocks, &doc.grids);
     doc.all_met_claims = table::claims::all_met(text, &doc.blocks);
     report_scope(text, &mut doc);

@@ -2,7 +2,8 @@
 //! judged with the same interval arithmetic as prose (DOMAIN §3):
 //!
 //! * per row, 执行率 = 全年执行数 / 全年预算数 ([`RowRate`]); when the stated rate is instead
-//!   执行数 / 年初预算数, the relation says so;
+//!   执行数 / 年初预算数, the relation says so; a rate whose operands the column names give
+//!   (控制率 = 实际在职人数 / 编制数): see `table/named_rate.rs`;
 //! * a total row (年度资金总额) against its 其中 rows, amount column by amount column, and a
 //!   合计 / 小计 row against the rows it sums ([`ColumnSum`]); rates, weights and scores are
 //!   never summed, and a budget is never summed with what was spent;
@@ -20,6 +21,7 @@ use super::{RatioVerdict, SumVerdict};
 use crate::model::table::{CellValue, ColumnRole, Measure, Row, RowKind, Table, TableForm};
 
 mod lines;
+mod named_rate;
 use crate::model::{Document, Span};
 use crate::numeric::{Interval, round_half_up};
 pub use lines::TableGrowth;
@@ -58,6 +60,17 @@ pub struct RowRate {
     pub verdict: RatioVerdict,
     /// The stated rate is 全年执行数 / 年初预算数 (the wrong base).
     pub initial_explains: bool,
+    /// The names of the rate's columns when it is no 执行率 of a 项目资金 block (`spent` and
+    /// `budget` then hold its numerator and denominator).
+    pub names: Option<RateNames>,
+}
+
+/// The column names of a rate and of its operands (`控制率` = `实际在职人数` / `编制数`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateNames {
+    pub rate: String,
+    pub numerator: String,
+    pub denominator: String,
 }
 
 /// A total cell against the cells it sums: down its column (a total row and its parts), or
@@ -114,16 +127,38 @@ fn as_percent(v: &CellValue) -> Option<&CellValue> {
 }
 
 fn fits(rate: &CellValue, num: &CellValue, den: &CellValue) -> Option<bool> {
-    let r = interval(num).div(&interval(den))?;
+    fits_with(rate, interval(num), interval(den))
+}
+
+fn fits_with(rate: &CellValue, num: Interval, den: Interval) -> Option<bool> {
+    let r = num.div(&den)?;
     Some(r.scale(Decimal::ONE_HUNDRED).meets(&interval(rate)))
 }
 
 /// Judge a stated percentage against `num / den`.
 pub fn judge_rate(rate: &CellValue, num: &CellValue, den: &CellValue) -> RatioVerdict {
+    judge_rate_over(rate, num, den, false)
+}
+
+/// Judge a stated percentage against `num / den`; `counts` when the operands are counts of
+/// whole things (persons), exact as written rather than rounded.
+pub fn judge_rate_over(
+    rate: &CellValue,
+    num: &CellValue,
+    den: &CellValue,
+    counts: bool,
+) -> RatioVerdict {
     if den.value.is_zero() {
         return RatioVerdict::Undefined;
     }
-    if fits(rate, num, den) != Some(false) {
+    let operand = |v: &CellValue| {
+        if counts && v.decimals == 0 {
+            Interval::exact(v.value)
+        } else {
+            interval(v)
+        }
+    };
+    if fits_with(rate, operand(num), operand(den)) != Some(false) {
         return RatioVerdict::Consistent;
     }
     let Some(central) = num
@@ -173,6 +208,7 @@ fn rates(ti: usize, t: &Table, out: &mut Vec<RowRate>) {
             initial,
             verdict,
             initial_explains,
+            names: None,
         });
     }
 }
@@ -192,6 +228,24 @@ pub(crate) fn judge_sum(total: &CellValue, parts: &[(String, CellValue)]) -> Sum
     SumVerdict::Mismatch {
         sum: central,
         exceeds: central > total.value,
+    }
+}
+
+/// Judge a total against parts that may name only its main parts (`其中` columns): a sum
+/// above the total is off, and so is one short of it by no more than a slip
+/// ([`crate::relations::sum::SLIP_SHARE`] of the total); a larger shortfall is a partial list.
+pub(crate) fn judge_open_sum(total: &CellValue, parts: &[(String, CellValue)]) -> SumVerdict {
+    let v = judge_sum(total, parts);
+    match v {
+        SumVerdict::Mismatch {
+            sum,
+            exceeds: false,
+        } if total.value.is_zero()
+            || (total.value - sum) / total.value > super::sum::SLIP_SHARE =>
+        {
+            SumVerdict::Partial
+        }
+        v => v,
     }
 }
 
@@ -354,7 +408,9 @@ pub fn find(doc: &Document) -> TableRelations {
     let mut r = TableRelations::default();
     for (ti, t) in doc.tables.iter().enumerate() {
         rates(ti, t, &mut r.rates);
-        if t.form == TableForm::Lines {
+        named_rate::rates(ti, t, &mut r.rates);
+        // Tables that keep their column names are summed by the names of their rows.
+        if t.form == TableForm::Lines || !t.names.is_empty() {
             lines::nested_sums(ti, t, &mut r.sums);
         } else {
             sums(ti, t, &mut r.sums);

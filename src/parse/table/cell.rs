@@ -173,14 +173,27 @@ pub fn has_markup(t: &str) -> bool {
     t.contains("<p>") || t.contains("</p>") || t.contains("$\\") || t.contains("\\leq")
 }
 
+/// Placeholders of a target a template leaves in an indicator's name (`受益人数≥**人`).
+pub const TARGET_PLACEHOLDERS: &[&str] = &["≥**", "≤**", ">=**", "<=**", ">**", "<**", "**"];
+
 /// Whether a cleaned cell reads as an indicator name (after its outline marker, if any): short,
 /// not a number, no sentence punctuation, no scoring wording (`扣1分`, `得满分`), no figures
-/// glued to it (`资金管理109.5`, `.88`).
+/// glued to it (`资金管理109.5`, `.88`). Notes in brackets (`产出指标（50分）`,
+/// `低保人数（按月平均）（≥**人）`) and a template's placeholders of the target
+/// ([`TARGET_PLACEHOLDERS`]) are no part of the name.
 pub fn is_name(t: &str) -> bool {
     let t = match crate::parse::structure::marker_at(t) {
         Some((_, _, len)) => &t[len..],
         None => t,
     };
+    let bare = super::roles::strip_parens(t);
+    let bare = TARGET_PLACEHOLDERS
+        .iter()
+        .fold(bare, |s, p| s.replace(p, ""));
+    if bare.is_empty() {
+        return false;
+    }
+    let t = bare.as_str();
     let n = t.chars().count();
     let points = t
         .char_indices()
@@ -432,5 +445,12 @@ mod tests {
         assert!(!is_name("发现一项不符合扣1分"));
         assert!(!is_name("按要求编报得满分"));
         assert!(!is_name("1.满意度≥95%的，得6分"));
+        // Notes in brackets and a template's placeholders of the target are no part of it.
+        assert!(is_name("产出指标(50分)"));
+        assert!(is_name("低保发放人数(按月平均)(≥**人)"));
+        assert!(is_name("受益贫困人口数≥**人"));
+        assert!(!is_name("≥95%"));
+        assert!(!is_name("(≥**人)"));
+        assert!(!is_name("产出指标50分"));
     }
 }

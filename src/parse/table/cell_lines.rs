@@ -34,7 +34,8 @@
 //!
 //! A `合计` / `小计` / `总计` column first or last among its siblings is their total
 //! (`ColumnTotal`). The header is read by [`header`]; rows that stand one per line as `|`
-//! cells under a header of two lines with groups, by [`line_rows`].
+//! cells under a header of two lines with groups, by [`line_rows`]; score tables whose targets
+//! are no plain figures are laid out for the scorecard by [`score_grid`].
 
 use crate::model::table::{Cell, CellValue, ColumnRole, Row, RowKind, Table, TableForm, Uncertain};
 use crate::model::{Block, Span};
@@ -45,8 +46,11 @@ use super::roles::{bare_label, clean, header_role, row_kind};
 
 mod header;
 mod line_rows;
+mod score_grid;
+mod unlabelled;
 use header::{Header, flat_header, group_header, head_cells, known_header, level_total};
 pub use header::{names_cover, rate_like};
+pub use score_grid::score_grids;
 
 /// The longest cell, in characters: a longer line is prose.
 pub const MAX_CELL_CHARS: usize = 40;
@@ -118,6 +122,8 @@ impl Line {
 struct Run {
     cells: Vec<Tok>,
     bounded: bool,
+    /// Where a line of several `|` ends a row (in cells ended by ` |`): before these cells.
+    row_ends: Vec<usize>,
 }
 
 /// A number, possibly signed (`-16.77`, `−3.5%`).
@@ -158,7 +164,8 @@ fn is_label(t: &str) -> bool {
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) {
         // A numbered item (`1.因公出国`) or a year (`2015年`, `2016年比2015年增减%`).
-        return starts_with_year(t) || marker_at(t).is_some();
+        // `2023 年实际在职人数`: a space may stand after the year.
+        return starts_with_year(&clean(t)) || marker_at(t).is_some();
     }
     true
 }
@@ -247,6 +254,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
             Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                 // Cells ended by ` |`: a line of one `|` is an empty cell.
                 let mut toks = Vec::new();
+                let mut row_ends = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
                     match &ls[j].0 {
@@ -254,7 +262,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                         Line::Bars(1) => {
                             toks.push(tok(text, Span::new(ls[j].1.start, ls[j].1.start)))
                         }
-                        Line::Bars(_) => {}
+                        Line::Bars(_) => row_ends.push(toks.len()),
                         Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                             toks.extend(cells.iter().map(|&s| tok(text, s)));
                         }
@@ -265,6 +273,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: true,
+                    row_ends,
                 });
                 i = j;
             }
@@ -292,6 +301,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: true,
+                    row_ends: Vec::new(),
                 });
                 i = p + 1;
             }
@@ -316,6 +326,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 out.push(Run {
                     cells: toks,
                     bounded: false,
+                    row_ends: Vec::new(),
                 });
                 i = j.max(i + 1);
             }
@@ -359,7 +370,7 @@ fn is_row(text: &str, cells: &[Tok], k: usize) -> bool {
 }
 
 /// The block a position stands in (the last one starting at or before it).
-fn block_at(blocks: &[Block], pos: usize) -> usize {
+pub(super) fn block_at(blocks: &[Block], pos: usize) -> usize {
     blocks
         .partition_point(|b| b.span.start <= pos)
         .saturating_sub(1)
@@ -530,7 +541,9 @@ fn read_run(text: &str, blocks: &[Block], run: &Run, out: &mut Vec<Table>) {
             .iter()
             .take_while(|t| matches!(t.kind, Kind::Value | Kind::Blank))
             .count();
-        match read_table(text, blocks, run, from, r0, k, v) {
+        let read = read_table(text, blocks, run, from, r0, k, v)
+            .or_else(|| unlabelled::read(text, blocks, run, first, v));
+        match read {
             Some((t, end)) => {
                 out.push(t);
                 from = end;

@@ -17,7 +17,7 @@ use crate::model::table::{ColumnRole, Row, RowKind, Table, TableForm};
 use crate::model::{Block, BlockKind, Span};
 
 use super::cell;
-use super::roles::{header_role, row_kind};
+use super::roles::{header_role, row_kind, strip_parens};
 use super::row::{RawCell, flat_row};
 
 /// The columns of the 项目资金 block of a 项目支出绩效自评表.
@@ -32,8 +32,8 @@ const FUNDS_TEMPLATE: &[ColumnRole] = &[
 ];
 
 #[derive(Debug, Clone, Copy)]
-enum Tok<'a> {
-    Header(ColumnRole),
+pub(super) enum Tok<'a> {
+    Header(ColumnRole, RawCell<'a>),
     Value(RawCell<'a>),
     Label(RawCell<'a>),
     /// `其中`.
@@ -42,7 +42,12 @@ enum Tok<'a> {
 
 /// Split a piece of text into tokens: whitespace, `|` and colons separate them, and a
 /// leading `其中` is its own token.
-fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+pub(super) fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+    join_header_words(raw_tokens(text, span))
+}
+
+/// The tokens as split, no header word joined and no bracketed note dropped.
+pub(super) fn raw_tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -61,7 +66,7 @@ fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
             text: &text[a..to],
         };
         out.push(if let Some(role) = header_role(raw.text) {
-            Tok::Header(role)
+            Tok::Header(role, raw)
         } else if cell::value(raw.text, raw.span).is_some() {
             Tok::Value(raw)
         } else {
@@ -84,6 +89,44 @@ fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     out
 }
 
+/// A note in brackets and nothing else: `（万元）`, `(A)`.
+fn bracketed(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(['（', '(']) && t.ends_with(['）', ')']) && strip_parens(t).is_empty()
+}
+
+/// Header words the extraction broke in two (`年初` `预算数`, `实际` `完成值`) joined into one
+/// column name, and a note in brackets right after a column name (`项目资金` `（万元）`)
+/// dropped: neither is a row's label.
+fn join_header_words(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if let (Tok::Label(a), Some(Tok::Label(b) | Tok::Header(_, b))) = (toks[i], toks.get(i + 1))
+            && let Some(role) = header_role(&format!("{}{}", a.text, b.text))
+        {
+            out.push(Tok::Header(
+                role,
+                RawCell {
+                    span: a.span.cover(b.span),
+                    text: a.text,
+                },
+            ));
+            i += 2;
+            continue;
+        }
+        if let (Tok::Label(a), Some(Tok::Header(..))) = (toks[i], out.last())
+            && bracketed(a.text)
+        {
+            i += 1;
+            continue;
+        }
+        out.push(toks[i]);
+        i += 1;
+    }
+    out
+}
+
 /// A label, its 其中 mark, and the figures after it.
 struct Run<'a> {
     label: Option<RawCell<'a>>,
@@ -91,25 +134,41 @@ struct Run<'a> {
     values: Vec<RawCell<'a>>,
 }
 
-/// Read one block's runs. `pending` holds column names read from a line of their own before.
-fn read_block<'a>(
-    text: &'a str,
-    bi: usize,
-    b: &Block,
-    pending: &mut Vec<ColumnRole>,
-) -> Option<Table> {
-    let toks = tokens(text, b.span);
-    let mut header: Vec<ColumnRole> = Vec::new();
-    let mut runs: Vec<Run<'a>> = Vec::new();
+/// A run of column names and the rows after it, up to the next column names.
+#[derive(Default)]
+struct Segment<'a> {
+    /// Where its column names start (the block's start for the first).
+    start: usize,
+    header: Vec<ColumnRole>,
+    runs: Vec<Run<'a>>,
+}
+
+/// Split a block's tokens into segments: each run of column names starts one, and the rows
+/// after it stand under those columns (the rows before any stand in the first).
+fn segments<'a>(text: &'a str, from: usize, toks: Vec<Tok<'a>>) -> Option<Vec<Segment<'a>>> {
+    let mut segs: Vec<Segment<'a>> = vec![Segment {
+        start: from,
+        ..Segment::default()
+    }];
     let mut under = false;
     let mut open: Option<Run<'a>> = None;
+    let mut in_header = false;
     for t in toks {
+        let seg = segs.last_mut()?;
         match t {
-            Tok::Header(role) => {
+            Tok::Header(role, raw) => {
                 if let Some(r) = open.take() {
-                    runs.push(r);
+                    seg.runs.push(r);
                 }
-                header.push(role);
+                if !in_header {
+                    segs.push(Segment {
+                        start: raw.span.start,
+                        ..Segment::default()
+                    });
+                    in_header = true;
+                }
+                segs.last_mut()?.header.push(role);
+                continue;
             }
             Tok::Under => under = true,
             Tok::Label(raw) => {
@@ -122,7 +181,7 @@ fn read_block<'a>(
                     }
                     _ => {
                         if let Some(r) = open.take() {
-                            runs.push(r);
+                            seg.runs.push(r);
                         }
                         open = Some(Run {
                             label: Some(raw),
@@ -144,19 +203,61 @@ fn read_block<'a>(
                 }
             },
         }
+        in_header = false;
     }
     if let Some(r) = open.take() {
-        runs.push(r);
+        segs.last_mut()?.runs.push(r);
     }
-    runs.retain(|r| r.values.len() >= 2);
-    let named: Vec<ColumnRole> = header.iter().copied().filter(|r| r.is_figure()).collect();
-    if runs.is_empty() {
-        // A line of column names alone: the columns of the next line.
-        if named.len() >= 2 {
-            *pending = header;
+    for s in &mut segs {
+        s.runs.retain(|r| r.values.len() >= 2);
+    }
+    Some(segs)
+}
+
+/// Read one block's tables, one per run of column names (and one for the rows before any).
+/// `pending` holds column names read from a line of their own before.
+fn read_block(text: &str, bi: usize, b: &Block, pending: &mut Vec<ColumnRole>) -> Vec<Table> {
+    let Some(segs) = segments(text, b.span.start, tokens(text, b.span)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let last = segs.len() - 1;
+    let ends: Vec<usize> = segs
+        .iter()
+        .skip(1)
+        .map(|s| s.start)
+        .chain([b.span.end])
+        .collect();
+    for (si, seg) in segs.into_iter().enumerate() {
+        let span = Span::new(seg.start, ends[si]);
+        let named = seg.header.iter().filter(|r| r.is_figure()).count();
+        if seg.runs.is_empty() {
+            // A line of column names alone: the columns of the next line.
+            if si == last && named >= 2 {
+                *pending = seg.header;
+            }
+            continue;
         }
-        return None;
+        let header = if named >= 2 {
+            seg.header
+        } else if si == 0 && pending.iter().filter(|r| r.is_figure()).count() >= 2 {
+            std::mem::take(pending)
+        } else {
+            Vec::new()
+        };
+        pending.clear();
+        out.extend(read_segment(span, bi, header, &seg.runs));
     }
+    out
+}
+
+/// The table of one segment's rows under its columns (or the 项目资金 template).
+fn read_segment(
+    span: Span,
+    bi: usize,
+    mut columns: Vec<ColumnRole>,
+    runs: &[Run<'_>],
+) -> Option<Table> {
     let kinds: Vec<Option<RowKind>> = runs
         .iter()
         .map(|r| {
@@ -169,14 +270,6 @@ fn read_block<'a>(
         })
         .collect();
     let has_parts = kinds.contains(&Some(RowKind::Part));
-    let mut columns: Vec<ColumnRole> = if named.len() >= 2 {
-        header
-    } else if pending.iter().filter(|r| r.is_figure()).count() >= 2 {
-        std::mem::take(pending)
-    } else {
-        Vec::new()
-    };
-    pending.clear();
     let funds_like = kinds
         .iter()
         .any(|k| matches!(k, Some(RowKind::Total | RowKind::Part)));
@@ -209,7 +302,7 @@ fn read_block<'a>(
     }
     let first_uncertain = rows.iter().find(|r| !r.certain).and_then(|r| r.uncertain);
     Some(Table {
-        span: b.span,
+        span,
         form: TableForm::Flattened,
         columns,
         certain: first_uncertain.is_none(),
@@ -230,9 +323,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Vec<Table> {
             pending.clear();
             continue;
         }
-        if let Some(t) = read_block(text, bi, b, &mut pending) {
-            out.push(t);
-        }
+        out.extend(read_block(text, bi, b, &mut pending));
     }
     out
 }

@@ -155,49 +155,57 @@ fn grid_of(text: &str, blocks: &[Block], run: &[usize]) -> Grid {
         .iter()
         .filter_map(|&bi| {
             let b = blocks.get(bi)?;
-            let (row, cells) = match &b.kind {
-                BlockKind::TableRow { cells } => (
-                    true,
-                    cells
-                        .iter()
-                        .map(|s| {
-                            let raw = text.get(s.start..s.end).unwrap_or("");
-                            let clean = clean(raw);
-                            let split = split_figures(raw);
-                            GridCell {
-                                span: *s,
-                                role: header_role(&clean),
-                                split,
-                                read: super::cell::read(text, *s, &clean, split),
-                                text: clean,
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                _ => (false, Vec::new()),
-            };
-            let header = if row {
-                // A cell of figures run together is no column name.
-                let texts: Vec<&str> = cells
-                    .iter()
-                    .map(|c| if c.split { "\u{2423}" } else { c.text.as_str() })
-                    .collect();
-                header_roles(&texts)
-            } else {
-                None
-            };
-            let line = text.get(b.span.start..b.span.end).unwrap_or("");
-            Some(GridLine {
-                block: bi,
-                span: b.span,
-                row,
-                cells,
-                header,
-                worded: !row && line.chars().filter(|c| is_cjk(*c)).count() >= 2,
+            Some(match &b.kind {
+                BlockKind::TableRow { cells } => row_line(text, bi, b.span, cells),
+                _ => {
+                    let line = text.get(b.span.start..b.span.end).unwrap_or("");
+                    GridLine {
+                        block: bi,
+                        span: b.span,
+                        row: false,
+                        cells: Vec::new(),
+                        header: None,
+                        worded: line.chars().filter(|c| is_cjk(*c)).count() >= 2,
+                    }
+                }
             })
         })
         .collect();
     Grid { lines }
+}
+
+/// One grid cell, read once.
+fn grid_cell(text: &str, s: Span) -> GridCell {
+    let raw = text.get(s.start..s.end).unwrap_or("");
+    let clean = clean(raw);
+    let split = split_figures(raw);
+    GridCell {
+        span: s,
+        role: header_role(&clean),
+        split,
+        read: super::cell::read(text, s, &clean, split),
+        text: clean,
+    }
+}
+
+/// A table row of the layout from its cells' spans: each cell read once, and the columns it
+/// names when it is a header row.
+pub(super) fn row_line(text: &str, block: usize, span: Span, cells: &[Span]) -> GridLine {
+    let cells: Vec<GridCell> = cells.iter().map(|&s| grid_cell(text, s)).collect();
+    // A cell of figures run together is no column name.
+    let texts: Vec<&str> = cells
+        .iter()
+        .map(|c| if c.split { "\u{2423}" } else { c.text.as_str() })
+        .collect();
+    let header = header_roles(&texts);
+    GridLine {
+        block,
+        span,
+        row: true,
+        cells,
+        header,
+        worded: false,
+    }
 }
 
 /// A line that may be a table cell broken onto a line of its own (`12.管理制度健全性` above

@@ -2,7 +2,10 @@
 //! as laid out, each cell read once ([`grid::runs`], [`cell::read`]), grid tables from those
 //! runs ([`grid`]: Markdown, tabs, `.docx`, aligned spaces) and tables
 //! flattened into runs of figures by PDF or web extraction ([`flat`]) or to one cell per line
-//! ([`cell_lines`]). The column and row
+//! ([`cell_lines`], whose score tables are also layout: [`cell_lines::score_grids`]), or under
+//! columns named by years ([`flat_years`]) or lettered with their formulas ([`lettered`]), and
+//! classifications stated as `name：amount` cells one per line
+//! (`按收入性质分：…`, [`breakdown`]). The column and row
 //! vocabulary is data ([`roles`]); a cell is read by [`cell`]; which value stands under which
 //! column is decided in one place ([`row`]).
 //!
@@ -10,21 +13,33 @@
 //! uncertain rows give no value to any relation.
 
 use crate::model::Block;
-use crate::model::table::{Grid, Table};
+use crate::model::table::{Grid, Table, TableForm};
 
+pub mod breakdown;
 pub mod cell;
 pub mod cell_lines;
 pub mod claims;
 pub mod flat;
+pub mod flat_years;
 pub mod grid;
+pub mod lettered;
 pub mod roles;
 pub mod row;
 
 /// Every table of a document, in document order: grid tables from the runs of rows
 /// ([`grid::runs`]), flattened ones from the blocks.
 pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
-    let mut tables = grid::read(text, grids);
     let lines = cell_lines::read(text, blocks);
+    // Cells one per line are read once: by the table reader when it reads them (the score
+    // tables laid out so are also layout, [`cell_lines::score_grids`]).
+    let mut tables: Vec<Table> = grid::read(text, grids)
+        .into_iter()
+        .filter(|g| {
+            !lines
+                .iter()
+                .any(|t| t.span.start < g.span.end && g.span.start < t.span.end)
+        })
+        .collect();
     // A line of `|` cells is read once: as part of a table laid out one cell per line.
     tables.extend(flat::read(text, blocks).into_iter().filter(|f| {
         !lines
@@ -32,6 +47,18 @@ pub fn read(text: &str, blocks: &[Block], grids: &[Grid]) -> Vec<Table> {
             .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
     }));
     tables.extend(lines);
+    tables.extend(breakdown::read(text, blocks));
+    // A run of figures under year columns or lettered columns is read once: by the reader
+    // that knows them.
+    let mut named = flat_years::read(text, blocks);
+    named.extend(lettered::read(text, blocks));
+    tables.retain(|f| {
+        f.form != TableForm::Flattened
+            || !named
+                .iter()
+                .any(|t| t.span.start < f.span.end && f.span.start < t.span.end)
+    });
+    tables.extend(named);
     tables.sort_by_key(|t| t.span.start);
     tables
 }
@@ -169,6 +196,51 @@ mod tests {
             ]
         );
         assert_eq!((r[2].0.as_str(), r[2].1), ("省级财政资金", RowKind::Part));
+    }
+
+    #[test]
+    fn flattened_rows_stand_under_the_column_names_just_before_them() {
+        // Two tables in one paragraph: the funds row is read under the funds columns, not
+        // under every column name of the paragraph.
+        let text = "项目名称 | 某项目 | 项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | \
+                    执行率 | 得分 | 年度资金总额 | 800 | 800 | 720 | 10 | 90% | 9 | 年度总体目标 | \
+                    预期目标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | \
+                    产出指标 | 数量指标 | 培训人次 | 10 | 9\n";
+        let ts = tables(text, SourceFormat::Text);
+        assert_eq!(ts.len(), 2);
+        let t = &ts[0];
+        assert!(t.certain, "{:?}", t.uncertain);
+        assert_eq!(t.rows[0].kind, RowKind::Total);
+        assert_eq!(t.rows[0].value(t, ColumnRole::Rate).unwrap().value, d("90"));
+        assert_eq!(
+            t.rows[0].value(t, ColumnRole::Spent).unwrap().value,
+            d("720")
+        );
+        assert!(ts[1].has(ColumnRole::Label(Some(1))));
+        assert!(ts[0].span.end <= ts[1].span.start);
+    }
+
+    #[test]
+    fn flattened_header_words_broken_in_two_are_joined() {
+        let text = "项目资金\n（万元）\n年初\n预算数\n全年\n预算数\n全年\n执行数\n分值\n执行率\n得分\n\
+                    年度资金总额\n60\n50\n45\n10\n90%\n9\n";
+        let ts = tables(text, SourceFormat::Text);
+        let t = ts.iter().find(|t| t.has(ColumnRole::Rate)).unwrap();
+        assert_eq!(
+            t.columns[..4],
+            [
+                ColumnRole::FundsLabel,
+                ColumnRole::InitialBudget,
+                ColumnRole::Budget,
+                ColumnRole::Spent
+            ]
+        );
+        let r = &t.rows[0];
+        assert_eq!(
+            r.value(t, ColumnRole::InitialBudget).unwrap().value,
+            d("60")
+        );
+        assert_eq!(r.value(t, ColumnRole::Budget).unwrap().value, d("50"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! row sums by its name, and the change between two years.
 //!
 //! * Along a row: a 合计 / 小计 column against the columns of its group, in every row read
-//!   with certainty that holds amounts (a row of rates or changes, `增减%`, is not summed).
+//!   with certainty that holds amounts (a row of rates or changes, `增减%`, is not summed); a
+//!   column against the `其中` columns after it, which may name only its main parts.
 //! * Down a column, in tables read one cell per line: a funds total (年度资金总额) against
 //!   the 其中 rows after it; a row whose name lists things (`公务用车购置及运行维护费`) against
 //!   the rows after it that name them one each (`cell_lines::names_cover`); and a 合计 /
@@ -21,11 +22,12 @@
 
 use rust_decimal::Decimal;
 
-use super::{ColumnSum, interval, judge_sum};
-use crate::model::table::{CellValue, ColumnRole, Row, RowKind, Table};
+use super::{ColumnSum, interval, judge_open_sum, judge_sum};
+use crate::model::table::{CellValue, ColumnRole, Row, RowKind, Table, Uncertain};
 use crate::numeric::{Interval, round_half_up};
+use crate::parse::structure::marker_at;
 use crate::parse::table::cell_lines::{JOINERS, names_cover, rate_like};
-use crate::parse::table::roles::{clean, strip_parens};
+use crate::parse::table::roles::{bare_label, clean, strip_parens};
 
 /// Words of a first or last row's name that make it the total of the rows beside it.
 pub const WHOLE_WORDS: &[&str] = &["合计", "总计", "总额", "三公"];
@@ -114,7 +116,11 @@ pub fn row_sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
                 label: r.label.clone(),
                 column: name_of(t, ct.total).to_string(),
                 across: true,
-                verdict: judge_sum(total, &parts),
+                verdict: if ct.open {
+                    judge_open_sum(total, &parts)
+                } else {
+                    judge_sum(total, &parts)
+                },
                 total: total.clone(),
                 parts,
             });
@@ -140,9 +146,9 @@ fn summable_columns(t: &Table) -> Vec<usize> {
         .collect()
 }
 
-/// How many things a name lists (`A及B` → 2).
+/// How many things a name lists (`A及B` → 2; numbering aside: `1、A和B` → 2).
 fn listed(label: &str) -> usize {
-    let t = strip_parens(&clean(label));
+    let t = strip_parens(&bare_label(label).0);
     let n = t.split(JOINERS).filter(|p| !p.is_empty()).count();
     if n >= 2 { n } else { 0 }
 }
@@ -166,7 +172,13 @@ struct Group {
 
 /// Sums down the columns of a table read one cell per line, from the names of its rows.
 pub fn nested_sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
-    if !t.certain {
+    // Rows short of figures are left out of every sum; any other doubt leaves the table out.
+    if !t.certain
+        && !t
+            .rows
+            .iter()
+            .all(|r| r.certain || matches!(r.uncertain, Some(Uncertain::Short { .. })))
+    {
         return;
     }
     let rows = &t.rows;
@@ -232,6 +244,7 @@ pub fn nested_sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
         }
         i += 1;
     }
+    numbered_groups(rows, &mut under, &mut groups);
     // A total over the rows under no other, first or last.
     let top: Vec<usize> = (0..n).filter(|&j| !under[j]).collect();
     let ends: Vec<usize> = top
@@ -283,6 +296,47 @@ pub fn nested_sums(ti: usize, t: &Table, out: &mut Vec<ColumnSum>) {
                 verdict: judge_sum(total, &parts),
                 total: total.clone(),
                 parts,
+            });
+        }
+    }
+}
+
+/// The number of a row's numbering (`1、公务用车…` → 1), when its name keeps it.
+fn number(r: &Row) -> Option<u32> {
+    marker_at(&r.label).map(|(_, n, _)| n)
+}
+
+/// The numbered items (`1、` `2、` `3、`, each with the rows under it) right after a row that is
+/// not numbered: its parts, when their names are all of it by definition
+/// ([`crate::relations::labels_complete`]: `“三公”经费` over 公务用车, 出国, 公务接待).
+fn numbered_groups(rows: &[Row], under: &mut [bool], groups: &mut Vec<Group>) {
+    let n = rows.len();
+    for i in 0..n {
+        if under[i] || number(&rows[i]).is_some() {
+            continue;
+        }
+        let mut items = Vec::new();
+        for j in i + 1..n {
+            if under[j] {
+                continue;
+            }
+            match number(&rows[j]) {
+                Some(k) if k as usize == items.len() + 1 => items.push(j),
+                _ => break,
+            }
+        }
+        let labels: Vec<String> = items
+            .iter()
+            .map(|&j| bare_label(&rows[j].label).0)
+            .collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        if items.len() >= 2 && crate::relations::labels_complete(&labels) {
+            for &j in &items {
+                under[j] = true;
+            }
+            groups.push(Group {
+                total: i,
+                parts: items,
             });
         }
     }

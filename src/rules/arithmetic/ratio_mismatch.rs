@@ -255,15 +255,30 @@ fn table_rates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let exp = format!("{}%", fmt_fixed(expected, r.rate.decimals));
         let (rate, spent, budget) = (r.rate.display(), r.spent.display(), r.budget.display());
+        // The columns' names: a 项目资金 block's, or those the table gives.
+        let (rn, nn, dn, what) = match &r.names {
+            Some(n) => (
+                n.rate.as_str(),
+                n.numerator.as_str(),
+                n.denominator.as_str(),
+                ("数字", "figures"),
+            ),
+            None => ("执行率", "全年执行数", "全年预算数", ("金额", "amounts")),
+        };
+        let row = if r.label.is_empty() {
+            String::new()
+        } else {
+            format!("「{}」", r.label)
+        };
         let mut message = Message::new(
             format!(
-                "表中「{}」执行率 {rate} 与本行金额不符：全年执行数 {spent} / 全年预算数 {budget} = {exp}",
-                r.label
+                "表中{row}{rn} {rate} 与本行{}不符：{nn} {spent} / {dn} {budget} = {exp}",
+                what.0
             ),
             format!(
-                "the rate {rate} of table row 「{}」 does not follow from its amounts: \
-                 全年执行数 {spent} / 全年预算数 {budget} = {exp}",
-                r.label
+                "the rate {rate} of table row {row} does not follow from its {}: \
+                 {nn} {spent} / {dn} {budget} = {exp}",
+                what.1
             ),
         );
         if r.initial_explains
@@ -284,11 +299,11 @@ fn table_rates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ))
             .label(
                 r.spent.span,
-                Message::new("分子：全年执行数", "numerator: 全年执行数"),
+                Message::new(format!("分子：{nn}"), format!("numerator: {nn}")),
             )
             .label(
                 r.budget.span,
-                Message::new("分母：全年预算数", "denominator: 全年预算数"),
+                Message::new(format!("分母：{dn}"), format!("denominator: {dn}")),
             );
         if r.initial_explains
             && let Some(i) = &r.initial
@@ -303,7 +318,7 @@ fn table_rates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             d.help(Message::new(
-                format!("按 {spent} / {budget} 计算，执行率应为 {exp}"),
+                format!("按 {spent} / {budget} 计算，{rn}应为 {exp}"),
                 format!("computed from {spent} / {budget} the rate is {exp}"),
             ))
             .expected_found(exp.clone(), rate),

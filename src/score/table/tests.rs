@@ -299,3 +299,25 @@ fn tables_without_scores_are_not_scorecards() {
     let doc = crate::parse::parse(text, SourceFormat::Text);
     assert!(super::super::read(text, &doc).is_none());
 }
+
+#[test]
+fn a_score_table_one_cell_per_line_is_read_and_rescored() {
+    let text = "项目绩效自评表 |\n||||||\n|\n一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n\
+                年度指标值 |\n实际完成值 |\n得分 |\n偏差原因 |\n|\n产出指标(50分) |\n数量指标 |\n\
+                培训人数(≥**人) |\n20 |\n>=500人 |\n460人 |\n20 |\n名额调整 |\n|\n|\n|\n\
+                覆盖乡镇数 |\n30 |\n>=12个 |\n12个 |\n30 |\n|\n";
+    let c = card(text);
+    let n = names(&c);
+    let leaf = n.iter().find(|x| x.0.starts_with("培训人数")).unwrap();
+    assert_eq!(
+        (leaf.2.as_deref(), leaf.3.as_deref()),
+        (Some("20"), Some("20"))
+    );
+    let ind = c
+        .indicators
+        .iter()
+        .find(|i| i.name.starts_with("培训人数"))
+        .unwrap();
+    assert!(ind.certain);
+    assert!(ind.target.is_some() && ind.actual.is_some());
+}

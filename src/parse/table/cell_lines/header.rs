@@ -103,7 +103,8 @@ pub(super) struct HeadCell {
 }
 
 /// The header's cells, a cell that starts with a bracket joined to the one before it
-/// (`年度预算申请` `(万元)` broken over two lines).
+/// (`年度预算申请` `(万元)` broken over two lines), and a column name broken in two (`年初`
+/// `预算数`) joined when its first piece names no column and the whole does.
 pub(super) fn head_cells(text: &str, cells: &[Tok]) -> Vec<HeadCell> {
     let mut out: Vec<HeadCell> = Vec::new();
     for c in cells {
@@ -111,6 +112,17 @@ pub(super) fn head_cells(text: &str, cells: &[Tok]) -> Vec<HeadCell> {
         if t.starts_with(['（', '('])
             && c.kind == Kind::Label
             && let Some(last) = out.last_mut().filter(|l| l.kind == Kind::Label)
+        {
+            last.name.push_str(&t);
+            last.span = last.span.cover(c.span);
+            continue;
+        }
+        if c.kind == Kind::Label
+            && let Some(last) = out.last_mut().filter(|l| {
+                l.kind == Kind::Label
+                    && header_role(&l.name).is_none()
+                    && header_role(&format!("{}{t}", l.name)).is_some()
+            })
         {
             last.name.push_str(&t);
             last.span = last.span.cover(c.span);
@@ -174,6 +186,7 @@ pub(super) fn level_total(names: &[String], leaves: &[usize]) -> Option<ColumnTo
         .then_some(ColumnTotal {
             total: *total,
             parts,
+            open: false,
         })
 }
 
@@ -275,6 +288,7 @@ pub(super) fn group_header(
     let mut totals = vec![ColumnTotal {
         total: sub_leaf,
         parts: child_leaves.clone(),
+        open: false,
     }];
     let top: Vec<usize> = (k..names.len())
         .filter(|l| !child_leaves.contains(l))

@@ -12,7 +12,9 @@
 //! `g` groups of three cells or more, the upper line's last `g` cells are those groups (each a
 //! `其中` part or a name that lists its columns, `names_cover`), and every row holds exactly
 //! the label, the upper line's other cells and the lower line's cells. Each group's 小计 is the
-//! total of its columns; a group's name is no total of the columns before it.
+//! total of its columns; a group's name is no total of the columns before it. Groups that are
+//! all `其中` parts break down the spanning column right before them (an open total: they may
+//! name only its main parts).
 
 use crate::model::Block;
 use crate::model::Span;
@@ -90,11 +92,30 @@ fn header(
         totals.push(ColumnTotal {
             total: sub,
             parts: (sub + 1..sub + (b - a)).collect(),
+            open: false,
         });
         top.push(sub);
     }
-    // A total over the spanning columns and the groups, only when one is named so.
-    totals.extend(level_total(&names, &top));
+    // A total over the spanning columns and the groups, only when one is named so; else
+    // groups that are all `其中` parts break down the spanning column right before them
+    // (`补助合计 | 其中：甲类补助 | 其中：乙类补助`), perhaps not all of it.
+    match level_total(&names, &top) {
+        Some(t) => totals.push(t),
+        None if g >= 2
+            && spanning >= 2
+            && groups
+                .iter()
+                .enumerate()
+                .all(|(j, _)| word(&up[spanning + j].name).starts_with("其中")) =>
+        {
+            totals.push(ColumnTotal {
+                total: spanning - 1,
+                parts: top[spanning - 1..].to_vec(),
+                open: true,
+            });
+        }
+        None => {}
+    }
     let mut roles = label_roles(&up[..1]);
     roles.extend(names[1..].iter().map(|n| value_role(n)));
     Some((names, roles, totals))

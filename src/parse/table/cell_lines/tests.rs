@@ -96,11 +96,13 @@ fn separated_cells_with_a_group_over_the_last_columns() {
         vec![
             ColumnTotal {
                 total: 4,
-                parts: vec![5, 6]
+                parts: vec![5, 6],
+                open: false,
             },
             ColumnTotal {
                 total: 1,
-                parts: vec![2, 3, 4]
+                parts: vec![2, 3, 4],
+                open: false,
             },
         ]
     );
@@ -322,17 +324,25 @@ fn rows_one_per_line_under_a_header_of_two_lines() {
     assert!(t.certain);
     assert_eq!(t.names.len(), 8);
     assert_eq!(t.names[2], "其中：甲类补助");
-    // Each group's 小计 over its two columns; 补助合计 over two 其中 groups may be partial.
+    // Each group's 小计 over its two columns; 补助合计 over its two 其中 groups, which may
+    // name only its main parts.
     assert_eq!(
         t.column_totals,
         vec![
             ColumnTotal {
                 total: 2,
-                parts: vec![3, 4]
+                parts: vec![3, 4],
+                open: false,
             },
             ColumnTotal {
                 total: 5,
-                parts: vec![6, 7]
+                parts: vec![6, 7],
+                open: false,
+            },
+            ColumnTotal {
+                total: 1,
+                parts: vec![2, 5],
+                open: true,
             },
         ]
     );
@@ -390,4 +400,33 @@ fn a_total_column_over_stages_of_one_amount_is_no_total() {
     let ts = tables(&text);
     assert_eq!(ts.len(), 1);
     assert!(ts[0].column_totals.is_empty());
+}
+
+/// A score table one cell per line, each ended by ` |`: a line of several `|` ends a row, a
+/// line of one `|` is an empty cell (merged cells are padded with them).
+const SCORE_CELLS: &str = "项目绩效自评表 |\n||||||\n年度总体目标 |\n按期完成。 |\n|||||\n|\n\
+一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n年度指标值 |\n实际完成值 |\n得分 |\n偏差原因 |\n\
+|\n产出指标(50分) |\n数量指标 |\n培训人数(≥**人) |\n20 |\n>=500人 |\n460人 |\n20 |\n名额调整 |\n\
+|\n|\n|\n覆盖乡镇数 |\n30 |\n>=12个 |\n12个 |\n30 |\n|\n\
+|\n效益指标(50分) |\n社会效益指标 |\n受益群众数≥**人 |\n50 |\n>=800人 |\n900人 |\n50 |\n|\n";
+
+#[test]
+fn a_score_table_one_cell_per_line_is_laid_out_for_the_scorecard() {
+    let blocks = crate::parse::structure::blocks(SCORE_CELLS, SourceFormat::Text);
+    let grids = score_grids(SCORE_CELLS, &blocks);
+    assert_eq!(grids.len(), 1);
+    let g = &grids[0];
+    assert_eq!(g.lines.len(), 4);
+    assert!(g.lines[0].header.is_some());
+    let row: Vec<&str> = g.lines[2].cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        row,
+        ["", "", "", "覆盖乡镇数", "30", ">=12个", "12个", "30", ""]
+    );
+    // The table reader leaves it alone: its targets are no plain figures.
+    assert!(tables(SCORE_CELLS).is_empty());
+    // A row end inside a row: the rows are not what the width says.
+    let broken = SCORE_CELLS.replace("覆盖乡镇数 |\n30 |", "覆盖乡镇数 |\n||||\n30 |");
+    let blocks = crate::parse::structure::blocks(&broken, SourceFormat::Text);
+    assert!(score_grids(&broken, &blocks).is_empty());
 }

@@ -268,3 +268,71 @@ fn names_whole_label(label: &str) -> bool {
     };
     names_whole(&r)
 }
+
+const QIZHONG_GROUPS: &str = "补助资金分配表\n\
+地区 | 补助合计 | 其中：甲类补助 | 其中：乙类补助 | ||\n\
+小计 | 第一批 | 第二批 | 小计 | 第一批 | 第二批 | |\n\
+东乡 | 9,000 | 6,000 | 4,000 | 2,000 | 3,000 | 1,000 | 2,000 |\n";
+
+#[test]
+fn a_column_over_its_qizhong_groups_is_judged_only_above_or_a_slip_short() {
+    let verdict = |text: &str| {
+        relations(text)
+            .sums
+            .into_iter()
+            .find(|s| s.column == "补助合计")
+            .map(|s| s.verdict)
+    };
+    assert_eq!(verdict(QIZHONG_GROUPS), Some(SumVerdict::Consistent));
+    // Above the sum of its parts by less than 1 %: a slip.
+    let slip = QIZHONG_GROUPS.replace("| 9,000 |", "| 9,010 |");
+    assert!(matches!(
+        verdict(&slip),
+        Some(SumVerdict::Mismatch { exceeds: false, .. })
+    ));
+    // Parts above the total.
+    let over = QIZHONG_GROUPS.replace("| 9,000 |", "| 8,900 |");
+    assert!(matches!(
+        verdict(&over),
+        Some(SumVerdict::Mismatch { exceeds: true, .. })
+    ));
+    // Far short: the 其中 groups may name only the main parts.
+    let short = QIZHONG_GROUPS.replace("| 9,000 |", "| 9,500 |");
+    assert_eq!(verdict(&short), Some(SumVerdict::Partial));
+}
+
+/// A 经费控制情况 block flattened by extraction, rows running on over paragraphs.
+const SANGONG: &str = "经费控制情况 2022年决算数 2023年预算数 2023年决算数 三公经费 30.50 40 35.20\n\n\
+    1、公务用车购置和维护经费 20.50 25 22.20 其中:公车购置 10 10 公车运行维护 20.50\n\n15 12.20\n\n\
+    2、出国经费\n\n3、公务接待 10\n\n15 13 项目支出:\n\n1、业务工作专项 80 90 85\n\n\
+    说明：项目支出需要填报基本支出以外的所有项目支出。\n";
+
+#[test]
+fn numbered_items_that_are_all_of_a_row_are_its_parts() {
+    let r = relations(SANGONG);
+    let sangong: Vec<_> = r.sums.iter().filter(|s| s.label == "三公经费").collect();
+    assert_eq!(sangong.len(), 3, "{:?}", r.sums);
+    assert!(sangong.iter().all(|s| s.verdict == SumVerdict::Consistent));
+    // The empty 出国 row counts as nothing; 项目支出 and its item are no part of it.
+    assert_eq!(sangong[0].parts.len(), 2);
+    // The row short of a figure (公车购置) leaves its group unsummed.
+    assert!(r.sums.iter().all(|s| !s.label.contains("公务用车")));
+    let off = SANGONG.replace("3、公务接待 10", "3、公务接待 11");
+    let bad = mismatches(&relations(&off));
+    assert_eq!(
+        bad,
+        vec![("三公经费".into(), "2022年决算数".into(), "30.50".into())]
+    );
+}
+
+#[test]
+fn numbered_items_that_may_be_some_of_a_row_are_not_summed() {
+    // 业务工作专项 and 运行维护专项 need not be all of 项目支出.
+    let text = "经费控制情况 2022年决算数 2023年决算数 项目支出 100 90\n\
+                1、业务工作专项 50 40 2、运行维护专项 30 30\n";
+    let r = relations(text);
+    assert!(r.sums.is_empty(), "{:?}", r.sums);
+    // Numbering that skips an item is no list of items.
+    let text = SANGONG.replace("3、公务接待", "4、公务接待");
+    assert!(relations(&text).sums.iter().all(|s| s.label != "三公经费"));
+}
