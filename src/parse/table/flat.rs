@@ -7,7 +7,10 @@
 //! ```
 //!
 //! Column names written in the run (`全年预算数(A) 全年执行数(B)`), or alone on the line before,
-//! give the columns; the figures after each label fill them in order. Without column names,
+//! give the columns; the figures after each label fill them in order. Each run of column names
+//! starts a table of its own: rows stand under the names right before them, never under those
+//! of another table in the same paragraph (the 项目资金 block, then the indicators). A name the
+//! extraction broke in two (`年初` `预算数`) is one name. Without column names,
 //! a 年度资金总额 row with exactly six figures (and its 其中 rows with exactly three) is read
 //! under the columns of the 项目支出绩效自评表 (年初预算数, 全年预算数, 全年执行数, 分值,
 //! 执行率, 得分 — DOMAIN §1); any other count is not read. A row whose count does not fit
