@@ -222,6 +222,7 @@ fn run_scored<'r>(
         counterpart,
         rubric,
         scoring,
+        judged: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules {

@@ -116,8 +116,8 @@ impl Rule for RatioMismatch {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &cx.relations.ratios {
-            let RatioVerdict::Mismatch { expected, inverted } = c.verdict(doc) else {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts()) {
+            let &RatioVerdict::Mismatch { expected, inverted } = verdict else {
                 continue;
             };
             let (rate, num, den) = (&q[c.rate], &q[c.numerator], &q[c.denominator]);

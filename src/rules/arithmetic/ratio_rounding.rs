@@ -91,12 +91,12 @@ impl Rule for RatioRounding {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &cx.relations.ratios {
-            let RatioVerdict::Rounding {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts()) {
+            let &RatioVerdict::Rounding {
                 expected,
                 truncated,
                 within_operands,
-            } = c.verdict(doc)
+            } = verdict
             else {
                 continue;
             };
