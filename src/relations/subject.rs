@@ -21,7 +21,7 @@
 //! is left unsettled when the subject is stated for more than one stage.
 
 use super::wordlist::{remove_words, strip_leading, word_index};
-use crate::model::{Document, Period, Quantity, Unit};
+use crate::model::{Currency, Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
 
 pub use super::wordlist::occurs;
@@ -682,11 +682,35 @@ impl Outline {
 
 /// The dimension of a figure's unit, when restatements of it can be compared.
 pub fn dimension(u: &Unit) -> Option<String> {
+    Some(match dim_key(u)? {
+        DimKey::Money(Currency::Cny) => "money:Cny".to_string(),
+        DimKey::Money(Currency::Usd) => "money:Usd".to_string(),
+        DimKey::Percent => "percent".to_string(),
+        DimKey::Count(word) => {
+            let mut s = String::with_capacity("count:".len() + word.len());
+            s.push_str("count:");
+            s.push_str(word);
+            s
+        }
+    })
+}
+
+/// A unit's [`dimension`] as a value to compare, without writing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DimKey<'a> {
+    Money(Currency),
+    Percent,
+    Count(&'a str),
+}
+
+/// The [`dimension`] of a unit, unwritten: two units have the same dimension exactly when
+/// their keys are equal.
+pub fn dim_key(u: &Unit) -> Option<DimKey<'_>> {
     match u {
-        Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
-        Unit::Percent => Some("percent".into()),
+        Unit::Money { currency, .. } => Some(DimKey::Money(*currency)),
+        Unit::Percent => Some(DimKey::Percent),
         Unit::Count { word, .. } if word == "分" => None,
-        Unit::Count { word, .. } => Some(format!("count:{word}")),
+        Unit::Count { word, .. } => Some(DimKey::Count(word)),
         _ => None,
     }
 }
