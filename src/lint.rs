@@ -222,7 +222,6 @@ fn run_scored<'r>(
         counterpart,
         rubric,
         scoring,
-        judged: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules {

@@ -137,6 +137,18 @@ pub struct Relations {
     pub magnitudes: Vec<MagnitudeCandidate>,
     /// Document numbers (文件号) cited more than once, each citation with its amount.
     pub documents: Vec<DocumentNumber>,
+    /// The verdicts of `ratios` and `sums`, judged once when first asked
+    /// ([`Relations::ratio_verdicts`], [`Relations::sum_verdicts`]).
+    pub judged: Judged,
+}
+
+/// The verdict of each ratio and each sum of a document's relations, judged when first asked:
+/// the passes that read verdicts (unit proofs, unit slips), the candidates and the rules
+/// (A001, A002, A003, U001) read the same ones.
+#[derive(Debug, Clone, Default)]
+pub struct Judged {
+    ratios: std::sync::OnceLock<Vec<RatioVerdict>>,
+    sums: std::sync::OnceLock<Vec<SumVerdict>>,
 }
 
 impl Relations {
@@ -162,6 +174,29 @@ impl Relations {
                 .filter(|m| matches!(m, MagnitudeCandidate::Judged { .. }))
                 .count()
             + self.documents.len()
+    }
+
+    /// The verdict of each of `ratios`, in order (judged once; judged again should the
+    /// ratios have changed since).
+    pub fn ratio_verdicts(&self, doc: &Document) -> std::borrow::Cow<'_, [RatioVerdict]> {
+        let judge = || -> Vec<RatioVerdict> { self.ratios.iter().map(|c| c.verdict(doc)).collect() };
+        let v = self.judged.ratios.get_or_init(judge);
+        if v.len() == self.ratios.len() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            std::borrow::Cow::Owned(judge())
+        }
+    }
+
+    /// The verdict of each of `sums`, in order (as [`Relations::ratio_verdicts`]).
+    pub fn sum_verdicts(&self, doc: &Document) -> std::borrow::Cow<'_, [SumVerdict]> {
+        let judge = || -> Vec<SumVerdict> { self.sums.iter().map(|s| s.verdict(doc)).collect() };
+        let v = self.judged.sums.get_or_init(judge);
+        if v.len() == self.sums.len() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            std::borrow::Cow::Owned(judge())
+        }
     }
 
     /// The products bound to their three figures.

@@ -7,13 +7,13 @@ use super::*;
 /// a rate, a closed list or an exact sum no other pass binds: `unit_proof.rs`).
 pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
     let mut out = Vec::new();
-    for c in &rel.ratios {
-        if let RatioVerdict::UnitSlip { operand, .. } = c.verdict(doc) {
+    for v in rel.ratio_verdicts(doc).iter() {
+        if let &RatioVerdict::UnitSlip { operand, .. } = v {
             out.push(operand);
         }
     }
-    for s in &rel.sums {
-        if let SumVerdict::UnitSlip { operand, .. } = s.verdict(doc) {
+    for v in rel.sum_verdicts(doc).iter() {
+        if let &SumVerdict::UnitSlip { operand, .. } = v {
             out.push(operand);
         }
     }

@@ -13,7 +13,6 @@ pub use crate::diagnostic::RuleMeta;
 use crate::model::Document;
 use crate::relations::{RatioVerdict, Relations, SumVerdict};
 use crate::score::{Rubric, Scoring};
-use std::cell::OnceCell;
 
 pub mod arithmetic;
 pub mod duplicates;
@@ -37,39 +36,18 @@ pub struct Context<'a> {
     /// The document's scorecard re-scored against [`Context::rubric`], computed once for all
     /// the scoring rules.
     pub scoring: Option<&'a Scoring>,
-    /// The verdicts of [`Context::relations`], judged once for all the rules that read them.
-    pub judged: Judged,
-}
-
-/// The verdict of each ratio and each sum of a context's relations, judged when a rule
-/// first asks (A001, A002 and U001 read the same ratios; A003 and U001 the same sums).
-#[derive(Debug, Default)]
-pub struct Judged {
-    ratios: OnceCell<Vec<RatioVerdict>>,
-    sums: OnceCell<Vec<SumVerdict>>,
 }
 
 impl Context<'_> {
-    /// The verdict of each of `relations.ratios`, in order.
-    pub fn ratio_verdicts(&self) -> &[RatioVerdict] {
-        self.judged.ratios.get_or_init(|| {
-            self.relations
-                .ratios
-                .iter()
-                .map(|c| c.verdict(self.doc))
-                .collect()
-        })
+    /// The verdict of each of `relations.ratios`, in order, judged once for all the rules
+    /// that read them (A001, A002, U001).
+    pub fn ratio_verdicts(&self) -> std::borrow::Cow<'_, [RatioVerdict]> {
+        self.relations.ratio_verdicts(self.doc)
     }
 
-    /// The verdict of each of `relations.sums`, in order.
-    pub fn sum_verdicts(&self) -> &[SumVerdict] {
-        self.judged.sums.get_or_init(|| {
-            self.relations
-                .sums
-                .iter()
-                .map(|c| c.verdict(self.doc))
-                .collect()
-        })
+    /// The verdict of each of `relations.sums`, in order (A003, U001).
+    pub fn sum_verdicts(&self) -> std::borrow::Cow<'_, [SumVerdict]> {
+        self.relations.sum_verdicts(self.doc)
     }
 }
 

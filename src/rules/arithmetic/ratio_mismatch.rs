@@ -116,7 +116,7 @@ impl Rule for RatioMismatch {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts()) {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
             let &RatioVerdict::Mismatch { expected, inverted } = verdict else {
                 continue;
             };

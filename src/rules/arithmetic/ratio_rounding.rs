@@ -91,7 +91,7 @@ impl Rule for RatioRounding {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts()) {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
             let &RatioVerdict::Rounding {
                 expected,
                 truncated,

@@ -118,7 +118,7 @@ impl Rule for SumMismatch {
         table_sums(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for (c, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts()) {
+        for (c, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts().iter()) {
             let (sum, exceeds, digit_slip, tail) = match *verdict {
                 SumVerdict::Mismatch { sum, exceeds } => (sum, exceeds, false, false),
                 SumVerdict::DigitSlip { sum } => (sum, false, true, false),

@@ -244,7 +244,7 @@ impl Rule for UnitScale {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let qs = &doc.quantities;
-        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts()) {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
             if let &RatioVerdict::UnitSlip { operand, exponent } = verdict {
                 let other = if operand == c.numerator {
                     c.denominator
@@ -301,7 +301,7 @@ impl Rule for UnitScale {
                 );
             }
         }
-        for (s, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts()) {
+        for (s, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts().iter()) {
             if let &SumVerdict::UnitSlip { operand, exponent } = verdict {
                 report(
                     cx.text,
