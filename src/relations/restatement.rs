@@ -400,13 +400,17 @@ impl<'a> Reader<'a> {
                 let origin = self.origin_of.get(&i).copied();
                 (
                     String::new(),
-                    opening_of(ix, doc, i, true, origin).to_string(),
+                    String::from(&*opening_of(ix, doc, i, true, origin)),
                 )
             }
             (false, true) => (String::new(), String::new()),
             (false, false) => (String::new(), under),
             (true, false) if stated.is_some() => (about, under),
-            (true, _) => (format!("{under}{about}"), String::new()),
+            (true, _) => {
+                let mut topic = under;
+                topic.push_str(&about);
+                (topic, String::new())
+            }
         };
         let stage = stated
             .or_else(|| stage_in(&topic))
@@ -424,7 +428,7 @@ impl<'a> Reader<'a> {
         let period =
             restated_period::subject_period(q.period, doc.full_year_report, self.single_period);
         Some(Subject {
-            metric: name.metric.to_string(),
+            metric: String::from(&*name.metric),
             dim,
             year: if doc.data.is_none() {
                 year_of(text, ix, doc, q)
@@ -436,7 +440,11 @@ impl<'a> Reader<'a> {
             entity,
             stage,
             stage_stated: stated.is_some(),
-            place: subject::entity_in(&lead).unwrap_or_default(),
+            place: if lead.is_empty() {
+                String::new()
+            } else {
+                subject::entity_in(&lead).unwrap_or_default()
+            },
             opening,
             area: name.area,
         })
@@ -472,7 +480,7 @@ impl<'a> Reader<'a> {
     /// (`“三公”经费支出合计比上年减少`) or the base's year.
     fn named(&self, i: usize) -> Option<String> {
         if self.adjusted.contains_key(&i) {
-            return Some(self.name_of(i).metric.to_string());
+            return Some(String::from(&*self.name_of(i).metric));
         }
         let (l, of) = self.levels.get(&i)?;
         let label = self.doc.quantities[*l].label_text();
