@@ -127,6 +127,7 @@ impl Rule for RatioMismatch {
                 RatioKind::Share => ("占比", "share"),
                 _ => ("比率", "rate"),
             };
+            let (rd, nd, dd) = (rate.display(), num.display(), den.display());
             let mut message = Message::new(
                 format!(
                     "{}{}{} 与其运算数不符：{} / {} = {}%",
@@ -136,17 +137,17 @@ impl Rule for RatioMismatch {
                     } else {
                         format!("「{}」", rate.label_text())
                     },
-                    rate.display(),
-                    num.display(),
-                    den.display(),
+                    rd,
+                    nd,
+                    dd,
                     exact
                 ),
                 format!(
                     "{} {} does not follow from its operands: {} / {} = {}%",
                     what.1,
-                    rate.display(),
-                    num.display(),
-                    den.display(),
+                    rd,
+                    nd,
+                    dd,
                     exact
                 ),
             );
@@ -167,16 +168,16 @@ impl Rule for RatioMismatch {
                     .help(Message::new(
                         format!(
                             "按 {} / {} 计算，应为 {exp}；或核对运算数",
-                            num.display(),
-                            den.display()
+                            nd,
+                            dd
                         ),
                         format!(
                             "computed from {} / {} it is {exp}; or check the operands",
-                            num.display(),
-                            den.display()
+                            nd,
+                            dd
                         ),
                     ))
-                    .expected_found(exp.clone(), rate.display()),
+                    .expected_found(exp.clone(), rd),
             );
         }
     }
