@@ -141,6 +141,38 @@ struct Name {
     area: Option<char>,
 }
 
+/// Values by figure index, for the few figures that have one: sorted by figure, looked up by
+/// binary search (a figure given twice keeps the value given last, as a map collected from
+/// the same pairs would).
+struct ByFigure<T>(Vec<(usize, T)>);
+
+impl<T> ByFigure<T> {
+    fn new(pairs: impl IntoIterator<Item = (usize, T)>) -> ByFigure<T> {
+        let mut v: Vec<(usize, T)> = pairs.into_iter().collect();
+        v.sort_by_key(|(k, _)| *k);
+        // Of equal keys (kept in the order given), the last.
+        let mut out: Vec<(usize, T)> = Vec::with_capacity(v.len());
+        for (k, x) in v {
+            match out.last_mut() {
+                Some(last) if last.0 == k => *last = (k, x),
+                _ => out.push((k, x)),
+            }
+        }
+        ByFigure(out)
+    }
+
+    fn get(&self, k: &usize) -> Option<&T> {
+        self.0
+            .binary_search_by_key(k, |(i, _)| *i)
+            .ok()
+            .map(|n| &self.0[n].1)
+    }
+
+    fn contains_key(&self, k: &usize) -> bool {
+        self.get(k).is_some()
+    }
+}
+
 /// One document as the pass reads it, with what several figures ask alike answered once: a
 /// document states few labels many times, and the figures of one item share their opening
 /// and the amounts they follow.
@@ -160,14 +192,14 @@ struct Reader<'a> {
     /// What a rate following figure `k` is about (`metric~topic`), by `k`.
     followed: RefCell<HashMap<usize, Rc<str>>>,
     /// The label each adjusted value (`由年初预算…调整为905万元`) reads as (`adjusted.rs`).
-    adjusted: HashMap<usize, String>,
+    adjusted: ByFigure<String>,
     /// The values adjusted from: a sibling stage of their adjusted value, not what it is about.
-    origins: HashSet<usize>,
+    origins: ByFigure<()>,
     /// The value each adjusted value was adjusted from.
-    origin_of: HashMap<usize, usize>,
+    origin_of: ByFigure<usize>,
     /// The changes and bases stated right after a level, with their level
     /// (`restated_change.rs`).
-    levels: HashMap<usize, (usize, OfLevel)>,
+    levels: ByFigure<(usize, OfLevel)>,
     /// The one partial period the report is about (`restated_period.rs`).
     single_period: Option<Period>,
 }
@@ -175,10 +207,11 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(text: &'a str, doc: &'a Document, ix: &'a SubjectIndex<'a>) -> Reader<'a> {
         let pairs = adjustments(text, doc);
-        let adjusted = pairs
-            .iter()
-            .map(|&(b, a)| (b, adjusted_name(&label_of(text, &doc.quantities[a]))))
-            .collect();
+        let adjusted = ByFigure::new(
+            pairs
+                .iter()
+                .map(|&(b, a)| (b, adjusted_name(&label_of(text, &doc.quantities[a])))),
+        );
         Reader {
             text,
             doc,
@@ -190,14 +223,15 @@ impl<'a> Reader<'a> {
             things: RefCell::new(HashMap::new()),
             followed: RefCell::new(HashMap::new()),
             adjusted,
-            origins: pairs.iter().map(|&(_, a)| a).collect(),
-            origin_of: pairs.iter().copied().collect(),
+            origins: ByFigure::new(pairs.iter().map(|&(_, a)| (a, ()))),
+            origin_of: ByFigure::new(pairs.iter().copied()),
             levels: if doc.data.is_none() {
-                (0..doc.quantities.len())
-                    .filter_map(|c| of_level(text, doc, c).map(|x| (c, x)))
-                    .collect()
+                ByFigure::new(
+                    (0..doc.quantities.len())
+                        .filter_map(|c| of_level(text, doc, c).map(|x| (c, x))),
+                )
             } else {
-                HashMap::new()
+                ByFigure(Vec::new())
             },
             single_period: restated_period::single_period(doc),
         }
@@ -231,7 +265,7 @@ impl<'a> Reader<'a> {
     /// Whether figure `k`'s label names a thing: not a change (`调减预算1134.42万元`) nor a
     /// sibling stage of the same amount (`年初预算…，调整后预算…`).
     fn names_a_thing(&self, k: usize) -> bool {
-        if self.origins.contains(&k) {
+        if self.origins.contains_key(&k) {
             return false;
         }
         if self.adjusted.contains_key(&k) {

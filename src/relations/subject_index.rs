@@ -58,14 +58,18 @@ pub(super) struct SubjectIndex<'a> {
     /// The first figure at or after each whose label names a thing (see
     /// [`SubjectIndex::first_named`]), found on demand.
     next_named: RefCell<Vec<usize>>,
-    /// `topic_words` of the text between two offsets, as asked.
-    topics: RefCell<HashMap<(usize, usize), Rc<str>>>,
+    /// `topic_words` of the text between two offsets, the last few asked (the figures of one
+    /// item ask alike, one after another).
+    topics: RefCell<Vec<((usize, usize), Rc<str>)>>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
     /// times).
     generic: RefCell<HashMap<String, bool>>,
 }
+
+/// How many of the topics last read are remembered.
+const RECENT_TOPICS: usize = 8;
 
 /// Not yet known (in [`SubjectIndex::next_named`]).
 const UNKNOWN: usize = usize::MAX - 1;
@@ -103,7 +107,7 @@ impl<'a> SubjectIndex<'a> {
             total_of: HashMap::new(),
             prev_labelled_amount: Vec::with_capacity(doc.quantities.len()),
             next_named: RefCell::new(vec![UNKNOWN; doc.quantities.len()]),
-            topics: RefCell::new(HashMap::new()),
+            topics: RefCell::new(Vec::with_capacity(RECENT_TOPICS)),
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
@@ -380,15 +384,23 @@ impl<'a> SubjectIndex<'a> {
     /// `topic_words` of the text `from..to` after its last blank line, remembered: the
     /// figures of one item read their opening once.
     pub(super) fn topic_between(&self, from: usize, to: usize) -> Rc<str> {
-        if let Some(t) = self.topics.borrow().get(&(from, to)) {
+        if let Some((_, t)) = self.topics.borrow().iter().find(|(k, _)| *k == (from, to)) {
             return t.clone();
         }
         let words = self.text.get(from..to).unwrap_or("");
-        let k = words.rfind("\n\n").map_or(0, |k| k + 2);
+        let k = words
+            .as_bytes()
+            .windows(2)
+            .rposition(|w| w == b"\n\n")
+            .map_or(0, |k| k + 2);
         let t: Rc<str> = alias_at_end(&words[k..])
             .unwrap_or_else(|| topic_words(&words[k..]))
             .into();
-        self.topics.borrow_mut().insert((from, to), t.clone());
+        let mut topics = self.topics.borrow_mut();
+        if topics.len() == RECENT_TOPICS {
+            topics.remove(0);
+        }
+        topics.push(((from, to), t.clone()));
         t
     }
 }
