@@ -155,7 +155,36 @@ pub fn pinyin_ruby(s: &str) -> Option<usize> {
 
 /// Fold one character: full-width ASCII to ASCII, ASCII punctuation to the Chinese forms the
 /// parser keys on, every dash to `-`.
+#[inline]
 pub fn fold(c: char) -> char {
+    // The two common cases first (same answers as the match below): ASCII, and the CJK
+    // ideographs, of which only traditional forms change.
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            '(' => '（',
+            ')' => '）',
+            ';' => '；',
+            ':' => '：',
+            '!' => '！',
+            '?' => '？',
+            '~' => '-',
+            _ => c,
+        };
+    }
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return match c {
+            '萬' => '万',
+            '億' => '亿',
+            _ if is_traditional(c) => simplified(c),
+            _ => c,
+        };
+    }
+    fold_other(c)
+}
+
+/// [`fold`] of any character (the whole table).
+fn fold_other(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => {
             let a = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);

@@ -736,7 +736,7 @@ fn scan(
         }
         // Qualifiers before and after.
         let mut qstart = start;
-        for (qw, last) in qualifier::words_with_last(qualifier::Place::Before, true) {
+        for &(qw, last) in prose_qualifiers_before() {
             let (w, q) = (qw.text, &qw.means);
             if prev == Some(last)
                 && n.ends_with_at(start, w)
@@ -750,9 +750,10 @@ fn scan(
             }
         }
         let mut lit_end = unit_end;
-        for qw in qualifier::words(qualifier::Place::After, true) {
+        let after = c.get(unit_end).copied();
+        for &(qw, first) in prose_qualifiers_after() {
             let (w, q) = (qw.text, &qw.means);
-            if n.starts_with_at(unit_end, w) {
+            if Some(first) == after && n.starts_with_at(unit_end, w) {
                 qualifier = qualifier.or(Some(*q));
                 lit_end = unit_end + w.chars().count();
                 break;
@@ -822,6 +823,27 @@ fn scan(
         i = unit_end;
         label_from = unit_end;
     }
+}
+
+/// The qualifier words read before a figure in prose, with the last character of each, in
+/// the order `qualifier::words_with_last` gives them (chosen once per run).
+fn prose_qualifiers_before() -> &'static [(&'static qualifier::Word, char)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static qualifier::Word, char)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| qualifier::words_with_last(qualifier::Place::Before, true).collect())
+}
+
+/// The qualifier words read after a figure's unit in prose, with the first character of each,
+/// in the order `qualifier::words` gives them (an empty word, which every text starts with,
+/// is kept out: there is none).
+fn prose_qualifiers_after() -> &'static [(&'static qualifier::Word, char)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static qualifier::Word, char)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        qualifier::words(qualifier::Place::After, true)
+            .filter_map(|w| Some((w, w.text.chars().next()?)))
+            .collect()
+    })
 }
 
 /// Words that structure figures: `其中` opens a breakdown, `包括`/`含` a nested one, `可比`
