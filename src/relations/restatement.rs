@@ -487,23 +487,57 @@ impl<'a> Reader<'a> {
     /// The subject of every figure that can be restated, in document order: a change or a
     /// base stated right after a level has its level's (`restated_change.rs`), as a change
     /// of it or for the year the base names.
-    fn subjects(&self) -> Vec<(usize, Subject)> {
-        self.doc
-            .quantities
+    ///
+    /// With `shared_only`, only the figures whose metric and dimension another figure may
+    /// share: a subject is compared only with subjects of its metric and dimension, so the
+    /// others can be in no restatement (nor be left unsettled by one), and what they are about
+    /// need not be read. (The metric is compared up to its first `~`, where a change's words
+    /// join it: equal metrics are equal so far.)
+    fn subjects(&self, shared_only: bool) -> Vec<(usize, Subject)> {
+        // Each figure that can be restated, with its level and its name (its level's).
+        let candidates: Vec<(usize, Option<&(usize, OfLevel)>, Rc<Name>)> =
+            (0..self.doc.quantities.len())
+                .filter_map(|i| match self.levels.get(&i) {
+                    Some(level) => Some((i, Some(level), self.restatable(level.0)?)),
+                    None => Some((i, None, self.restatable(i)?)),
+                })
+                .collect();
+        let mut shared = vec![true; candidates.len()];
+        if shared_only {
+            // Candidates sorted by a digest of their metric (up to its first `~`) and
+            // dimension: equal keys have equal digests, so a digest stated once is a key
+            // stated once (two keys sharing a digest are only kept both).
+            let mut digests: Vec<(u64, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(n, (i, level, name))| {
+                    let at = level.map_or(*i, |(l, _)| *l);
+                    let m = name.metric.as_bytes();
+                    let m = &m[..m.iter().position(|&b| b == b'~').unwrap_or(m.len())];
+                    (digest(m, &self.doc.quantities[at].unit), n)
+                })
+                .collect();
+            digests.sort_unstable();
+            for (k, &(d, n)) in digests.iter().enumerate() {
+                let before = k > 0 && digests[k - 1].0 == d;
+                let after = digests.get(k + 1).is_some_and(|&(e, _)| e == d);
+                shared[n] = before || after;
+            }
+        }
+        candidates
             .iter()
-            .enumerate()
-            .filter_map(|(i, _)| {
-                if let Some((l, of)) = self.levels.get(&i) {
-                    let name = self.restatable(*l)?;
-                    let mut s = self.subject_named(*l, &name)?;
+            .zip(shared)
+            .filter(|(_, shared)| *shared)
+            .filter_map(|(&(i, level, ref name), _)| match level {
+                Some((l, of)) => {
+                    let mut s = self.subject_named(*l, name)?;
                     match of {
                         OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric),
                         OfLevel::Base(y) => s.year = Some(*y),
                     }
-                    return Some((i, s));
+                    Some((i, s))
                 }
-                let name = self.restatable(i)?;
-                Some((i, self.subject_named(i, &name)?))
+                None => Some((i, self.subject_named(i, name)?)),
             })
             .collect()
     }
@@ -530,6 +564,28 @@ impl<'a> Reader<'a> {
         let at = self.levels.get(&i).map_or(i, |(l, _)| *l);
         self.name_of(at).qualified
     }
+}
+
+/// A digest of a metric's bytes and a unit's dimension (FNV-1a): equal metrics of units of
+/// one dimension have equal digests.
+fn digest(metric: &[u8], unit: &Unit) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    metric.iter().for_each(|&b| eat(b));
+    match subject::dim_key(unit) {
+        None => eat(0),
+        Some(subject::DimKey::Money(crate::model::Currency::Cny)) => eat(1),
+        Some(subject::DimKey::Money(crate::model::Currency::Usd)) => eat(2),
+        Some(subject::DimKey::Percent) => eat(3),
+        Some(subject::DimKey::Count(word)) => {
+            eat(4);
+            word.bytes().for_each(&mut eat);
+        }
+    }
+    h
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
@@ -573,7 +629,7 @@ fn opening_of(
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
     let ix = SubjectIndex::new(text, doc, &Figures::new(doc), sums);
-    Reader::new(text, doc, &ix).subjects()
+    Reader::new(text, doc, &ix).subjects(false)
 }
 
 pub(super) fn find_restatements(
@@ -584,7 +640,7 @@ pub(super) fn find_restatements(
 ) -> RestatementPass {
     let ix = SubjectIndex::new(text, doc, figs, sums);
     let reader = Reader::new(text, doc, &ix);
-    let subjects = reader.subjects();
+    let subjects = reader.subjects(true);
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();

@@ -696,7 +696,7 @@ pub fn dimension(u: &Unit) -> Option<String> {
 }
 
 /// A unit's [`dimension`] as a value to compare, without writing it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DimKey<'a> {
     Money(Currency),
     Percent,
