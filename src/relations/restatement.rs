@@ -22,7 +22,7 @@ use super::subject::{
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -126,19 +126,34 @@ fn excluded_label(label: &str) -> bool {
         || is_adjustment_change(label)
 }
 
-/// What the pass reads from a metric name, once per name.
+/// What the pass reads from a metric name, once per name; what only a figure's subject asks
+/// is read when first asked (most figures have no subject to read: `Reader::subjects`).
 #[derive(Debug, Clone)]
 struct Name {
+    /// The label it was read from (`label_of`).
+    label: Rc<str>,
     metric: Rc<str>,
     /// Whether it has at least [`MIN_NAME_CHARS`] Chinese characters.
     long_enough: bool,
     /// Whether it is read with what its sentence is about: a generic or short name, not a
-    /// surveyed rate (`群众满意度` is one figure of the report).
-    qualified: bool,
+    /// surveyed rate (`群众满意度` is one figure of the report) (`Reader::qualified_name`).
+    qualified: OnceCell<bool>,
     /// The stage it states.
-    stage: Option<Stage>,
+    stage: OnceCell<Option<Stage>>,
     /// The level of area its words name (`area.rs`).
-    area: Option<char>,
+    area: OnceCell<Option<char>>,
+}
+
+impl Name {
+    /// The stage it states.
+    fn stage(&self) -> Option<Stage> {
+        *self.stage.get_or_init(|| stage_in(&self.metric))
+    }
+
+    /// The level of area its label names (`area.rs`).
+    fn area(&self) -> Option<char> {
+        *self.area.get_or_init(|| area_of(&self.label))
+    }
 }
 
 /// Values by figure index, for the few figures that have one: sorted by figure, looked up by
@@ -182,7 +197,7 @@ struct Reader<'a> {
     ix: &'a SubjectIndex<'a>,
     outline: Outline,
     /// [`Name`] of each metric name read from a label (`metric_name(label_of(…))`).
-    names: RefCell<HashMap<String, Rc<Name>>>,
+    names: RefCell<HashMap<Rc<str>, Rc<Name>>>,
     /// `metric_name` of each label text asked (of what a figure is stated under or follows).
     metrics: RefCell<HashMap<&'a str, Rc<str>>>,
     /// [`excluded_label`] of each label text asked.
@@ -295,20 +310,30 @@ impl<'a> Reader<'a> {
             return n.clone();
         }
         let metric = canonical_adjusted(&metric_name(&label));
+        let label: Rc<str> = label.into();
         let name = Rc::new(Name {
             long_enough: metric
                 .chars()
                 .filter(|c| crate::parse::norm::is_cjk(*c))
                 .count()
                 >= MIN_NAME_CHARS,
-            qualified: (self.ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
-                && !is_restated_rate(&metric),
-            stage: stage_in(&metric),
-            area: area_of(&label),
+            qualified: OnceCell::new(),
+            stage: OnceCell::new(),
+            area: OnceCell::new(),
             metric: metric.into(),
+            label: label.clone(),
         });
         self.names.borrow_mut().insert(label, name.clone());
         name
+    }
+
+    /// Whether a name is read with what its sentence is about ([`Name::qualified`]).
+    fn qualified_name(&self, name: &Name) -> bool {
+        *name.qualified.get_or_init(|| {
+            let metric = &*name.metric;
+            (self.ix.is_generic(metric) || metric.chars().count() < FULL_NAME_CHARS)
+                && !is_restated_rate(metric)
+        })
     }
 
     /// The name of a figure whose label can be restated as one value of one subject.
@@ -377,7 +402,7 @@ impl<'a> Reader<'a> {
         // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it
         // is stated under, or else its sentence's opening, tells two subjects apart only when
         // both mentions state one.
-        let qualified = name.qualified;
+        let qualified = self.qualified_name(name);
         // What a qualified label's own sentence says it is about: the words opening it, the
         // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered
         // item when its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
@@ -423,7 +448,7 @@ impl<'a> Reader<'a> {
         }
         // The stage its own words state: its label, or the words of its clause before the
         // label (`全年实际完成中央、省市农机购置补贴资金`).
-        let stated = name.stage.or_else(|| ix.clause_stage(q));
+        let stated = name.stage().or_else(|| ix.clause_stage(q));
         // A label naming its metric in full is the same metric when restated on its own
         // (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else
         // the first figure of its sentence, tells subjects apart only when both mentions state
@@ -480,7 +505,7 @@ impl<'a> Reader<'a> {
                 subject::entity_in(&lead).unwrap_or_default()
             },
             opening,
-            area: name.area,
+            area: name.area(),
         })
     }
 
@@ -562,7 +587,7 @@ impl<'a> Reader<'a> {
     /// base's: its level's).
     fn qualified(&self, i: usize) -> bool {
         let at = self.levels.get(&i).map_or(i, |(l, _)| *l);
-        self.name_of(at).qualified
+        self.qualified_name(&self.name_of(at))
     }
 }
 
