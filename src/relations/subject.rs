@@ -20,7 +20,7 @@
 //! are all equal; a figure whose stage is unstated joins the one stage its subject has, and
 //! is left unsettled when the subject is stated for more than one stage.
 
-use super::wordlist::{remove_words, strip_leading, word_index};
+use super::wordlist::{WordIndex, remove_words, strip_leading, word_index};
 use crate::model::{Currency, Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
 
@@ -177,10 +177,70 @@ pub const STAGE_WORDS: &[(&str, Stage)] = &[
 
 /// The stage a text names: the first stage word in [`STAGE_WORDS`] order that occurs.
 pub fn stage_in(s: &str) -> Option<Stage> {
+    let w = stage_words();
+    let m = w.ix.occurring(s);
     STAGE_WORDS
         .iter()
-        .find(|(w, _)| occurs(s, w))
-        .map(|&(_, st)| st)
+        .zip(&w.stage)
+        .find(|(_, b)| m & **b != 0)
+        .map(|(&(_, st), _)| st)
+}
+
+/// Every word the stage of a text or heading is read from ([`stage_in`], [`heading_stage`],
+/// [`plan_in`]), looked for in one pass; each list as the bits of its words.
+struct StageWords {
+    ix: WordIndex,
+    /// The bit of each of [`STAGE_WORDS`] and of [`HEADING_STAGE_WORDS`], in order.
+    stage: Vec<u64>,
+    heading: Vec<u64>,
+    /// Words joining two stages in a heading.
+    join: u64,
+    /// [`PLAN_WORDS`], [`ACHIEVED_WORDS`]; [`GOAL_WORDS`] and [`DONE_WORDS`].
+    plan: u64,
+    achieved: u64,
+    goal: u64,
+    done: u64,
+}
+
+/// Words that join two stages in a heading (`预算及执行情况`).
+const JOIN_WORDS: &[&str] = &["及", "和", "与", "、", "/"];
+/// Words of a plan or target.
+const PLAN_WORDS: &[&str] = &["目标", "计划"];
+/// Words of a goal, and of its being reached, that make a heading about what was achieved
+/// (`绩效目标完成情况`).
+const GOAL_WORDS: &[&str] = &["目标", "计划", "指标"];
+const DONE_WORDS: &[&str] = &["完成", "实现", "自评", "评价"];
+
+fn stage_words() -> &'static StageWords {
+    static WORDS: std::sync::OnceLock<StageWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = Vec::new();
+        let lists: [&[&'static str]; 5] =
+            [JOIN_WORDS, PLAN_WORDS, ACHIEVED_WORDS, GOAL_WORDS, DONE_WORDS];
+        let words = STAGE_WORDS
+            .iter()
+            .chain(HEADING_STAGE_WORDS)
+            .map(|(w, _)| *w)
+            .chain(lists.iter().flat_map(|l| l.iter().copied()));
+        for w in words {
+            if !all.contains(&w) {
+                all.push(w);
+            }
+        }
+        let bit = |w: &str| 1u64 << all.iter().position(|x| *x == w).unwrap_or(0);
+        let bits = |l: &[&str]| l.iter().fold(0, |m, w| m | bit(w));
+        StageWords {
+            stage: STAGE_WORDS.iter().map(|(w, _)| bit(w)).collect(),
+            heading: HEADING_STAGE_WORDS.iter().map(|(w, _)| bit(w)).collect(),
+            join: bits(JOIN_WORDS),
+            plan: bits(PLAN_WORDS),
+            achieved: bits(ACHIEVED_WORDS),
+            goal: bits(GOAL_WORDS),
+            done: bits(DONE_WORDS),
+            // Built once per run and kept for it.
+            ix: WordIndex::new(Box::leak(all.into_boxed_slice())),
+        }
+    })
 }
 
 /// Stage words a heading can settle a stage by: a heading's bare 预算 names the budget as a
@@ -198,22 +258,19 @@ pub const HEADING_STAGE_WORDS: &[(&str, Stage)] = &[
 /// The stage a heading names, unless it joins two (`预算调整` → adjusted; `预算及执行情况`
 /// and `年初预算与调整` settle nothing).
 pub fn heading_stage(s: &str) -> Option<Stage> {
-    let n = STAGE_WORDS.iter().filter(|(w, _)| s.contains(w)).count();
-    if n >= 2 && ["及", "和", "与", "、", "/"].iter().any(|j| s.contains(j)) {
+    let w = stage_words();
+    let m = w.ix.occurring(s);
+    let n = w.stage.iter().filter(|&&b| m & b != 0).count();
+    if n >= 2 && m & w.join != 0 {
         return None;
     }
     HEADING_STAGE_WORDS
         .iter()
-        .find(|(w, _)| s.contains(w))
-        .map(|&(_, st)| st)
-        .or_else(|| plan_in(s))
-        .or_else(|| {
-            (["目标", "计划", "指标"].iter().any(|w| s.contains(w))
-                && ["完成", "实现", "自评", "评价"]
-                    .iter()
-                    .any(|w| s.contains(w)))
-            .then_some(Stage::Actual)
-        })
+        .zip(&w.heading)
+        .find(|(_, b)| m & **b != 0)
+        .map(|(&(_, st), _)| st)
+        .or_else(|| plan_of(w, m))
+        .or_else(|| (m & w.goal != 0 && m & w.done != 0).then_some(Stage::Actual))
 }
 
 /// Words that make a heading or an opening about what was achieved, not what was planned
@@ -223,9 +280,13 @@ pub const ACHIEVED_WORDS: &[&str] = &["完成", "实现", "执行", "情况", "�
 /// A plan or target a heading or sentence opening announces (`（三）项目绩效目标`,
 /// `绩效目标为：`), unless it speaks of what was achieved ([`ACHIEVED_WORDS`]).
 pub fn plan_in(s: &str) -> Option<Stage> {
-    (["目标", "计划"].iter().any(|w| s.contains(w))
-        && !ACHIEVED_WORDS.iter().any(|w| s.contains(w)))
-    .then_some(Stage::Plan)
+    let w = stage_words();
+    plan_of(w, w.ix.occurring(s))
+}
+
+/// [`plan_in`] of a text whose words `m` are.
+fn plan_of(w: &StageWords, m: u64) -> Option<Stage> {
+    (m & w.plan != 0 && m & w.achieved == 0).then_some(Stage::Plan)
 }
 
 /// Words that say no more than "an amount of money" or a stage: a label made only of them

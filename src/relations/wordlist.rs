@@ -12,6 +12,9 @@ pub struct WordIndex {
     words: &'static [&'static str],
     /// (first character, index of the word), sorted.
     by_first: Vec<(char, usize)>,
+    /// One bit (of 64, by code point) per first character: a character whose bit is clear
+    /// starts no word.
+    first_bits: u64,
 }
 
 impl WordIndex {
@@ -23,7 +26,38 @@ impl WordIndex {
             .filter_map(|(k, w)| Some((w.chars().next()?, k)))
             .collect();
         by_first.sort_unstable();
-        WordIndex { words, by_first }
+        let first_bits = by_first
+            .iter()
+            .fold(0u64, |b, &(c, _)| b | 1 << (c as u32 % 64));
+        WordIndex {
+            words,
+            by_first,
+            first_bits,
+        }
+    }
+
+    /// Which words of the list occur in `hay`, as `str::contains` of each: bit `k` for word
+    /// `k`, in one pass over `hay` (for lists of at most 64 words).
+    pub fn occurring(&self, hay: &str) -> u64 {
+        assert!(self.words.len() <= 64, "a word mask holds 64 words");
+        // An empty word occurs in every text.
+        let mut mask = self
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.is_empty())
+            .fold(0u64, |m, (k, _)| m | 1 << k);
+        for (at, c) in hay.char_indices() {
+            if self.first_bits & (1 << (c as u32 % 64)) == 0 {
+                continue;
+            }
+            for k in self.starting_with(c) {
+                if hay[at..].starts_with(self.words[k]) {
+                    mask |= 1 << k;
+                }
+            }
+        }
+        mask
     }
 
     /// The indices of the words that begin with `c`, in list order.
@@ -168,6 +202,20 @@ mod tests {
         }
         // Stopping early once the condition holds.
         assert_eq!(remove_words("实际支出", &ix, |r| r.len() < 9), "支出");
+    }
+
+    #[test]
+    fn the_words_occurring_are_those_contains_finds() {
+        static WORDS: &[&str] = &["预算", "实际", "", "支出", "a", "预"];
+        let ix = WordIndex::new(WORDS);
+        for h in ["实际支出", "预实际算", "预算a", "", "收入", "支"] {
+            let expected = WORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| h.contains(*w))
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            assert_eq!(ix.occurring(h), expected, "{h}");
+        }
     }
 
     #[test]
