@@ -111,8 +111,8 @@ impl<'a> SubjectIndex<'a> {
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
-        // Byte by byte: every character looked for is ASCII or starts with a byte (0xEF,
-        // 0xE3, 0xE5) that in UTF-8 only ever starts a character.
+        // Character by character, by its first byte: every character looked for is ASCII or
+        // starts with a byte (0xEF, 0xE3, 0xE5) that in UTF-8 only ever starts a character.
         let mut k = 0;
         while k < bytes.len() {
             let c = match bytes[k] {
@@ -131,7 +131,13 @@ impl<'a> SubjectIndex<'a> {
                 _ => '\0',
             };
             if c == '\0' {
-                k += 1;
+                // On to the next character (`k` stays on character boundaries).
+                k += match bytes[k] {
+                    0..=0x7F => 1,
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
                 continue;
             }
             let end = k + c.len_utf8();
