@@ -344,9 +344,10 @@ pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
         .max(0)
 }
 
-/// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
+/// Words of a label that name a figure per unit (亩均投入, 人均, 每人每年补助, 单价).
+pub const PER_UNIT_WORDS: &[&str] = &["均", "每", "单价", "标准"];
+
+/// Whether a label names a figure per unit ([`PER_UNIT_WORDS`]): never a total.
 pub fn is_per_unit(l: &str) -> bool {
-    ["均", "每", "单价", "标准"]
-        .iter()
-        .any(|w| subject::occurs(l, w))
+    PER_UNIT_WORDS.iter().any(|w| subject::occurs(l, w))
 }

@@ -120,10 +120,14 @@ pub const MIN_NAME_CHARS: usize = 3;
 /// Whether a label rules its figure out of restatement whatever its unit: a target or bound,
 /// a per-unit figure or a change.
 fn excluded_label(label: &str) -> bool {
-    TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
-        || is_per_unit(label)
-        || is_change_label(label)
-        || is_adjustment_change(label)
+    // The target and per-unit words, looked for in one pass.
+    static WORDS: std::sync::OnceLock<super::wordlist::WordIndex> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let all: Vec<&'static str> = TARGET_WORDS.iter().chain(PER_UNIT_WORDS).copied().collect();
+        // Built once per run and kept for it.
+        super::wordlist::WordIndex::new(Box::leak(all.into_boxed_slice()))
+    });
+    words.occurring(label) != 0 || is_change_label(label) || is_adjustment_change(label)
 }
 
 /// What the pass reads from a metric name, once per name; what only a figure's subject asks
