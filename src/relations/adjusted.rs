@@ -61,15 +61,16 @@ pub const ADJUSTED_NAME: &str = "调整后预算";
 pub fn is_adjustment_change(label: &str) -> bool {
     // In one pass over the label: a verb at a character, followed by a character that is no
     // result word (no verb overlaps itself, so these are the verbs' occurrences).
+    const FIRST: [char; ADJUSTMENT_VERBS.len()] = crate::parse::norm::first_chars(ADJUSTMENT_VERBS);
     label.char_indices().any(|(k, c)| {
-        ADJUSTMENT_VERBS.iter().any(|v| {
-            v.starts_with(c)
-                && label[k..].starts_with(v)
-                && label[k + v.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !RESULT_WORDS.contains(&c))
-        })
+        FIRST.contains(&c)
+            && ADJUSTMENT_VERBS.iter().any(|v| {
+                label[k..].starts_with(v)
+                    && label[k + v.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !RESULT_WORDS.contains(&c))
+            })
     })
 }
 
@@ -265,7 +266,15 @@ mod tests {
                 })
             })
         };
-        for l in ["调减预算", "调增后调增至", "调增至调减", "核减", "核减后", "x追加y", ""] {
+        for l in [
+            "调减预算",
+            "调增后调增至",
+            "调增至调减",
+            "核减",
+            "核减后",
+            "x追加y",
+            "",
+        ] {
             assert_eq!(is_adjustment_change(l), plain(l), "{l}");
         }
     }

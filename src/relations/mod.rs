@@ -179,7 +179,8 @@ impl Relations {
     /// The verdict of each of `ratios`, in order (judged once; judged again should the
     /// ratios have changed since).
     pub fn ratio_verdicts(&self, doc: &Document) -> std::borrow::Cow<'_, [RatioVerdict]> {
-        let judge = || -> Vec<RatioVerdict> { self.ratios.iter().map(|c| c.verdict(doc)).collect() };
+        let judge =
+            || -> Vec<RatioVerdict> { self.ratios.iter().map(|c| c.verdict(doc)).collect() };
         let v = self.judged.ratios.get_or_init(judge);
         if v.len() == self.ratios.len() {
             std::borrow::Cow::Borrowed(v)

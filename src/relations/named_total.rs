@@ -51,7 +51,11 @@ fn summable(u: &Unit) -> bool {
 /// [`TOTAL_ENDINGS`] word: its last two characters as written, read from the source without
 /// building the label (trimming its start never reaches them).
 fn ends_as_total(text: &str, q: &Quantity) -> bool {
-    let Some(raw) = q.label.as_ref().and_then(|l| text.get(l.span.start..l.span.end)) else {
+    let Some(raw) = q
+        .label
+        .as_ref()
+        .and_then(|l| text.get(l.span.start..l.span.end))
+    else {
         return false;
     };
     let mut back = raw.chars().rev().filter(|&c| !left_out(c));

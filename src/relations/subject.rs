@@ -215,8 +215,13 @@ fn stage_words() -> &'static StageWords {
     static WORDS: std::sync::OnceLock<StageWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut all: Vec<&'static str> = Vec::new();
-        let lists: [&[&'static str]; 5] =
-            [JOIN_WORDS, PLAN_WORDS, ACHIEVED_WORDS, GOAL_WORDS, DONE_WORDS];
+        let lists: [&[&'static str]; 5] = [
+            JOIN_WORDS,
+            PLAN_WORDS,
+            ACHIEVED_WORDS,
+            GOAL_WORDS,
+            DONE_WORDS,
+        ];
         let words = STAGE_WORDS
             .iter()
             .chain(HEADING_STAGE_WORDS)

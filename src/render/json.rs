@@ -252,7 +252,12 @@ pub(super) fn pretty<T: Serialize>(value: &T) -> String {
 
 /// [`pretty`] of `value` [`indent`]ed by `n` spaces, appended to `out` as it is written (no
 /// second pass over the text).
-pub(super) fn pretty_indented_into<T: Serialize>(out: &mut String, value: &T, n: usize, first: bool) {
+pub(super) fn pretty_indented_into<T: Serialize>(
+    out: &mut String,
+    value: &T,
+    n: usize,
+    first: bool,
+) {
     let mut buf = std::mem::take(out).into_bytes();
     if first {
         buf.resize(buf.len() + n, b' ');

@@ -34,10 +34,7 @@ pub(crate) fn operand_label(q: &Quantity, zh_role: &str, en_role: &str) -> Messa
     if l.is_empty() {
         Message::new(format!("{zh_role} {v}"), format!("{en_role} {v}"))
     } else {
-        Message::new(
-            format!("{zh_role}：{l} {v}"),
-            format!("{en_role}: {l} {v}"),
-        )
+        Message::new(format!("{zh_role}：{l} {v}"), format!("{en_role}: {l} {v}"))
     }
 }
 

@@ -144,11 +144,7 @@ impl Rule for RatioMismatch {
                 ),
                 format!(
                     "{} {} does not follow from its operands: {} / {} = {}%",
-                    what.1,
-                    rd,
-                    nd,
-                    dd,
-                    exact
+                    what.1, rd, nd, dd, exact
                 ),
             );
             if inverted {
@@ -166,15 +162,10 @@ impl Rule for RatioMismatch {
                     .label(num.span, operand_label(num, "分子", "numerator"))
                     .label(den.span, operand_label(den, "分母", "denominator"))
                     .help(Message::new(
-                        format!(
-                            "按 {} / {} 计算，应为 {exp}；或核对运算数",
-                            nd,
-                            dd
-                        ),
+                        format!("按 {} / {} 计算，应为 {exp}；或核对运算数", nd, dd),
                         format!(
                             "computed from {} / {} it is {exp}; or check the operands",
-                            nd,
-                            dd
+                            nd, dd
                         ),
                     ))
                     .expected_found(exp.clone(), rd),
