@@ -419,9 +419,12 @@ pub fn metric_name(label: &str) -> String {
             break;
         }
     }
-    l.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | ' '))
-        .collect()
+    // Without quotes and spaces: the pieces between them, copied whole.
+    let mut out = String::with_capacity(l.len());
+    for piece in l.split(['“', '”', '"', ' ']) {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The words of a stretch of text that say what follows is about: Chinese characters only,
