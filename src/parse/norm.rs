@@ -24,14 +24,28 @@ impl Norm {
     /// Normalise `text[span]`.
     pub fn new(text: &str, span: Span) -> Norm {
         let mut out = Norm::default();
+        out.refill(text, span);
+        out
+    }
+
+    /// Normalise `text[span]` into this view, reusing its memory (for a scanner that reads
+    /// block after block).
+    pub fn refill(&mut self, text: &str, span: Span) {
+        let out = self;
+        out.chars.clear();
+        out.spans.clear();
+        out.ruby.clear();
         let Some(slice) = text.get(span.start..span.end) else {
-            return out;
+            return;
         };
         // At most one normalised character per source character (whitespace is dropped or
-        // becomes the one space it stands for): one allocation per vector.
-        let cap = slice.chars().count();
-        out.chars.reserve_exact(cap);
-        out.spans.reserve_exact(cap);
+        // becomes the one space it stands for): one allocation per vector, none when the
+        // vectors already hold as many characters as the slice has bytes.
+        if slice.len() > out.chars.capacity().min(out.spans.capacity()) {
+            let cap = slice.chars().count();
+            out.chars.reserve_exact(cap);
+            out.spans.reserve_exact(cap);
+        }
         let mut pending_space = false;
         let mut skip_to = 0;
         for (i, c) in slice.char_indices() {
@@ -74,7 +88,6 @@ impl Norm {
             out.chars.push(f);
             out.spans.push((start, end));
         }
-        out
     }
 
     pub fn len(&self) -> usize {

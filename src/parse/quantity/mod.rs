@@ -470,6 +470,8 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
     let mut out = Extracted::default();
     let mut sentence_base = 0usize;
     let mut clause_counter = 0usize;
+    // One normalised view, refilled block after block and cell after cell.
+    let mut n = Norm::default();
     for (bi, block) in blocks.iter().enumerate() {
         // Past the limit nothing more is checked (`parse::parse` reports where checking
         // stopped): the blocks after it are not read, so that a huge report does not hold
@@ -480,7 +482,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
         match &block.kind {
             BlockKind::TableRow { cells } => {
                 for (ci, cell) in cells.iter().enumerate() {
-                    let n = Norm::new(text, *cell);
+                    n.refill(text, *cell);
                     scan(
                         text,
                         &n,
@@ -494,7 +496,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
                 sentence_base += cells.len().max(1);
             }
             _ => {
-                let n = Norm::new(text, block.span);
+                n.refill(text, block.span);
                 let count = n.chars.iter().filter(|c| is_sentence_end(**c)).count() + 1;
                 scan(
                     text,
