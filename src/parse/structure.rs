@@ -35,6 +35,11 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Whether a character is a Chinese numeral digit of a marker (`一` … `十`).
+pub fn is_han_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// Trim whitespace (incl. U+3000) from both ends of `text[span]`.
 pub fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
@@ -78,7 +83,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     let lead = body.chars().next()?;
     if !(lead.is_ascii_digit()
         || ('０'..='９').contains(&lead)
-        || "一二三四五六七八九十".contains(lead))
+        || is_han_digit(lead))
     {
         return None;
     }
@@ -107,7 +112,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     } else {
         let han_len = body
             .char_indices()
-            .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+            .find(|(_, c)| !is_han_digit(*c))
             .map_or(body.len(), |(i, _)| i);
         if han_len == 0 {
             return None;

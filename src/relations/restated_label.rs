@@ -64,7 +64,7 @@ pub(super) fn label_of(text: &str, q: &Quantity) -> String {
                 let mut prev_digit = false;
                 for c in src[k..].chars() {
                     let digit = c.is_ascii_digit();
-                    if is_cjk(c) && !(prev_digit && "年月日".contains(c)) {
+                    if is_cjk(c) && !(prev_digit && matches!(c, '年' | '月' | '日')) {
                         out.push(c);
                     }
                     prev_digit = digit;

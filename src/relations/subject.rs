@@ -400,7 +400,9 @@ pub fn is_stage_only(label: &str) -> bool {
 pub(super) fn strip_enumeration(s: &str) -> &str {
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some(d), Some('是')) if "一二三四五六七八九十".contains(d) => cs.as_str(),
+        (Some(d), Some('是')) if matches!(d, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
+            cs.as_str()
+        }
         _ => s,
     }
 }
@@ -434,11 +436,11 @@ pub fn topic_words(raw: &str) -> String {
     let mut out = String::new();
     let mut prev_digit = false;
     for c in raw.chars() {
-        if c.is_ascii_digit() || "０１２３４５６７８９".contains(c) {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
             prev_digit = true;
             continue;
         }
-        if prev_digit && "年月日号".contains(c) {
+        if prev_digit && matches!(c, '年' | '月' | '日' | '号') {
             prev_digit = false;
             continue;
         }
@@ -694,7 +696,7 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
         };
         let body = &t[len..];
         let end = body
-            .find(|c: char| "。：:，,；;".contains(c) || c.is_ascii_digit())
+            .find(|c: char| matches!(c, '。' | '：' | ':' | '，' | ',' | '；' | ';') || c.is_ascii_digit())
             .unwrap_or(body.len());
         let head = &body[..end];
         let (entity, topic) = entity_and_topic(head);

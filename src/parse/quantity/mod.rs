@@ -10,6 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::norm::{Norm, first_chars, is_cjk, last_chars};
+use super::structure::is_han_digit;
 use super::{lexicon, qualifier};
 use crate::model::{
     Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
@@ -888,7 +889,7 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     if n.starts_with_at(i + 1, "是")
         && n.chars
             .get(i)
-            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+            .is_some_and(|c| is_han_digit(*c))
         && i.checked_sub(1)
             .is_none_or(|p| is_boundary(n.chars[p]) || n.chars[p] == '。')
     {
@@ -898,7 +899,11 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
 }
 
 fn is_pinyin_mark(c: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
+    matches!(
+        c,
+        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò'
+            | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü'
+    )
 }
 
 #[cfg(test)]
