@@ -102,16 +102,30 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
         return rest.into_owned();
     }
     // What is left only loses characters: only a word beginning with a character of `s` can
-    // ever occur in it.
-    let mut candidates = vec![false; ix.words.len()];
+    // ever occur in it. (A mask of the words for lists of at most 128, else a vector.)
+    let mut mask = 0u128;
+    let mut many = vec![false; if ix.words.len() > 128 { ix.words.len() } else { 0 }];
     for c in s.chars() {
+        if ix.first_bits & (1 << (c as u32 % 64)) == 0 {
+            continue;
+        }
         for k in ix.starting_with(c) {
-            candidates[k] = true;
+            match many.get_mut(k) {
+                Some(m) => *m = true,
+                None => mask |= 1 << k,
+            }
         }
     }
-    for (w, _) in ix.words.iter().zip(candidates).filter(|(_, c)| *c) {
-        if occurs(&rest, w) {
-            rest = Cow::Owned(remove_all(&rest, w));
+    let candidate = |k: usize| many.get(k).copied().unwrap_or(k < 128 && mask & (1 << k) != 0);
+    // Removals go back and forth between two buffers.
+    let mut spare = String::new();
+    for (k, w) in ix.words.iter().enumerate() {
+        if candidate(k) && occurs(&rest, w) {
+            remove_all_into(&rest, w, &mut spare);
+            let removed = std::mem::take(&mut spare);
+            if let Cow::Owned(old) = std::mem::replace(&mut rest, Cow::Owned(removed)) {
+                spare = old;
+            }
             if done(&rest) {
                 break;
             }
@@ -122,21 +136,35 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
 
 /// `s` without the occurrences of `w` (not empty), found left to right without overlapping:
 /// `s.replace(w, "")`, with no searcher built for a short text.
+#[cfg(test)]
 fn remove_all(s: &str, w: &str) -> String {
+    let mut out = String::new();
+    remove_all_into(s, w, &mut out);
+    out
+}
+
+/// [`remove_all`] written into `out` (cleared first), reusing its memory.
+fn remove_all_into(s: &str, w: &str, out: &mut String) {
+    out.clear();
+    if w.is_empty() {
+        out.push_str(s);
+        return;
+    }
+    // The pieces between the occurrences, found left to right without overlapping, as
+    // `str::replace` finds them.
+    let mut from = 0;
     let (h, n) = (s.as_bytes(), w.as_bytes());
-    let mut out = Vec::with_capacity(h.len());
     let mut i = 0;
-    while i < h.len() {
-        if !n.is_empty() && h[i..].starts_with(n) {
+    while i + n.len() <= h.len() {
+        if h[i] == n[0] && h[i..].starts_with(n) {
+            out.push_str(&s[from..i]);
             i += n.len();
+            from = i;
         } else {
-            out.push(h[i]);
             i += 1;
         }
     }
-    // Whole characters were removed (a match of a character sequence starts on a character
-    // boundary), so what is left is text.
-    String::from_utf8(out).unwrap_or_else(|_| s.replace(w, ""))
+    out.push_str(&s[from..]);
 }
 
 /// Strip every leading word of the list from `s`, repeatedly, while a name of at least
