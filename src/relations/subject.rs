@@ -665,19 +665,30 @@ impl Outline {
 fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<String>, String)> {
     let blk = &doc.blocks[b];
     let mut out = Vec::new();
-    // Every sentence, and every part of one after a `；`.
-    let mut segments = Vec::new();
-    for sent in &blk.sentences {
-        let Some(s) = text.get(sent.start..sent.end) else {
-            continue;
-        };
-        let mut at = 0;
-        for part in s.split_inclusive(['；', ';']) {
-            segments.push((sent.start + at, part));
-            at += part.len();
-        }
-    }
-    for (k, (start, s)) in segments.into_iter().enumerate() {
+    // Every sentence, and every part of one after a `；` (`;`, or EF BC 9B).
+    let segments = blk.sentences.iter().flat_map(|sent| {
+        let s = text.get(sent.start..sent.end).unwrap_or("");
+        let bytes = s.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            if from >= bytes.len() {
+                return None;
+            }
+            let mut k = from;
+            let end = loop {
+                match bytes.get(k) {
+                    None => break bytes.len(),
+                    Some(b';') => break k + 1,
+                    Some(0xEF) if bytes.get(k + 1..k + 3) == Some(&[0xBC, 0x9B]) => break k + 3,
+                    Some(_) => k += 1,
+                }
+            };
+            let part = (sent.start + from, &s[from..end]);
+            from = end;
+            Some(part)
+        })
+    });
+    for (k, (start, s)) in segments.enumerate() {
         if k == 0 && blk.marker.is_some() {
             continue;
         }
@@ -721,6 +732,8 @@ impl Outline {
     pub fn new(text: &str, doc: &Document) -> Outline {
         // (level, entity, stage) of the numbered blocks in force.
         let mut stack: Vec<(u8, Option<String>, Option<Stage>)> = Vec::new();
+        // The entities of the stack joined, as of its last change.
+        let mut entities = String::new();
         let mut o = Outline::default();
         for (b, blk) in doc.blocks.iter().enumerate() {
             if let Some(m) = blk.marker {
@@ -732,11 +745,12 @@ impl Outline {
                 let (entity, topic) = entity_and_topic(&head);
                 stack.push((level, entity, heading_stage(&head)));
                 o.head.push((topic, end));
+                let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
+                entities = ent.join("/");
             } else {
                 o.head.push((String::new(), blk.span.start));
             }
-            let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
-            o.entity.push(ent.join("/"));
+            o.entity.push(entities.clone());
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
             let inline = if text.is_empty() {
                 Vec::new()
