@@ -361,10 +361,21 @@ fn cjk_count(s: &str) -> usize {
 
 /// Whether a label says only "an amount" and a stage (see [`GENERIC_WORDS`]).
 pub fn is_generic_label(label: &str) -> bool {
+    let words = word_index!(GENERIC_WORDS);
+    // Characters of no generic word are never removed: two of them are a name.
+    if kept_cjk(label, words, None) >= 2 {
+        return false;
+    }
     // Fewer than two Chinese characters stay fewer as words are removed.
-    cjk_count(&remove_words(label, word_index!(GENERIC_WORDS), |r| {
-        cjk_count(r) < 2
-    })) < 2
+    cjk_count(&remove_words(label, words, |r| cjk_count(r) < 2)) < 2
+}
+
+/// How many Chinese characters of `s` are part of no word of `a` (nor of `b`): removing
+/// words of the lists never removes them.
+fn kept_cjk(s: &str, a: &WordIndex, b: Option<&WordIndex>) -> usize {
+    s.chars()
+        .filter(|&c| is_cjk(c) && !a.has_char(c) && !b.is_some_and(|b| b.has_char(c)))
+        .count()
 }
 
 /// Words of a label that only say which stage of one amount it is (`年初预算`, `调整后预算`,
@@ -392,8 +403,13 @@ pub const STAGE_ONLY_WORDS: &[&str] = &[
 /// Whether a label only names a stage of an amount, not what the amount is (a figure so
 /// labelled before another in its sentence is a sibling stage, not its topic).
 pub fn is_stage_only(label: &str) -> bool {
+    let words = word_index!(STAGE_ONLY_WORDS);
+    // A Chinese character of no stage word is never removed.
+    if kept_cjk(label, words, None) > 0 {
+        return false;
+    }
     let no_cjk = |r: &str| r.chars().all(|c| !is_cjk(c));
-    no_cjk(&remove_words(label, word_index!(STAGE_ONLY_WORDS), no_cjk))
+    no_cjk(&remove_words(label, words, no_cjk))
 }
 
 /// An enumeration word at the start (`一是`, `三是`).
@@ -553,7 +569,12 @@ pub fn head_topic(head: &str) -> String {
 
 /// [`head_topic`] of a head already read as its [`topic_words`] `w`.
 fn head_topic_of_words(w: String) -> String {
-    if is_generic_label(&remove_words(&w, word_index!(HEADING_WORDS), |_| false)) {
+    let heading = word_index!(HEADING_WORDS);
+    // Two characters of no heading word and no generic word stay: a thing.
+    if kept_cjk(&w, heading, Some(word_index!(GENERIC_WORDS))) >= 2 {
+        return w;
+    }
+    if is_generic_label(&remove_words(&w, heading, |_| false)) {
         String::new()
     } else {
         w

@@ -15,6 +15,8 @@ pub struct WordIndex {
     /// One bit (of 64, by code point) per first character: a character whose bit is clear
     /// starts no word.
     first_bits: u64,
+    /// Every character of every word, sorted.
+    chars: Vec<char>,
 }
 
 impl WordIndex {
@@ -29,11 +31,21 @@ impl WordIndex {
         let first_bits = by_first
             .iter()
             .fold(0u64, |b, &(c, _)| b | 1 << (c as u32 % 64));
+        let mut chars: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
         WordIndex {
             words,
             by_first,
             first_bits,
+            chars,
         }
+    }
+
+    /// Whether a character is part of any word of the list: a character that is not is never
+    /// removed by [`remove_words`].
+    pub fn has_char(&self, c: char) -> bool {
+        self.chars.binary_search(&c).is_ok()
     }
 
     /// Which words of the list occur in `hay`, as `str::contains` of each: bit `k` for word
