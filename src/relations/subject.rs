@@ -695,13 +695,16 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
             if from >= bytes.len() {
                 return None;
             }
+            // The next `;` or last byte of a `；`.
             let mut k = from;
             let end = loop {
-                match bytes.get(k) {
+                match bytes[k..].iter().position(|&b| b == b';' || b == 0x9B) {
                     None => break bytes.len(),
-                    Some(b';') => break k + 1,
-                    Some(0xEF) if bytes.get(k + 1..k + 3) == Some(&[0xBC, 0x9B]) => break k + 3,
-                    Some(_) => k += 1,
+                    Some(p) if bytes[k + p] == b';' => break k + p + 1,
+                    Some(p) if k + p >= from + 2 && bytes[k + p - 2..k + p] == [0xEF, 0xBC] => {
+                        break k + p + 1;
+                    }
+                    Some(p) => k += p + 1,
                 }
             };
             let part = (sent.start + from, &s[from..end]);
