@@ -53,6 +53,14 @@ impl Norm {
                 continue;
             }
             let start = span.start + i;
+            // The common case first: a CJK ideograph is no bracket, no space and never kept
+            // apart by one (the same as the steps below).
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                pending_space = false;
+                out.chars.push(fold(c));
+                out.spans.push((start, start + 3));
+                continue;
+            }
             let end = start + c.len_utf8();
             // `財(cái)政`: pinyin a mirror site put after a character is no part of the text.
             if (c == '(' || c == '（')
