@@ -5,11 +5,11 @@ use super::*;
 
 /// A period expression at `i`: `1-12月`, `9至10月`, `截至11月底`, `截止2023年12月30日`,
 /// `全年`, `一季度`. Returns the period and its length.
+#[inline]
 pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
-    let c = &n.chars;
     // Every period starts with a digit or one of these characters: most characters start
-    // none.
-    let first = *c.get(i)?;
+    // none (decided where the scanner stands, without a call).
+    let first = *n.chars.get(i)?;
     if !(first.is_ascii_digit()
         || matches!(
             first,
@@ -18,6 +18,12 @@ pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
     {
         return None;
     }
+    period_from(n, i, first)
+}
+
+/// [`period_at`] at a character that can start a period.
+fn period_from(n: &Norm, i: usize, first: char) -> Option<(Period, usize)> {
+    let c = &n.chars;
     let digits_at = |k: usize| digits_at(c, k);
     // Each word below is looked for only where its first character stands (the same answers
     // as trying them all in turn: no two start alike across the branches).
