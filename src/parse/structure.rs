@@ -37,7 +37,10 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// Whether a character is a Chinese numeral digit of a marker (`一` … `十`).
 pub fn is_han_digit(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Trim whitespace (incl. U+3000) from both ends of `text[span]`.
@@ -81,10 +84,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     let body = &s[body_start..];
     // A number starts the body, or there is no marker (most lines and cells).
     let lead = body.chars().next()?;
-    if !(lead.is_ascii_digit()
-        || ('０'..='９').contains(&lead)
-        || is_han_digit(lead))
-    {
+    if !(lead.is_ascii_digit() || ('０'..='９').contains(&lead) || is_han_digit(lead)) {
         return None;
     }
     // Arabic digits (ASCII or full-width), read without allocating; a number past `u32`
@@ -482,7 +482,11 @@ mod tests {
         ] {
             let span = Span::new(0, t.len());
             for n in 1..5 {
-                assert_eq!(has_fields(t, span, n), space_fields(t, span).len() >= n, "{t:?} {n}");
+                assert_eq!(
+                    has_fields(t, span, n),
+                    space_fields(t, span).len() >= n,
+                    "{t:?} {n}"
+                );
             }
         }
     }

@@ -192,6 +192,10 @@ impl<T> ByFigure<T> {
     }
 }
 
+/// A figure that can be restated, with the level it is a change or base of and its name (its
+/// level's).
+type Candidate<'a> = (usize, Option<&'a (usize, OfLevel)>, Rc<Name>);
+
 /// One document as the pass reads it, with what several figures ask alike answered once: a
 /// document states few labels many times, and the figures of one item share their opening
 /// and the amounts they follow.
@@ -524,13 +528,12 @@ impl<'a> Reader<'a> {
     /// join it: equal metrics are equal so far.)
     fn subjects(&self, shared_only: bool) -> Vec<(usize, Subject)> {
         // Each figure that can be restated, with its level and its name (its level's).
-        let candidates: Vec<(usize, Option<&(usize, OfLevel)>, Rc<Name>)> =
-            (0..self.doc.quantities.len())
-                .filter_map(|i| match self.levels.get(&i) {
-                    Some(level) => Some((i, Some(level), self.restatable(level.0)?)),
-                    None => Some((i, None, self.restatable(i)?)),
-                })
-                .collect();
+        let candidates: Vec<Candidate<'_>> = (0..self.doc.quantities.len())
+            .filter_map(|i| match self.levels.get(&i) {
+                Some(level) => Some((i, Some(level), self.restatable(level.0)?)),
+                None => Some((i, None, self.restatable(i)?)),
+            })
+            .collect();
         let mut shared = vec![true; candidates.len()];
         if shared_only {
             // Candidates sorted by a digest of their metric (up to its first `~`) and

@@ -416,7 +416,7 @@ pub fn is_stage_only(label: &str) -> bool {
 pub(super) fn strip_enumeration(s: &str) -> &str {
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some(d), Some('是')) if matches!(d, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
+        (Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'), Some('是')) => {
             cs.as_str()
         }
         _ => s,
@@ -731,7 +731,9 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
         };
         let body = &t[len..];
         let end = body
-            .find(|c: char| matches!(c, '。' | '：' | ':' | '，' | ',' | '；' | ';') || c.is_ascii_digit())
+            .find(|c: char| {
+                matches!(c, '。' | '：' | ':' | '，' | ',' | '；' | ';') || c.is_ascii_digit()
+            })
             .unwrap_or(body.len());
         let head = &body[..end];
         let (entity, topic) = entity_and_topic(head);

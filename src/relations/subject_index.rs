@@ -60,13 +60,16 @@ pub(super) struct SubjectIndex<'a> {
     next_named: RefCell<Vec<usize>>,
     /// `topic_words` of the text between two offsets, the last few asked (the figures of one
     /// item ask alike, one after another).
-    topics: RefCell<Vec<((usize, usize), Rc<str>)>>,
+    topics: RefCell<Vec<Topic>>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
     /// times).
     generic: RefCell<HashMap<String, bool>>,
 }
+
+/// The topic words of the text between two offsets.
+type Topic = ((usize, usize), Rc<str>);
 
 /// How many of the topics last read are remembered.
 const RECENT_TOPICS: usize = 8;

@@ -116,7 +116,14 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
     // What is left only loses characters: only a word beginning with a character of `s` can
     // ever occur in it. (A mask of the words for lists of at most 128, else a vector.)
     let mut mask = 0u128;
-    let mut many = vec![false; if ix.words.len() > 128 { ix.words.len() } else { 0 }];
+    let mut many = vec![
+        false;
+        if ix.words.len() > 128 {
+            ix.words.len()
+        } else {
+            0
+        }
+    ];
     for c in s.chars() {
         if ix.first_bits & (1 << (c as u32 % 64)) == 0 {
             continue;
@@ -128,7 +135,11 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
             }
         }
     }
-    let candidate = |k: usize| many.get(k).copied().unwrap_or(k < 128 && mask & (1 << k) != 0);
+    let candidate = |k: usize| {
+        many.get(k)
+            .copied()
+            .unwrap_or(k < 128 && mask & (1 << k) != 0)
+    };
     // Removals go back and forth between two buffers.
     let mut spare = String::new();
     for (k, w) in ix.words.iter().enumerate() {

@@ -887,9 +887,7 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     }
     // `一是…；二是…`: parallel items, usually about different subjects.
     if n.starts_with_at(i + 1, "是")
-        && n.chars
-            .get(i)
-            .is_some_and(|c| is_han_digit(*c))
+        && n.chars.get(i).is_some_and(|c| is_han_digit(*c))
         && i.checked_sub(1)
             .is_none_or(|p| is_boundary(n.chars[p]) || n.chars[p] == '。')
     {
@@ -901,8 +899,30 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
 fn is_pinyin_mark(c: char) -> bool {
     matches!(
         c,
-        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò'
-            | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü'
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ü'
     )
 }
 
