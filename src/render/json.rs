@@ -408,7 +408,7 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool)
         score: f
             .score
             .as_ref()
-            .map(|s| ScoreReport::build(&f.text, s, lang)),
+            .map(|s| ScoreReport::build_with(&f.text, &index, s, lang)),
         stats: stats(&f.stats),
         coverage: coverage.then(|| {
             f.unbound
