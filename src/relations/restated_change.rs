@@ -53,8 +53,14 @@ pub fn of_level(text: &str, doc: &Document, c: usize) -> Option<(usize, OfLevel)
     if !matches!(between, "，" | ",") {
         return None;
     }
-    let words: String = text
-        .get(start..cq.number_span.start)?
+    let raw = text.get(start..cq.number_span.start)?;
+    // A comparison word starts with the first character of the words: most figures' words
+    // open with another, and are not read further.
+    let first = raw.chars().find(|c| !c.is_whitespace()).map(simplified);
+    if !COMPARISON_WORDS.iter().any(|w| w.chars().next() == first) {
+        return None;
+    }
+    let words: String = raw
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(simplified)
