@@ -225,6 +225,8 @@ struct Reader<'a> {
     levels: ByFigure<(usize, OfLevel)>,
     /// The one partial period the report is about (`restated_period.rs`).
     single_period: Option<Period>,
+    /// The [`dimension`] of each unit asked, written once.
+    dims: RefCell<Vec<(subject::DimKey<'a>, Rc<str>)>>,
 }
 
 impl<'a> Reader<'a> {
@@ -257,6 +259,7 @@ impl<'a> Reader<'a> {
                 ByFigure(Vec::new())
             },
             single_period: restated_period::single_period(doc),
+            dims: RefCell::new(Vec::new()),
         }
     }
 
@@ -380,11 +383,27 @@ impl<'a> Reader<'a> {
         f
     }
 
+    /// The [`dimension`] of a unit of the document, written once per dimension.
+    fn dimension_of(&self, u: &'a Unit) -> Option<Rc<str>> {
+        let key = subject::dim_key(u)?;
+        if let Some((_, d)) = self.dims.borrow().iter().find(|(k, _)| *k == key) {
+            return Some(d.clone());
+        }
+        let d: Rc<str> = dimension(u)?.into();
+        // A document has few dimensions; past a few dozen (report data may name any unit),
+        // each is written anew rather than looked for among many.
+        let mut dims = self.dims.borrow_mut();
+        if dims.len() < 32 {
+            dims.push((key, d.clone()));
+        }
+        Some(d)
+    }
+
     /// The subject of figure `i` whose label reads as `name`.
     fn subject_named(&self, i: usize, name: &Name) -> Option<Subject> {
         let (text, doc, ix, outline) = (self.text, self.doc, self.ix, &self.outline);
         let q = &doc.quantities[i];
-        let dim = dimension(&q.unit)?;
+        let dim = self.dimension_of(&q.unit)?;
         let lead: Rc<str> = if doc.data.is_none() {
             let opening = opening_of(ix, doc, i, false, None);
             if subject::subject_lead(&opening).is_empty() {
@@ -495,7 +514,7 @@ impl<'a> Reader<'a> {
         let period =
             restated_period::subject_period(q.period, doc.full_year_report, self.single_period);
         Some(Subject {
-            metric: String::from(&*name.metric),
+            metric: name.metric.clone(),
             dim,
             year: if doc.data.is_none() {
                 year_of(text, ix, doc, q)
@@ -564,7 +583,7 @@ impl<'a> Reader<'a> {
                 Some((l, of)) => {
                     let mut s = self.subject_named(*l, name)?;
                     match of {
-                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric),
+                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric).into(),
                         OfLevel::Base(y) => s.year = Some(*y),
                     }
                     Some((i, s))
@@ -697,9 +716,9 @@ pub(super) fn find_restatements(
         by_key[k].push(n);
         key_of.push(k);
         if !s.topic.is_empty() {
-            topical.insert((s.metric.as_str(), s.dim.as_str()));
+            topical.insert((&*s.metric, &*s.dim));
             let keys = topical_keys
-                .entry((s.metric.as_str(), s.dim.as_str(), s.entity.as_str()))
+                .entry((&*s.metric, &*s.dim, s.entity.as_str()))
                 .or_default();
             if !keys.contains(&k) {
                 keys.push(k);
@@ -719,7 +738,7 @@ pub(super) fn find_restatements(
         if !s.topic.is_empty() || by_key[k].len() != 1 || !reader.qualified(*i) {
             continue;
         }
-        let key = (s.metric.as_str(), s.dim.as_str(), s.entity.as_str());
+        let key = (&*s.metric, &*s.dim, s.entity.as_str());
         if let Some(&[t]) = topical_keys.get(&key).map(Vec::as_slice)
             && by_key[t].iter().all(|&m| {
                 let o = &subjects[m].1;
@@ -737,7 +756,7 @@ pub(super) fn find_restatements(
     for ((i, s), &k) in subjects.iter().zip(&key_of) {
         if s.topic.is_empty()
             && ix.is_generic(&s.metric)
-            && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
+            && topical.contains(&(&*s.metric, &*s.dim))
             && by_key[k].len() == 1
         {
             pass.unsettled

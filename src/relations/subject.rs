@@ -590,8 +590,8 @@ fn entity_and_topic(head: &str) -> (Option<String>, String) {
 /// What the figure is about, as read from the text; see the module documentation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Subject {
-    pub metric: String,
-    pub dim: String,
+    pub metric: std::rc::Rc<str>,
+    pub dim: std::rc::Rc<str>,
     pub year: Option<u16>,
     pub period: Option<Period>,
     pub topic: String,
@@ -640,7 +640,7 @@ impl Subject {
     /// What must be equal for two mentions to be compared, as one key (the rest is
     /// compared by [`compatible`]).
     pub fn key(&self) -> String {
-        let parts = [&self.metric, &self.dim, &self.topic, &self.entity];
+        let parts: [&str; 4] = [&self.metric, &self.dim, &self.topic, &self.entity];
         let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
         for (n, p) in parts.into_iter().enumerate() {
             if n > 0 {
