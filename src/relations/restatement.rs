@@ -407,12 +407,12 @@ impl<'a> Reader<'a> {
         let lead: Rc<str> = if doc.data.is_none() {
             let opening = opening_of(ix, doc, i, false, None);
             if subject::subject_lead(&opening).is_empty() {
-                Rc::from("")
+                ix.no_topic()
             } else {
                 opening
             }
         } else {
-            Rc::from("")
+            ix.no_topic()
         };
         let inline = outline.inline_at(q.block, q.span.start);
         let mut under = String::new();
@@ -662,11 +662,11 @@ fn opening_of(
     let qs = &doc.quantities;
     let q = &qs[i];
     let Some(from) = ix.item_start(doc, q) else {
-        return Rc::from("");
+        return ix.no_topic();
     };
     let first = ix.first_in_block_from(doc, i, from);
     if through_first && (first == i || Some(first) == origin) {
-        return Rc::from("");
+        return ix.no_topic();
     }
     let end = if through_first {
         qs[first].span.start

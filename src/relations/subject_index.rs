@@ -61,6 +61,8 @@ pub(super) struct SubjectIndex<'a> {
     /// `topic_words` of the text between two offsets, the last few asked (the figures of one
     /// item ask alike, one after another).
     topics: RefCell<Vec<Topic>>,
+    /// The empty topic, shared.
+    empty: Rc<str>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
@@ -111,6 +113,7 @@ impl<'a> SubjectIndex<'a> {
             prev_labelled_amount: Vec::with_capacity(doc.quantities.len()),
             next_named: RefCell::new(vec![UNKNOWN; doc.quantities.len()]),
             topics: RefCell::new(Vec::with_capacity(RECENT_TOPICS)),
+            empty: Rc::from(""),
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
@@ -388,6 +391,11 @@ impl<'a> SubjectIndex<'a> {
         let g = super::subject::is_generic_label(metric);
         self.generic.borrow_mut().insert(metric.to_string(), g);
         g
+    }
+
+    /// No topic (the empty one, shared rather than made anew).
+    pub(super) fn no_topic(&self) -> Rc<str> {
+        self.empty.clone()
     }
 
     /// `topic_words` of the text `from..to` after its last blank line, remembered: the
