@@ -52,7 +52,7 @@ pub(super) struct SubjectIndex<'a> {
     /// The nearest earlier figure of the same run of its sentence at a smaller bracket depth.
     shallower: Vec<usize>,
     /// The total of the first breakdown each part belongs to.
-    total_of: HashMap<usize, usize>,
+    total_of: Vec<(usize, usize)>,
     /// The nearest figure at or before each that is an amount with a label.
     prev_labelled_amount: Vec<usize>,
     /// The first figure at or after each whose label names a thing (see
@@ -109,7 +109,7 @@ impl<'a> SubjectIndex<'a> {
             sentence_start: Vec::with_capacity(doc.quantities.len()),
             depth: Vec::with_capacity(doc.quantities.len()),
             shallower: vec![NONE; doc.quantities.len()],
-            total_of: HashMap::new(),
+            total_of: Vec::new(),
             prev_labelled_amount: Vec::with_capacity(doc.quantities.len()),
             next_named: RefCell::new(vec![UNKNOWN; doc.quantities.len()]),
             topics: RefCell::new(Vec::with_capacity(RECENT_TOPICS)),
@@ -200,11 +200,13 @@ impl<'a> SubjectIndex<'a> {
             ix.shallower[i] = stack.last().copied().unwrap_or(NONE);
             stack.push(i);
         }
-        for s in sums {
-            for &p in &s.parts {
-                ix.total_of.entry(p).or_insert(s.total);
-            }
-        }
+        // (part, total) sorted by part, the first breakdown of each part kept.
+        ix.total_of = sums
+            .iter()
+            .flat_map(|s| s.parts.iter().map(|&p| (p, s.total)))
+            .collect();
+        ix.total_of.sort_by_key(|&(p, _)| p);
+        ix.total_of.dedup_by_key(|&mut (p, _)| p);
         ix
     }
 
@@ -380,7 +382,10 @@ impl<'a> SubjectIndex<'a> {
 
     /// The total of the first breakdown figure `i` is a part of.
     pub(super) fn breakdown_total(&self, i: usize) -> Option<usize> {
-        self.total_of.get(&i).copied()
+        self.total_of
+            .binary_search_by_key(&i, |&(p, _)| p)
+            .ok()
+            .map(|k| self.total_of[k].1)
     }
 
     /// Whether a metric name is a generic label (`subject::is_generic_label`), remembered.
