@@ -301,12 +301,31 @@ impl Quantity {
 
 /// `value × 10^scale`, exact.
 pub fn scale_up(value: Decimal, scale: u8) -> Decimal {
-    let mut v = value;
-    for _ in 0..scale {
-        v *= Decimal::TEN;
+    // One product by the power of ten gives the same value and scale as multiplying by ten
+    // `scale` times: each only appends zeros.
+    match POW10.get(usize::from(scale)) {
+        Some(&k) if scale > 0 => value * Decimal::from(k),
+        Some(_) => value,
+        None => {
+            let mut v = value;
+            for _ in 0..scale {
+                v *= Decimal::TEN;
+            }
+            v
+        }
     }
-    v
 }
+
+/// `10^k` for `k` up to 18.
+const POW10: [i64; 19] = {
+    let mut p = [1i64; 19];
+    let mut k = 1;
+    while k < 19 {
+        p[k] = p[k - 1] * 10;
+        k += 1;
+    }
+    p
+};
 
 /// The scale `scale + e` (for a unit shifted by `10^e`), clamped at 0.
 pub fn scale_up_u8(scale: u8, e: i32) -> u8 {

@@ -24,14 +24,28 @@ impl Norm {
     /// Normalise `text[span]`.
     pub fn new(text: &str, span: Span) -> Norm {
         let mut out = Norm::default();
+        out.refill(text, span);
+        out
+    }
+
+    /// Normalise `text[span]` into this view, reusing its memory (for a scanner that reads
+    /// block after block).
+    pub fn refill(&mut self, text: &str, span: Span) {
+        let out = self;
+        out.chars.clear();
+        out.spans.clear();
+        out.ruby.clear();
         let Some(slice) = text.get(span.start..span.end) else {
-            return out;
+            return;
         };
         // At most one normalised character per source character (whitespace is dropped or
-        // becomes the one space it stands for): one allocation per vector.
-        let cap = slice.chars().count();
-        out.chars.reserve_exact(cap);
-        out.spans.reserve_exact(cap);
+        // becomes the one space it stands for): one allocation per vector, none when the
+        // vectors already hold as many characters as the slice has bytes.
+        if slice.len() > out.chars.capacity().min(out.spans.capacity()) {
+            let cap = slice.chars().count();
+            out.chars.reserve_exact(cap);
+            out.spans.reserve_exact(cap);
+        }
         let mut pending_space = false;
         let mut skip_to = 0;
         for (i, c) in slice.char_indices() {
@@ -39,6 +53,14 @@ impl Norm {
                 continue;
             }
             let start = span.start + i;
+            // The common case first: a CJK ideograph is no bracket, no space and never kept
+            // apart by one (the same as the steps below).
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                pending_space = false;
+                out.chars.push(fold(c));
+                out.spans.push((start, start + 3));
+                continue;
+            }
             let end = start + c.len_utf8();
             // `財(cái)政`: pinyin a mirror site put after a character is no part of the text.
             if (c == '(' || c == '（')
@@ -74,7 +96,6 @@ impl Norm {
             out.chars.push(f);
             out.spans.push((start, end));
         }
-        out
     }
 
     pub fn len(&self) -> usize {
@@ -155,7 +176,36 @@ pub fn pinyin_ruby(s: &str) -> Option<usize> {
 
 /// Fold one character: full-width ASCII to ASCII, ASCII punctuation to the Chinese forms the
 /// parser keys on, every dash to `-`.
+#[inline]
 pub fn fold(c: char) -> char {
+    // The two common cases first (same answers as the match below): ASCII, and the CJK
+    // ideographs, of which only traditional forms change.
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            '(' => '（',
+            ')' => '）',
+            ';' => '；',
+            ':' => '：',
+            '!' => '！',
+            '?' => '？',
+            '~' => '-',
+            _ => c,
+        };
+    }
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return match c {
+            '萬' => '万',
+            '億' => '亿',
+            _ if is_traditional(c) => simplified(c),
+            _ => c,
+        };
+    }
+    fold_other(c)
+}
+
+/// [`fold`] of any character (the whole table).
+fn fold_other(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => {
             let a = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);

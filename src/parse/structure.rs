@@ -17,15 +17,14 @@ struct Line {
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let mut end = i;
-            if end > start && text.as_bytes()[end - 1] == b'\r' {
-                end -= 1;
-            }
-            out.push(Line { start, end });
-            start = i + 1;
+    while let Some(k) = text[start..].find('\n') {
+        let i = start + k;
+        let mut end = i;
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
         }
+        out.push(Line { start, end });
+        start = i + 1;
     }
     if start < text.len() {
         out.push(Line {
@@ -34,6 +33,14 @@ fn lines(text: &str) -> Vec<Line> {
         });
     }
     out
+}
+
+/// Whether a character is a Chinese numeral digit of a marker (`一` … `十`).
+pub fn is_han_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Trim whitespace (incl. U+3000) from both ends of `text[span]`.
@@ -77,10 +84,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     let body = &s[body_start..];
     // A number starts the body, or there is no marker (most lines and cells).
     let lead = body.chars().next()?;
-    if !(lead.is_ascii_digit()
-        || ('０'..='９').contains(&lead)
-        || "一二三四五六七八九十".contains(lead))
-    {
+    if !(lead.is_ascii_digit() || ('０'..='９').contains(&lead) || is_han_digit(lead)) {
         return None;
     }
     // Arabic digits (ASCII or full-width), read without allocating; a number past `u32`
@@ -108,7 +112,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
     } else {
         let han_len = body
             .char_indices()
-            .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+            .find(|(_, c)| !is_han_digit(*c))
             .map_or(body.len(), |(i, _)| i);
         if han_len == 0 {
             return None;
@@ -162,14 +166,30 @@ fn sentences(text: &str, span: Span, kind: &BlockKind) -> Vec<Span> {
     }
     let mut out = Vec::new();
     let mut start = span.start;
-    for (i, c) in text[span.start..span.end].char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            let end = span.start + i + c.len_utf8();
-            let s = trim_span(text, Span::new(start, end));
+    // Character by character, by its first byte: `。` (E3 80 82), `！` (EF BC 81), `？`
+    // (EF BC 9F), `!`, `?`.
+    let bytes = &text.as_bytes()[..span.end];
+    let mut k = span.start;
+    while k < span.end {
+        let len = match bytes[k] {
+            0..=0x7F => 1,
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let stop = match bytes[k] {
+            b'!' | b'?' => true,
+            0xE3 => bytes.get(k + 1..k + 3) == Some(&[0x80, 0x82]),
+            0xEF => matches!(bytes.get(k + 1..k + 3), Some([0xBC, 0x81 | 0x9F])),
+            _ => false,
+        };
+        k += len;
+        if stop {
+            let s = trim_span(text, Span::new(start, k));
             if !s.is_empty() {
                 out.push(s);
             }
-            start = end;
+            start = k;
         }
     }
     let s = trim_span(text, Span::new(start, span.end));
@@ -228,6 +248,43 @@ fn classify(text: &str, line: Line, format: SourceFormat) -> (LineKind, Span) {
         return (LineKind::Heading, inner);
     }
     (LineKind::Text, span)
+}
+
+/// Whether a text line has at least `n` whitespace-separated fields ([`space_fields`]),
+/// found without building them: most lines have one.
+fn has_fields(text: &str, span: Span, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut k, mut fields, mut in_field) = (span.start, 0, false);
+    while k < span.end {
+        let b = bytes[k];
+        let len = match b {
+            0..=0x7F => 1,
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        // Only these first bytes start a whitespace character (ASCII, U+0085, U+00A0,
+        // U+1680, U+2000–U+205F, U+3000).
+        let space = match b {
+            0..=0x7F => b.is_ascii_whitespace() || b == 0x0B,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[k..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_whitespace() || c == '\u{3000}'),
+            _ => false,
+        };
+        if space {
+            in_field = false;
+        } else if !in_field {
+            in_field = true;
+            fields += 1;
+            if fields >= n {
+                return true;
+            }
+        }
+        k += len;
+    }
+    false
 }
 
 /// The whitespace-separated fields of a text line (runs of spaces or U+3000 separate them).
@@ -290,6 +347,9 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
         let kind = match kind {
             LineKind::Text => {
                 let header = || {
+                    if !has_fields(text, span, 3) {
+                        return None;
+                    }
                     let fields = space_fields(text, span);
                     let cells: Vec<&str> = fields.iter().map(|f| &text[f.start..f.end]).collect();
                     (fields.len() >= 3 && crate::parse::table::roles::is_table_header(&cells))
@@ -408,6 +468,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn fields_are_counted_as_they_are_split() {
+        for t in [
+            "一级指标    分值    得分",
+            "a\u{3000}b\u{00A0}c\u{2003}d",
+            "  预算执行率  ",
+            "x\u{000B}y\u{0085}z",
+            "",
+            "项目支出，合计100万元。",
+        ] {
+            let span = Span::new(0, t.len());
+            for n in 1..5 {
+                assert_eq!(
+                    has_fields(t, span, n),
+                    space_fields(t, span).len() >= n,
+                    "{t:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -59,13 +59,18 @@ pub const ADJUSTED_NAME: &str = "调整后预算";
 
 /// Whether a label states an adjustment as a change (see [`ADJUSTMENT_VERBS`]).
 pub fn is_adjustment_change(label: &str) -> bool {
-    ADJUSTMENT_VERBS.iter().any(|v| {
-        label.match_indices(v).any(|(k, _)| {
-            label[k + v.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| !RESULT_WORDS.contains(&c))
-        })
+    // In one pass over the label: a verb at a character, followed by a character that is no
+    // result word (no verb overlaps itself, so these are the verbs' occurrences).
+    const FIRST: [char; ADJUSTMENT_VERBS.len()] = crate::parse::norm::first_chars(ADJUSTMENT_VERBS);
+    label.char_indices().any(|(k, c)| {
+        FIRST.contains(&c)
+            && ADJUSTMENT_VERBS.iter().any(|v| {
+                label[k..].starts_with(v)
+                    && label[k + v.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !RESULT_WORDS.contains(&c))
+            })
     })
 }
 
@@ -245,5 +250,32 @@ mod tests {
         assert!(!is_adjustment_change("追加至"));
         assert!(!is_adjustment_change("调整后预算"));
         assert!(!is_adjustment_change("调入资金"));
+        // Read as every occurrence of each verb: no verb overlaps itself.
+        for v in ADJUSTMENT_VERBS {
+            let n = v.chars().count();
+            assert!((1..n).all(|k| !v.ends_with(&v[..v.char_indices().nth(k).unwrap().0])));
+        }
+        // The verbs' occurrences as `match_indices` gives them.
+        let plain = |label: &str| {
+            ADJUSTMENT_VERBS.iter().any(|v| {
+                label.match_indices(v).any(|(k, _)| {
+                    label[k + v.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !RESULT_WORDS.contains(&c))
+                })
+            })
+        };
+        for l in [
+            "调减预算",
+            "调增后调增至",
+            "调增至调减",
+            "核减",
+            "核减后",
+            "x追加y",
+            "",
+        ] {
+            assert_eq!(is_adjustment_change(l), plain(l), "{l}");
+        }
     }
 }

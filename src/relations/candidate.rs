@@ -463,11 +463,11 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         .collect();
     let in_share = |i: usize| shared.contains(&i);
     // The first claim of each rate.
-    let mut claims: std::collections::HashMap<usize, &super::RatioClaim> =
-        std::collections::HashMap::new();
-    for c in &r.ratios {
-        claims.entry(c.rate).or_insert(c);
+    let mut claims: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (n, c) in r.ratios.iter().enumerate() {
+        claims.entry(c.rate).or_insert(n);
     }
+    let verdicts = r.ratio_verdicts(doc);
     let summed: std::collections::HashMap<usize, &super::SummedShareClaim> =
         r.summed_shares.iter().map(|c| (c.rate, c)).collect();
     let calcs: std::collections::HashMap<usize, &super::WrittenCalc> =
@@ -505,9 +505,9 @@ fn ratio_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         if in_share(i) {
             continue;
         }
-        let claim = claims.get(&i).copied();
+        let claim = claims.get(&i).map(|&n| (&r.ratios[n], &verdicts[n]));
         let outcome = match claim {
-            Some(c) => match c.verdict(doc) {
+            Some((c, v)) => match v {
                 RatioVerdict::Consistent if !c.alternatives.is_empty() => Outcome::Ambiguous,
                 RatioVerdict::Consistent => Outcome::Consistent,
                 RatioVerdict::Undefined => Outcome::Unbound(Unbound::ZeroBase),
@@ -531,13 +531,14 @@ const CUE_CLAIMS: usize = 16;
 fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let qs = &doc.quantities;
     // The breakdowns by their total's block, in order.
-    let mut by_block: std::collections::HashMap<usize, Vec<&super::SumClaim>> =
+    let verdicts = r.sum_verdicts(doc);
+    let mut by_block: std::collections::HashMap<usize, Vec<(&super::SumClaim, &SumVerdict)>> =
         std::collections::HashMap::new();
-    for s in &r.sums {
-        by_block.entry(qs[s.total].block).or_default().push(s);
+    for (s, v) in r.sums.iter().zip(verdicts.iter()) {
+        by_block.entry(qs[s.total].block).or_default().push((s, v));
     }
     for claims in by_block.values_mut() {
-        claims.sort_by_key(|s| qs[s.total].span.start);
+        claims.sort_by_key(|(s, _)| qs[s.total].span.start);
     }
     // The breakdowns a cue opened; the others (a bracket of parts after its total, with no
     // word) are candidates of their own, below.
@@ -553,24 +554,24 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
         // Nearest total first, among the last `CUE_CLAIMS` breakdowns whose total stands
         // before the cue (a breakdown that spans more of them is none a reader would see).
         let claims = by_block.get(&cue.block).map_or(&[][..], Vec::as_slice);
-        let at = claims.partition_point(|s| qs[s.total].span.start < cue.offset);
+        let at = claims.partition_point(|(s, _)| qs[s.total].span.start < cue.offset);
         let claim = claims[..at]
             .iter()
             .rev()
             .take(CUE_CLAIMS)
             .copied()
-            .find(|s| {
+            .find(|(s, _)| {
                 let t = &qs[s.total];
                 t.span.end <= cue.offset
                     && s.parts
                         .first()
                         .is_some_and(|&p| qs[p].span.start > cue.offset)
             });
-        if let Some(s) = claim {
+        if let Some((s, _)) = claim {
             seen.insert((s.total, s.parts.first().copied()));
         }
         let (span, outcome) = match claim {
-            Some(s) => (qs[s.total].span, sum_outcome(doc, s)),
+            Some((s, v)) => (qs[s.total].span, sum_outcome(v)),
             None => {
                 let at = cue.offset;
                 let in_table = doc
@@ -602,12 +603,12 @@ fn sum_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
             outcome,
         });
     }
-    for c in &r.sums {
+    for (c, v) in r.sums.iter().zip(verdicts.iter()) {
         if seen.insert((c.total, c.parts.first().copied())) {
             out.push(Candidate {
                 kind: CandidateKind::Sum,
                 span: qs[c.total].span,
-                outcome: sum_outcome(doc, c),
+                outcome: sum_outcome(v),
             });
         }
     }
@@ -624,8 +625,8 @@ fn opens_score_parts(doc: &Document, cue: &crate::model::Cue) -> bool {
 }
 
 /// A judged breakdown's outcome: consistent, inconsistent, or a partial list not judged.
-fn sum_outcome(doc: &Document, s: &super::SumClaim) -> Outcome {
-    match s.verdict(doc) {
+fn sum_outcome(v: &SumVerdict) -> Outcome {
+    match v {
         SumVerdict::Consistent => Outcome::Consistent,
         SumVerdict::Partial => Outcome::Unbound(Unbound::PartialList),
         _ => Outcome::Inconsistent,

@@ -9,14 +9,23 @@ use crate::parse::quantity::CueKind;
 /// question about a block is an index, not a hash.
 #[derive(Debug, Default)]
 pub(super) struct Figures {
-    by_block: Vec<Vec<usize>>,
-    /// Per block, the figures of each of its sentences that has any, by sentence number.
-    by_sentence: Vec<Vec<(usize, Vec<usize>)>>,
-    /// Indices into `doc.cues` of each block, ascending (in text order within a block).
-    cues_by_block: Vec<Vec<usize>>,
-    /// For each block, the bracket depth after each of its cues (same index as
-    /// `cues_by_block`), before clamping at zero.
-    depth_by_block: Vec<Vec<i32>>,
+    /// The figures of every block, block after block: block `b`'s are
+    /// `figs[block_at[b]..block_at[b + 1]]`.
+    figs: Vec<usize>,
+    block_at: Vec<usize>,
+    /// The figures of every sentence that has any, by block and then sentence: sentence
+    /// entries `(sentence, from, to)` into `sentence_figs`, block `b`'s being
+    /// `sentences[sentence_at[b]..sentence_at[b + 1]]`.
+    sentence_figs: Vec<usize>,
+    sentences: Vec<(usize, usize, usize)>,
+    sentence_at: Vec<usize>,
+    /// Indices into `doc.cues` of each block, ascending (in text order within a block):
+    /// block `b`'s are `cues[cue_at[b]..cue_at[b + 1]]`.
+    cues: Vec<usize>,
+    cue_at: Vec<usize>,
+    /// The bracket depth after each cue of `cues` (same index), counted within its block,
+    /// before clamping at zero.
+    depths: Vec<i32>,
     /// Per block, the offset of the first `其中` of each sentence that has one, by sentence.
     first_of: Vec<Vec<(usize, usize)>>,
 }
@@ -60,29 +69,72 @@ fn get<T>(v: &[(usize, T)], key: usize) -> Option<&T> {
         .map(|k| &v[k].1)
 }
 
+/// Items grouped by block, in their order within each block: the items (`item`, in the order
+/// given) and where each block's begin (`at`, one entry more than the blocks). A counting sort.
+fn by_block(blocks: impl Iterator<Item = usize> + Clone) -> (Vec<usize>, Vec<usize>) {
+    let n = blocks.clone().map(|b| b + 1).max().unwrap_or(0);
+    let mut at = vec![0usize; n + 1];
+    for b in blocks.clone() {
+        at[b + 1] += 1;
+    }
+    for b in 0..n {
+        at[b + 1] += at[b];
+    }
+    let mut next = at.clone();
+    let mut items = vec![0usize; at[n]];
+    for (i, b) in blocks.enumerate() {
+        items[next[b]] = i;
+        next[b] += 1;
+    }
+    (items, at)
+}
+
 impl Figures {
     pub(super) fn new(doc: &Document) -> Self {
         let mut f = Figures::default();
-        for (i, q) in doc.quantities.iter().enumerate() {
-            slot(&mut f.by_block, q.block).push(i);
-            entry(slot(&mut f.by_sentence, q.block), q.sentence).push(i);
+        let qs = &doc.quantities;
+        (f.figs, f.block_at) = by_block(qs.iter().map(|q| q.block));
+        // The sentences of each block, in order of sentence number, each with its figures
+        // ascending.
+        f.sentence_figs.reserve_exact(qs.len());
+        f.sentence_at.reserve_exact(f.block_at.len());
+        f.sentence_at.push(0);
+        let mut keyed: Vec<(usize, usize)> = Vec::new();
+        for b in 0..f.block_at.len().saturating_sub(1) {
+            let figs = &f.figs[f.block_at[b]..f.block_at[b + 1]];
+            keyed.clear();
+            keyed.extend(figs.iter().map(|&i| (qs[i].sentence, i)));
+            // Mostly in order already: a stable sort of sorted runs is one pass.
+            keyed.sort();
+            let mut k = 0;
+            while k < keyed.len() {
+                let sentence = keyed[k].0;
+                let from = f.sentence_figs.len();
+                while k < keyed.len() && keyed[k].0 == sentence {
+                    f.sentence_figs.push(keyed[k].1);
+                    k += 1;
+                }
+                f.sentences.push((sentence, from, f.sentence_figs.len()));
+            }
+            f.sentence_at.push(f.sentences.len());
         }
-        for (i, c) in doc.cues.iter().enumerate() {
-            slot(&mut f.cues_by_block, c.block).push(i);
-            let depths = slot(&mut f.depth_by_block, c.block);
-            let before = depths.last().copied().unwrap_or(0);
-            depths.push(
-                before
-                    + match c.kind {
-                        CueKind::ParenOpen => 1,
-                        CueKind::ParenClose => -1,
-                        _ => 0,
-                    },
-            );
-            if c.kind == CueKind::Of {
-                let firsts = slot(&mut f.first_of, c.block);
-                if get(firsts, c.sentence).is_none() {
-                    *entry(firsts, c.sentence) = c.offset;
+        (f.cues, f.cue_at) = by_block(doc.cues.iter().map(|c| c.block));
+        f.depths.reserve_exact(f.cues.len());
+        for b in 0..f.cue_at.len().saturating_sub(1) {
+            let mut depth = 0;
+            for &i in &f.cues[f.cue_at[b]..f.cue_at[b + 1]] {
+                let c = &doc.cues[i];
+                depth += match c.kind {
+                    CueKind::ParenOpen => 1,
+                    CueKind::ParenClose => -1,
+                    _ => 0,
+                };
+                f.depths.push(depth);
+                if c.kind == CueKind::Of {
+                    let firsts = slot(&mut f.first_of, c.block);
+                    if get(firsts, c.sentence).is_none() {
+                        *entry(firsts, c.sentence) = c.offset;
+                    }
                 }
             }
         }
@@ -91,7 +143,10 @@ impl Figures {
 
     /// The cue indices of a block.
     fn block_cues(&self, block: usize) -> &[usize] {
-        self.cues_by_block.get(block).map_or(&[], Vec::as_slice)
+        match (self.cue_at.get(block), self.cue_at.get(block + 1)) {
+            (Some(&a), Some(&b)) => &self.cues[a..b],
+            _ => &[],
+        }
     }
 
     /// How many of the block's cues stand before `offset`.
@@ -179,22 +234,30 @@ impl Figures {
     pub(super) fn paren_depth(&self, doc: &Document, block: usize, offset: usize) -> i32 {
         let k = self.cues_before(doc, block, offset);
         match k.checked_sub(1) {
-            Some(last) => self.depth_by_block.get(block).map_or(0, |d| d[last].max(0)),
+            Some(last) => self.depths[self.cue_at[block] + last].max(0),
             None => 0,
         }
     }
 
     /// The figures of a block, in order.
     pub(super) fn block(&self, block: usize) -> &[usize] {
-        self.by_block.get(block).map_or(&[], Vec::as_slice)
+        match (self.block_at.get(block), self.block_at.get(block + 1)) {
+            (Some(&a), Some(&b)) => &self.figs[a..b],
+            _ => &[],
+        }
     }
 
     /// The figures of one sentence of a block, in order.
     pub(super) fn sentence(&self, block: usize, sentence: usize) -> &[usize] {
-        self.by_sentence
-            .get(block)
-            .and_then(|ss| get(ss, sentence))
-            .map_or(&[], Vec::as_slice)
+        let (Some(&a), Some(&b)) = (self.sentence_at.get(block), self.sentence_at.get(block + 1))
+        else {
+            return &[];
+        };
+        let ss = &self.sentences[a..b];
+        match ss.binary_search_by_key(&sentence, |&(s, _, _)| s) {
+            Ok(k) => &self.sentence_figs[ss[k].1..ss[k].2],
+            Err(_) => &[],
+        }
     }
 
     /// The figures of one sentence of a block before figure `end`, in order.

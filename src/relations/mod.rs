@@ -151,6 +151,18 @@ pub struct Relations {
     pub documents: Vec<DocumentNumber>,
     /// Percentages written as the result of a calculation written out before them.
     pub calcs: Vec<WrittenCalc>,
+    /// The verdicts of `ratios` and `sums`, judged once when first asked
+    /// ([`Relations::ratio_verdicts`], [`Relations::sum_verdicts`]).
+    pub judged: Judged,
+}
+
+/// The verdict of each ratio and each sum of a document's relations, judged when first asked:
+/// the passes that read verdicts (unit proofs, unit slips), the candidates and the rules
+/// (A001, A002, A003, U001) read the same ones.
+#[derive(Debug, Clone, Default)]
+pub struct Judged {
+    ratios: std::sync::OnceLock<Vec<RatioVerdict>>,
+    sums: std::sync::OnceLock<Vec<SumVerdict>>,
 }
 
 impl Relations {
@@ -177,6 +189,30 @@ impl Relations {
                 .count()
             + self.documents.len()
             + self.calcs.len()
+    }
+
+    /// The verdict of each of `ratios`, in order (judged once; judged again should the
+    /// ratios have changed since).
+    pub fn ratio_verdicts(&self, doc: &Document) -> std::borrow::Cow<'_, [RatioVerdict]> {
+        let judge =
+            || -> Vec<RatioVerdict> { self.ratios.iter().map(|c| c.verdict(doc)).collect() };
+        let v = self.judged.ratios.get_or_init(judge);
+        if v.len() == self.ratios.len() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            std::borrow::Cow::Owned(judge())
+        }
+    }
+
+    /// The verdict of each of `sums`, in order (as [`Relations::ratio_verdicts`]).
+    pub fn sum_verdicts(&self, doc: &Document) -> std::borrow::Cow<'_, [SumVerdict]> {
+        let judge = || -> Vec<SumVerdict> { self.sums.iter().map(|s| s.verdict(doc)).collect() };
+        let v = self.judged.sums.get_or_init(judge);
+        if v.len() == self.sums.len() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            std::borrow::Cow::Owned(judge())
+        }
     }
 
     /// The products bound to their three figures.
@@ -344,9 +380,10 @@ pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
         .max(0)
 }
 
-/// Whether a label names a figure per unit (亩均投入, 人均, 每人每年补助, 单价): never a total.
+/// Words of a label that name a figure per unit (亩均投入, 人均, 每人每年补助, 单价).
+pub const PER_UNIT_WORDS: &[&str] = &["均", "每", "单价", "标准"];
+
+/// Whether a label names a figure per unit ([`PER_UNIT_WORDS`]): never a total.
 pub fn is_per_unit(l: &str) -> bool {
-    ["均", "每", "单价", "标准"]
-        .iter()
-        .any(|w| subject::occurs(l, w))
+    PER_UNIT_WORDS.iter().any(|w| subject::occurs(l, w))
 }

@@ -18,21 +18,52 @@ pub const TOTAL_ENDINGS: &[&str] = &["合计", "总计"];
 /// `本年收入合计`; never `支出合计`, which a document may use for any list of spending).
 pub const MIN_TOTAL_NAME_CHARS: usize = 4;
 
+/// Characters a written label is read without.
+fn left_out(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '"' | '《' | '》')
+}
+
 /// A label's words as written, without quotes, spaces and a leading year (`2020年本年支出合计`
 /// → `本年支出合计`).
 fn written_label(text: &str, q: &Quantity) -> Option<String> {
     let l = q.label.as_ref()?;
     let raw = text.get(l.span.start..l.span.end)?;
-    let s: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '《' | '》'))
-        .collect();
+    let s: String = raw.chars().filter(|&c| !left_out(c)).collect();
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit());
     let s = s
         .strip_prefix("年度")
         .or_else(|| s.strip_prefix('年'))
         .unwrap_or(s);
     Some(s.to_string())
+}
+
+/// Whether a unit has a dimension for sums (`sum::dim`: money, or a count other than points),
+/// without writing it.
+fn summable(u: &Unit) -> bool {
+    match u {
+        Unit::Money { .. } => true,
+        Unit::Count { word, .. } => word != "分",
+        _ => false,
+    }
+}
+
+/// Whether a figure's written label ([`written_label`]) can end with a
+/// [`TOTAL_ENDINGS`] word: its last two characters as written, read from the source without
+/// building the label (trimming its start never reaches them).
+fn ends_as_total(text: &str, q: &Quantity) -> bool {
+    let Some(raw) = q
+        .label
+        .as_ref()
+        .and_then(|l| text.get(l.span.start..l.span.end))
+    else {
+        return false;
+    };
+    let mut back = raw.chars().rev().filter(|&c| !left_out(c));
+    let (last, before) = (back.next(), back.next());
+    TOTAL_ENDINGS.iter().any(|e| {
+        let mut w = e.chars();
+        (w.next(), w.next(), w.next()) == (before, last, None)
+    })
 }
 
 /// The name of the total a share's written label says it is of (`占本年支出合计的` →
@@ -61,7 +92,8 @@ pub(super) fn named_total_shares(text: &str, doc: &Document, r: &Relations) -> V
         .filter(|(_, w)| {
             doc.in_prose(w)
                 && w.qualifier.is_none()
-                && dim(&w.unit).is_some()
+                && summable(&w.unit)
+                && ends_as_total(text, w)
                 && !is_change_label(w.label_text())
         })
         .filter_map(|(k, w)| {
@@ -93,7 +125,7 @@ pub(super) fn named_total_shares(text: &str, doc: &Document, r: &Relations) -> V
         let Some(p) = s.checked_sub(1).filter(|&k| {
             qs[k].block == q.block
                 && qs[k].sentence == q.sentence
-                && dim(&qs[k].unit).is_some()
+                && summable(&qs[k].unit)
                 && qs[k].qualifier.is_none()
                 && !is_change_label(qs[k].label_text())
         }) else {

@@ -9,7 +9,7 @@
 //! before it, and is not read.
 
 use super::growth::ends_with_change_verb;
-use super::subject::{dimension, words_start};
+use super::subject::{dim_key, words_start};
 use crate::model::{Document, Unit};
 use crate::parse::norm::{is_cjk, simplified};
 
@@ -41,8 +41,8 @@ pub fn of_level(text: &str, doc: &Document, c: usize) -> Option<(usize, OfLevel)
         || cq.qualifier.is_some()
         || lq.qualifier.is_some()
         || matches!(cq.unit, Unit::Percent)
-        || dimension(&cq.unit).is_none()
-        || dimension(&cq.unit) != dimension(&lq.unit)
+        || dim_key(&cq.unit).is_none()
+        || dim_key(&cq.unit) != dim_key(&lq.unit)
     {
         return None;
     }
@@ -53,8 +53,14 @@ pub fn of_level(text: &str, doc: &Document, c: usize) -> Option<(usize, OfLevel)
     if !matches!(between, "，" | ",") {
         return None;
     }
-    let words: String = text
-        .get(start..cq.number_span.start)?
+    let raw = text.get(start..cq.number_span.start)?;
+    // A comparison word starts with the first character of the words: most figures' words
+    // open with another, and are not read further.
+    let first = raw.chars().find(|c| !c.is_whitespace()).map(simplified);
+    if !COMPARISON_WORDS.iter().any(|w| w.chars().next() == first) {
+        return None;
+    }
+    let words: String = raw
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(simplified)
@@ -68,7 +74,7 @@ pub fn of_level(text: &str, doc: &Document, c: usize) -> Option<(usize, OfLevel)
         .iter()
         .rev()
         .take_while(|q| q.sentence == lq.sentence)
-        .any(|q| q.year.is_some() && q.year != lq.year && dimension(&q.unit) == dimension(&lq.unit))
+        .any(|q| q.year.is_some() && q.year != lq.year && dim_key(&q.unit) == dim_key(&lq.unit))
     {
         return None;
     }

@@ -64,7 +64,7 @@ pub(super) fn label_of(text: &str, q: &Quantity) -> String {
                 let mut prev_digit = false;
                 for c in src[k..].chars() {
                     let digit = c.is_ascii_digit();
-                    if is_cjk(c) && !(prev_digit && "年月日".contains(c)) {
+                    if is_cjk(c) && !(prev_digit && matches!(c, '年' | '月' | '日')) {
                         out.push(c);
                     }
                     prev_digit = digit;
@@ -140,11 +140,16 @@ fn leading_total(text: &str, q: &Quantity) -> Option<&'static str> {
     let start = fl.span.start.min(q.number_span.start);
     let before = text.get(..start)?.trim_end_matches([' ', '\u{3000}']);
     let src = text.get(start..q.number_span.start)?;
-    let last2: String = before.chars().rev().take(2).map(simplified).collect();
-    let first2: String = src.chars().take(2).map(simplified).collect();
+    // The last two characters before and the first two of the source, simplified: a total
+    // word (two characters) ends the one or opens the other.
+    let mut back = before.chars().rev().map(simplified);
+    let (b1, b0) = (back.next(), back.next());
+    let mut front = src.chars().map(simplified);
+    let (s0, s1) = (front.next(), front.next());
     TOTAL_WORDS.iter().copied().find(|w| {
-        let rev: String = w.chars().rev().collect();
-        last2 == rev || first2 == *w
+        let mut wc = w.chars();
+        let (w0, w1, w2) = (wc.next(), wc.next(), wc.next());
+        w2.is_none() && ((b0, b1) == (w0, w1) || (s0, s1) == (w0, w1))
     })
 }
 

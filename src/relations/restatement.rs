@@ -22,7 +22,7 @@ use super::subject::{
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -120,26 +120,81 @@ pub const MIN_NAME_CHARS: usize = 3;
 /// Whether a label rules its figure out of restatement whatever its unit: a target or bound,
 /// a per-unit figure or a change.
 fn excluded_label(label: &str) -> bool {
-    TARGET_WORDS.iter().any(|w| subject::occurs(label, w))
-        || is_per_unit(label)
-        || is_change_label(label)
-        || is_adjustment_change(label)
+    // The target and per-unit words, looked for in one pass.
+    static WORDS: std::sync::OnceLock<super::wordlist::WordIndex> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let all: Vec<&'static str> = TARGET_WORDS.iter().chain(PER_UNIT_WORDS).copied().collect();
+        // Built once per run and kept for it.
+        super::wordlist::WordIndex::new(Box::leak(all.into_boxed_slice()))
+    });
+    words.occurring(label) != 0 || is_change_label(label) || is_adjustment_change(label)
 }
 
-/// What the pass reads from a metric name, once per name.
+/// What the pass reads from a metric name, once per name; what only a figure's subject asks
+/// is read when first asked (most figures have no subject to read: `Reader::subjects`).
 #[derive(Debug, Clone)]
 struct Name {
+    /// The label it was read from (`label_of`).
+    label: Rc<str>,
     metric: Rc<str>,
     /// Whether it has at least [`MIN_NAME_CHARS`] Chinese characters.
     long_enough: bool,
     /// Whether it is read with what its sentence is about: a generic or short name, not a
-    /// surveyed rate (`群众满意度` is one figure of the report).
-    qualified: bool,
+    /// surveyed rate (`群众满意度` is one figure of the report) (`Reader::qualified_name`).
+    qualified: OnceCell<bool>,
     /// The stage it states.
-    stage: Option<Stage>,
+    stage: OnceCell<Option<Stage>>,
     /// The level of area its words name (`area.rs`).
-    area: Option<char>,
+    area: OnceCell<Option<char>>,
 }
+
+impl Name {
+    /// The stage it states.
+    fn stage(&self) -> Option<Stage> {
+        *self.stage.get_or_init(|| stage_in(&self.metric))
+    }
+
+    /// The level of area its label names (`area.rs`).
+    fn area(&self) -> Option<char> {
+        *self.area.get_or_init(|| area_of(&self.label))
+    }
+}
+
+/// Values by figure index, for the few figures that have one: sorted by figure, looked up by
+/// binary search (a figure given twice keeps the value given last, as a map collected from
+/// the same pairs would).
+struct ByFigure<T>(Vec<(usize, T)>);
+
+impl<T> ByFigure<T> {
+    fn new(pairs: impl IntoIterator<Item = (usize, T)>) -> ByFigure<T> {
+        let mut v: Vec<(usize, T)> = pairs.into_iter().collect();
+        v.sort_by_key(|(k, _)| *k);
+        // Of equal keys (kept in the order given), the last.
+        let mut out: Vec<(usize, T)> = Vec::with_capacity(v.len());
+        for (k, x) in v {
+            match out.last_mut() {
+                Some(last) if last.0 == k => *last = (k, x),
+                _ => out.push((k, x)),
+            }
+        }
+        ByFigure(out)
+    }
+
+    fn get(&self, k: &usize) -> Option<&T> {
+        self.0
+            .binary_search_by_key(k, |(i, _)| *i)
+            .ok()
+            .map(|n| &self.0[n].1)
+    }
+
+    fn contains_key(&self, k: &usize) -> bool {
+        self.get(k).is_some()
+    }
+}
+
+/// A figure that can be restated, with the level it is a change or base of and its name (its
+/// level's).
+type Candidate<'a> = (usize, Option<&'a (usize, OfLevel)>, Rc<Name>);
 
 /// One document as the pass reads it, with what several figures ask alike answered once: a
 /// document states few labels many times, and the figures of one item share their opening
@@ -150,7 +205,7 @@ struct Reader<'a> {
     ix: &'a SubjectIndex<'a>,
     outline: Outline,
     /// [`Name`] of each metric name read from a label (`metric_name(label_of(…))`).
-    names: RefCell<HashMap<String, Rc<Name>>>,
+    names: RefCell<HashMap<Rc<str>, Rc<Name>>>,
     /// `metric_name` of each label text asked (of what a figure is stated under or follows).
     metrics: RefCell<HashMap<&'a str, Rc<str>>>,
     /// [`excluded_label`] of each label text asked.
@@ -160,25 +215,28 @@ struct Reader<'a> {
     /// What a rate following figure `k` is about (`metric~topic`), by `k`.
     followed: RefCell<HashMap<usize, Rc<str>>>,
     /// The label each adjusted value (`由年初预算…调整为905万元`) reads as (`adjusted.rs`).
-    adjusted: HashMap<usize, String>,
+    adjusted: ByFigure<String>,
     /// The values adjusted from: a sibling stage of their adjusted value, not what it is about.
-    origins: HashSet<usize>,
+    origins: ByFigure<()>,
     /// The value each adjusted value was adjusted from.
-    origin_of: HashMap<usize, usize>,
+    origin_of: ByFigure<usize>,
     /// The changes and bases stated right after a level, with their level
     /// (`restated_change.rs`).
-    levels: HashMap<usize, (usize, OfLevel)>,
+    levels: ByFigure<(usize, OfLevel)>,
     /// The one partial period the report is about (`restated_period.rs`).
     single_period: Option<Period>,
+    /// The [`dimension`] of each unit asked, written once.
+    dims: RefCell<Vec<(subject::DimKey<'a>, Rc<str>)>>,
 }
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str, doc: &'a Document, ix: &'a SubjectIndex<'a>) -> Reader<'a> {
         let pairs = adjustments(text, doc);
-        let adjusted = pairs
-            .iter()
-            .map(|&(b, a)| (b, adjusted_name(&label_of(text, &doc.quantities[a]))))
-            .collect();
+        let adjusted = ByFigure::new(
+            pairs
+                .iter()
+                .map(|&(b, a)| (b, adjusted_name(&label_of(text, &doc.quantities[a])))),
+        );
         Reader {
             text,
             doc,
@@ -190,16 +248,18 @@ impl<'a> Reader<'a> {
             things: RefCell::new(HashMap::new()),
             followed: RefCell::new(HashMap::new()),
             adjusted,
-            origins: pairs.iter().map(|&(_, a)| a).collect(),
-            origin_of: pairs.iter().copied().collect(),
+            origins: ByFigure::new(pairs.iter().map(|&(_, a)| (a, ()))),
+            origin_of: ByFigure::new(pairs.iter().copied()),
             levels: if doc.data.is_none() {
-                (0..doc.quantities.len())
-                    .filter_map(|c| of_level(text, doc, c).map(|x| (c, x)))
-                    .collect()
+                ByFigure::new(
+                    (0..doc.quantities.len())
+                        .filter_map(|c| of_level(text, doc, c).map(|x| (c, x))),
+                )
             } else {
-                HashMap::new()
+                ByFigure(Vec::new())
             },
             single_period: restated_period::single_period(doc),
+            dims: RefCell::new(Vec::new()),
         }
     }
 
@@ -231,7 +291,7 @@ impl<'a> Reader<'a> {
     /// Whether figure `k`'s label names a thing: not a change (`调减预算1134.42万元`) nor a
     /// sibling stage of the same amount (`年初预算…，调整后预算…`).
     fn names_a_thing(&self, k: usize) -> bool {
-        if self.origins.contains(&k) {
+        if self.origins.contains_key(&k) {
             return false;
         }
         if self.adjusted.contains_key(&k) {
@@ -261,20 +321,30 @@ impl<'a> Reader<'a> {
             return n.clone();
         }
         let metric = canonical_adjusted(&metric_name(&label));
+        let label: Rc<str> = label.into();
         let name = Rc::new(Name {
             long_enough: metric
                 .chars()
                 .filter(|c| crate::parse::norm::is_cjk(*c))
                 .count()
                 >= MIN_NAME_CHARS,
-            qualified: (self.ix.is_generic(&metric) || metric.chars().count() < FULL_NAME_CHARS)
-                && !is_restated_rate(&metric),
-            stage: stage_in(&metric),
-            area: area_of(&label),
+            qualified: OnceCell::new(),
+            stage: OnceCell::new(),
+            area: OnceCell::new(),
             metric: metric.into(),
+            label: label.clone(),
         });
         self.names.borrow_mut().insert(label, name.clone());
         name
+    }
+
+    /// Whether a name is read with what its sentence is about ([`Name::qualified`]).
+    fn qualified_name(&self, name: &Name) -> bool {
+        *name.qualified.get_or_init(|| {
+            let metric = &*name.metric;
+            (self.ix.is_generic(metric) || metric.chars().count() < FULL_NAME_CHARS)
+                && !is_restated_rate(metric)
+        })
     }
 
     /// The name of a figure whose label can be restated as one value of one subject.
@@ -313,20 +383,36 @@ impl<'a> Reader<'a> {
         f
     }
 
+    /// The [`dimension`] of a unit of the document, written once per dimension.
+    fn dimension_of(&self, u: &'a Unit) -> Option<Rc<str>> {
+        let key = subject::dim_key(u)?;
+        if let Some((_, d)) = self.dims.borrow().iter().find(|(k, _)| *k == key) {
+            return Some(d.clone());
+        }
+        let d: Rc<str> = dimension(u)?.into();
+        // A document has few dimensions; past a few dozen (report data may name any unit),
+        // each is written anew rather than looked for among many.
+        let mut dims = self.dims.borrow_mut();
+        if dims.len() < 32 {
+            dims.push((key, d.clone()));
+        }
+        Some(d)
+    }
+
     /// The subject of figure `i` whose label reads as `name`.
     fn subject_named(&self, i: usize, name: &Name) -> Option<Subject> {
         let (text, doc, ix, outline) = (self.text, self.doc, self.ix, &self.outline);
         let q = &doc.quantities[i];
-        let dim = dimension(&q.unit)?;
+        let dim = self.dimension_of(&q.unit)?;
         let lead: Rc<str> = if doc.data.is_none() {
             let opening = opening_of(ix, doc, i, false, None);
             if subject::subject_lead(&opening).is_empty() {
-                Rc::from("")
+                ix.no_topic()
             } else {
                 opening
             }
         } else {
-            Rc::from("")
+            ix.no_topic()
         };
         let inline = outline.inline_at(q.block, q.span.start);
         let mut under = String::new();
@@ -343,7 +429,7 @@ impl<'a> Reader<'a> {
         // when restated on its own (`其中土地治理项目959万元` … `土地治理项目959万元`): what it
         // is stated under, or else its sentence's opening, tells two subjects apart only when
         // both mentions state one.
-        let qualified = name.qualified;
+        let qualified = self.qualified_name(name);
         // What a qualified label's own sentence says it is about: the words opening it, the
         // first figure of its item (`“三公”经费预算…，实际支出…`), and the head of its numbered
         // item when its sentence does not open with one (`（2）公务接待费。预算数3.50万元`).
@@ -389,7 +475,7 @@ impl<'a> Reader<'a> {
         }
         // The stage its own words state: its label, or the words of its clause before the
         // label (`全年实际完成中央、省市农机购置补贴资金`).
-        let stated = name.stage.or_else(|| ix.clause_stage(q));
+        let stated = name.stage().or_else(|| ix.clause_stage(q));
         // A label naming its metric in full is the same metric when restated on its own
         // (`其中土地治理项目959万元` … `土地治理项目959万元`): what it is stated under, or else
         // the first figure of its sentence, tells subjects apart only when both mentions state
@@ -400,13 +486,17 @@ impl<'a> Reader<'a> {
                 let origin = self.origin_of.get(&i).copied();
                 (
                     String::new(),
-                    opening_of(ix, doc, i, true, origin).to_string(),
+                    String::from(&*opening_of(ix, doc, i, true, origin)),
                 )
             }
             (false, true) => (String::new(), String::new()),
             (false, false) => (String::new(), under),
             (true, false) if stated.is_some() => (about, under),
-            (true, _) => (format!("{under}{about}"), String::new()),
+            (true, _) => {
+                let mut topic = under;
+                topic.push_str(&about);
+                (topic, String::new())
+            }
         };
         let stage = stated
             .or_else(|| stage_in(&topic))
@@ -424,7 +514,7 @@ impl<'a> Reader<'a> {
         let period =
             restated_period::subject_period(q.period, doc.full_year_report, self.single_period);
         Some(Subject {
-            metric: name.metric.to_string(),
+            metric: name.metric.clone(),
             dim,
             year: if doc.data.is_none() {
                 year_of(text, ix, doc, q)
@@ -436,32 +526,69 @@ impl<'a> Reader<'a> {
             entity,
             stage,
             stage_stated: stated.is_some(),
-            place: subject::entity_in(&lead).unwrap_or_default(),
+            place: if lead.is_empty() {
+                String::new()
+            } else {
+                subject::entity_in(&lead).unwrap_or_default()
+            },
             opening,
-            area: name.area,
+            area: name.area(),
         })
     }
 
     /// The subject of every figure that can be restated, in document order: a change or a
     /// base stated right after a level has its level's (`restated_change.rs`), as a change
     /// of it or for the year the base names.
-    fn subjects(&self) -> Vec<(usize, Subject)> {
-        self.doc
-            .quantities
+    ///
+    /// With `shared_only`, only the figures whose metric and dimension another figure may
+    /// share: a subject is compared only with subjects of its metric and dimension, so the
+    /// others can be in no restatement (nor be left unsettled by one), and what they are about
+    /// need not be read. (The metric is compared up to its first `~`, where a change's words
+    /// join it: equal metrics are equal so far.)
+    fn subjects(&self, shared_only: bool) -> Vec<(usize, Subject)> {
+        // Each figure that can be restated, with its level and its name (its level's).
+        let candidates: Vec<Candidate<'_>> = (0..self.doc.quantities.len())
+            .filter_map(|i| match self.levels.get(&i) {
+                Some(level) => Some((i, Some(level), self.restatable(level.0)?)),
+                None => Some((i, None, self.restatable(i)?)),
+            })
+            .collect();
+        let mut shared = vec![true; candidates.len()];
+        if shared_only {
+            // Candidates sorted by a digest of their metric (up to its first `~`) and
+            // dimension: equal keys have equal digests, so a digest stated once is a key
+            // stated once (two keys sharing a digest are only kept both).
+            let mut digests: Vec<(u64, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(n, (i, level, name))| {
+                    let at = level.map_or(*i, |(l, _)| *l);
+                    let m = name.metric.as_bytes();
+                    let m = &m[..m.iter().position(|&b| b == b'~').unwrap_or(m.len())];
+                    (digest(m, &self.doc.quantities[at].unit), n)
+                })
+                .collect();
+            digests.sort_unstable();
+            for (k, &(d, n)) in digests.iter().enumerate() {
+                let before = k > 0 && digests[k - 1].0 == d;
+                let after = digests.get(k + 1).is_some_and(|&(e, _)| e == d);
+                shared[n] = before || after;
+            }
+        }
+        candidates
             .iter()
-            .enumerate()
-            .filter_map(|(i, _)| {
-                if let Some((l, of)) = self.levels.get(&i) {
-                    let name = self.restatable(*l)?;
-                    let mut s = self.subject_named(*l, &name)?;
+            .zip(shared)
+            .filter(|(_, shared)| *shared)
+            .filter_map(|(&(i, level, ref name), _)| match level {
+                Some((l, of)) => {
+                    let mut s = self.subject_named(*l, name)?;
                     match of {
-                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric),
+                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric).into(),
                         OfLevel::Base(y) => s.year = Some(*y),
                     }
-                    return Some((i, s));
+                    Some((i, s))
                 }
-                let name = self.restatable(i)?;
-                Some((i, self.subject_named(i, &name)?))
+                None => Some((i, self.subject_named(i, name)?)),
             })
             .collect()
     }
@@ -472,7 +599,7 @@ impl<'a> Reader<'a> {
     /// (`“三公”经费支出合计比上年减少`) or the base's year.
     fn named(&self, i: usize) -> Option<String> {
         if self.adjusted.contains_key(&i) {
-            return Some(self.name_of(i).metric.to_string());
+            return Some(String::from(&*self.name_of(i).metric));
         }
         let (l, of) = self.levels.get(&i)?;
         let label = self.doc.quantities[*l].label_text();
@@ -486,8 +613,30 @@ impl<'a> Reader<'a> {
     /// base's: its level's).
     fn qualified(&self, i: usize) -> bool {
         let at = self.levels.get(&i).map_or(i, |(l, _)| *l);
-        self.name_of(at).qualified
+        self.qualified_name(&self.name_of(at))
     }
+}
+
+/// A digest of a metric's bytes and a unit's dimension (FNV-1a): equal metrics of units of
+/// one dimension have equal digests.
+fn digest(metric: &[u8], unit: &Unit) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    metric.iter().for_each(|&b| eat(b));
+    match subject::dim_key(unit) {
+        None => eat(0),
+        Some(subject::DimKey::Money(crate::model::Currency::Cny)) => eat(1),
+        Some(subject::DimKey::Money(crate::model::Currency::Usd)) => eat(2),
+        Some(subject::DimKey::Percent) => eat(3),
+        Some(subject::DimKey::Count(word)) => {
+            eat(4);
+            word.bytes().for_each(&mut eat);
+        }
+    }
+    h
 }
 
 /// The figure a figure is stated under: the total of its 其中 breakdown, or the figure its
@@ -513,11 +662,11 @@ fn opening_of(
     let qs = &doc.quantities;
     let q = &qs[i];
     let Some(from) = ix.item_start(doc, q) else {
-        return Rc::from("");
+        return ix.no_topic();
     };
     let first = ix.first_in_block_from(doc, i, from);
     if through_first && (first == i || Some(first) == origin) {
-        return Rc::from("");
+        return ix.no_topic();
     }
     let end = if through_first {
         qs[first].span.start
@@ -531,7 +680,7 @@ fn opening_of(
 /// The subject of every figure that can be restated, in document order.
 pub fn figure_subjects(text: &str, doc: &Document, sums: &[SumClaim]) -> Vec<(usize, Subject)> {
     let ix = SubjectIndex::new(text, doc, &Figures::new(doc), sums);
-    Reader::new(text, doc, &ix).subjects()
+    Reader::new(text, doc, &ix).subjects(false)
 }
 
 pub(super) fn find_restatements(
@@ -542,7 +691,7 @@ pub(super) fn find_restatements(
 ) -> RestatementPass {
     let ix = SubjectIndex::new(text, doc, figs, sums);
     let reader = Reader::new(text, doc, &ix);
-    let subjects = reader.subjects();
+    let subjects = reader.subjects(true);
     let mut pass = RestatementPass::default();
     // The breakdown each part belongs to.
     let mut breakdown: HashMap<usize, usize> = HashMap::new();
@@ -567,9 +716,9 @@ pub(super) fn find_restatements(
         by_key[k].push(n);
         key_of.push(k);
         if !s.topic.is_empty() {
-            topical.insert((s.metric.as_str(), s.dim.as_str()));
+            topical.insert((&*s.metric, &*s.dim));
             let keys = topical_keys
-                .entry((s.metric.as_str(), s.dim.as_str(), s.entity.as_str()))
+                .entry((&*s.metric, &*s.dim, s.entity.as_str()))
                 .or_default();
             if !keys.contains(&k) {
                 keys.push(k);
@@ -589,7 +738,7 @@ pub(super) fn find_restatements(
         if !s.topic.is_empty() || by_key[k].len() != 1 || !reader.qualified(*i) {
             continue;
         }
-        let key = (s.metric.as_str(), s.dim.as_str(), s.entity.as_str());
+        let key = (&*s.metric, &*s.dim, s.entity.as_str());
         if let Some(&[t]) = topical_keys.get(&key).map(Vec::as_slice)
             && by_key[t].iter().all(|&m| {
                 let o = &subjects[m].1;
@@ -607,7 +756,7 @@ pub(super) fn find_restatements(
     for ((i, s), &k) in subjects.iter().zip(&key_of) {
         if s.topic.is_empty()
             && ix.is_generic(&s.metric)
-            && topical.contains(&(s.metric.as_str(), s.dim.as_str()))
+            && topical.contains(&(&*s.metric, &*s.dim))
             && by_key[k].len() == 1
         {
             pass.unsettled

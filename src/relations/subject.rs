@@ -20,8 +20,8 @@
 //! are all equal; a figure whose stage is unstated joins the one stage its subject has, and
 //! is left unsettled when the subject is stated for more than one stage.
 
-use super::wordlist::{remove_words, strip_leading, word_index};
-use crate::model::{Document, Period, Quantity, Unit};
+use super::wordlist::{WordIndex, remove_words, strip_leading, word_index};
+use crate::model::{Currency, Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
 
 pub use super::wordlist::occurs;
@@ -177,10 +177,75 @@ pub const STAGE_WORDS: &[(&str, Stage)] = &[
 
 /// The stage a text names: the first stage word in [`STAGE_WORDS`] order that occurs.
 pub fn stage_in(s: &str) -> Option<Stage> {
+    let w = stage_words();
+    let m = w.ix.occurring(s);
     STAGE_WORDS
         .iter()
-        .find(|(w, _)| occurs(s, w))
-        .map(|&(_, st)| st)
+        .zip(&w.stage)
+        .find(|(_, b)| m & **b != 0)
+        .map(|(&(_, st), _)| st)
+}
+
+/// Every word the stage of a text or heading is read from ([`stage_in`], [`heading_stage`],
+/// [`plan_in`]), looked for in one pass; each list as the bits of its words.
+struct StageWords {
+    ix: WordIndex,
+    /// The bit of each of [`STAGE_WORDS`] and of [`HEADING_STAGE_WORDS`], in order.
+    stage: Vec<u64>,
+    heading: Vec<u64>,
+    /// Words joining two stages in a heading.
+    join: u64,
+    /// [`PLAN_WORDS`], [`ACHIEVED_WORDS`]; [`GOAL_WORDS`] and [`DONE_WORDS`].
+    plan: u64,
+    achieved: u64,
+    goal: u64,
+    done: u64,
+}
+
+/// Words that join two stages in a heading (`预算及执行情况`).
+const JOIN_WORDS: &[&str] = &["及", "和", "与", "、", "/"];
+/// Words of a plan or target.
+const PLAN_WORDS: &[&str] = &["目标", "计划"];
+/// Words of a goal, and of its being reached, that make a heading about what was achieved
+/// (`绩效目标完成情况`).
+const GOAL_WORDS: &[&str] = &["目标", "计划", "指标"];
+const DONE_WORDS: &[&str] = &["完成", "实现", "自评", "评价"];
+
+fn stage_words() -> &'static StageWords {
+    static WORDS: std::sync::OnceLock<StageWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = Vec::new();
+        let lists: [&[&'static str]; 5] = [
+            JOIN_WORDS,
+            PLAN_WORDS,
+            ACHIEVED_WORDS,
+            GOAL_WORDS,
+            DONE_WORDS,
+        ];
+        let words = STAGE_WORDS
+            .iter()
+            .chain(HEADING_STAGE_WORDS)
+            .map(|(w, _)| *w)
+            .chain(lists.iter().flat_map(|l| l.iter().copied()));
+        for w in words {
+            if !all.contains(&w) {
+                all.push(w);
+            }
+        }
+        let bit = |w: &str| 1u64 << all.iter().position(|x| *x == w).unwrap_or(0);
+        let bits = |l: &[&str]| l.iter().fold(0, |m, w| m | bit(w));
+        StageWords {
+            stage: STAGE_WORDS.iter().map(|(w, _)| bit(w)).collect(),
+            heading: HEADING_STAGE_WORDS.iter().map(|(w, _)| bit(w)).collect(),
+            join: bits(JOIN_WORDS),
+            plan: bits(PLAN_WORDS),
+            achieved: bits(ACHIEVED_WORDS),
+            goal: bits(GOAL_WORDS),
+            done: bits(DONE_WORDS),
+            // Built once per run and kept for it.
+            ix: WordIndex::new(Box::leak(all.into_boxed_slice())),
+        }
+    })
 }
 
 /// Stage words a heading can settle a stage by: a heading's bare 预算 names the budget as a
@@ -198,22 +263,19 @@ pub const HEADING_STAGE_WORDS: &[(&str, Stage)] = &[
 /// The stage a heading names, unless it joins two (`预算调整` → adjusted; `预算及执行情况`
 /// and `年初预算与调整` settle nothing).
 pub fn heading_stage(s: &str) -> Option<Stage> {
-    let n = STAGE_WORDS.iter().filter(|(w, _)| s.contains(w)).count();
-    if n >= 2 && ["及", "和", "与", "、", "/"].iter().any(|j| s.contains(j)) {
+    let w = stage_words();
+    let m = w.ix.occurring(s);
+    let n = w.stage.iter().filter(|&&b| m & b != 0).count();
+    if n >= 2 && m & w.join != 0 {
         return None;
     }
     HEADING_STAGE_WORDS
         .iter()
-        .find(|(w, _)| s.contains(w))
-        .map(|&(_, st)| st)
-        .or_else(|| plan_in(s))
-        .or_else(|| {
-            (["目标", "计划", "指标"].iter().any(|w| s.contains(w))
-                && ["完成", "实现", "自评", "评价"]
-                    .iter()
-                    .any(|w| s.contains(w)))
-            .then_some(Stage::Actual)
-        })
+        .zip(&w.heading)
+        .find(|(_, b)| m & **b != 0)
+        .map(|(&(_, st), _)| st)
+        .or_else(|| plan_of(w, m))
+        .or_else(|| (m & w.goal != 0 && m & w.done != 0).then_some(Stage::Actual))
 }
 
 /// Words that make a heading or an opening about what was achieved, not what was planned
@@ -223,9 +285,13 @@ pub const ACHIEVED_WORDS: &[&str] = &["完成", "实现", "执行", "情况", "�
 /// A plan or target a heading or sentence opening announces (`（三）项目绩效目标`,
 /// `绩效目标为：`), unless it speaks of what was achieved ([`ACHIEVED_WORDS`]).
 pub fn plan_in(s: &str) -> Option<Stage> {
-    (["目标", "计划"].iter().any(|w| s.contains(w))
-        && !ACHIEVED_WORDS.iter().any(|w| s.contains(w)))
-    .then_some(Stage::Plan)
+    let w = stage_words();
+    plan_of(w, w.ix.occurring(s))
+}
+
+/// [`plan_in`] of a text whose words `m` are.
+fn plan_of(w: &StageWords, m: u64) -> Option<Stage> {
+    (m & w.plan != 0 && m & w.achieved == 0).then_some(Stage::Plan)
 }
 
 /// Words that say no more than "an amount of money" or a stage: a label made only of them
@@ -295,10 +361,21 @@ fn cjk_count(s: &str) -> usize {
 
 /// Whether a label says only "an amount" and a stage (see [`GENERIC_WORDS`]).
 pub fn is_generic_label(label: &str) -> bool {
+    let words = word_index!(GENERIC_WORDS);
+    // Characters of no generic word are never removed: two of them are a name.
+    if kept_cjk(label, words, None) >= 2 {
+        return false;
+    }
     // Fewer than two Chinese characters stay fewer as words are removed.
-    cjk_count(&remove_words(label, word_index!(GENERIC_WORDS), |r| {
-        cjk_count(r) < 2
-    })) < 2
+    cjk_count(&remove_words(label, words, |r| cjk_count(r) < 2)) < 2
+}
+
+/// How many Chinese characters of `s` are part of no word of `a` (nor of `b`): removing
+/// words of the lists never removes them.
+fn kept_cjk(s: &str, a: &WordIndex, b: Option<&WordIndex>) -> usize {
+    s.chars()
+        .filter(|&c| is_cjk(c) && !a.has_char(c) && !b.is_some_and(|b| b.has_char(c)))
+        .count()
 }
 
 /// Words of a label that only say which stage of one amount it is (`年初预算`, `调整后预算`,
@@ -326,15 +403,22 @@ pub const STAGE_ONLY_WORDS: &[&str] = &[
 /// Whether a label only names a stage of an amount, not what the amount is (a figure so
 /// labelled before another in its sentence is a sibling stage, not its topic).
 pub fn is_stage_only(label: &str) -> bool {
+    let words = word_index!(STAGE_ONLY_WORDS);
+    // A Chinese character of no stage word is never removed.
+    if kept_cjk(label, words, None) > 0 {
+        return false;
+    }
     let no_cjk = |r: &str| r.chars().all(|c| !is_cjk(c));
-    no_cjk(&remove_words(label, word_index!(STAGE_ONLY_WORDS), no_cjk))
+    no_cjk(&remove_words(label, words, no_cjk))
 }
 
 /// An enumeration word at the start (`一是`, `三是`).
 pub(super) fn strip_enumeration(s: &str) -> &str {
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some(d), Some('是')) if "一二三四五六七八九十".contains(d) => cs.as_str(),
+        (Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'), Some('是')) => {
+            cs.as_str()
+        }
         _ => s,
     }
 }
@@ -353,9 +437,12 @@ pub fn metric_name(label: &str) -> String {
             break;
         }
     }
-    l.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | ' '))
-        .collect()
+    // Without quotes and spaces: the pieces between them, copied whole.
+    let mut out = String::with_capacity(l.len());
+    for piece in l.split(['“', '”', '"', ' ']) {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The words of a stretch of text that say what follows is about: Chinese characters only,
@@ -365,11 +452,11 @@ pub fn topic_words(raw: &str) -> String {
     let mut out = String::new();
     let mut prev_digit = false;
     for c in raw.chars() {
-        if c.is_ascii_digit() || "０１２３４５６７８９".contains(c) {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
             prev_digit = true;
             continue;
         }
-        if prev_digit && "年月日号".contains(c) {
+        if prev_digit && matches!(c, '年' | '月' | '日' | '号') {
             prev_digit = false;
             continue;
         }
@@ -482,7 +569,12 @@ pub fn head_topic(head: &str) -> String {
 
 /// [`head_topic`] of a head already read as its [`topic_words`] `w`.
 fn head_topic_of_words(w: String) -> String {
-    if is_generic_label(&remove_words(&w, word_index!(HEADING_WORDS), |_| false)) {
+    let heading = word_index!(HEADING_WORDS);
+    // Two characters of no heading word and no generic word stay: a thing.
+    if kept_cjk(&w, heading, Some(word_index!(GENERIC_WORDS))) >= 2 {
+        return w;
+    }
+    if is_generic_label(&remove_words(&w, heading, |_| false)) {
         String::new()
     } else {
         w
@@ -498,8 +590,8 @@ fn entity_and_topic(head: &str) -> (Option<String>, String) {
 /// What the figure is about, as read from the text; see the module documentation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Subject {
-    pub metric: String,
-    pub dim: String,
+    pub metric: std::rc::Rc<str>,
+    pub dim: std::rc::Rc<str>,
     pub year: Option<u16>,
     pub period: Option<Period>,
     pub topic: String,
@@ -548,7 +640,7 @@ impl Subject {
     /// What must be equal for two mentions to be compared, as one key (the rest is
     /// compared by [`compatible`]).
     pub fn key(&self) -> String {
-        let parts = [&self.metric, &self.dim, &self.topic, &self.entity];
+        let parts: [&str; 4] = [&self.metric, &self.dim, &self.topic, &self.entity];
         let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
         for (n, p) in parts.into_iter().enumerate() {
             if n > 0 {
@@ -594,19 +686,33 @@ impl Outline {
 fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<String>, String)> {
     let blk = &doc.blocks[b];
     let mut out = Vec::new();
-    // Every sentence, and every part of one after a `；`.
-    let mut segments = Vec::new();
-    for sent in &blk.sentences {
-        let Some(s) = text.get(sent.start..sent.end) else {
-            continue;
-        };
-        let mut at = 0;
-        for part in s.split_inclusive(['；', ';']) {
-            segments.push((sent.start + at, part));
-            at += part.len();
-        }
-    }
-    for (k, (start, s)) in segments.into_iter().enumerate() {
+    // Every sentence, and every part of one after a `；` (`;`, or EF BC 9B).
+    let segments = blk.sentences.iter().flat_map(|sent| {
+        let s = text.get(sent.start..sent.end).unwrap_or("");
+        let bytes = s.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            if from >= bytes.len() {
+                return None;
+            }
+            // The next `;` or last byte of a `；`.
+            let mut k = from;
+            let end = loop {
+                match bytes[k..].iter().position(|&b| b == b';' || b == 0x9B) {
+                    None => break bytes.len(),
+                    Some(p) if bytes[k + p] == b';' => break k + p + 1,
+                    Some(p) if k + p >= from + 2 && bytes[k + p - 2..k + p] == [0xEF, 0xBC] => {
+                        break k + p + 1;
+                    }
+                    Some(p) => k += p + 1,
+                }
+            };
+            let part = (sent.start + from, &s[from..end]);
+            from = end;
+            Some(part)
+        })
+    });
+    for (k, (start, s)) in segments.enumerate() {
         if k == 0 && blk.marker.is_some() {
             continue;
         }
@@ -625,7 +731,9 @@ fn inline_items(text: &str, doc: &Document, b: usize) -> Vec<(usize, Option<Stri
         };
         let body = &t[len..];
         let end = body
-            .find(|c: char| "。：:，,；;".contains(c) || c.is_ascii_digit())
+            .find(|c: char| {
+                matches!(c, '。' | '：' | ':' | '，' | ',' | '；' | ';') || c.is_ascii_digit()
+            })
             .unwrap_or(body.len());
         let head = &body[..end];
         let (entity, topic) = entity_and_topic(head);
@@ -650,6 +758,8 @@ impl Outline {
     pub fn new(text: &str, doc: &Document) -> Outline {
         // (level, entity, stage) of the numbered blocks in force.
         let mut stack: Vec<(u8, Option<String>, Option<Stage>)> = Vec::new();
+        // The entities of the stack joined, as of its last change.
+        let mut entities = String::new();
         let mut o = Outline::default();
         for (b, blk) in doc.blocks.iter().enumerate() {
             if let Some(m) = blk.marker {
@@ -661,11 +771,12 @@ impl Outline {
                 let (entity, topic) = entity_and_topic(&head);
                 stack.push((level, entity, heading_stage(&head)));
                 o.head.push((topic, end));
+                let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
+                entities = ent.join("/");
             } else {
                 o.head.push((String::new(), blk.span.start));
             }
-            let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
-            o.entity.push(ent.join("/"));
+            o.entity.push(entities.clone());
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
             let inline = if text.is_empty() {
                 Vec::new()
@@ -682,11 +793,35 @@ impl Outline {
 
 /// The dimension of a figure's unit, when restatements of it can be compared.
 pub fn dimension(u: &Unit) -> Option<String> {
+    Some(match dim_key(u)? {
+        DimKey::Money(Currency::Cny) => "money:Cny".to_string(),
+        DimKey::Money(Currency::Usd) => "money:Usd".to_string(),
+        DimKey::Percent => "percent".to_string(),
+        DimKey::Count(word) => {
+            let mut s = String::with_capacity("count:".len() + word.len());
+            s.push_str("count:");
+            s.push_str(word);
+            s
+        }
+    })
+}
+
+/// A unit's [`dimension`] as a value to compare, without writing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DimKey<'a> {
+    Money(Currency),
+    Percent,
+    Count(&'a str),
+}
+
+/// The [`dimension`] of a unit, unwritten: two units have the same dimension exactly when
+/// their keys are equal.
+pub fn dim_key(u: &Unit) -> Option<DimKey<'_>> {
     match u {
-        Unit::Money { currency, .. } => Some(format!("money:{currency:?}")),
-        Unit::Percent => Some("percent".into()),
+        Unit::Money { currency, .. } => Some(DimKey::Money(*currency)),
+        Unit::Percent => Some(DimKey::Percent),
         Unit::Count { word, .. } if word == "分" => None,
-        Unit::Count { word, .. } => Some(format!("count:{word}")),
+        Unit::Count { word, .. } => Some(DimKey::Count(word)),
         _ => None,
     }
 }

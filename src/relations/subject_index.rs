@@ -52,20 +52,29 @@ pub(super) struct SubjectIndex<'a> {
     /// The nearest earlier figure of the same run of its sentence at a smaller bracket depth.
     shallower: Vec<usize>,
     /// The total of the first breakdown each part belongs to.
-    total_of: HashMap<usize, usize>,
+    total_of: Vec<(usize, usize)>,
     /// The nearest figure at or before each that is an amount with a label.
     prev_labelled_amount: Vec<usize>,
     /// The first figure at or after each whose label names a thing (see
     /// [`SubjectIndex::first_named`]), found on demand.
     next_named: RefCell<Vec<usize>>,
-    /// `topic_words` of the text between two offsets, as asked.
-    topics: RefCell<HashMap<(usize, usize), Rc<str>>>,
+    /// `topic_words` of the text between two offsets, the last few asked (the figures of one
+    /// item ask alike, one after another).
+    topics: RefCell<Vec<Topic>>,
+    /// The empty topic, shared.
+    empty: Rc<str>,
     /// The plan a sentence's opening up to its first colon announces, by (start, colon).
     intros: RefCell<HashMap<(usize, usize), Option<Stage>>>,
     /// Whether a metric name is a generic label, by name (a document states few names many
     /// times).
     generic: RefCell<HashMap<String, bool>>,
 }
+
+/// The topic words of the text between two offsets.
+type Topic = ((usize, usize), Rc<str>);
+
+/// How many of the topics last read are remembered.
+const RECENT_TOPICS: usize = 8;
 
 /// Not yet known (in [`SubjectIndex::next_named`]).
 const UNKNOWN: usize = usize::MAX - 1;
@@ -100,15 +109,16 @@ impl<'a> SubjectIndex<'a> {
             sentence_start: Vec::with_capacity(doc.quantities.len()),
             depth: Vec::with_capacity(doc.quantities.len()),
             shallower: vec![NONE; doc.quantities.len()],
-            total_of: HashMap::new(),
+            total_of: Vec::new(),
             prev_labelled_amount: Vec::with_capacity(doc.quantities.len()),
             next_named: RefCell::new(vec![UNKNOWN; doc.quantities.len()]),
-            topics: RefCell::new(HashMap::new()),
+            topics: RefCell::new(Vec::with_capacity(RECENT_TOPICS)),
+            empty: Rc::from(""),
             intros: RefCell::new(HashMap::new()),
             generic: RefCell::new(HashMap::new()),
         };
-        // Byte by byte: every character looked for is ASCII or starts with a byte (0xEF,
-        // 0xE3, 0xE5) that in UTF-8 only ever starts a character.
+        // Character by character, by its first byte: every character looked for is ASCII or
+        // starts with a byte (0xEF, 0xE3, 0xE5) that in UTF-8 only ever starts a character.
         let mut k = 0;
         while k < bytes.len() {
             let c = match bytes[k] {
@@ -127,7 +137,13 @@ impl<'a> SubjectIndex<'a> {
                 _ => '\0',
             };
             if c == '\0' {
-                k += 1;
+                // On to the next character (`k` stays on character boundaries).
+                k += match bytes[k] {
+                    0..=0x7F => 1,
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
                 continue;
             }
             let end = k + c.len_utf8();
@@ -184,11 +200,13 @@ impl<'a> SubjectIndex<'a> {
             ix.shallower[i] = stack.last().copied().unwrap_or(NONE);
             stack.push(i);
         }
-        for s in sums {
-            for &p in &s.parts {
-                ix.total_of.entry(p).or_insert(s.total);
-            }
-        }
+        // (part, total) sorted by part, the first breakdown of each part kept.
+        ix.total_of = sums
+            .iter()
+            .flat_map(|s| s.parts.iter().map(|&p| (p, s.total)))
+            .collect();
+        ix.total_of.sort_by_key(|&(p, _)| p);
+        ix.total_of.dedup_by_key(|&mut (p, _)| p);
         ix
     }
 
@@ -364,7 +382,10 @@ impl<'a> SubjectIndex<'a> {
 
     /// The total of the first breakdown figure `i` is a part of.
     pub(super) fn breakdown_total(&self, i: usize) -> Option<usize> {
-        self.total_of.get(&i).copied()
+        self.total_of
+            .binary_search_by_key(&i, |&(p, _)| p)
+            .ok()
+            .map(|k| self.total_of[k].1)
     }
 
     /// Whether a metric name is a generic label (`subject::is_generic_label`), remembered.
@@ -377,18 +398,31 @@ impl<'a> SubjectIndex<'a> {
         g
     }
 
+    /// No topic (the empty one, shared rather than made anew).
+    pub(super) fn no_topic(&self) -> Rc<str> {
+        self.empty.clone()
+    }
+
     /// `topic_words` of the text `from..to` after its last blank line, remembered: the
     /// figures of one item read their opening once.
     pub(super) fn topic_between(&self, from: usize, to: usize) -> Rc<str> {
-        if let Some(t) = self.topics.borrow().get(&(from, to)) {
+        if let Some((_, t)) = self.topics.borrow().iter().find(|(k, _)| *k == (from, to)) {
             return t.clone();
         }
         let words = self.text.get(from..to).unwrap_or("");
-        let k = words.rfind("\n\n").map_or(0, |k| k + 2);
+        let k = words
+            .as_bytes()
+            .windows(2)
+            .rposition(|w| w == b"\n\n")
+            .map_or(0, |k| k + 2);
         let t: Rc<str> = alias_at_end(&words[k..])
             .unwrap_or_else(|| topic_words(&words[k..]))
             .into();
-        self.topics.borrow_mut().insert((from, to), t.clone());
+        let mut topics = self.topics.borrow_mut();
+        if topics.len() == RECENT_TOPICS {
+            topics.remove(0);
+        }
+        topics.push(((from, to), t.clone()));
         t
     }
 }

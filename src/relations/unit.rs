@@ -7,13 +7,13 @@ use super::*;
 /// a rate, a closed list or an exact sum no other pass binds: `unit_proof.rs`).
 pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
     let mut out = Vec::new();
-    for c in &rel.ratios {
-        if let RatioVerdict::UnitSlip { operand, .. } = c.verdict(doc) {
+    for v in rel.ratio_verdicts(doc).iter() {
+        if let &RatioVerdict::UnitSlip { operand, .. } = v {
             out.push(operand);
         }
     }
-    for s in &rel.sums {
-        if let SumVerdict::UnitSlip { operand, .. } = s.verdict(doc) {
+    for v in rel.sum_verdicts(doc).iter() {
+        if let &SumVerdict::UnitSlip { operand, .. } = v {
             out.push(operand);
         }
     }
@@ -26,11 +26,10 @@ pub fn unit_slips(doc: &Document, rel: &Relations) -> Vec<usize> {
 
 /// Significant digits of a written value (`1587.36` → 6, `0.50` → 2).
 pub(super) fn significant_digits(v: Decimal) -> usize {
-    let s = v.abs().to_string();
-    s.trim_start_matches(['0', '.'])
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .count()
+    // The digits written are the mantissa's (`0.50` is 50 at scale 2): all of them but its
+    // leading zeros, which it has none of.
+    let m = v.mantissa().unsigned_abs();
+    if m == 0 { 0 } else { m.ilog10() as usize + 1 }
 }
 
 pub(super) fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
@@ -40,16 +39,27 @@ pub(super) fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
     // only at figures with its own digits, not at every figure. A bucket is searched up to
     // ECHO_CANDIDATES deep, so a document repeating one amount endlessly stays linear.
     const ECHO_CANDIDATES: usize = 256;
-    let mut by_digits: std::collections::HashMap<(Decimal, u32), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (j, b) in qs.iter().enumerate() {
-        if matches!(b.unit, Unit::Money { .. }) && b.qualifier.is_none() && doc.in_prose(b) {
-            by_digits
-                .entry((b.value.normalize(), b.decimals))
-                .or_default()
-                .push(j);
-        }
-    }
+    // The amounts sorted by digits written (the value, normalised, and the decimals), in
+    // document order within each: a bucket is a run of equal digits.
+    let digits = |q: &Quantity| {
+        let v = q.value.normalize();
+        (v.mantissa(), v.scale(), q.decimals)
+    };
+    let mut by_digits: Vec<((i128, u32, u32), usize)> = qs
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            matches!(b.unit, Unit::Money { .. }) && b.qualifier.is_none() && doc.in_prose(b)
+        })
+        .map(|(j, b)| (digits(b), j))
+        .collect();
+    by_digits.sort_unstable();
+    let bucket_of = |a: &Quantity| -> &[((i128, u32, u32), usize)] {
+        let key = digits(a);
+        let from = by_digits.partition_point(|(k, _)| *k < key);
+        let to = from + by_digits[from..].partition_point(|(k, _)| *k == key);
+        &by_digits[from..to]
+    };
     for (i, a) in qs.iter().enumerate() {
         let Unit::Money { currency, scale } = a.unit else {
             continue;
@@ -58,10 +68,8 @@ pub(super) fn find_unit_echoes(doc: &Document) -> Vec<(usize, usize)> {
             continue;
         }
         // `a` is the odd one: its unit is rarer than the other's, by 10⁴ or 10⁸.
-        let bucket = by_digits
-            .get(&(a.value.normalize(), a.decimals))
-            .map_or(&[][..], |v| v.as_slice());
-        let other = bucket.iter().take(ECHO_CANDIDATES).map(|&j| (j, &qs[j])).find(|(j, b)| {
+        let bucket = bucket_of(a);
+        let other = bucket.iter().take(ECHO_CANDIDATES).map(|&(_, j)| (j, &qs[j])).find(|(j, b)| {
             *j != i
                 && doc.in_prose(b)
                 && b.qualifier.is_none()

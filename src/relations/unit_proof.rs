@@ -117,16 +117,12 @@ pub(super) fn find_unit_proofs(
     // Figures a bound relation already reads: as the operand of a rate or a part or total of a
     // breakdown that holds, or as a slip they prove.
     let mut judged = std::collections::HashSet::new();
-    for c in &r.ratios {
-        if matches!(
-            c.verdict(doc),
-            RatioVerdict::Consistent | RatioVerdict::UnitSlip { .. }
-        ) {
+    for (c, v) in r.ratios.iter().zip(r.ratio_verdicts(doc).iter()) {
+        if matches!(v, RatioVerdict::Consistent | RatioVerdict::UnitSlip { .. }) {
             judged.extend([c.numerator, c.denominator]);
         }
     }
-    for s in &r.sums {
-        let v = s.verdict(doc);
+    for (s, v) in r.sums.iter().zip(r.sum_verdicts(doc).iter()) {
         if v.holds() || matches!(v, SumVerdict::UnitSlip { .. }) {
             judged.insert(s.total);
             judged.extend(s.parts.iter().copied());

@@ -12,6 +12,11 @@ pub struct WordIndex {
     words: &'static [&'static str],
     /// (first character, index of the word), sorted.
     by_first: Vec<(char, usize)>,
+    /// One bit (of 64, by code point) per first character: a character whose bit is clear
+    /// starts no word.
+    first_bits: u64,
+    /// Every character of every word, sorted.
+    chars: Vec<char>,
 }
 
 impl WordIndex {
@@ -23,7 +28,48 @@ impl WordIndex {
             .filter_map(|(k, w)| Some((w.chars().next()?, k)))
             .collect();
         by_first.sort_unstable();
-        WordIndex { words, by_first }
+        let first_bits = by_first
+            .iter()
+            .fold(0u64, |b, &(c, _)| b | 1 << (c as u32 % 64));
+        let mut chars: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        WordIndex {
+            words,
+            by_first,
+            first_bits,
+            chars,
+        }
+    }
+
+    /// Whether a character is part of any word of the list: a character that is not is never
+    /// removed by [`remove_words`].
+    pub fn has_char(&self, c: char) -> bool {
+        self.chars.binary_search(&c).is_ok()
+    }
+
+    /// Which words of the list occur in `hay`, as `str::contains` of each: bit `k` for word
+    /// `k`, in one pass over `hay` (for lists of at most 64 words).
+    pub fn occurring(&self, hay: &str) -> u64 {
+        assert!(self.words.len() <= 64, "a word mask holds 64 words");
+        // An empty word occurs in every text.
+        let mut mask = self
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.is_empty())
+            .fold(0u64, |m, (k, _)| m | 1 << k);
+        for (at, c) in hay.char_indices() {
+            if self.first_bits & (1 << (c as u32 % 64)) == 0 {
+                continue;
+            }
+            for k in self.starting_with(c) {
+                if hay[at..].starts_with(self.words[k]) {
+                    mask |= 1 << k;
+                }
+            }
+        }
+        mask
     }
 
     /// The indices of the words that begin with `c`, in list order.
@@ -68,16 +114,41 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
         return rest.into_owned();
     }
     // What is left only loses characters: only a word beginning with a character of `s` can
-    // ever occur in it.
-    let mut candidates = vec![false; ix.words.len()];
+    // ever occur in it. (A mask of the words for lists of at most 128, else a vector.)
+    let mut mask = 0u128;
+    let mut many = vec![
+        false;
+        if ix.words.len() > 128 {
+            ix.words.len()
+        } else {
+            0
+        }
+    ];
     for c in s.chars() {
+        if ix.first_bits & (1 << (c as u32 % 64)) == 0 {
+            continue;
+        }
         for k in ix.starting_with(c) {
-            candidates[k] = true;
+            match many.get_mut(k) {
+                Some(m) => *m = true,
+                None => mask |= 1 << k,
+            }
         }
     }
-    for (w, _) in ix.words.iter().zip(candidates).filter(|(_, c)| *c) {
-        if occurs(&rest, w) {
-            rest = Cow::Owned(remove_all(&rest, w));
+    let candidate = |k: usize| {
+        many.get(k)
+            .copied()
+            .unwrap_or(k < 128 && mask & (1 << k) != 0)
+    };
+    // Removals go back and forth between two buffers.
+    let mut spare = String::new();
+    for (k, w) in ix.words.iter().enumerate() {
+        if candidate(k) && occurs(&rest, w) {
+            remove_all_into(&rest, w, &mut spare);
+            let removed = std::mem::take(&mut spare);
+            if let Cow::Owned(old) = std::mem::replace(&mut rest, Cow::Owned(removed)) {
+                spare = old;
+            }
             if done(&rest) {
                 break;
             }
@@ -88,21 +159,35 @@ pub fn remove_words(s: &str, ix: &WordIndex, done: impl Fn(&str) -> bool) -> Str
 
 /// `s` without the occurrences of `w` (not empty), found left to right without overlapping:
 /// `s.replace(w, "")`, with no searcher built for a short text.
+#[cfg(test)]
 fn remove_all(s: &str, w: &str) -> String {
+    let mut out = String::new();
+    remove_all_into(s, w, &mut out);
+    out
+}
+
+/// [`remove_all`] written into `out` (cleared first), reusing its memory.
+fn remove_all_into(s: &str, w: &str, out: &mut String) {
+    out.clear();
+    if w.is_empty() {
+        out.push_str(s);
+        return;
+    }
+    // The pieces between the occurrences, found left to right without overlapping, as
+    // `str::replace` finds them.
+    let mut from = 0;
     let (h, n) = (s.as_bytes(), w.as_bytes());
-    let mut out = Vec::with_capacity(h.len());
     let mut i = 0;
-    while i < h.len() {
-        if !n.is_empty() && h[i..].starts_with(n) {
+    while i + n.len() <= h.len() {
+        if h[i] == n[0] && h[i..].starts_with(n) {
+            out.push_str(&s[from..i]);
             i += n.len();
+            from = i;
         } else {
-            out.push(h[i]);
             i += 1;
         }
     }
-    // Whole characters were removed (a match of a character sequence starts on a character
-    // boundary), so what is left is text.
-    String::from_utf8(out).unwrap_or_else(|_| s.replace(w, ""))
+    out.push_str(&s[from..]);
 }
 
 /// Strip every leading word of the list from `s`, repeatedly, while a name of at least
@@ -168,6 +253,20 @@ mod tests {
         }
         // Stopping early once the condition holds.
         assert_eq!(remove_words("实际支出", &ix, |r| r.len() < 9), "支出");
+    }
+
+    #[test]
+    fn the_words_occurring_are_those_contains_finds() {
+        static WORDS: &[&str] = &["预算", "实际", "", "支出", "a", "预"];
+        let ix = WordIndex::new(WORDS);
+        for h in ["实际支出", "预实际算", "预算a", "", "收入", "支"] {
+            let expected = WORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| h.contains(*w))
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            assert_eq!(ix.occurring(h), expected, "{h}");
+        }
     }
 
     #[test]

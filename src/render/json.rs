@@ -222,8 +222,9 @@ pub fn json_file_with(
     lang: Lang,
     coverage: bool,
 ) -> String {
-    let body = indent(&pretty(&file(f, outcome, lang, coverage)), 4, true);
-    format!("{}\n{body}", if first { "" } else { "," })
+    let mut out = String::from(if first { "\n" } else { ",\n" });
+    pretty_indented_into(&mut out, &file(f, outcome, lang, coverage), 4, true);
+    out
 }
 
 /// The end of the document: `files` closed (`files` elements were written) and the summary.
@@ -247,6 +248,124 @@ pub(super) fn pretty<T: Serialize>(value: &T) -> String {
     // serialising them cannot fail, whatever the input was.
     serde_json::to_string_pretty(value)
         .expect("serialising plain structs of strings and integers cannot fail")
+}
+
+/// [`pretty`] of `value` [`indent`]ed by `n` spaces, appended to `out` as it is written (no
+/// second pass over the text).
+pub(super) fn pretty_indented_into<T: Serialize>(
+    out: &mut String,
+    value: &T,
+    n: usize,
+    first: bool,
+) {
+    let mut buf = std::mem::take(out).into_bytes();
+    if first {
+        buf.resize(buf.len() + n, b' ');
+    }
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Padded::new(n));
+    // As in `pretty`: plain structs of strings and integers serialise whatever the input was.
+    value
+        .serialize(&mut ser)
+        .expect("serialising plain structs of strings and integers cannot fail");
+    // serde_json writes whole UTF-8 strings and ASCII structure.
+    *out = String::from_utf8(buf).expect("serde_json writes UTF-8");
+}
+
+/// serde_json's pretty formatter (two spaces a level) with `pad` more spaces after every line
+/// break: what [`indent`] makes of [`pretty`]'s text, written in one pass.
+struct Padded {
+    level: usize,
+    has_value: bool,
+    pad: usize,
+}
+
+impl Padded {
+    fn new(pad: usize) -> Padded {
+        Padded {
+            level: 0,
+            has_value: false,
+            pad,
+        }
+    }
+
+    /// A line break and the indentation of the current level.
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut n = self.pad + 2 * self.level;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Padded {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Every line of `s` but the first (or every line, with `first`) indented by `n` spaces;
@@ -289,7 +408,7 @@ fn file<'a>(f: &'a FileReport, outcome: &'a Outcome, lang: Lang, coverage: bool)
         score: f
             .score
             .as_ref()
-            .map(|s| ScoreReport::build(&f.text, s, lang)),
+            .map(|s| ScoreReport::build_with(&f.text, &index, s, lang)),
         stats: stats(&f.stats),
         coverage: coverage.then(|| {
             f.unbound

@@ -28,7 +28,7 @@ use crate::outcome::{FileReport, Outcome};
 use crate::rules::RULES;
 use crate::source::LineIndex;
 
-use super::json::{indent, pretty};
+use super::json::{indent, pretty, pretty_indented_into};
 use super::{clamp_span, line_col};
 
 #[derive(Serialize)]
@@ -369,7 +369,7 @@ impl SarifStream {
             self.notifications.extend(notification(f, self.lang));
             for r in file_results(f, batch, self.lang) {
                 out.push_str(if self.results == 0 { "\n" } else { ",\n" });
-                out.push_str(&indent(&pretty(&r), 8, true));
+                pretty_indented_into(&mut out, &r, 8, true);
                 self.results += 1;
             }
         }

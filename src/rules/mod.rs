@@ -11,7 +11,7 @@
 use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::RuleMeta;
 use crate::model::Document;
-use crate::relations::Relations;
+use crate::relations::{RatioVerdict, Relations, SumVerdict};
 use crate::score::{Rubric, Scoring};
 
 pub mod arithmetic;
@@ -36,6 +36,19 @@ pub struct Context<'a> {
     /// The document's scorecard re-scored against [`Context::rubric`], computed once for all
     /// the scoring rules.
     pub scoring: Option<&'a Scoring>,
+}
+
+impl Context<'_> {
+    /// The verdict of each of `relations.ratios`, in order, judged once for all the rules
+    /// that read them (A001, A002, U001).
+    pub fn ratio_verdicts(&self) -> std::borrow::Cow<'_, [RatioVerdict]> {
+        self.relations.ratio_verdicts(self.doc)
+    }
+
+    /// The verdict of each of `relations.sums`, in order (A003, U001).
+    pub fn sum_verdicts(&self) -> std::borrow::Cow<'_, [SumVerdict]> {
+        self.relations.sum_verdicts(self.doc)
+    }
 }
 
 /// The report's text beside its data.

@@ -197,7 +197,11 @@ fn bound_code(b: EvidenceBound) -> &'static str {
 impl ScoreReport {
     /// Build the report of a file's scoring; messages in `lang`.
     pub fn build(text: &str, scoring: &Scoring, lang: Lang) -> ScoreReport {
-        let index = LineIndex::new(text);
+        ScoreReport::build_with(text, &LineIndex::new(text), scoring, lang)
+    }
+
+    /// [`ScoreReport::build`] with the text's line index already built.
+    pub fn build_with(text: &str, index: &LineIndex, scoring: &Scoring, lang: Lang) -> ScoreReport {
         let pos = |span: Span| {
             let s = crate::model::clamp_span(text, span);
             index.line_col(text, s.start)

@@ -12,6 +12,7 @@
 use rust_decimal::Decimal;
 
 use super::norm::{Norm, first_chars, is_cjk, last_chars};
+use super::structure::is_han_digit;
 use super::{lexicon, qualifier};
 use crate::model::{
     Block, BlockKind, Currency, FigureLabel, ForeignToken, Period, Qualifier, Quantity, Span, Unit,
@@ -475,6 +476,8 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
     let mut out = Extracted::default();
     let mut sentence_base = 0usize;
     let mut clause_counter = 0usize;
+    // One normalised view, refilled block after block and cell after cell.
+    let mut n = Norm::default();
     for (bi, block) in blocks.iter().enumerate() {
         // Past the limit nothing more is checked (`parse::parse` reports where checking
         // stopped): the blocks after it are not read, so that a huge report does not hold
@@ -485,7 +488,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
         match &block.kind {
             BlockKind::TableRow { cells } => {
                 for (ci, cell) in cells.iter().enumerate() {
-                    let n = Norm::new(text, *cell);
+                    n.refill(text, *cell);
                     scan(
                         text,
                         &n,
@@ -499,7 +502,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
                 sentence_base += cells.len().max(1);
             }
             _ => {
-                let n = Norm::new(text, block.span);
+                n.refill(text, block.span);
                 let count = n.chars.iter().filter(|c| is_sentence_end(**c)).count() + 1;
                 scan(
                     text,
@@ -752,7 +755,7 @@ fn scan(
         }
         // Qualifiers before and after.
         let mut qstart = start;
-        for (qw, last) in qualifier::words_with_last(qualifier::Place::Before, true) {
+        for &(qw, last) in prose_qualifiers_before() {
             let (w, q) = (qw.text, &qw.means);
             if prev == Some(last)
                 && n.ends_with_at(start, w)
@@ -766,9 +769,10 @@ fn scan(
             }
         }
         let mut lit_end = unit_end;
-        for qw in qualifier::words(qualifier::Place::After, true) {
+        let after = c.get(unit_end).copied();
+        for &(qw, first) in prose_qualifiers_after() {
             let (w, q) = (qw.text, &qw.means);
-            if n.starts_with_at(unit_end, w) {
+            if Some(first) == after && n.starts_with_at(unit_end, w) {
                 qualifier = qualifier.or(Some(*q));
                 lit_end = unit_end + w.chars().count();
                 break;
@@ -840,6 +844,27 @@ fn scan(
     }
 }
 
+/// The qualifier words read before a figure in prose, with the last character of each, in
+/// the order `qualifier::words_with_last` gives them (chosen once per run).
+fn prose_qualifiers_before() -> &'static [(&'static qualifier::Word, char)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static qualifier::Word, char)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| qualifier::words_with_last(qualifier::Place::Before, true).collect())
+}
+
+/// The qualifier words read after a figure's unit in prose, with the first character of each,
+/// in the order `qualifier::words` gives them (an empty word, which every text starts with,
+/// is kept out: there is none).
+fn prose_qualifiers_after() -> &'static [(&'static qualifier::Word, char)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static qualifier::Word, char)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        qualifier::words(qualifier::Place::After, true)
+            .filter_map(|w| Some((w, w.text.chars().next()?)))
+            .collect()
+    })
+}
+
 /// Words that structure figures: `其中` opens a breakdown, `包括`/`含` a nested one, `可比`
 /// marks comparable-price growth.
 fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
@@ -878,9 +903,7 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     }
     // `一是…；二是…`: parallel items, usually about different subjects.
     if n.starts_with_at(i + 1, "是")
-        && n.chars
-            .get(i)
-            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+        && n.chars.get(i).is_some_and(|c| is_han_digit(*c))
         && i.checked_sub(1)
             .is_none_or(|p| is_boundary(n.chars[p]) || n.chars[p] == '。')
     {
@@ -890,7 +913,33 @@ fn cue_at(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
 }
 
 fn is_pinyin_mark(c: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ü'
+    )
 }
 
 #[cfg(test)]

@@ -5,11 +5,11 @@ use super::*;
 
 /// A period expression at `i`: `1-12月`, `9至10月`, `截至11月底`, `截止2023年12月30日`,
 /// `全年`, `一季度`. Returns the period and its length.
+#[inline]
 pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
-    let c = &n.chars;
     // Every period starts with a digit or one of these characters: most characters start
-    // none.
-    let first = *c.get(i)?;
+    // none (decided where the scanner stands, without a call).
+    let first = *n.chars.get(i)?;
     if !(first.is_ascii_digit()
         || matches!(
             first,
@@ -18,19 +18,45 @@ pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
     {
         return None;
     }
-    let digits_at = |k: usize| -> Option<(u32, usize)> {
-        let mut e = k;
-        while e < c.len() && c[e].is_ascii_digit() && e - k < 4 {
-            e += 1;
+    period_from(n, i, first)
+}
+
+/// [`period_at`] at a character that can start a period.
+fn period_from(n: &Norm, i: usize, first: char) -> Option<(Period, usize)> {
+    let c = &n.chars;
+    let digits_at = |k: usize| digits_at(c, k);
+    // Each word below is looked for only where its first character stands (the same answers
+    // as trying them all in turn: no two start alike across the branches).
+    match first {
+        '全' => return n.starts_with_at(i, "全年").then_some((Period::FullYear, 2)),
+        // Half years: 上半年 is January to June.
+        '上' => {
+            return n
+                .starts_with_at(i, "上半年")
+                .then_some((Period::Months { from: 1, to: 6 }, 3));
         }
-        if e == k {
-            return None;
+        '下' => {
+            return n
+                .starts_with_at(i, "下半年")
+                .then_some((Period::Months { from: 7, to: 12 }, 3));
         }
-        let v = c[k..e]
-            .iter()
-            .fold(0u32, |v, d| v * 10 + d.to_digit(10).unwrap_or(0));
-        Some((v, e))
-    };
+        // `第一季度` … `第四季度`, `一季度` … `四季度`.
+        '第' | '一' | '二' | '三' | '四' => {
+            let at = if first == '第' { i + 1 } else { i };
+            let q = match c.get(at) {
+                Some('一') => 1u8,
+                Some('二') => 2,
+                Some('三') => 3,
+                Some('四') => 4,
+                _ => return None,
+            };
+            return n
+                .starts_with_at(at + 1, "季度")
+                .then_some((Period::Quarter { n: q }, at + 3 - i));
+        }
+        '截' => {}
+        _ => return period_of_digits(n, i),
+    }
     if n.starts_with_at(i, "截至") || n.starts_with_at(i, "截止") || n.starts_with_at(i, "截止到")
     {
         let mut k = i + if n.starts_with_at(i, "截止到") {
@@ -85,29 +111,13 @@ pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
             k - i,
         ));
     }
-    if n.starts_with_at(i, "全年") {
-        return Some((Period::FullYear, 2));
-    }
-    // Half years: 上半年 is January to June.
-    for (w, from, to) in [("上半年", 1u8, 6u8), ("下半年", 7, 12)] {
-        if n.starts_with_at(i, w) {
-            return Some((Period::Months { from, to }, 3));
-        }
-    }
-    for (w, q) in [
-        ("第一季度", 1u8),
-        ("第二季度", 2),
-        ("第三季度", 3),
-        ("第四季度", 4),
-        ("一季度", 1),
-        ("二季度", 2),
-        ("三季度", 3),
-        ("四季度", 4),
-    ] {
-        if n.starts_with_at(i, w) {
-            return Some((Period::Quarter { n: q }, w.chars().count()));
-        }
-    }
+    None
+}
+
+/// A period written in digits at `i` (`1-12月`, `1至11月`, `6月份`).
+fn period_of_digits(n: &Norm, i: usize) -> Option<(Period, usize)> {
+    let c = &n.chars;
+    let digits_at = |k: usize| digits_at(c, k);
     // `1-12月`, `1至11月`, `1月至11月`.
     let (a, e) = digits_at(i)?;
     let mut k = e;
@@ -148,6 +158,21 @@ pub(super) fn period_at(n: &Norm, i: usize) -> Option<(Period, usize)> {
         },
         end - i,
     ))
+}
+
+/// Up to four ASCII digits at `k`: their value and where they end.
+fn digits_at(c: &[char], k: usize) -> Option<(u32, usize)> {
+    let mut e = k;
+    while e < c.len() && c[e].is_ascii_digit() && e - k < 4 {
+        e += 1;
+    }
+    if e == k {
+        return None;
+    }
+    let v = c[k..e]
+        .iter()
+        .fold(0u32, |v, d| v * 10 + d.to_digit(10).unwrap_or(0));
+    Some((v, e))
 }
 
 /// Give each figure the period in force: the last period stated before it in its sentence,

@@ -97,16 +97,11 @@ pub(crate) fn ratio_text(doc: &Document, c: &RatioClaim, dp: u32) -> String {
 /// The label message for an operand: `支出决算 8707.27元` / `operand 8707.27元`.
 pub(crate) fn operand_label(q: &Quantity, zh_role: &str, en_role: &str) -> Message {
     let l = q.label_text();
+    let v = q.display();
     if l.is_empty() {
-        Message::new(
-            format!("{zh_role} {}", q.display()),
-            format!("{en_role} {}", q.display()),
-        )
+        Message::new(format!("{zh_role} {v}"), format!("{en_role} {v}"))
     } else {
-        Message::new(
-            format!("{zh_role}：{l} {}", q.display()),
-            format!("{en_role}: {l} {}", q.display()),
-        )
+        Message::new(format!("{zh_role}：{l} {v}"), format!("{en_role}: {l} {v}"))
     }
 }
 

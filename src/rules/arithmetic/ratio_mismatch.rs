@@ -133,8 +133,8 @@ impl Rule for RatioMismatch {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &cx.relations.ratios {
-            let RatioVerdict::Mismatch { expected, inverted } = c.verdict(doc) else {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
+            let &RatioVerdict::Mismatch { expected, inverted } = verdict else {
                 continue;
             };
             let (rate, num, den) = (&q[c.rate], &q[c.numerator], &q[c.denominator]);
@@ -144,6 +144,7 @@ impl Rule for RatioMismatch {
                 RatioKind::Share => ("占比", "share"),
                 _ => ("比率", "rate"),
             };
+            let (rd, nd, dd) = (rate.display(), num.display(), den.display());
             let mut message = Message::new(
                 format!(
                     "{}{}{} 与其运算数不符：{} / {} = {}%",
@@ -153,18 +154,14 @@ impl Rule for RatioMismatch {
                     } else {
                         format!("「{}」", rate.label_text())
                     },
-                    rate.display(),
-                    num.display(),
-                    den.display(),
+                    rd,
+                    nd,
+                    dd,
                     exact
                 ),
                 format!(
                     "{} {} does not follow from its operands: {} / {} = {}%",
-                    what.1,
-                    rate.display(),
-                    num.display(),
-                    den.display(),
-                    exact
+                    what.1, rd, nd, dd, exact
                 ),
             );
             if inverted {
@@ -182,18 +179,13 @@ impl Rule for RatioMismatch {
                     .label(num.span, operand_label(num, "分子", "numerator"))
                     .label(den.span, operand_label(den, "分母", "denominator"))
                     .help(Message::new(
-                        format!(
-                            "按 {} / {} 计算，应为 {exp}；或核对运算数",
-                            num.display(),
-                            den.display()
-                        ),
+                        format!("按 {} / {} 计算，应为 {exp}；或核对运算数", nd, dd),
                         format!(
                             "computed from {} / {} it is {exp}; or check the operands",
-                            num.display(),
-                            den.display()
+                            nd, dd
                         ),
                     ))
-                    .expected_found(exp.clone(), rate.display()),
+                    .expected_found(exp.clone(), rd),
             );
         }
     }

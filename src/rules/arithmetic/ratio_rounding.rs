@@ -104,12 +104,12 @@ impl Rule for RatioRounding {
         summed_shares(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &cx.relations.ratios {
-            let RatioVerdict::Rounding {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
+            let &RatioVerdict::Rounding {
                 expected,
                 truncated,
                 within_operands,
-            } = c.verdict(doc)
+            } = verdict
             else {
                 continue;
             };
@@ -123,6 +123,7 @@ impl Rule for RatioRounding {
                 && written == Some(fmt_fixed(rate.value, rate.decimals).as_str()))
             .then(|| Fix::replace(Applicability::Safe, rate.number_span, digits));
             let exact = ratio_text(doc, c, rate.decimals + 2);
+            let (rd, nd, dd) = (rate.display(), num.display(), den.display());
             let (why_zh, why_en) = if within_operands && truncated {
                 (
                     "所写数值为截尾结果，仅在运算数舍入范围内可得",
@@ -146,18 +147,8 @@ impl Rule for RatioRounding {
                     &Self::META,
                     rate.span,
                     Message::new(
-                        format!(
-                            "比率 {} 应为 {exp}：{} / {} = {exact}%，{why_zh}",
-                            rate.display(),
-                            num.display(),
-                            den.display()
-                        ),
-                        format!(
-                            "rate {} should be {exp}: {} / {} = {exact}%, {why_en}",
-                            rate.display(),
-                            num.display(),
-                            den.display()
-                        ),
+                        format!("比率 {rd} 应为 {exp}：{nd} / {dd} = {exact}%，{why_zh}"),
+                        format!("rate {rd} should be {exp}: {nd} / {dd} = {exact}%, {why_en}"),
                     ),
                 )
                 .primary(Message::new(
@@ -176,7 +167,7 @@ impl Rule for RatioRounding {
                 } else {
                     Message::new(format!("改为 {exp}"), format!("write {exp}"))
                 })
-                .expected_found(exp.clone(), rate.display())
+                .expected_found(exp.clone(), rd)
                 .fix(fix),
             );
         }

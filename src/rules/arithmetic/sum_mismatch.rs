@@ -121,8 +121,8 @@ impl Rule for SumMismatch {
         table_sums(cx, out);
         let doc = cx.doc;
         let q = &doc.quantities;
-        for c in &cx.relations.sums {
-            let (sum, exceeds, digit_slip, tail) = match c.verdict(doc) {
+        for (c, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts().iter()) {
+            let (sum, exceeds, digit_slip, tail) = match *verdict {
                 SumVerdict::Mismatch { sum, exceeds } => (sum, exceeds, false, false),
                 SumVerdict::DigitSlip { sum } => (sum, false, true, false),
                 SumVerdict::Rounding { sum } => (sum, false, false, true),

@@ -244,8 +244,8 @@ impl Rule for UnitScale {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let qs = &doc.quantities;
-        for c in &cx.relations.ratios {
-            if let RatioVerdict::UnitSlip { operand, exponent } = c.verdict(doc) {
+        for (c, verdict) in cx.relations.ratios.iter().zip(cx.ratio_verdicts().iter()) {
+            if let &RatioVerdict::UnitSlip { operand, exponent } = verdict {
                 let other = if operand == c.numerator {
                     c.denominator
                 } else {
@@ -301,8 +301,8 @@ impl Rule for UnitScale {
                 );
             }
         }
-        for s in &cx.relations.sums {
-            if let SumVerdict::UnitSlip { operand, exponent } = s.verdict(doc) {
+        for (s, verdict) in cx.relations.sums.iter().zip(cx.sum_verdicts().iter()) {
+            if let &SumVerdict::UnitSlip { operand, exponent } = verdict {
                 report(
                     cx.text,
                     doc,
