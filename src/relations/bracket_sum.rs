@@ -128,7 +128,7 @@ pub(super) fn find_bracket_sums(text: &str, doc: &Document, figs: &Figures) -> V
         });
         match reading {
             Some(claims) => out.extend(claims),
-            None => out.extend(resolve_breakdown(doc, figs, total, &parts)),
+            None => out.extend(resolve_breakdown(text, doc, figs, total, &parts)),
         }
     }
     out
@@ -143,7 +143,7 @@ mod tests {
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let figs = Figures::new(&doc);
         let qs = &doc.quantities;
-        let mut sums = find_sums(&doc, &figs);
+        let mut sums = find_sums(text, &doc, &figs);
         sums.extend(find_bracket_sums(text, &doc, &figs));
         sums.into_iter()
             .map(|s| {

@@ -134,7 +134,7 @@ mod tests {
     fn chains(text: &str) -> Vec<(String, String, String)> {
         let doc = crate::parse::parse(text, SourceFormat::Text);
         let figs = Figures::new(&doc);
-        let sums = find_sums(&doc, &figs);
+        let sums = find_sums(text, &doc, &figs);
         let qs = &doc.quantities;
         find_change_chains(text, &doc, &figs, &sums, &[])
             .into_iter()

@@ -224,7 +224,7 @@ mod tests {
     fn judged(text: &str) -> Vec<(String, Result<bool, Unbound>)> {
         let d = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let f = Figures::new(&d);
-        let sums = find_sums(&d, &f);
+        let sums = find_sums(text, &d, &f);
         find_magnitudes(text, &d, &f, &per_units(text, &d), &sums, &[])
             .into_iter()
             .map(|c| {

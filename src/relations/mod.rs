@@ -261,7 +261,7 @@ pub fn find(text: &str, doc: &Document) -> Relations {
         return from_claims(doc, &data.claims);
     }
     let figs = Figures::new(doc);
-    let mut sums = find_sums(doc, &figs);
+    let mut sums = find_sums(text, doc, &figs);
     sums.extend(find_bracket_sums(text, doc, &figs));
     sums.extend(find_paragraph_lists(text, doc, &figs));
     sums.extend(find_named_sums(text, doc, &figs));

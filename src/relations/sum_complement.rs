@@ -102,7 +102,7 @@ mod tests {
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let figs = Figures::new(&doc);
         let qs = &doc.quantities;
-        let mut sums = find_sums(&doc, &figs);
+        let mut sums = find_sums(text, &doc, &figs);
         complement_sums(&doc, &figs, &mut sums);
         sums.into_iter()
             .map(|s| {

@@ -6,7 +6,7 @@
 use super::*;
 use crate::model::Cue;
 
-pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
+pub(super) fn find_sums(text: &str, doc: &Document, figs: &Figures) -> Vec<SumClaim> {
     let qs = &doc.quantities;
     let mut out = Vec::new();
     for (ci, cue) in doc.cues.iter().enumerate() {
@@ -61,7 +61,7 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
             // 审定d`): each label's parts against the figure of that label before the cue.
             if let Some(groups) = parallel_series(doc, &before, &parts) {
                 for (total, seg) in groups {
-                    out.extend(resolve_breakdown(doc, figs, total, &seg));
+                    out.extend(resolve_breakdown(text, doc, figs, total, &seg));
                 }
                 continue;
             }
@@ -81,7 +81,7 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                             && !is_change_label(qs[i].label_text())
                     });
                     if let Some(total) = total {
-                        out.extend(resolve_breakdown(doc, figs, total, &seg));
+                        out.extend(resolve_breakdown(text, doc, figs, total, &seg));
                     }
                 }
                 continue;
@@ -175,7 +175,7 @@ pub(super) fn find_sums(doc: &Document, figs: &Figures) -> Vec<SumClaim> {
                         .copied()
                         .find(|&c| consistent_reading(doc, c, &seg).is_some())
                         .unwrap_or(total);
-                    out.extend(resolve_breakdown(doc, figs, whole, &seg));
+                    out.extend(resolve_breakdown(text, doc, figs, whole, &seg));
                 }
             }
         }
@@ -320,7 +320,7 @@ mod tests {
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let figs = Figures::new(&doc);
         let qs = &doc.quantities;
-        find_sums(&doc, &figs)
+        find_sums(text, &doc, &figs)
             .into_iter()
             .map(|s| {
                 let parts = s.parts.iter().map(|&p| qs[p].value.to_string()).collect();
@@ -345,5 +345,27 @@ mod tests {
             breakdowns("资金共80万元，其中：中央资金80万元；设备购置50万元，安装调试30万元。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2, SumVerdict::Consistent);
+    }
+
+    #[test]
+    fn parts_that_overshoot_are_read_up_to_the_clause_where_they_add_up_exactly() {
+        // 6 of the 8 rectified were checked again: the list is 32 + 8.
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期整改12家，复查合格9家。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, vec!["48", "12"]);
+        assert_eq!(found[0].2, SumVerdict::Consistent);
+        // A run that only comes near is not taken: the whole list is judged.
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期整改11家，复查合格9家。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(
+            found[0].2,
+            SumVerdict::Mismatch { exceeds: true, .. }
+        ));
+        // Two parts that overshoot have no shorter run to read.
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家，整改门店13家。");
+        assert!(matches!(
+            found[0].2,
+            SumVerdict::Mismatch { exceeds: true, .. }
+        ));
     }
 }

@@ -260,7 +260,7 @@ mod tests {
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let figs = Figures::new(&doc);
         let qs = &doc.quantities;
-        find_sums(&doc, &figs)
+        find_sums(text, &doc, &figs)
             .into_iter()
             .map(|s| {
                 let parts = s.parts.iter().map(|&p| qs[p].value.to_string()).collect();

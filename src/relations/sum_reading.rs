@@ -12,6 +12,7 @@ pub const SUBTOTAL_RUN: usize = 32;
 /// up makes the breakdown consistent; when none does, it is reported only if every reading
 /// fails the same way, on the shortest reading.
 pub(super) fn resolve_breakdown(
+    text: &str,
     doc: &Document,
     figs: &Figures,
     total: usize,
@@ -70,6 +71,12 @@ pub(super) fn resolve_breakdown(
         if let Some(claims) = consistent_reading(doc, total, r) {
             return claims;
         }
+    }
+    // Parts that exceed the total while the first of them, up to a clause break, add up to it
+    // exactly (`共检查企业40家，其中合格32家；整改8家，复查6家`): the list is those parts,
+    // and what follows states more about them (the 6 re-checked are of the 8 rectified).
+    if let Some(claim) = exact_clause_prefix(text, doc, total, parts) {
+        return vec![claim];
     }
     // A reading whose parts are all of the total by definition (`基本支出X，其中人员经费a，
     // 公用经费b；项目支出Y`) is the breakdown: what follows the `；` is a sibling of the total.
@@ -134,6 +141,59 @@ pub(super) fn resolve_breakdown(
         nested: false,
         exhaustive: false,
     }]
+}
+
+/// Of parts whose sum exceeds the total, the longest run from the first (at least two parts,
+/// short of all) that ends at a clause break (`，` or `；` before the next part) and adds up to
+/// the total exactly, as a claim; none when the parts are all of the total by definition, or
+/// when a part of the run is zero or as large as the total. A coincidence would need the run to match to the last digit
+/// while the whole list overshoots; a run that only comes near is not taken.
+pub(super) fn exact_clause_prefix(
+    text: &str,
+    doc: &Document,
+    total: usize,
+    parts: &[usize],
+) -> Option<SumClaim> {
+    let qs = &doc.quantities;
+    if parts.len() < 3 {
+        return None;
+    }
+    let whole = interval_of(&qs[total]);
+    let all = parts
+        .iter()
+        .fold(Interval::exact(Decimal::ZERO), |acc, &p| acc.add(&interval_of(&qs[p])));
+    if all.lo <= whole.hi {
+        return None;
+    }
+    // A list complete by definition (`三公`: 出国, 接待, 车辆) is all of its parts.
+    let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
+    if labels_complete(&labels) {
+        return None;
+    }
+    let mut sum = Interval::exact(Decimal::ZERO);
+    let mut best = None;
+    for k in 0..parts.len() - 1 {
+        sum = sum.add(&interval_of(&qs[parts[k]]));
+        let gap = text
+            .get(qs[parts[k]].span.end..qs[parts[k + 1]].span.start)
+            .unwrap_or("");
+        let at_break = gap.contains('，') || gap.contains('；') || gap.contains(',');
+        // A zero part or one as large as the total confirms nothing (`0万元，a万元` when a
+        // is the total is a slip, not a reading).
+        let q = &qs[parts[k]];
+        if q.value.is_zero() || interval_of(q).meets(&whole) {
+            break;
+        }
+        if k >= 1 && at_break && sum.meets(&whole) {
+            best = Some(k + 1);
+        }
+    }
+    best.map(|n| SumClaim {
+        total,
+        parts: parts[..n].to_vec(),
+        nested: false,
+        exhaustive: false,
+    })
 }
 
 /// Whether every `；`-separated item of a breakdown holds exactly one of its parts, and there

@@ -248,7 +248,7 @@ mod tests {
                     1790.15万元，土地出让收入4100.00万元。";
         let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
         let figs = Figures::new(&doc);
-        let mut sums = find_sums(&doc, &figs);
+        let mut sums = find_sums(text, &doc, &figs);
         staged_sums(text, &doc, &figs, &mut sums);
         assert!(
             sums.iter()
