@@ -141,6 +141,13 @@ impl Reader<'_> {
 /// Label words of an indicator's weight in a prose list (`决策指标分值20分`, `（满分20分）`).
 const WEIGHT_WORDS: &[&str] = &["分值", "满分", "权重"];
 
+/// What a figure of a prose list is labelled when it is the score of the part named before it
+/// (`决策指标20分，得分19分`, `预算编制10分得9.5分`, `满分20分，实得18分`), once the weight
+/// words are removed.
+const BARE_SCORE_WORDS: &[&str] = &[
+    "", "得", "得分", "实得", "实得分", "实际得分", "自评得分", "评价得分", "评分", "自评",
+];
+
 /// Read one figure in points of a prose list of a total's parts into `listed`: a part with its
 /// score (`部门决策19分`), its weight (`决策指标分值20分`, `（满分20分）` after the score), or
 /// its score after its weight (`决策指标 20分，得分 19分`: the first figure was the weight).
@@ -158,7 +165,8 @@ fn list_part(listed: &mut Vec<Indicator>, p: &Quantity, block: usize) -> bool {
         decimals: p.decimals,
         span: p.span,
     };
-    match part_name(&name) {
+    let bare = BARE_SCORE_WORDS.contains(&name.as_str());
+    match part_name(&name).filter(|_| !bare) {
         Some(name) => {
             if listed.last().is_some_and(|l| l.score.is_none()) {
                 return false;
@@ -174,7 +182,7 @@ fn list_part(listed: &mut Vec<Indicator>, p: &Quantity, block: usize) -> bool {
             true
         }
         // A bare 得分 or 满分 belongs to the part before it.
-        None if name.trim_end_matches("得分").is_empty() => {
+        None if bare => {
             let Some(last) = listed.last_mut() else {
                 return false;
             };

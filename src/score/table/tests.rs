@@ -193,6 +193,15 @@ fn prose_parts_with_their_weights() {
         ),
         want
     );
+    // The weight with its indicator, `得` and the score right after it.
+    assert_eq!(
+        listed("经自评，整体绩效得分47分。其中：决策指标20分得19分，过程指标30分得28分。\n"),
+        want
+    );
+    assert_eq!(
+        listed("经自评，整体绩效得分47分，其中决策指标满分20分，实得19分；过程指标满分30分，实得28分。\n"),
+        want
+    );
     // The score first, its weight in brackets.
     assert_eq!(
         listed("经自评，整体绩效得分47分，其中决策19分（满分20分），过程28分（满分30分）。\n"),
