@@ -597,6 +597,20 @@ fn scan(
             i += 1;
             continue;
         }
+        // `基本支出612.40万元中，人员经费…`: the figure just read is broken down as after 其中.
+        if ch == '中'
+            && c.get(i + 1).is_some_and(|&p| matches!(p, '，' | '：' | ',' | ':'))
+            && out.quantities.last().is_some_and(|q| {
+                q.block == block && q.span.end == n.span(i, i + 1).start && !q.unit.is_percent()
+            })
+        {
+            out.cues.push(Cue {
+                kind: CueKind::Of,
+                offset: n.span(i, i + 1).start,
+                sentence,
+                block,
+            });
+        }
         if let Some((kind, len)) = cue_at(n, i) {
             out.cues.push(Cue {
                 kind,

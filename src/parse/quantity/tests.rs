@@ -194,3 +194,25 @@ fn a_breakdown_lends_its_unit_to_the_total_and_the_last_part_left_without_one() 
     assert_eq!(shown("完成12345（其中，达标率95%）。"), ["95%"]);
     assert_eq!(BREAKDOWN_UNIT_CHARS, 120);
 }
+
+#[test]
+fn a_figure_followed_by_zhong_opens_its_breakdown() {
+    // Where each 其中 cue stands, as the text from it on.
+    let of_cues = |text: &str| -> Vec<String> {
+        let blocks = crate::parse::structure::blocks(text, SourceFormat::Text);
+        extract(text, &blocks)
+            .cues
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Of)
+            .map(|c| text[c.offset..].chars().take(2).collect())
+            .collect()
+    };
+    assert_eq!(of_cues("基本支出612.40万元中，人员经费452.80万元。"), ["中，"]);
+    assert_eq!(of_cues("下达资金560万元中：省级300万元。"), ["中："]);
+    assert_eq!(of_cues("基本支出612.40万元，其中人员经费452.80万元。"), ["其中"]);
+    // Not right after a figure, after a rate, or not closing a clause: no cue.
+    assert!(of_cues("2023年中，完成验收12个。").is_empty());
+    assert!(of_cues("在已完成的12个项目中，验收合格11个。").is_empty());
+    assert!(of_cues("满意度达到95%中，").is_empty());
+    assert!(of_cues("投资100万元中央资金到位。").is_empty());
+}
