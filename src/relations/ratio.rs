@@ -241,9 +241,10 @@ pub const SPENT_WORDS: &[&str] = &[
 ];
 
 /// An execution rate of the whole budget whose own sentence states no amount (`全年预算执行率
-/// 98.31%`, with the budget and the spending in other sections): bound by concept to the
-/// document's adjusted budget and its amount spent, when the document gives each exactly one
-/// value (in prose, exact, not last year's). Otherwise unbound.
+/// 98.31%`, with the budget and the spending in other sections), or only the amount spent
+/// (`支出决算4291.36万元，预算执行率97.89%`): bound by concept to the document's adjusted budget
+/// and its amount spent (the one in the rate's sentence, if any), when the document gives each
+/// exactly one value (in prose, exact, not last year's). Otherwise unbound.
 pub(super) fn bind_by_concept(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
     let rate = &qs[ri];
@@ -256,16 +257,38 @@ pub(super) fn bind_by_concept(doc: &Document, figs: &Figures, ri: usize) -> Opti
         return None;
     }
     let sentence = figs.sentence(rate.block, rate.sentence);
-    if sentence.iter().any(|&i| qs[i].unit.is_money())
-        || sentence
-            .iter()
-            .filter(|&&i| qs[i].concept() == Some("rate.execution"))
-            .count()
-            > 1
+    if sentence
+        .iter()
+        .filter(|&&i| qs[i].concept() == Some("rate.execution"))
+        .count()
+        > 1
     {
         return None;
     }
     let prior = ["上年", "去年", "上一年", "同期"];
+    // The amount spent may be the rate's own sentence's one amount (`支出决算4291.36万元，预算
+    // 执行率97.89%`, the budget stated elsewhere); any other amount there leaves it unbound.
+    let money: Vec<usize> = sentence
+        .iter()
+        .copied()
+        .filter(|&i| qs[i].unit.is_money())
+        .collect();
+    let spent_here = match money[..] {
+        [] => None,
+        [m] => {
+            let l = qs[m].label_text();
+            let spent = m < ri
+                && qs[m].qualifier.is_none()
+                && SPENT_WORDS.iter().any(|w| l.contains(w))
+                && !prior.iter().any(|w| l.contains(w))
+                && !is_change_label(l);
+            if !spent {
+                return None;
+            }
+            Some(m)
+        }
+        _ => return None,
+    };
     let only_one = |words: &[&str]| -> Option<usize> {
         let found: Vec<usize> = qs
             .iter()
@@ -288,7 +311,10 @@ pub(super) fn bind_by_concept(doc: &Document, figs: &Figures, ri: usize) -> Opti
             .then_some(first)
     };
     let den = only_one(ADJUSTED_BUDGET_WORDS)?;
-    let num = only_one(SPENT_WORDS)?;
+    let num = match spent_here {
+        Some(m) => m,
+        None => only_one(SPENT_WORDS)?,
+    };
     if num == den || qs[den].value.is_zero() {
         return None;
     }
@@ -618,5 +644,22 @@ mod tests {
         assert!(bound("年末实有在编人员48人，核定编制数50人，比率为96.00%。").is_empty());
         // Another name: not a rate of that base.
         assert!(bound("年末实有在编人员48人，核定编制数50人的增幅为96.00%。").is_empty());
+    }
+
+    #[test]
+    fn a_whole_execution_rate_after_the_amount_spent_takes_the_budget_stated_elsewhere() {
+        let text = "年中追加预算200.00万元，调整后预算为1180.50万元。\n\
+                    本年度支出决算1158.20万元，预算执行率98.11%。\n\
+                    其中培训项目预算60万元，实际支出55.20万元，执行率92%。\n";
+        let found = bound(text);
+        assert!(found.contains(&t("98.11%", "1158.20万元", "1180.50万元")), "{found:?}");
+        // Another amount beside it: which one is spent is not known.
+        let text = "调整后预算为1180.50万元。\n\
+                    本年度支出决算1158.20万元，结转结余22.30万元，预算执行率98.11%。\n";
+        assert!(bound(text).is_empty());
+        // Two adjusted budgets in the document: unbound.
+        let text = "调整后预算为1180.50万元。培训项目调整后预算为60万元。\n\
+                    本年度支出决算1158.20万元，预算执行率98.11%。\n";
+        assert!(bound(text).is_empty());
     }
 }
