@@ -203,7 +203,10 @@ pub(super) fn find_ratios(doc: &Document, figs: &Figures) -> Vec<RatioClaim> {
                 bind_money(doc, figs, ri, RatioKind::Control).or_else(|| bind_staff(doc, figs, ri))
             }
             Some("rate.funds") => bind_funds(doc, figs, ri),
-            Some("rate.rectification") | Some("rate.completion") | Some("rate.satisfaction") => {
+            Some("rate.rectification")
+            | Some("rate.completion")
+            | Some("rate.satisfaction")
+            | Some("rate.pass") => {
                 bind_counts(doc, figs, ri).or_else(|| bind_plan_actual(doc, figs, ri))
             }
             _ => of_base(doc, figs, ri).or_else(|| bind_funds(doc, figs, ri)),
@@ -466,10 +469,22 @@ pub(super) fn bind_money(
     })
 }
 
-/// Bind a completion rate (整改率, 办结率, 满意率 …) to two counts of one kind in its sentence:
-/// the numerator just before the rate names what the rate names (整改率 ↔ 完成整改, 满意率 ↔
-/// 表示满意的), the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, or the same
-/// things), and the numerator does not exceed the whole.
+/// What the numerator of a pass rate (合格率, 达标率, 通过率) is labelled with.
+pub const PASS_WORDS: &[&str] = &["合格", "达标", "通过"];
+
+/// What the whole of a pass rate is labelled with: what was tested.
+pub const TESTED_WORDS: &[&str] = &[
+    "抽检", "抽查", "抽样", "检测", "检验", "送检", "检查", "验收", "监测", "考核", "参加", "参训",
+];
+
+/// Words that make a counted figure the complement of what a rate counts (`不合格`, `未整改`).
+pub const NEGATIONS: &[&str] = &["未", "不", "没"];
+
+/// Bind a completion rate (整改率, 办结率, 满意率/满意度, 合格率 …) to two counts of one kind in
+/// its sentence: the numerator just before the rate names what the rate names (整改率 ↔ 完成整改,
+/// 满意度 ↔ 表示满意的, 合格率 ↔ 合格) and not its complement ([`NEGATIONS`]: 不合格, 未整改),
+/// the whole before it reads as one (`共…`, `登记/排查/受理/收回…`, what was tested for a pass
+/// rate, or the same things), and the numerator does not exceed the whole.
 pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
     let own = window(doc, figs, ri, false);
@@ -494,15 +509,19 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
         return None;
     }
     let satisfaction = qs[ri].concept() == Some("rate.satisfaction");
+    let passing = qs[ri].concept() == Some("rate.pass");
     let done_words: &[&str] = if satisfaction {
         &["满意"]
+    } else if passing {
+        PASS_WORDS
     } else {
         &[
             "完成", "已", "办结", "整改", "处置", "解决", "回复", "落实", "结案", "销号", "办理",
         ]
     };
     let nl = qs[num].label_text();
-    if !done_words.iter().any(|w| nl.contains(w)) {
+    // `不合格6批次`, `未整改3处`, `不满意5份`: the complement, not what the rate counts.
+    if !done_words.iter().any(|w| nl.contains(w)) || NEGATIONS.iter().any(|w| nl.contains(w)) {
         return None;
     }
     let den = *counts
@@ -532,6 +551,10 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
     if satisfaction {
         // 发放问卷420份，收回有效问卷400份，其中表示满意的376份
         total_words.extend(["收回", "回收", "有效", "调查", "参与"]);
+    }
+    if passing {
+        // 抽检样品1200批次，合格1194批次
+        total_words.extend(TESTED_WORDS);
     }
     let dl = qs[den].label_text();
     let shared_object = dl.chars().collect::<Vec<_>>().windows(2).any(|w| {
@@ -661,5 +684,21 @@ mod tests {
         let text = "调整后预算为1180.50万元。培训项目调整后预算为60万元。\n\
                     本年度支出决算1158.20万元，预算执行率98.11%。\n";
         assert!(bound(text).is_empty());
+    }
+
+    #[test]
+    fn pass_and_satisfaction_rates_over_counts() {
+        assert_eq!(
+            bound("全年抽检食品样品800批次，合格788批次，合格率98.5%。"),
+            vec![t("98.5%", "788批次", "800批次")]
+        );
+        assert_eq!(
+            bound("收回有效问卷320份，其中满意及基本满意的304份，满意度95%。"),
+            vec![t("95%", "304份", "320份")]
+        );
+        // The complement is not what the rate counts.
+        assert!(bound("全年抽检食品样品800批次，不合格12批次，合格率98.5%。").is_empty());
+        // A whole that was not tested: not the rate's whole.
+        assert!(bound("新建站点40个，合格38个，合格率95%。").is_empty());
     }
 }
