@@ -383,7 +383,20 @@ pub fn paren_depth(doc: &Document, block: usize, offset: usize) -> i32 {
 /// Words of a label that name a figure per unit (亩均投入, 人均, 每人每年补助, 单价).
 pub const PER_UNIT_WORDS: &[&str] = &["均", "每", "单价", "标准"];
 
-/// Whether a label names a figure per unit ([`PER_UNIT_WORDS`]): never a total.
+/// Words holding 标准 that name a kind of thing, not a rate per unit (`高标准农田`,
+/// `标准化建设`).
+pub const STANDARD_NAMES: &[&str] = &["高标准", "标准化"];
+
+/// Whether a label names a figure per unit ([`PER_UNIT_WORDS`]): never a total. 标准 counts
+/// only outside the names of [`STANDARD_NAMES`] (`建设高标准农田2.6万亩` is a total).
 pub fn is_per_unit(l: &str) -> bool {
-    PER_UNIT_WORDS.iter().any(|w| subject::occurs(l, w))
+    PER_UNIT_WORDS.iter().any(|&w| {
+        subject::occurs(l, w)
+            && (w != "标准"
+                || !STANDARD_NAMES.iter().any(|n| subject::occurs(l, n))
+                || STANDARD_NAMES
+                    .iter()
+                    .fold(l.to_string(), |s, n| s.replace(n, ""))
+                    .contains(w))
+    })
 }

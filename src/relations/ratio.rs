@@ -701,4 +701,15 @@ mod tests {
         // A whole that was not tested: not the rate's whole.
         assert!(bound("新建站点40个，合格38个，合格率95%。").is_empty());
     }
+
+    #[test]
+    fn a_total_named_after_a_standard_of_quality_is_no_per_unit_figure() {
+        assert_eq!(
+            bound("全年建成高标准农田2.6万亩，完成年度目标2.5万亩的104%。"),
+            vec![t("104%", "2.6万亩", "2.5万亩")]
+        );
+        assert!(super::is_per_unit("补助标准"));
+        assert!(super::is_per_unit("高标准农田亩均标准"));
+        assert!(!super::is_per_unit("标准化建设"));
+    }
 }
