@@ -597,11 +597,13 @@ fn scan(
             i += 1;
             continue;
         }
-        // `基本支出612.40万元中，人员经费…`: the figure just read is broken down as after 其中.
+        // `基本支出612.40万元中，人员经费…`: the amount just read is broken down as after 其中.
+        // (Counts so written, `120户中，95户…，其余25户…`, are sides of one set: the count
+        // passes read them.)
         if ch == '中'
             && c.get(i + 1).is_some_and(|&p| matches!(p, '，' | '：' | ',' | ':'))
             && out.quantities.last().is_some_and(|q| {
-                q.block == block && q.span.end == n.span(i, i + 1).start && !q.unit.is_percent()
+                q.block == block && q.span.end == n.span(i, i + 1).start && q.unit.is_money()
             })
         {
             out.cues.push(Cue {

@@ -213,6 +213,7 @@ fn a_figure_followed_by_zhong_opens_its_breakdown() {
     // Not right after a figure, after a rate, or not closing a clause: no cue.
     assert!(of_cues("2023年中，完成验收12个。").is_empty());
     assert!(of_cues("在已完成的12个项目中，验收合格11个。").is_empty());
+    assert!(of_cues("120户中，95户已完成改造，其余25户正在施工。").is_empty());
     assert!(of_cues("满意度达到95%中，").is_empty());
     assert!(of_cues("投资100万元中央资金到位。").is_empty());
 }
