@@ -28,6 +28,15 @@ use shared_unit::shared_breakdown_unit;
 
 /// Count words, longest first so that `人次` wins over `人`.
 const COUNT_WORDS: &[&str] = &[
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "平方千米",
+    "课时",
+    "学时",
+    "人日",
+    "剂次",
+    "辆次",
     "平方公里",
     "公斤",
     "千克",
@@ -85,6 +94,14 @@ const COUNT_WORDS: &[&str] = &[
     "册",
     "棵",
     "株",
+    "盏",
+    "块",
+    "根",
+    "头",
+    "只",
+    "羽",
+    "口",
+    "眼",
     "km",
     "kg",
     "m",
@@ -356,6 +373,9 @@ fn unit_at(n: &Norm, j: usize) -> (Unit, usize) {
                 || (*w == "个" && n.starts_with_at(j, "个月"))
                 || (*w == "期" && n.starts_with_at(j, "期间"))
                 || (*w == "天" && n.starts_with_at(j, "天然"))
+                || (*w == "根" && n.starts_with_at(j, "根据"))
+                || (*w == "只" && (n.starts_with_at(j, "只有") || n.starts_with_at(j, "只是")))
+                || (*w == "口" && n.starts_with_at(j, "口径"))
             {
                 continue;
             }

@@ -217,3 +217,15 @@ fn a_figure_followed_by_zhong_opens_its_breakdown() {
     assert!(of_cues("满意度达到95%中，").is_empty());
     assert!(of_cues("投资100万元中央资金到位。").is_empty());
 }
+
+#[test]
+fn measure_words_of_things_counted_in_reports() {
+    assert_eq!(
+        shown("维修路灯1560盏，新建机井12眼、蓄水池3口，补栏生猪5000头、家禽2万羽。"),
+        ["1560盏", "12眼", "3口", "5000头", "2万羽"]
+    );
+    assert_eq!(shown("新增装机容量1.2万千瓦，年发电量360万千瓦时。"), ["1.2万千瓦", "360万千瓦时"]);
+    assert_eq!(shown("完成培训120课时。"), ["120课时"]);
+    // Words that only begin with a measure word.
+    assert_eq!(figures("完成3项根据计划安排的任务。").len(), 1);
+}
