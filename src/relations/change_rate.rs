@@ -193,6 +193,19 @@ fn levels_before(
             .copied()
             .filter(|&k| is_level(k) && names_subject(qs[k].label_text(), stem))
             .collect();
+        if named.len() > 1 {
+            // `A收入合计X，其中：财政拨款收入a，其他收入b。与上年相比，收入增加Y`: each
+            // names 收入; the change is of the total the others add up to.
+            if let Some(s) = sums.iter().find(|s| {
+                named.contains(&s.total)
+                    && named
+                        .iter()
+                        .all(|k| *k == s.total || s.parts.contains(k))
+                    && s.verdict(doc).holds()
+            }) {
+                return vec![s.total];
+            }
+        }
         if !named.is_empty() {
             return named;
         }
@@ -353,5 +366,28 @@ mod tests {
         assert_eq!(change_subject("比上年减收"), "");
         assert_eq!(change_subject("增加"), "");
         assert_eq!(MIN_SUBJECT_CHARS, 2);
+    }
+
+    #[test]
+    fn a_change_naming_a_listed_whole_is_of_the_list_total() {
+        let current_of_change = |text: &str| -> Vec<String> {
+            let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+            let qs = &doc.quantities;
+            crate::relations::find(text, &doc)
+                .growths
+                .iter()
+                .filter_map(|g| match g {
+                    GrowthClaim::ChangeRate { current, .. } => Some(qs[*current].display()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "本单位收入合计3218.46万元，其中：财政拨款收入3050.12万元，事业收入168.34万元。\
+                    与上年相比，收入增加226.38万元，增长7.57%。";
+        assert_eq!(current_of_change(text), ["3218.46万元"]);
+        // Parts that do not add up to it: which one changed is not known.
+        let text = "本单位收入合计3218.46万元，其中：财政拨款收入3050.12万元，事业收入158.34万元。\
+                    与上年相比，收入增加226.38万元，增长7.57%。";
+        assert!(current_of_change(text).is_empty());
     }
 }
