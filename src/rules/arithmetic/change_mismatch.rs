@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Message, Severity};
-use crate::model::Document;
+use crate::model::{Document, Unit};
 use crate::numeric::{Interval, fmt_fixed, fmt_trim, rounds_to};
 use crate::relations::{GrowthClaim, SLIP_SHARE, change_sign, growth_interval, interval_of};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -374,7 +374,8 @@ fn levels(
     let (ci, pi) = (interval_of(c), interval_of(p));
     let diff = ci.sub(&pi);
     let hundred = Decimal::ONE_HUNDRED;
-    let (fit, expected, found) = if let Some(g) = growth_interval(ch) {
+    let points = ch.unit == Unit::PercentPoint && c.unit == Unit::Percent && p.unit == Unit::Percent;
+    let (fit, expected, found) = if let Some(g) = growth_interval(ch).filter(|_| !points) {
         if p.value.is_zero() {
             // A rise from zero has no percentage.
             let d = Diagnostic::new(
@@ -432,7 +433,7 @@ fn levels(
             format!("{word}{}", pct_text(central.abs(), ch.decimals)),
             ch.display(),
         )
-    } else if ch.unit.same_dimension(&c.unit) {
+    } else if ch.unit.same_dimension(&c.unit) || points {
         let sign = change_sign(ch.label_text());
         let stated = interval_of(ch).scale(sign);
         let central = c.base_value() - p.base_value();
