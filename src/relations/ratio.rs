@@ -487,19 +487,20 @@ pub const NEGATIONS: &[&str] = &["未", "不", "没"];
 /// rate, or the same things), and the numerator does not exceed the whole.
 pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
     let qs = &doc.quantities;
+    let is_count = |i: &usize| matches!(qs[*i].unit, Unit::Count { .. });
     let own = window(doc, figs, ri, false);
-    let w = if own
-        .iter()
-        .any(|&i| matches!(qs[i].unit, Unit::Count { .. }))
-    {
+    if !own.iter().any(is_count) {
+        // `达标率98%，共检测水样150份，达标147份`: the rate first, its counts after it.
+        if let Some(claim) = counts_after(doc, figs, ri) {
+            return Some(claim);
+        }
+    }
+    let w = if own.iter().any(is_count) {
         own
     } else {
         window(doc, figs, ri, true)
     };
-    let counts: Vec<usize> = w
-        .into_iter()
-        .filter(|&i| matches!(qs[i].unit, Unit::Count { .. }))
-        .collect();
+    let counts: Vec<usize> = w.into_iter().filter(is_count).collect();
     // The numerator stands after any earlier rate of the sentence; the whole may stand before.
     let num = *counts.last()?;
     if qs[ri].span.start < qs[num].span.start {
@@ -508,6 +509,42 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
     if (num + 1..ri).any(|k| qs[k].unit == Unit::Percent && qs[k].block == qs[ri].block) {
         return None;
     }
+    let den = *counts
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&i| qs[i].unit == qs[num].unit)?;
+    count_pair(doc, ri, num, den)
+}
+
+/// A completion rate stated before its counts (`达标率98%，共检测水样150份，达标147份`): the two
+/// counts after it in its sentence, before any other rate — the whole, then what the rate
+/// counts — when they are the only counts there and of one unit.
+fn counts_after(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
+    let rate = &qs[ri];
+    let sentence = figs.sentence(rate.block, rate.sentence);
+    let after: Vec<usize> = sentence[sentence.partition_point(|&i| i <= ri)..]
+        .iter()
+        .copied()
+        .take_while(|&i| qs[i].unit != Unit::Percent)
+        .collect();
+    let [den, num] = after.as_slice() else {
+        return None;
+    };
+    let ok = |i: usize| {
+        matches!(qs[i].unit, Unit::Count { .. }) && qs[i].qualifier.is_none() && doc.in_prose(&qs[i])
+    };
+    if !ok(*den) || !ok(*num) || qs[*den].unit != qs[*num].unit {
+        return None;
+    }
+    count_pair(doc, ri, *num, *den)
+}
+
+/// The claim of a completion rate over `num` of `den`, when their labels read so (see
+/// [`bind_counts`]).
+fn count_pair(doc: &Document, ri: usize, num: usize, den: usize) -> Option<RatioClaim> {
+    let qs = &doc.quantities;
     let satisfaction = qs[ri].concept() == Some("rate.satisfaction");
     let passing = qs[ri].concept() == Some("rate.pass");
     let done_words: &[&str] = if satisfaction {
@@ -524,11 +561,6 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
     if !done_words.iter().any(|w| nl.contains(w)) || NEGATIONS.iter().any(|w| nl.contains(w)) {
         return None;
     }
-    let den = *counts
-        .iter()
-        .rev()
-        .skip(1)
-        .find(|&&i| qs[i].unit == qs[num].unit)?;
     if qs[num].value > qs[den].value {
         return None;
     }
@@ -711,5 +743,17 @@ mod tests {
         assert!(super::is_per_unit("补助标准"));
         assert!(super::is_per_unit("高标准农田亩均标准"));
         assert!(!super::is_per_unit("标准化建设"));
+    }
+
+    #[test]
+    fn a_completion_rate_stated_before_its_counts() {
+        assert_eq!(
+            bound("水质检测达标率98%，共检测水样150份，达标147份。"),
+            vec![t("98%", "147份", "150份")]
+        );
+        // Three counts after it: which two are its operands is not known.
+        assert!(bound("水质检测达标率98%，共检测水样150份，达标147份，复检3份。").is_empty());
+        // Counts of something the rate does not count.
+        assert!(bound("水质检测达标率98%，新建水厂5座，改造3座。").is_empty());
     }
 }
