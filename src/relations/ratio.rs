@@ -509,11 +509,14 @@ pub(super) fn bind_counts(doc: &Document, figs: &Figures, ri: usize) -> Option<R
     if (num + 1..ri).any(|k| qs[k].unit == Unit::Percent && qs[k].block == qs[ri].block) {
         return None;
     }
+    // The whole is the nearest count of the same unit at least as large: smaller ones between
+    // are sub-items (`共排查隐患1250处，其中重大隐患15处，已整改1238处`).
     let den = *counts
         .iter()
         .rev()
         .skip(1)
-        .find(|&&i| qs[i].unit == qs[num].unit)?;
+        .filter(|&&i| qs[i].unit == qs[num].unit)
+        .find(|&&i| qs[i].value >= qs[num].value)?;
     count_pair(doc, ri, num, den)
 }
 
@@ -755,5 +758,13 @@ mod tests {
         assert!(bound("水质检测达标率98%，共检测水样150份，达标147份，复检3份。").is_empty());
         // Counts of something the rate does not count.
         assert!(bound("水质检测达标率98%，新建水厂5座，改造3座。").is_empty());
+    }
+
+    #[test]
+    fn a_sub_item_between_the_whole_and_what_was_done_is_passed_over() {
+        assert_eq!(
+            bound("共排查隐患1250处，其中重大隐患15处，已整改1238处，整改率99.04%。"),
+            vec![t("99.04%", "1238处", "1250处")]
+        );
     }
 }

@@ -349,20 +349,49 @@ mod tests {
 
     #[test]
     fn parts_that_overshoot_are_read_up_to_the_clause_where_they_add_up_exactly() {
-        // 6 of the 8 rectified were checked again: the list is 32 + 8.
-        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期整改12家，复查合格9家。");
+        // 9 of the 12 told to correct were checked again: the list is 48 + 12.
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期改正12家，复查合格9家。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, vec!["48", "12"]);
         assert_eq!(found[0].2, SumVerdict::Consistent);
         // A run that only comes near is not taken: the whole list is judged.
-        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期整改11家，复查合格9家。");
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家；限期改正11家，复查合格9家。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(matches!(
             found[0].2,
             SumVerdict::Mismatch { exceeds: true, .. }
         ));
         // Two parts that overshoot have no shorter run to read.
-        let found = breakdowns("本年共抽查门店60家，其中达标门店48家，整改门店13家。");
+        let found = breakdowns("本年共抽查门店60家，其中达标门店48家，待改正门店13家。");
+        assert!(matches!(
+            found[0].2,
+            SumVerdict::Mismatch { exceeds: true, .. }
+        ));
+    }
+
+    #[test]
+    fn another_fact_about_the_whole_after_its_parts_is_no_part() {
+        for text in [
+            "项目总投资4800万元，其中财政资金2600万元，已完成投资4100万元。",
+            "部门共有在职人员96人，其中行政人员38人，本科以上学历81人。",
+            "共排查隐患860处，其中重大隐患12处，已整改851处。",
+        ] {
+            let found = breakdowns(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|f| !matches!(f.2, SumVerdict::Mismatch { exceeds: true, .. })),
+                "{text}: {found:?}"
+            );
+        }
+        // Parts named alike that overshoot are judged.
+        let found = breakdowns("共建设站点20个，其中新建站点8个，维修站点15个。");
+        assert!(matches!(
+            found[0].2,
+            SumVerdict::Mismatch { exceeds: true, .. }
+        ));
+        // A first part holding the word: the later one is of its kind.
+        let found = breakdowns("共排查隐患860处，其中已整改隐患851处，已销号隐患12处。");
         assert!(matches!(
             found[0].2,
             SumVerdict::Mismatch { exceeds: true, .. }

@@ -78,6 +78,9 @@ pub(super) fn resolve_breakdown(
     if let Some(claim) = exact_clause_prefix(text, doc, total, parts) {
         return vec![claim];
     }
+    if other_fact_after_parts(doc, total, parts) {
+        return Vec::new();
+    }
     // A reading whose parts are all of the total by definition (`基本支出X，其中人员经费a，
     // 公用经费b；项目支出Y`) is the breakdown: what follows the `；` is a sibling of the total.
     if readings.len() > 1
@@ -194,6 +197,43 @@ pub(super) fn exact_clause_prefix(
         nested: false,
         exhaustive: false,
     })
+}
+
+/// Words of a label that state what was done with the whole or a trait of it rather than a
+/// part of it (`其中财政资金3000万元，已完成投资4200万元`, `其中行政人员45人，本科以上学历98人`).
+pub const OTHER_FACT_WORDS: &[&str] = &[
+    "已", "完成", "整改", "以上", "以下", "平均", "累计", "新增", "覆盖", "达到", "截至", "办结",
+];
+
+/// Whether parts that exceed their total (and are not all of it by definition) are a shorter
+/// list followed by another fact about the total: a later part's label holds an
+/// [`OTHER_FACT_WORDS`] word that neither the total's nor the first part's holds, and the parts
+/// before it do not exceed the total. Which figures are parts is then not known.
+pub(super) fn other_fact_after_parts(doc: &Document, total: usize, parts: &[usize]) -> bool {
+    let qs = &doc.quantities;
+    if parts.len() < 2 {
+        return false;
+    }
+    let whole = interval_of(&qs[total]);
+    let sum_of = |ps: &[usize]| {
+        ps.iter()
+            .fold(Interval::exact(Decimal::ZERO), |acc, &p| acc.add(&interval_of(&qs[p])))
+    };
+    if sum_of(parts).lo <= whole.hi {
+        return false;
+    }
+    let labels: Vec<&str> = parts.iter().map(|&p| qs[p].label_text()).collect();
+    if labels_complete(&labels) {
+        return false;
+    }
+    let has = |l: &str, w: &str| l.contains(w);
+    let (tl, fl) = (qs[total].label_text(), labels[0]);
+    let cut = (1..parts.len()).find(|&k| {
+        OTHER_FACT_WORDS
+            .iter()
+            .any(|w| has(labels[k], w) && !has(tl, w) && !has(fl, w))
+    });
+    cut.is_some_and(|k| sum_of(&parts[..k]).lo <= whole.hi)
 }
 
 /// Whether every `；`-separated item of a breakdown holds exactly one of its parts, and there
