@@ -461,7 +461,8 @@ pub struct Document {
     pub foreign_tokens: Vec<ForeignToken>,
     /// Every table, read once (see [`table`]).
     pub tables: Vec<table::Table>,
-    /// The runs of table rows the tables are read from, as laid out in the text.
+    /// The runs of table rows the tables are read from, as laid out in the text. Emptied by
+    /// `lint::Analysis::new` once the scorecard, their last reader, is read.
     pub grids: Vec<table::Grid>,
     /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
     pub all_met_claims: Vec<Span>,
