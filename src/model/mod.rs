@@ -393,7 +393,7 @@ pub enum BlockKind {
     /// Running text (possibly numbered, possibly joined from several PDF lines).
     Paragraph,
     /// One line of a table (tab-separated or Markdown pipes), with its cell spans.
-    TableRow { cells: Vec<Span> },
+    TableRow { cells: Box<[Span]> },
 }
 
 /// A logical block of the document.
@@ -405,7 +405,7 @@ pub struct Block {
     pub span: Span,
     pub marker: Option<Marker>,
     /// Sentence spans (split at 。！？；and line ends of headings).
-    pub sentences: Vec<Span>,
+    pub sentences: Box<[Span]>,
 }
 
 /// Latin words or garbled characters inside Chinese prose.
