@@ -21,6 +21,8 @@
 //! is left unsettled when the subject is stated for more than one stage.
 
 use super::wordlist::{WordIndex, remove_words, strip_leading, word_index};
+use std::rc::Rc;
+
 use crate::model::{Currency, Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
 
@@ -594,8 +596,10 @@ pub struct Subject {
     pub dim: std::rc::Rc<str>,
     pub year: Option<u16>,
     pub period: Option<Period>,
-    pub topic: String,
-    pub entity: String,
+    pub topic: Box<str>,
+    /// The entities of the headings and items it stands under (shared with its block's
+    /// outline when no item inside its paragraph names one).
+    pub entity: Rc<str>,
     /// The stage: `None` when neither the label, the topic nor a heading states one.
     pub stage: Option<Stage>,
     /// Whether the figure's own words (its label and clause) state the stage; a stage read
@@ -605,10 +609,10 @@ pub struct Subject {
     /// breakdown) or the first figure of its sentence when it is not that figure
     /// (`一批项目涉及…49个村，…建设道路311520平方米`): two different openings are two subjects;
     /// a mention without one may restate either.
-    pub opening: String,
+    pub opening: Box<str>,
     /// A town, project or fund named by the words opening its sentence (`白沙镇：…完成投资…`):
     /// two different ones are two subjects; a mention without one may restate either.
-    pub place: String,
+    pub place: Box<str>,
     /// The level of area its label names (`全省` → `省`, see `area.rs`): two different ones
     /// are two subjects; a mention without one may restate either.
     pub area: Option<char>,
@@ -656,11 +660,12 @@ impl Subject {
 /// it stands under, and the innermost stage a heading names.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
-    pub entity: Vec<String>,
+    /// Per block (consecutive blocks under the same headings share one).
+    pub entity: Vec<Rc<str>>,
     pub stage: Vec<Option<Stage>>,
     /// The opening words of each numbered block (`（2）公务接待费。预算数…` → `公务接待费`),
     /// with where they end; empty for a block without a marker.
-    pub head: Vec<(String, usize)>,
+    pub head: Vec<(Box<str>, usize)>,
     /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
     /// block, where each begins, the entity it names and its head as a topic.
     pub inline: Vec<Vec<(usize, Option<String>, String)>>,
@@ -759,8 +764,15 @@ impl Outline {
         // (level, entity, stage) of the numbered blocks in force.
         let mut stack: Vec<(u8, Option<String>, Option<Stage>)> = Vec::new();
         // The entities of the stack joined, as of its last change.
-        let mut entities = String::new();
-        let mut o = Outline::default();
+        let mut entities: Rc<str> = Rc::from("");
+        let n = doc.blocks.len();
+        let mut o = Outline {
+            entity: Vec::with_capacity(n),
+            stage: Vec::with_capacity(n),
+            head: Vec::with_capacity(n),
+            inline: Vec::with_capacity(n),
+            inline_ordered: Vec::with_capacity(n),
+        };
         for (b, blk) in doc.blocks.iter().enumerate() {
             if let Some(m) = blk.marker {
                 let level = m.style.level();
@@ -770,11 +782,14 @@ impl Outline {
                 let (head, end) = head_of(text, doc, b);
                 let (entity, topic) = entity_and_topic(&head);
                 stack.push((level, entity, heading_stage(&head)));
-                o.head.push((topic, end));
+                o.head.push((topic.into_boxed_str(), end));
                 let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
-                entities = ent.join("/");
+                let joined = ent.join("/");
+                if *entities != *joined {
+                    entities = joined.into();
+                }
             } else {
-                o.head.push((String::new(), blk.span.start));
+                o.head.push((Box::default(), blk.span.start));
             }
             o.entity.push(entities.clone());
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
