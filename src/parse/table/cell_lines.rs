@@ -100,7 +100,7 @@ enum Line {
     Bars(usize),
     /// Cells separated by `|`; `terminated` when the line ends with one.
     Cells {
-        cells: Vec<Span>,
+        cells: Box<[Span]>,
         terminated: bool,
     },
     /// A line another reader owns (a Markdown or tab row).
@@ -208,7 +208,7 @@ fn classify(text: &str, start: usize, end: usize) -> Line {
         cells.pop();
     }
     Line::Cells {
-        cells,
+        cells: cells.into_boxed_slice(),
         terminated: s.ends_with('|'),
     }
 }
@@ -233,23 +233,19 @@ fn lines(text: &str) -> Vec<(Line, Span)> {
 
 /// The runs of cells of a text, in order, each line in one run at most.
 fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
-    // Whole rows are read by [`line_rows`] or the flattened reader.
-    let ls: Vec<(Line, Span)> = all
-        .iter()
-        .map(|(l, s)| {
-            if l.whole_row() {
-                (Line::Foreign, *s)
-            } else {
-                (l.clone(), *s)
-            }
-        })
-        .collect();
-    let next = |from: usize| (from..ls.len()).find(|&j| !matches!(ls[j].0, Line::Blank));
-    let single_bar = |j: Option<usize>| j.is_some_and(|j| matches!(ls[j].0, Line::Bars(1)));
+    // Whole rows are read by [`line_rows`] or the flattened reader: they read as foreign
+    // lines here (looked at through `line`, not copied: `all` has a line for every line of
+    // the text).
+    static FOREIGN: Line = Line::Foreign;
+    let whole: Vec<bool> = all.iter().map(|(l, _)| l.whole_row()).collect();
+    let line = |j: usize| if whole[j] { &FOREIGN } else { &all[j].0 };
+    let ls = all;
+    let next = |from: usize| (from..ls.len()).find(|&j| !matches!(line(j), Line::Blank));
+    let single_bar = |j: Option<usize>| j.is_some_and(|j| matches!(line(j), Line::Bars(1)));
     let mut out = Vec::new();
     let mut i = 0;
     while i < ls.len() {
-        match &ls[i].0 {
+        match line(i) {
             Line::Blank | Line::Foreign | Line::Bars(_) => i += 1,
             Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                 // Cells ended by ` |`: a line of one `|` is an empty cell.
@@ -257,7 +253,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut row_ends = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
-                    match &ls[j].0 {
+                    match line(j) {
                         Line::Blank => {}
                         Line::Bars(1) => {
                             toks.push(tok(text, Span::new(ls[j].1.start, ls[j].1.start)))
@@ -283,7 +279,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut p = i;
                 let mut after_bar = false;
                 while let Some(q) = next(p + 1) {
-                    match &ls[q].0 {
+                    match line(q) {
                         Line::Bars(1) => {
                             if after_bar {
                                 toks.push(tok(text, Span::new(ls[q].1.start, ls[q].1.start)));
@@ -310,7 +306,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut toks = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
-                    match &ls[j].0 {
+                    match line(j) {
                         Line::Blank => {}
                         l @ Line::Cells { cells, .. } if l.single() && !single_bar(next(j + 1)) => {
                             let t = tok(text, cells[0]);
