@@ -319,11 +319,15 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                     }
                     j += 1;
                 }
-                out.push(Run {
-                    cells: toks,
-                    bounded: false,
-                    row_ends: Vec::new(),
-                });
+                // Most lines of prose end a run of no cells: only a run long enough to be
+                // looked at is kept (as the others would be dropped below).
+                if toks.len() >= MIN_RUN_CELLS {
+                    out.push(Run {
+                        cells: toks,
+                        bounded: false,
+                        row_ends: Vec::new(),
+                    });
+                }
                 i = j.max(i + 1);
             }
         }
