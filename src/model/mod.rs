@@ -234,7 +234,7 @@ impl Period {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureLabel {
     /// The label as normalised for comparison (no spaces, no leading 其中/共/…, no trailing 为/达…).
-    pub text: String,
+    pub text: Box<str>,
     pub span: Span,
     /// Canonical concept from the lexicon (`budget.adjusted`, `spend.final`, `rate.execution` …).
     pub concept: Option<&'static str>,
@@ -263,10 +263,9 @@ pub struct Quantity {
     pub block: usize,
     /// Index of the sentence (global, in document order).
     pub sentence: usize,
-    /// Index of the clause (global, in document order).
-    pub clause: usize,
-    /// Table cell `(row block, column)` when the figure is in a table.
-    pub cell: Option<(usize, usize)>,
+    /// Table cell `(row block, column)` when the figure is in a table (32 bits each: a
+    /// document of a million figures keeps one of these per figure).
+    pub cell: Option<(u32, u32)>,
 }
 
 impl Quantity {
@@ -286,7 +285,7 @@ impl Quantity {
     }
 
     pub fn label_text(&self) -> &str {
-        self.label.as_ref().map(|l| l.text.as_str()).unwrap_or("")
+        self.label.as_ref().map_or("", |l| &*l.text)
     }
 
     /// The figure as written, normalised: `8707.27万元`, `99.70%`.
