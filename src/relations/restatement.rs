@@ -322,6 +322,12 @@ impl<'a> Reader<'a> {
         }
         let metric = canonical_adjusted(&metric_name(&label));
         let label: Rc<str> = label.into();
+        // Most labels are their metric's name: one string for both.
+        let metric: Rc<str> = if *metric == *label {
+            label.clone()
+        } else {
+            metric.into()
+        };
         let name = Rc::new(Name {
             long_enough: metric
                 .chars()
@@ -331,7 +337,7 @@ impl<'a> Reader<'a> {
             qualified: OnceCell::new(),
             stage: OnceCell::new(),
             area: OnceCell::new(),
-            metric: metric.into(),
+            metric,
             label: label.clone(),
         });
         self.names.borrow_mut().insert(label, name.clone());
