@@ -462,11 +462,7 @@ impl<'a> Reader<'a> {
             if lead.is_empty() {
                 let head = match inline {
                     Some((_, _, head)) => Some(head.as_str()),
-                    None => outline
-                        .head
-                        .get(q.block)
-                        .filter(|(_, end)| q.span.start >= *end)
-                        .map(|(head, _)| &**head),
+                    None => outline.head_at(q.block, q.span.start),
                 };
                 if let Some(h) = head.filter(|h| !h.is_empty()) {
                     about.push('#');

@@ -663,26 +663,38 @@ pub struct Outline {
     /// Per block (consecutive blocks under the same headings share one).
     pub entity: Vec<Rc<str>>,
     pub stage: Vec<Option<Stage>>,
-    /// The opening words of each numbered block (`（2）公务接待费。预算数…` → `公务接待费`),
-    /// with where they end; empty for a block without a marker.
-    pub head: Vec<(Box<str>, usize)>,
-    /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
-    /// block, where each begins, the entity it names and its head as a topic.
-    pub inline: Vec<Vec<(usize, Option<String>, String)>>,
-    /// Per block, whether its inline items stand in order of where they begin (so that the
-    /// one in force is found by binary search).
-    inline_ordered: Vec<bool>,
+    /// The opening words of each numbered block that has any (`（2）公务接待费。预算数…` →
+    /// `公务接待费`), with where they end, by block number (ascending): most blocks have
+    /// none, and a large document has many blocks.
+    head: Vec<(usize, Box<str>, usize)>,
+    /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): for
+    /// each block that has any (ascending), where each begins, the entity it names and its
+    /// head as a topic, and whether they stand in order of where they begin (so that the one
+    /// in force is found by binary search).
+    inline: Vec<(usize, bool, InlineItems)>,
 }
+
+/// The items numbered inside one paragraph: where each begins, its entity and its topic.
+type InlineItems = Vec<(usize, Option<String>, String)>;
 
 impl Outline {
     /// The item numbered inside block `b` in force at `offset`: its entity and topic.
     pub fn inline_at(&self, b: usize, offset: usize) -> Option<&(usize, Option<String>, String)> {
-        let items = self.inline.get(b)?;
-        if self.inline_ordered.get(b).copied().unwrap_or(false) {
+        let k = self.inline.binary_search_by_key(&b, |(x, _, _)| *x).ok()?;
+        let (_, ordered, items) = &self.inline[k];
+        if *ordered {
             let n = items.partition_point(|(at, _, _)| *at <= offset);
             return n.checked_sub(1).map(|k| &items[k]);
         }
         items.iter().rev().find(|(at, _, _)| *at <= offset)
+    }
+
+    /// The opening words of numbered block `b` (see [`Outline::head`]) when `offset` stands
+    /// after them.
+    pub fn head_at(&self, b: usize, offset: usize) -> Option<&str> {
+        let k = self.head.binary_search_by_key(&b, |(x, _, _)| *x).ok()?;
+        let (_, head, end) = &self.head[k];
+        (offset >= *end).then_some(&**head)
     }
 }
 
@@ -769,9 +781,8 @@ impl Outline {
         let mut o = Outline {
             entity: Vec::with_capacity(n),
             stage: Vec::with_capacity(n),
-            head: Vec::with_capacity(n),
-            inline: Vec::with_capacity(n),
-            inline_ordered: Vec::with_capacity(n),
+            head: Vec::new(),
+            inline: Vec::new(),
         };
         for (b, blk) in doc.blocks.iter().enumerate() {
             if let Some(m) = blk.marker {
@@ -782,14 +793,14 @@ impl Outline {
                 let (head, end) = head_of(text, doc, b);
                 let (entity, topic) = entity_and_topic(&head);
                 stack.push((level, entity, heading_stage(&head)));
-                o.head.push((topic.into_boxed_str(), end));
+                if !topic.is_empty() {
+                    o.head.push((b, topic.into_boxed_str(), end));
+                }
                 let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
                 let joined = ent.join("/");
                 if *entities != *joined {
                     entities = joined.into();
                 }
-            } else {
-                o.head.push((Box::default(), blk.span.start));
             }
             o.entity.push(entities.clone());
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
@@ -798,10 +809,13 @@ impl Outline {
             } else {
                 inline_items(text, doc, b)
             };
-            o.inline_ordered
-                .push(inline.windows(2).all(|w| w[0].0 < w[1].0));
-            o.inline.push(inline);
+            if !inline.is_empty() {
+                let ordered = inline.windows(2).all(|w| w[0].0 < w[1].0);
+                o.inline.push((b, ordered, inline));
+            }
         }
+        o.head.shrink_to_fit();
+        o.inline.shrink_to_fit();
         o
     }
 }
