@@ -100,7 +100,7 @@ enum Line {
     Bars(usize),
     /// Cells separated by `|`; `terminated` when the line ends with one.
     Cells {
-        cells: Box<[Span]>,
+        cells: Cells,
         terminated: bool,
     },
     /// A line another reader owns (a Markdown or tab row).
@@ -115,6 +115,25 @@ impl Line {
     /// A line of three cells or more: a whole row, not cells one per line.
     fn whole_row(&self) -> bool {
         matches!(self, Line::Cells { cells, .. } if cells.iter().filter(|c| !c.is_empty()).count() > 2)
+    }
+}
+
+/// The cells of a line: most lines of a text are one cell (a line of prose), kept without
+/// an allocation of its own.
+#[derive(Debug, Clone)]
+enum Cells {
+    One(Span),
+    Many(Box<[Span]>),
+}
+
+impl std::ops::Deref for Cells {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Cells::One(s) => std::slice::from_ref(s),
+            Cells::Many(v) => v,
+        }
     }
 }
 
@@ -208,7 +227,10 @@ fn classify(text: &str, start: usize, end: usize) -> Line {
         cells.pop();
     }
     Line::Cells {
-        cells: cells.into_boxed_slice(),
+        cells: match *cells {
+            [one] => Cells::One(one),
+            _ => Cells::Many(cells.into_boxed_slice()),
+        },
         terminated: s.ends_with('|'),
     }
 }
