@@ -130,9 +130,12 @@ pub struct Analysis {
 
 impl Analysis {
     /// Find the relations and read the scorecard of a parsed document.
-    pub fn new(text: &str, doc: Document) -> Analysis {
-        let relations = crate::relations::find(text, &doc);
+    /// The scorecard is the last reader of the table layout ([`Document::grids`]): it is read
+    /// first, and the layout is freed before the relation passes run.
+    pub fn new(text: &str, mut doc: Document) -> Analysis {
         let scorecard = crate::score::read(text, &doc);
+        doc.grids = Vec::new();
+        let relations = crate::relations::find(text, &doc);
         Analysis {
             doc,
             relations,

@@ -234,7 +234,7 @@ impl Period {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureLabel {
     /// The label as normalised for comparison (no spaces, no leading 其中/共/…, no trailing 为/达…).
-    pub text: String,
+    pub text: Box<str>,
     pub span: Span,
     /// Canonical concept from the lexicon (`budget.adjusted`, `spend.final`, `rate.execution` …).
     pub concept: Option<&'static str>,
@@ -263,10 +263,9 @@ pub struct Quantity {
     pub block: usize,
     /// Index of the sentence (global, in document order).
     pub sentence: usize,
-    /// Index of the clause (global, in document order).
-    pub clause: usize,
-    /// Table cell `(row block, column)` when the figure is in a table.
-    pub cell: Option<(usize, usize)>,
+    /// Table cell `(row block, column)` when the figure is in a table (32 bits each: a
+    /// document of a million figures keeps one of these per figure).
+    pub cell: Option<(u32, u32)>,
 }
 
 impl Quantity {
@@ -286,7 +285,7 @@ impl Quantity {
     }
 
     pub fn label_text(&self) -> &str {
-        self.label.as_ref().map(|l| l.text.as_str()).unwrap_or("")
+        self.label.as_ref().map_or("", |l| &*l.text)
     }
 
     /// The figure as written, normalised: `8707.27万元`, `99.70%`.
@@ -393,7 +392,7 @@ pub enum BlockKind {
     /// Running text (possibly numbered, possibly joined from several PDF lines).
     Paragraph,
     /// One line of a table (tab-separated or Markdown pipes), with its cell spans.
-    TableRow { cells: Vec<Span> },
+    TableRow { cells: Box<[Span]> },
 }
 
 /// A logical block of the document.
@@ -405,7 +404,7 @@ pub struct Block {
     pub span: Span,
     pub marker: Option<Marker>,
     /// Sentence spans (split at 。！？；and line ends of headings).
-    pub sentences: Vec<Span>,
+    pub sentences: Box<[Span]>,
 }
 
 /// Latin words or garbled characters inside Chinese prose.
@@ -461,7 +460,8 @@ pub struct Document {
     pub foreign_tokens: Vec<ForeignToken>,
     /// Every table, read once (see [`table`]).
     pub tables: Vec<table::Table>,
-    /// The runs of table rows the tables are read from, as laid out in the text.
+    /// The runs of table rows the tables are read from, as laid out in the text. Emptied by
+    /// `lint::Analysis::new` once the scorecard, their last reader, is read.
     pub grids: Vec<table::Grid>,
     /// Prose saying every target was met (`各项指标均已完成`), by the words' spans.
     pub all_met_claims: Vec<Span>,

@@ -290,7 +290,7 @@ pub struct GridCell {
     /// The cell's text in the source, trimmed (empty for an empty cell).
     pub span: Span,
     /// The text folded (full-width to ASCII), whitespace removed.
-    pub text: String,
+    pub text: Box<str>,
     /// Figures separated by whitespace inside the cell (`4 3.5`): two cells run together, not
     /// one number.
     pub split: bool,
@@ -316,11 +316,12 @@ pub struct CellRead {
     pub name: bool,
     /// Extraction debris: HTML paragraphs, TeX formulas.
     pub markup: bool,
-    /// A target or measured value (`≥1200座`, `90%以上`).
-    pub measure: Option<Measure>,
+    /// A target or measured value (`≥1200座`, `90%以上`). Boxed, as the marker: few cells
+    /// have one, and every cell of every grid of a document is kept until it is scored.
+    pub measure: Option<Box<Measure>>,
     /// An outline marker at the start of the cell (`一、投入`, `（一）目标设定`): its style and
     /// the name after it (folded, whitespace removed) with the name's span.
-    pub marker: Option<(super::MarkerStyle, String, Span)>,
+    pub marker: Option<Box<(super::MarkerStyle, String, Span)>>,
 }
 
 /// One line of a [`Grid`]: a table row with its cells, or a short line between two rows (a

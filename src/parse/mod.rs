@@ -47,10 +47,12 @@ pub fn parse(text: &str, format: SourceFormat) -> Document {
         data: None,
         unread,
     };
+    // Score tables laid out one cell per line are layout too (in document order). They are
+    // read first: reading them classifies every line of the text, which is freed before the
+    // rows of the other tables are laid out.
+    let score_grids = table::cell_lines::score_grids(text, &doc.blocks);
     doc.grids = table::grid::runs(text, &doc.blocks);
-    // Score tables laid out one cell per line are layout too (in document order).
-    doc.grids
-        .extend(table::cell_lines::score_grids(text, &doc.blocks));
+    doc.grids.extend(score_grids);
     doc.grids
         .sort_by_key(|g| g.lines.first().map_or(0, |l| l.span.start));
     doc.tables = table::read(text, &doc.blocks, &doc.grids);

@@ -160,7 +160,7 @@ pub fn marker_at(s: &str) -> Option<(MarkerStyle, u32, usize)> {
 }
 
 /// Split a block into sentences at 。！？ (the terminal character stays in its sentence).
-fn sentences(text: &str, span: Span, kind: &BlockKind) -> Vec<Span> {
+fn sentences(text: &str, span: Span, kind: &BlockKind) -> Box<[Span]> {
     if let BlockKind::TableRow { cells } = kind {
         return cells.clone();
     }
@@ -196,7 +196,7 @@ fn sentences(text: &str, span: Span, kind: &BlockKind) -> Vec<Span> {
     if !s.is_empty() {
         out.push(s);
     }
-    out
+    out.into_boxed_slice()
 }
 
 #[derive(Debug)]
@@ -381,7 +381,9 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
             LineKind::Blank => {}
             LineKind::Skip => open = false,
             LineKind::Table(cells) => {
-                let kind = BlockKind::TableRow { cells };
+                let kind = BlockKind::TableRow {
+                    cells: cells.into_boxed_slice(),
+                };
                 let sentences = sentences(text, span, &kind);
                 out.push(Block {
                     kind,
@@ -437,7 +439,7 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
                         kind,
                         span,
                         marker,
-                        sentences: Vec::new(),
+                        sentences: Box::default(),
                     });
                 }
                 let last_char = s.chars().last().unwrap_or('。');
@@ -451,6 +453,8 @@ pub fn blocks(text: &str, format: SourceFormat) -> Vec<Block> {
             b.sentences = sentences(text, b.span, &b.kind);
         }
     }
+    // Kept for the whole check of the file: without the spare capacity it grew with.
+    out.shrink_to_fit();
     out
 }
 

@@ -6,72 +6,41 @@ use crate::parse::quantity::CueKind;
 
 /// Indices into `doc.quantities`, ascending, of each block and of each sentence of a block.
 /// Everything is kept by block number in vectors (blocks are numbered from 0), so that a
-/// question about a block is an index, not a hash.
+/// question about a block is an index, not a hash. Where a block's entries start, and
+/// sentence numbers and offsets, are kept in 32 bits (a file is at most 64 MB): the index
+/// of a large document has an entry for every block.
 #[derive(Debug, Default)]
 pub(super) struct Figures {
     /// The figures of every block, block after block: block `b`'s are
     /// `figs[block_at[b]..block_at[b + 1]]`.
     figs: Vec<usize>,
-    block_at: Vec<usize>,
+    block_at: Vec<u32>,
     /// The figures of every sentence that has any, by block and then sentence: sentence
     /// entries `(sentence, from, to)` into `sentence_figs`, block `b`'s being
     /// `sentences[sentence_at[b]..sentence_at[b + 1]]`.
     sentence_figs: Vec<usize>,
-    sentences: Vec<(usize, usize, usize)>,
-    sentence_at: Vec<usize>,
+    sentences: Vec<(u32, u32, u32)>,
+    sentence_at: Vec<u32>,
     /// Indices into `doc.cues` of each block, ascending (in text order within a block):
     /// block `b`'s are `cues[cue_at[b]..cue_at[b + 1]]`.
     cues: Vec<usize>,
-    cue_at: Vec<usize>,
+    cue_at: Vec<u32>,
     /// The bracket depth after each cue of `cues` (same index), counted within its block,
     /// before clamping at zero.
     depths: Vec<i32>,
-    /// Per block, the offset of the first `其中` of each sentence that has one, by sentence.
-    first_of: Vec<Vec<(usize, usize)>>,
+    /// The offset of the first `其中` of each sentence that has one, by (block, sentence),
+    /// sorted.
+    first_of: Vec<((u32, u32), u32)>,
 }
 
-/// The entry of `v` for block `b`, grown to hold it.
-fn slot<T: Default>(v: &mut Vec<T>, b: usize) -> &mut T {
-    if v.len() <= b {
-        v.resize_with(b + 1, T::default);
-    }
-    &mut v[b]
-}
-
-/// The entry for `key` of a list sorted by key, made when missing.
-fn entry<T: Default>(v: &mut Vec<(usize, T)>, key: usize) -> &mut T {
-    // Keys mostly come in order: the last entry first.
-    let k = match v.last() {
-        Some(&(last, _)) if last == key => v.len() - 1,
-        Some(&(last, _)) if last < key => {
-            v.push((key, T::default()));
-            v.len() - 1
-        }
-        None => {
-            v.push((key, T::default()));
-            0
-        }
-        Some(_) => match v.binary_search_by_key(&key, |(k, _)| *k) {
-            Ok(k) => k,
-            Err(k) => {
-                v.insert(k, (key, T::default()));
-                k
-            }
-        },
-    };
-    &mut v[k].1
-}
-
-/// The entry for `key` of a list sorted by key.
-fn get<T>(v: &[(usize, T)], key: usize) -> Option<&T> {
-    v.binary_search_by_key(&key, |(k, _)| *k)
-        .ok()
-        .map(|k| &v[k].1)
+/// A position, block or sentence number in the 32 bits the index keeps it in.
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// Items grouped by block, in their order within each block: the items (`item`, in the order
 /// given) and where each block's begin (`at`, one entry more than the blocks). A counting sort.
-fn by_block(blocks: impl Iterator<Item = usize> + Clone) -> (Vec<usize>, Vec<usize>) {
+fn by_block(blocks: impl Iterator<Item = usize> + Clone) -> (Vec<usize>, Vec<u32>) {
     let n = blocks.clone().map(|b| b + 1).max().unwrap_or(0);
     let mut at = vec![0usize; n + 1];
     for b in blocks.clone() {
@@ -86,7 +55,8 @@ fn by_block(blocks: impl Iterator<Item = usize> + Clone) -> (Vec<usize>, Vec<usi
         items[next[b]] = i;
         next[b] += 1;
     }
-    (items, at)
+    drop(next);
+    (items, at.into_iter().map(narrow).collect())
 }
 
 impl Figures {
@@ -101,7 +71,7 @@ impl Figures {
         f.sentence_at.push(0);
         let mut keyed: Vec<(usize, usize)> = Vec::new();
         for b in 0..f.block_at.len().saturating_sub(1) {
-            let figs = &f.figs[f.block_at[b]..f.block_at[b + 1]];
+            let figs = &f.figs[f.block_at[b] as usize..f.block_at[b + 1] as usize];
             keyed.clear();
             keyed.extend(figs.iter().map(|&i| (qs[i].sentence, i)));
             // Mostly in order already: a stable sort of sorted runs is one pass.
@@ -114,15 +84,20 @@ impl Figures {
                     f.sentence_figs.push(keyed[k].1);
                     k += 1;
                 }
-                f.sentences.push((sentence, from, f.sentence_figs.len()));
+                f.sentences.push((
+                    narrow(sentence),
+                    narrow(from),
+                    narrow(f.sentence_figs.len()),
+                ));
             }
-            f.sentence_at.push(f.sentences.len());
+            f.sentence_at.push(narrow(f.sentences.len()));
         }
+        f.sentences.shrink_to_fit();
         (f.cues, f.cue_at) = by_block(doc.cues.iter().map(|c| c.block));
         f.depths.reserve_exact(f.cues.len());
         for b in 0..f.cue_at.len().saturating_sub(1) {
             let mut depth = 0;
-            for &i in &f.cues[f.cue_at[b]..f.cue_at[b + 1]] {
+            for &i in &f.cues[f.cue_at[b] as usize..f.cue_at[b + 1] as usize] {
                 let c = &doc.cues[i];
                 depth += match c.kind {
                     CueKind::ParenOpen => 1,
@@ -131,20 +106,21 @@ impl Figures {
                 };
                 f.depths.push(depth);
                 if c.kind == CueKind::Of {
-                    let firsts = slot(&mut f.first_of, c.block);
-                    if get(firsts, c.sentence).is_none() {
-                        *entry(firsts, c.sentence) = c.offset;
-                    }
+                    f.first_of
+                        .push(((narrow(c.block), narrow(c.sentence)), narrow(c.offset)));
                 }
             }
         }
+        // The first of each sentence: a stable sort keeps them in the order met.
+        f.first_of.sort_by_key(|&(k, _)| k);
+        f.first_of.dedup_by_key(|&mut (k, _)| k);
         f
     }
 
     /// The cue indices of a block.
     fn block_cues(&self, block: usize) -> &[usize] {
         match (self.cue_at.get(block), self.cue_at.get(block + 1)) {
-            (Some(&a), Some(&b)) => &self.cues[a..b],
+            (Some(&a), Some(&b)) => &self.cues[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -211,9 +187,8 @@ impl Figures {
     /// part of a breakdown).
     pub(super) fn of_before(&self, block: usize, sentence: usize, offset: usize) -> bool {
         self.first_of
-            .get(block)
-            .and_then(|firsts| get(firsts, sentence))
-            .is_some_and(|&o| o < offset)
+            .binary_search_by_key(&(narrow(block), narrow(sentence)), |&(k, _)| k)
+            .is_ok_and(|k| (self.first_of[k].1 as usize) < offset)
     }
 
     /// The cues of a block after cue `ci` (an index into `doc.cues`), in order.
@@ -234,7 +209,7 @@ impl Figures {
     pub(super) fn paren_depth(&self, doc: &Document, block: usize, offset: usize) -> i32 {
         let k = self.cues_before(doc, block, offset);
         match k.checked_sub(1) {
-            Some(last) => self.depths[self.cue_at[block] + last].max(0),
+            Some(last) => self.depths[self.cue_at[block] as usize + last].max(0),
             None => 0,
         }
     }
@@ -242,7 +217,7 @@ impl Figures {
     /// The figures of a block, in order.
     pub(super) fn block(&self, block: usize) -> &[usize] {
         match (self.block_at.get(block), self.block_at.get(block + 1)) {
-            (Some(&a), Some(&b)) => &self.figs[a..b],
+            (Some(&a), Some(&b)) => &self.figs[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -253,9 +228,9 @@ impl Figures {
         else {
             return &[];
         };
-        let ss = &self.sentences[a..b];
-        match ss.binary_search_by_key(&sentence, |&(s, _, _)| s) {
-            Ok(k) => &self.sentence_figs[ss[k].1..ss[k].2],
+        let ss = &self.sentences[a as usize..b as usize];
+        match ss.binary_search_by_key(&sentence, |&(s, _, _)| s as usize) {
+            Ok(k) => &self.sentence_figs[ss[k].1 as usize..ss[k].2 as usize],
             Err(_) => &[],
         }
     }

@@ -322,6 +322,12 @@ impl<'a> Reader<'a> {
         }
         let metric = canonical_adjusted(&metric_name(&label));
         let label: Rc<str> = label.into();
+        // Most labels are their metric's name: one string for both.
+        let metric: Rc<str> = if *metric == *label {
+            label.clone()
+        } else {
+            metric.into()
+        };
         let name = Rc::new(Name {
             long_enough: metric
                 .chars()
@@ -331,7 +337,7 @@ impl<'a> Reader<'a> {
             qualified: OnceCell::new(),
             stage: OnceCell::new(),
             area: OnceCell::new(),
-            metric: metric.into(),
+            metric,
             label: label.clone(),
         });
         self.names.borrow_mut().insert(label, name.clone());
@@ -455,12 +461,8 @@ impl<'a> Reader<'a> {
             }
             if lead.is_empty() {
                 let head = match inline {
-                    Some((_, _, head)) => Some(head),
-                    None => outline
-                        .head
-                        .get(q.block)
-                        .filter(|(_, end)| q.span.start >= *end)
-                        .map(|(head, _)| head),
+                    Some((_, _, head)) => Some(head.as_str()),
+                    None => outline.head_at(q.block, q.span.start),
                 };
                 if let Some(h) = head.filter(|h| !h.is_empty()) {
                     about.push('#');
@@ -468,10 +470,13 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let mut entity = outline.entity.get(q.block).cloned().unwrap_or_default();
+        let mut entity = outline
+            .entity
+            .get(q.block)
+            .cloned()
+            .unwrap_or_else(|| ix.no_topic());
         if let Some((_, Some(e), _)) = inline {
-            entity.push('/');
-            entity.push_str(e);
+            entity = format!("{entity}/{e}").into();
         }
         // The stage its own words state: its label, or the words of its clause before the
         // label (`全年实际完成中央、省市农机购置补贴资金`).
@@ -522,16 +527,18 @@ impl<'a> Reader<'a> {
                 q.year.or(doc.report_year)
             },
             period,
-            topic,
+            topic: topic.into_boxed_str(),
             entity,
             stage,
             stage_stated: stated.is_some(),
             place: if lead.is_empty() {
-                String::new()
+                Box::default()
             } else {
-                subject::entity_in(&lead).unwrap_or_default()
+                subject::entity_in(&lead)
+                    .unwrap_or_default()
+                    .into_boxed_str()
             },
-            opening,
+            opening: opening.into_boxed_str(),
             area: name.area(),
         })
     }
@@ -547,12 +554,13 @@ impl<'a> Reader<'a> {
     /// join it: equal metrics are equal so far.)
     fn subjects(&self, shared_only: bool) -> Vec<(usize, Subject)> {
         // Each figure that can be restated, with its level and its name (its level's).
-        let candidates: Vec<Candidate<'_>> = (0..self.doc.quantities.len())
+        let mut candidates: Vec<Candidate<'_>> = (0..self.doc.quantities.len())
             .filter_map(|i| match self.levels.get(&i) {
                 Some(level) => Some((i, Some(level), self.restatable(level.0)?)),
                 None => Some((i, None, self.restatable(i)?)),
             })
             .collect();
+        candidates.shrink_to_fit();
         let mut shared = vec![true; candidates.len()];
         if shared_only {
             // Candidates sorted by a digest of their metric (up to its first `~`) and
@@ -575,22 +583,26 @@ impl<'a> Reader<'a> {
                 shared[n] = before || after;
             }
         }
-        candidates
-            .iter()
-            .zip(shared)
-            .filter(|(_, shared)| *shared)
-            .filter_map(|(&(i, level, ref name), _)| match level {
-                Some((l, of)) => {
-                    let mut s = self.subject_named(*l, name)?;
-                    match of {
-                        OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric).into(),
-                        OfLevel::Base(y) => s.year = Some(*y),
+        // As many as are kept at most, reserved once: one per figure of a large document.
+        let mut out = Vec::with_capacity(shared.iter().filter(|&&s| s).count());
+        out.extend(
+            candidates
+                .iter()
+                .zip(shared)
+                .filter(|(_, shared)| *shared)
+                .filter_map(|(&(i, level, ref name), _)| match level {
+                    Some((l, of)) => {
+                        let mut s = self.subject_named(*l, name)?;
+                        match of {
+                            OfLevel::Change(w) => s.metric = format!("{}~{w}", s.metric).into(),
+                            OfLevel::Base(y) => s.year = Some(*y),
+                        }
+                        Some((i, s))
                     }
-                    Some((i, s))
-                }
-                None => Some((i, self.subject_named(i, name)?)),
-            })
-            .collect()
+                    None => Some((i, self.subject_named(i, name)?)),
+                }),
+        );
+        out
     }
 
     /// What a figure whose label does not say is, for a reader: an adjusted value's name
@@ -718,7 +730,7 @@ pub(super) fn find_restatements(
         if !s.topic.is_empty() {
             topical.insert((&*s.metric, &*s.dim));
             let keys = topical_keys
-                .entry((&*s.metric, &*s.dim, s.entity.as_str()))
+                .entry((&*s.metric, &*s.dim, &*s.entity))
                 .or_default();
             if !keys.contains(&k) {
                 keys.push(k);
@@ -738,7 +750,7 @@ pub(super) fn find_restatements(
         if !s.topic.is_empty() || by_key[k].len() != 1 || !reader.qualified(*i) {
             continue;
         }
-        let key = (&*s.metric, &*s.dim, s.entity.as_str());
+        let key = (&*s.metric, &*s.dim, &*s.entity);
         if let Some(&[t]) = topical_keys.get(&key).map(Vec::as_slice)
             && by_key[t].iter().all(|&m| {
                 let o = &subjects[m].1;

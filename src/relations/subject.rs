@@ -21,6 +21,8 @@
 //! is left unsettled when the subject is stated for more than one stage.
 
 use super::wordlist::{WordIndex, remove_words, strip_leading, word_index};
+use std::rc::Rc;
+
 use crate::model::{Currency, Document, Period, Quantity, Unit};
 use crate::parse::norm::is_cjk;
 
@@ -594,8 +596,10 @@ pub struct Subject {
     pub dim: std::rc::Rc<str>,
     pub year: Option<u16>,
     pub period: Option<Period>,
-    pub topic: String,
-    pub entity: String,
+    pub topic: Box<str>,
+    /// The entities of the headings and items it stands under (shared with its block's
+    /// outline when no item inside its paragraph names one).
+    pub entity: Rc<str>,
     /// The stage: `None` when neither the label, the topic nor a heading states one.
     pub stage: Option<Stage>,
     /// Whether the figure's own words (its label and clause) state the stage; a stage read
@@ -605,10 +609,10 @@ pub struct Subject {
     /// breakdown) or the first figure of its sentence when it is not that figure
     /// (`一批项目涉及…49个村，…建设道路311520平方米`): two different openings are two subjects;
     /// a mention without one may restate either.
-    pub opening: String,
+    pub opening: Box<str>,
     /// A town, project or fund named by the words opening its sentence (`白沙镇：…完成投资…`):
     /// two different ones are two subjects; a mention without one may restate either.
-    pub place: String,
+    pub place: Box<str>,
     /// The level of area its label names (`全省` → `省`, see `area.rs`): two different ones
     /// are two subjects; a mention without one may restate either.
     pub area: Option<char>,
@@ -656,28 +660,41 @@ impl Subject {
 /// it stands under, and the innermost stage a heading names.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
-    pub entity: Vec<String>,
+    /// Per block (consecutive blocks under the same headings share one).
+    pub entity: Vec<Rc<str>>,
     pub stage: Vec<Option<Stage>>,
-    /// The opening words of each numbered block (`（2）公务接待费。预算数…` → `公务接待费`),
-    /// with where they end; empty for a block without a marker.
-    pub head: Vec<(String, usize)>,
-    /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): per
-    /// block, where each begins, the entity it names and its head as a topic.
-    pub inline: Vec<Vec<(usize, Option<String>, String)>>,
-    /// Per block, whether its inline items stand in order of where they begin (so that the
-    /// one in force is found by binary search).
-    inline_ordered: Vec<bool>,
+    /// The opening words of each numbered block that has any (`（2）公务接待费。预算数…` →
+    /// `公务接待费`), with where they end, by block number (ascending): most blocks have
+    /// none, and a large document has many blocks.
+    head: Vec<(usize, Box<str>, usize)>,
+    /// Items numbered inside a paragraph (`…。2、退役军人事务专项资金项目：预算20万元…`): for
+    /// each block that has any (ascending), where each begins, the entity it names and its
+    /// head as a topic, and whether they stand in order of where they begin (so that the one
+    /// in force is found by binary search).
+    inline: Vec<(usize, bool, InlineItems)>,
 }
+
+/// The items numbered inside one paragraph: where each begins, its entity and its topic.
+type InlineItems = Vec<(usize, Option<String>, String)>;
 
 impl Outline {
     /// The item numbered inside block `b` in force at `offset`: its entity and topic.
     pub fn inline_at(&self, b: usize, offset: usize) -> Option<&(usize, Option<String>, String)> {
-        let items = self.inline.get(b)?;
-        if self.inline_ordered.get(b).copied().unwrap_or(false) {
+        let k = self.inline.binary_search_by_key(&b, |(x, _, _)| *x).ok()?;
+        let (_, ordered, items) = &self.inline[k];
+        if *ordered {
             let n = items.partition_point(|(at, _, _)| *at <= offset);
             return n.checked_sub(1).map(|k| &items[k]);
         }
         items.iter().rev().find(|(at, _, _)| *at <= offset)
+    }
+
+    /// The opening words of numbered block `b` (see [`Outline::head`]) when `offset` stands
+    /// after them.
+    pub fn head_at(&self, b: usize, offset: usize) -> Option<&str> {
+        let k = self.head.binary_search_by_key(&b, |(x, _, _)| *x).ok()?;
+        let (_, head, end) = &self.head[k];
+        (offset >= *end).then_some(&**head)
     }
 }
 
@@ -759,8 +776,14 @@ impl Outline {
         // (level, entity, stage) of the numbered blocks in force.
         let mut stack: Vec<(u8, Option<String>, Option<Stage>)> = Vec::new();
         // The entities of the stack joined, as of its last change.
-        let mut entities = String::new();
-        let mut o = Outline::default();
+        let mut entities: Rc<str> = Rc::from("");
+        let n = doc.blocks.len();
+        let mut o = Outline {
+            entity: Vec::with_capacity(n),
+            stage: Vec::with_capacity(n),
+            head: Vec::new(),
+            inline: Vec::new(),
+        };
         for (b, blk) in doc.blocks.iter().enumerate() {
             if let Some(m) = blk.marker {
                 let level = m.style.level();
@@ -770,11 +793,14 @@ impl Outline {
                 let (head, end) = head_of(text, doc, b);
                 let (entity, topic) = entity_and_topic(&head);
                 stack.push((level, entity, heading_stage(&head)));
-                o.head.push((topic, end));
+                if !topic.is_empty() {
+                    o.head.push((b, topic.into_boxed_str(), end));
+                }
                 let ent: Vec<&str> = stack.iter().filter_map(|(_, e, _)| e.as_deref()).collect();
-                entities = ent.join("/");
-            } else {
-                o.head.push((String::new(), blk.span.start));
+                let joined = ent.join("/");
+                if *entities != *joined {
+                    entities = joined.into();
+                }
             }
             o.entity.push(entities.clone());
             o.stage.push(stack.iter().rev().find_map(|(_, _, s)| *s));
@@ -783,10 +809,13 @@ impl Outline {
             } else {
                 inline_items(text, doc, b)
             };
-            o.inline_ordered
-                .push(inline.windows(2).all(|w| w[0].0 < w[1].0));
-            o.inline.push(inline);
+            if !inline.is_empty() {
+                let ordered = inline.windows(2).all(|w| w[0].0 < w[1].0);
+                o.inline.push((b, ordered, inline));
+            }
         }
+        o.head.shrink_to_fit();
+        o.inline.shrink_to_fit();
         o
     }
 }

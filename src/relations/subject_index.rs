@@ -15,7 +15,14 @@ use super::subject::{STAGE_WORDS, Stage, plan_in, stage_in, topic_words, words_s
 use crate::model::{Document, Quantity, Span};
 
 /// No figure.
-const NONE: usize = usize::MAX;
+const NONE: u32 = u32::MAX;
+
+/// A byte offset into the text or a figure's index, as kept in the index: a file is at most
+/// `source::MAX_FILE_BYTES` (64 MB) and holds at most `MAX_FIGURES` figures, so both fit in 32
+/// bits, and the index of a large document takes half the memory it would in `usize`.
+fn at(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(NONE)
+}
 
 /// Clauses longer than this (bytes) are searched for stage words in the index of their
 /// occurrences rather than read.
@@ -28,15 +35,15 @@ const CLAUSE_STOPS: [char; 8] = ['，', ',', '。', '；', ';', '：', ':', '\n'
 pub(super) struct SubjectIndex<'a> {
     text: &'a str,
     /// Start and end of each `；` / `;`.
-    semicolons: Vec<(usize, usize)>,
+    semicolons: Vec<(u32, u32)>,
     /// Start of each `\n\n` (overlapping runs included).
-    blanks: Vec<usize>,
+    blanks: Vec<u32>,
     /// Start of each `：` / `:`.
-    colons: Vec<usize>,
+    colons: Vec<u32>,
     /// Start and end of each character of [`CLAUSE_STOPS`].
-    stops: Vec<(usize, usize)>,
+    stops: Vec<(u32, u32)>,
     /// Each `年` written after four ASCII digits, with the year they state.
-    years: Vec<(usize, u16)>,
+    years: Vec<(u32, u16)>,
     /// Where each word of [`STAGE_WORDS`] occurs, built when a long clause first asks.
     stage_words: OnceCell<Vec<Vec<usize>>>,
     /// Per block: whether its sentences stand in order without overlapping.
@@ -44,20 +51,20 @@ pub(super) struct SubjectIndex<'a> {
     /// Whether within every block the figures' starts never decrease.
     ordered_figures: bool,
     /// The first figure of each figure's run of figures in its block.
-    block_start: Vec<usize>,
+    block_start: Vec<u32>,
     /// The first figure of each figure's run of figures in its block and sentence.
-    sentence_start: Vec<usize>,
+    sentence_start: Vec<u32>,
     /// The bracket depth at each figure.
     depth: Vec<i32>,
     /// The nearest earlier figure of the same run of its sentence at a smaller bracket depth.
-    shallower: Vec<usize>,
+    shallower: Vec<u32>,
     /// The total of the first breakdown each part belongs to.
     total_of: Vec<(usize, usize)>,
     /// The nearest figure at or before each that is an amount with a label.
-    prev_labelled_amount: Vec<usize>,
+    prev_labelled_amount: Vec<u32>,
     /// The first figure at or after each whose label names a thing (see
     /// [`SubjectIndex::first_named`]), found on demand.
-    next_named: RefCell<Vec<usize>>,
+    next_named: RefCell<Vec<u32>>,
     /// `topic_words` of the text between two offsets, the last few asked (the figures of one
     /// item ask alike, one after another).
     topics: RefCell<Vec<Topic>>,
@@ -77,7 +84,7 @@ type Topic = ((usize, usize), Rc<str>);
 const RECENT_TOPICS: usize = 8;
 
 /// Not yet known (in [`SubjectIndex::next_named`]).
-const UNKNOWN: usize = usize::MAX - 1;
+const UNKNOWN: u32 = u32::MAX - 1;
 
 impl<'a> SubjectIndex<'a> {
     pub(super) fn new(
@@ -148,21 +155,27 @@ impl<'a> SubjectIndex<'a> {
             }
             let end = k + c.len_utf8();
             match c {
-                '；' | ';' => ix.semicolons.push((k, end)),
-                '：' | ':' => ix.colons.push(k),
-                '\n' if bytes.get(k + 1) == Some(&b'\n') => ix.blanks.push(k),
+                '；' | ';' => ix.semicolons.push((at(k), at(end))),
+                '：' | ':' => ix.colons.push(at(k)),
+                '\n' if bytes.get(k + 1) == Some(&b'\n') => ix.blanks.push(at(k)),
                 '年' if k >= 4 && bytes[k - 4..k].iter().all(u8::is_ascii_digit) => {
                     if let Some(y) = text.get(k - 4..k).and_then(|y| y.parse().ok()) {
-                        ix.years.push((k, y));
+                        ix.years.push((at(k), y));
                     }
                 }
                 _ => {}
             }
             if CLAUSE_STOPS.contains(&c) {
-                ix.stops.push((k, end));
+                ix.stops.push((at(k), at(end)));
             }
             k = end;
         }
+        // They grew by doubling: give back the spare half.
+        ix.semicolons.shrink_to_fit();
+        ix.blanks.shrink_to_fit();
+        ix.colons.shrink_to_fit();
+        ix.stops.shrink_to_fit();
+        ix.years.shrink_to_fit();
         let qs = &doc.quantities;
         for (i, q) in qs.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| &qs[p]);
@@ -170,19 +183,22 @@ impl<'a> SubjectIndex<'a> {
             if same_block && prev.is_some_and(|p| p.span.start > q.span.start) {
                 ix.ordered_figures = false;
             }
-            ix.block_start
-                .push(if same_block { ix.block_start[i - 1] } else { i });
+            ix.block_start.push(if same_block {
+                ix.block_start[i - 1]
+            } else {
+                at(i)
+            });
             ix.sentence_start.push(
                 if same_block && prev.is_some_and(|p| p.sentence == q.sentence) {
                     ix.sentence_start[i - 1]
                 } else {
-                    i
+                    at(i)
                 },
             );
             ix.depth.push(figs.paren_depth(doc, q.block, q.span.start));
             let labelled_amount = !q.unit.is_percent() && !q.label_text().is_empty();
             ix.prev_labelled_amount.push(if labelled_amount {
-                i
+                at(i)
             } else {
                 prev.map_or(NONE, |_| ix.prev_labelled_amount[i - 1])
             });
@@ -191,13 +207,13 @@ impl<'a> SubjectIndex<'a> {
         // increasing depth.
         let mut stack: Vec<usize> = Vec::new();
         for i in 0..qs.len() {
-            if ix.sentence_start[i] == i {
+            if ix.sentence_start[i] as usize == i {
                 stack.clear();
             }
             while stack.last().is_some_and(|&k| ix.depth[k] >= ix.depth[i]) {
                 stack.pop();
             }
-            ix.shallower[i] = stack.last().copied().unwrap_or(NONE);
+            ix.shallower[i] = stack.last().map_or(NONE, |&k| at(k));
             stack.push(i);
         }
         // (part, total) sorted by part, the first breakdown of each part kept.
@@ -231,7 +247,7 @@ impl<'a> SubjectIndex<'a> {
 
     /// Where the last blank line (`\n\n`) wholly within `from..to` starts.
     fn last_blank(&self, from: usize, to: usize) -> Option<usize> {
-        let p = Self::last_before(&self.blanks, to.checked_sub(1)?, |&p| p)?;
+        let p = Self::last_before(&self.blanks, to.checked_sub(1)?, |&p| p as usize)? as usize;
         (p >= from).then_some(p)
     }
 
@@ -241,9 +257,9 @@ impl<'a> SubjectIndex<'a> {
         let s = self.sentence_span(doc, q)?;
         let upto = words_start(q).clamp(s.start, s.end);
         self.text.get(s.start..upto)?;
-        let semi = Self::last_before(&self.semicolons, upto, |&(k, _)| k)
-            .filter(|&(k, _)| k >= s.start)
-            .map_or(s.start, |(_, end)| end);
+        let semi = Self::last_before(&self.semicolons, upto, |&(k, _)| k as usize)
+            .filter(|&(k, _)| k as usize >= s.start)
+            .map_or(s.start, |(_, end)| end as usize);
         // A blank line ends a sentence that the text left open (`…较上年` ⏎⏎ `综上，…`);
         // only one after the last `；` can move the start.
         Some(self.last_blank(semi, upto).map_or(semi, |k| k + 2))
@@ -259,8 +275,8 @@ impl<'a> SubjectIndex<'a> {
         let blank = self.last_blank(s.start, upto)?;
         // The last `NNNN年` with its digits after the blank line.
         Some(
-            Self::last_before(&self.years, upto, |&(k, _)| k)
-                .filter(|&(k, _)| k >= blank + 4)
+            Self::last_before(&self.years, upto, |&(k, _)| k as usize)
+                .filter(|&(k, _)| k as usize >= blank + 4)
                 .map(|(_, y)| y),
         )
     }
@@ -271,9 +287,9 @@ impl<'a> SubjectIndex<'a> {
         let s = self.sentence_span(doc, q)?;
         let upto = words_start(q).clamp(s.start, s.end);
         self.text.get(s.start..upto)?;
-        let c = self.colons[self.colons.partition_point(|&c| c < s.start)..]
+        let c = self.colons[self.colons.partition_point(|&c| (c as usize) < s.start)..]
             .first()
-            .copied()
+            .map(|&c| c as usize)
             .filter(|&c| c < upto)?;
         *self
             .intros
@@ -287,7 +303,8 @@ impl<'a> SubjectIndex<'a> {
     pub(super) fn clause_stage(&self, q: &Quantity) -> Option<Stage> {
         let start = words_start(q);
         self.text.get(..start)?;
-        let from = Self::last_before(&self.stops, start, |&(k, _)| k).map_or(0, |(_, end)| end);
+        let from = Self::last_before(&self.stops, start, |&(k, _)| k as usize)
+            .map_or(0, |(_, end)| end as usize);
         if start - from <= LONG_CLAUSE_BYTES {
             return stage_in(&self.text[from..start]);
         }
@@ -325,20 +342,20 @@ impl<'a> SubjectIndex<'a> {
     /// The first figure of figure `i`'s block, at or before it, that starts at or after
     /// `from`; `i` itself when none does.
     pub(super) fn first_in_block_from(&self, doc: &Document, i: usize, from: usize) -> usize {
-        let a = self.run_from(doc, self.block_start[i], i + 1, from);
+        let a = self.run_from(doc, self.block_start[i] as usize, i + 1, from);
         if a <= i { a } else { i }
     }
 
     /// The figures of figure `i`'s sentence before it that start at or after `from`:
     /// `a..i`.
     pub(super) fn item_before(&self, doc: &Document, i: usize, from: usize) -> usize {
-        self.run_from(doc, self.sentence_start[i], i, from)
+        self.run_from(doc, self.sentence_start[i] as usize, i, from)
     }
 
     /// The last figure of `a..i` that is an amount with a label.
     pub(super) fn last_labelled_amount(&self, a: usize, i: usize) -> Option<usize> {
         let k = *self.prev_labelled_amount.get(i.checked_sub(1)?)?;
-        (k != NONE && k >= a).then_some(k)
+        (k != NONE && k as usize >= a).then_some(k as usize)
     }
 
     /// The first figure of `a..i` for which `named` holds (a property of the figure alone,
@@ -360,7 +377,7 @@ impl<'a> SubjectIndex<'a> {
                 break next[k];
             }
             if named(k) {
-                break k;
+                break at(k);
             }
             k += 1;
         };
@@ -368,7 +385,7 @@ impl<'a> SubjectIndex<'a> {
         for x in &mut next[a.min(n)..(k + 1).min(n)] {
             *x = found;
         }
-        (found < i).then_some(found)
+        ((found as usize) < i).then_some(found as usize)
     }
 
     /// The figure figure `i` is annotated within (its bracket's figure): the nearest earlier
@@ -377,7 +394,9 @@ impl<'a> SubjectIndex<'a> {
         if self.depth[i] <= 0 {
             return None;
         }
-        Some(self.shallower[i]).filter(|&k| k != NONE)
+        Some(self.shallower[i])
+            .filter(|&k| k != NONE)
+            .map(|k| k as usize)
     }
 
     /// The total of the first breakdown figure `i` is a part of.
@@ -614,10 +633,10 @@ mod tests {
         text.push_str("﹔；\n\n。");
         let doc = crate::parse::parse(&text, SourceFormat::Text);
         let ix = SubjectIndex::new(&text, &doc, &Figures::new(&doc), &[]);
-        let scan: Vec<(usize, usize)> = text
+        let scan: Vec<(u32, u32)> = text
             .char_indices()
             .filter(|(_, c)| CLAUSE_STOPS.contains(c))
-            .map(|(k, c)| (k, k + c.len_utf8()))
+            .map(|(k, c)| (at(k), at(k + c.len_utf8())))
             .collect();
         assert_eq!(ix.stops, scan);
         assert_eq!(ix.years.len(), 1);

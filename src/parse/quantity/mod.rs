@@ -495,7 +495,6 @@ fn trim_label(s: &str) -> &str {
 pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
     let mut out = Extracted::default();
     let mut sentence_base = 0usize;
-    let mut clause_counter = 0usize;
     // One normalised view, refilled block after block and cell after cell.
     let mut n = Norm::default();
     for (bi, block) in blocks.iter().enumerate() {
@@ -509,30 +508,14 @@ pub fn extract(text: &str, blocks: &[Block]) -> Extracted {
             BlockKind::TableRow { cells } => {
                 for (ci, cell) in cells.iter().enumerate() {
                     n.refill(text, *cell);
-                    scan(
-                        text,
-                        &n,
-                        bi,
-                        Some((bi, ci)),
-                        sentence_base + ci,
-                        &mut clause_counter,
-                        &mut out,
-                    );
+                    scan(text, &n, bi, Some((bi, ci)), sentence_base + ci, &mut out);
                 }
                 sentence_base += cells.len().max(1);
             }
             _ => {
                 n.refill(text, block.span);
                 let count = n.chars.iter().filter(|c| is_sentence_end(**c)).count() + 1;
-                scan(
-                    text,
-                    &n,
-                    bi,
-                    None,
-                    sentence_base,
-                    &mut clause_counter,
-                    &mut out,
-                );
+                scan(text, &n, bi, None, sentence_base, &mut out);
                 sentence_base += count;
             }
         }
@@ -547,7 +530,6 @@ fn scan(
     block: usize,
     cell: Option<(usize, usize)>,
     sentence_base: usize,
-    clause_counter: &mut usize,
     out: &mut Extracted,
 ) {
     let c = &n.chars;
@@ -561,8 +543,6 @@ fn scan(
         }
     }
     let mut sentence = sentence_base;
-    *clause_counter += 1;
-    let mut clause = *clause_counter;
     // Characters that belong to period/year/date expressions: left out of labels.
     let mut consumed = vec![false; c.len()];
     // Start of the current label region (after a boundary or the previous figure).
@@ -611,8 +591,6 @@ fn scan(
             if is_sentence_end(ch) {
                 sentence += 1;
             }
-            *clause_counter += 1;
-            clause = *clause_counter;
             label_from = i + 1;
             i += 1;
             continue;
@@ -847,7 +825,7 @@ fn scan(
                 _ => n.span(from, qstart),
             };
             Some(FigureLabel {
-                text: label_text,
+                text: label_text.into_boxed_str(),
                 span,
                 concept,
             })
@@ -872,8 +850,8 @@ fn scan(
             label,
             block,
             sentence,
-            clause,
-            cell,
+            // A block index and a column: far below 2^32 in a file of at most 64 MB.
+            cell: cell.map(|(row, col)| (row as u32, col as u32)),
         });
         i = unit_end;
         label_from = unit_end;

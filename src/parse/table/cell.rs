@@ -240,8 +240,8 @@ pub fn read(text: &str, span: Span, clean: &str, split: bool) -> CellRead {
         blank: blank(clean),
         name: is_name(clean),
         markup: has_markup(clean),
-        measure: measure_cleaned(clean, span),
-        marker: marker(text, span),
+        measure: measure_cleaned(clean, span).map(Box::new),
+        marker: marker(text, span).map(Box::new),
     }
 }
 

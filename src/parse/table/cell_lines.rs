@@ -100,7 +100,7 @@ enum Line {
     Bars(usize),
     /// Cells separated by `|`; `terminated` when the line ends with one.
     Cells {
-        cells: Vec<Span>,
+        cells: Cells,
         terminated: bool,
     },
     /// A line another reader owns (a Markdown or tab row).
@@ -115,6 +115,25 @@ impl Line {
     /// A line of three cells or more: a whole row, not cells one per line.
     fn whole_row(&self) -> bool {
         matches!(self, Line::Cells { cells, .. } if cells.iter().filter(|c| !c.is_empty()).count() > 2)
+    }
+}
+
+/// The cells of a line: most lines of a text are one cell (a line of prose), kept without
+/// an allocation of its own.
+#[derive(Debug, Clone)]
+enum Cells {
+    One(Span),
+    Many(Box<[Span]>),
+}
+
+impl std::ops::Deref for Cells {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Cells::One(s) => std::slice::from_ref(s),
+            Cells::Many(v) => v,
+        }
     }
 }
 
@@ -208,7 +227,10 @@ fn classify(text: &str, start: usize, end: usize) -> Line {
         cells.pop();
     }
     Line::Cells {
-        cells,
+        cells: match *cells {
+            [one] => Cells::One(one),
+            _ => Cells::Many(cells.into_boxed_slice()),
+        },
         terminated: s.ends_with('|'),
     }
 }
@@ -233,23 +255,19 @@ fn lines(text: &str) -> Vec<(Line, Span)> {
 
 /// The runs of cells of a text, in order, each line in one run at most.
 fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
-    // Whole rows are read by [`line_rows`] or the flattened reader.
-    let ls: Vec<(Line, Span)> = all
-        .iter()
-        .map(|(l, s)| {
-            if l.whole_row() {
-                (Line::Foreign, *s)
-            } else {
-                (l.clone(), *s)
-            }
-        })
-        .collect();
-    let next = |from: usize| (from..ls.len()).find(|&j| !matches!(ls[j].0, Line::Blank));
-    let single_bar = |j: Option<usize>| j.is_some_and(|j| matches!(ls[j].0, Line::Bars(1)));
+    // Whole rows are read by [`line_rows`] or the flattened reader: they read as foreign
+    // lines here (looked at through `line`, not copied: `all` has a line for every line of
+    // the text).
+    static FOREIGN: Line = Line::Foreign;
+    let whole: Vec<bool> = all.iter().map(|(l, _)| l.whole_row()).collect();
+    let line = |j: usize| if whole[j] { &FOREIGN } else { &all[j].0 };
+    let ls = all;
+    let next = |from: usize| (from..ls.len()).find(|&j| !matches!(line(j), Line::Blank));
+    let single_bar = |j: Option<usize>| j.is_some_and(|j| matches!(line(j), Line::Bars(1)));
     let mut out = Vec::new();
     let mut i = 0;
     while i < ls.len() {
-        match &ls[i].0 {
+        match line(i) {
             Line::Blank | Line::Foreign | Line::Bars(_) => i += 1,
             Line::Cells { cells, terminated } if *terminated || cells.len() > 1 => {
                 // Cells ended by ` |`: a line of one `|` is an empty cell.
@@ -257,7 +275,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut row_ends = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
-                    match &ls[j].0 {
+                    match line(j) {
                         Line::Blank => {}
                         Line::Bars(1) => {
                             toks.push(tok(text, Span::new(ls[j].1.start, ls[j].1.start)))
@@ -283,7 +301,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut p = i;
                 let mut after_bar = false;
                 while let Some(q) = next(p + 1) {
-                    match &ls[q].0 {
+                    match line(q) {
                         Line::Bars(1) => {
                             if after_bar {
                                 toks.push(tok(text, Span::new(ls[q].1.start, ls[q].1.start)));
@@ -310,7 +328,7 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                 let mut toks = Vec::new();
                 let mut j = i;
                 while j < ls.len() {
-                    match &ls[j].0 {
+                    match line(j) {
                         Line::Blank => {}
                         l @ Line::Cells { cells, .. } if l.single() && !single_bar(next(j + 1)) => {
                             let t = tok(text, cells[0]);
@@ -323,11 +341,15 @@ fn runs(text: &str, all: &[(Line, Span)]) -> Vec<Run> {
                     }
                     j += 1;
                 }
-                out.push(Run {
-                    cells: toks,
-                    bounded: false,
-                    row_ends: Vec::new(),
-                });
+                // Most lines of prose end a run of no cells: only a run long enough to be
+                // looked at is kept (as the others would be dropped below).
+                if toks.len() >= MIN_RUN_CELLS {
+                    out.push(Run {
+                        cells: toks,
+                        bounded: false,
+                        row_ends: Vec::new(),
+                    });
+                }
                 i = j.max(i + 1);
             }
         }

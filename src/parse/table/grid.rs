@@ -184,7 +184,7 @@ fn grid_cell(text: &str, s: Span) -> GridCell {
         role: header_role(&clean),
         split,
         read: super::cell::read(text, s, &clean, split),
-        text: clean,
+        text: clean.into_boxed_str(),
     }
 }
 
@@ -195,7 +195,7 @@ pub(super) fn row_line(text: &str, block: usize, span: Span, cells: &[Span]) -> 
     // A cell of figures run together is no column name.
     let texts: Vec<&str> = cells
         .iter()
-        .map(|c| if c.split { "\u{2423}" } else { c.text.as_str() })
+        .map(|c| if c.split { "\u{2423}" } else { &*c.text })
         .collect();
     let header = header_roles(&texts);
     GridLine {

@@ -269,7 +269,7 @@ mod tests {
         assert!(g.lines[2].worded);
         let first = &g.lines[1].cells;
         assert_eq!(first[1].read.number, Some((d("20"), 0)));
-        let (style, name, _) = first[0].read.marker.clone().unwrap();
+        let (style, name, _) = *first[0].read.marker.clone().unwrap();
         assert_eq!(name, "投入");
         assert_eq!(style, crate::model::MarkerStyle::HanComma);
         assert!(first[0].read.name);

@@ -243,7 +243,7 @@ impl<'a> Cx<'a> {
                         self.evidence_of(
                             Span::new(q.span.start, end),
                             Role::Figure,
-                            q.label.as_ref().map(|l| l.text.clone()),
+                            q.label.as_ref().map(|l| String::from(&*l.text)),
                         )
                     })
                     .collect();

@@ -36,7 +36,7 @@ impl Cell {
 /// style.
 pub(super) fn name_of(cell: &Cell) -> (String, Span, Option<MarkerStyle>) {
     match &cell.read.marker {
-        Some((style, name, span)) => (name.clone(), *span, Some(*style)),
+        Some(m) => (m.1.clone(), m.2, Some(m.0)),
         None => (cell.text.clone(), cell.span, None),
     }
 }

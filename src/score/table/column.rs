@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
         // Target and actual: figures when they are.
         let measure = |c: Option<usize>| {
             c.and_then(|c| cells.get(c))
-                .and_then(|c| c.read.measure.clone())
+                .and_then(|c| c.read.measure.as_deref().cloned())
         };
         let target = measure(layout.target);
         let actual = measure(layout.actual);

@@ -9,7 +9,7 @@ impl<'a> Reader<'a> {
         cells
             .iter()
             .map(|c| {
-                let mut text = c.text.clone();
+                let mut text = String::from(&*c.text);
                 // `4 3.5` is two figures run together, not 43.5.
                 if c.split {
                     text.insert(0, SPLIT);

@@ -256,13 +256,12 @@ impl Builder {
             period: None,
             year: self.year,
             label: Some(FigureLabel {
-                text: label.to_string(),
+                text: label.into(),
                 span: label_span,
                 concept,
             }),
             block: 0,
             sentence: 0,
-            clause: 0,
             cell: None,
         };
         Some(self.push(q, figure))
@@ -547,7 +546,6 @@ impl Builder {
         drop(place);
         for (new, q) in quantities.iter_mut().enumerate() {
             q.sentence = new;
-            q.clause = new;
         }
         let map = |i: usize| new_of[i];
         let sums: Vec<SumClaim> = self

@@ -418,7 +418,7 @@ fn a_score_table_one_cell_per_line_is_laid_out_for_the_scorecard() {
     let g = &grids[0];
     assert_eq!(g.lines.len(), 4);
     assert!(g.lines[0].header.is_some());
-    let row: Vec<&str> = g.lines[2].cells.iter().map(|c| c.text.as_str()).collect();
+    let row: Vec<&str> = g.lines[2].cells.iter().map(|c| &*c.text).collect();
     assert_eq!(
         row,
         ["", "", "", "覆盖乡镇数", "30", ">=12个", "12个", "30", ""]
