@@ -659,7 +659,8 @@ fn growth_candidates(doc: &Document, r: &Relations, out: &mut Vec<Candidate>) {
     let bound = |i: usize| judged.contains(&i);
     for (i, q) in doc.quantities.iter().enumerate() {
         let rate = q.unit == Unit::Percent && growth_interval(q).is_some();
-        let change = (q.unit.is_money() && is_change_label(q.label_text())) || super::is_point_change(q);
+        let change =
+            (q.unit.is_money() && is_change_label(q.label_text())) || super::is_point_change(q);
         if !rate && !change {
             continue;
         }

@@ -198,9 +198,7 @@ fn levels_before(
             // names 收入; the change is of the total the others add up to.
             if let Some(s) = sums.iter().find(|s| {
                 named.contains(&s.total)
-                    && named
-                        .iter()
-                        .all(|k| *k == s.total || s.parts.contains(k))
+                    && named.iter().all(|k| *k == s.total || s.parts.contains(k))
                     && s.verdict(doc).holds()
             }) {
                 return vec![s.total];

@@ -44,9 +44,9 @@ pub(super) fn find_point_changes(doc: &Document) -> Vec<GrowthClaim> {
             continue;
         }
         // A third rate right before them: which two the change is between is not known.
-        if a.checked_sub(1).is_some_and(|k| {
-            rate(k) && qs[k].label_text().is_empty()
-        }) {
+        if a.checked_sub(1)
+            .is_some_and(|k| rate(k) && qs[k].label_text().is_empty())
+        {
             continue;
         }
         let (la, lb) = (qs[a].label_text(), qs[b].label_text());

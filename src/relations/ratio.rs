@@ -536,7 +536,9 @@ fn counts_after(doc: &Document, figs: &Figures, ri: usize) -> Option<RatioClaim>
         return None;
     };
     let ok = |i: usize| {
-        matches!(qs[i].unit, Unit::Count { .. }) && qs[i].qualifier.is_none() && doc.in_prose(&qs[i])
+        matches!(qs[i].unit, Unit::Count { .. })
+            && qs[i].qualifier.is_none()
+            && doc.in_prose(&qs[i])
     };
     if !ok(*den) || !ok(*num) || qs[*den].unit != qs[*num].unit {
         return None;
@@ -710,7 +712,10 @@ mod tests {
                     本年度支出决算1158.20万元，预算执行率98.11%。\n\
                     其中培训项目预算60万元，实际支出55.20万元，执行率92%。\n";
         let found = bound(text);
-        assert!(found.contains(&t("98.11%", "1158.20万元", "1180.50万元")), "{found:?}");
+        assert!(
+            found.contains(&t("98.11%", "1158.20万元", "1180.50万元")),
+            "{found:?}"
+        );
         // Another amount beside it: which one is spent is not known.
         let text = "调整后预算为1180.50万元。\n\
                     本年度支出决算1158.20万元，结转结余22.30万元，预算执行率98.11%。\n";

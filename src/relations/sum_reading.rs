@@ -164,7 +164,9 @@ pub(super) fn exact_clause_prefix(
     let whole = interval_of(&qs[total]);
     let all = parts
         .iter()
-        .fold(Interval::exact(Decimal::ZERO), |acc, &p| acc.add(&interval_of(&qs[p])));
+        .fold(Interval::exact(Decimal::ZERO), |acc, &p| {
+            acc.add(&interval_of(&qs[p]))
+        });
     if all.lo <= whole.hi {
         return None;
     }
@@ -216,8 +218,9 @@ pub(super) fn other_fact_after_parts(doc: &Document, total: usize, parts: &[usiz
     }
     let whole = interval_of(&qs[total]);
     let sum_of = |ps: &[usize]| {
-        ps.iter()
-            .fold(Interval::exact(Decimal::ZERO), |acc, &p| acc.add(&interval_of(&qs[p])))
+        ps.iter().fold(Interval::exact(Decimal::ZERO), |acc, &p| {
+            acc.add(&interval_of(&qs[p]))
+        })
     };
     if sum_of(parts).lo <= whole.hi {
         return false;

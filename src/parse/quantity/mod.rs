@@ -599,7 +599,8 @@ fn scan(
         // (Counts so written, `120户中，95户…，其余25户…`, are sides of one set: the count
         // passes read them.)
         if ch == '中'
-            && c.get(i + 1).is_some_and(|&p| matches!(p, '，' | '：' | ',' | ':'))
+            && c.get(i + 1)
+                .is_some_and(|&p| matches!(p, '，' | '：' | ',' | ':'))
             && out.quantities.last().is_some_and(|q| {
                 q.block == block && q.span.end == n.span(i, i + 1).start && q.unit.is_money()
             })

@@ -207,9 +207,15 @@ fn a_figure_followed_by_zhong_opens_its_breakdown() {
             .map(|c| text[c.offset..].chars().take(2).collect())
             .collect()
     };
-    assert_eq!(of_cues("基本支出612.40万元中，人员经费452.80万元。"), ["中，"]);
+    assert_eq!(
+        of_cues("基本支出612.40万元中，人员经费452.80万元。"),
+        ["中，"]
+    );
     assert_eq!(of_cues("下达资金560万元中：省级300万元。"), ["中："]);
-    assert_eq!(of_cues("基本支出612.40万元，其中人员经费452.80万元。"), ["其中"]);
+    assert_eq!(
+        of_cues("基本支出612.40万元，其中人员经费452.80万元。"),
+        ["其中"]
+    );
     // Not right after a figure, after a rate, or not closing a clause: no cue.
     assert!(of_cues("2023年中，完成验收12个。").is_empty());
     assert!(of_cues("在已完成的12个项目中，验收合格11个。").is_empty());
@@ -224,7 +230,10 @@ fn measure_words_of_things_counted_in_reports() {
         shown("维修路灯1560盏，新建机井12眼、蓄水池3口，补栏生猪5000头、家禽2万羽。"),
         ["1560盏", "12眼", "3口", "5000头", "2万羽"]
     );
-    assert_eq!(shown("新增装机容量1.2万千瓦，年发电量360万千瓦时。"), ["1.2万千瓦", "360万千瓦时"]);
+    assert_eq!(
+        shown("新增装机容量1.2万千瓦，年发电量360万千瓦时。"),
+        ["1.2万千瓦", "360万千瓦时"]
+    );
     assert_eq!(shown("完成培训120课时。"), ["120课时"]);
     // Words that only begin with a measure word.
     assert_eq!(figures("完成3项根据计划安排的任务。").len(), 1);

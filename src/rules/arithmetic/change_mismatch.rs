@@ -374,7 +374,8 @@ fn levels(
     let (ci, pi) = (interval_of(c), interval_of(p));
     let diff = ci.sub(&pi);
     let hundred = Decimal::ONE_HUNDRED;
-    let points = ch.unit == Unit::PercentPoint && c.unit == Unit::Percent && p.unit == Unit::Percent;
+    let points =
+        ch.unit == Unit::PercentPoint && c.unit == Unit::Percent && p.unit == Unit::Percent;
     let (fit, expected, found) = if let Some(g) = growth_interval(ch).filter(|_| !points) {
         if p.value.is_zero() {
             // A rise from zero has no percentage.

@@ -145,7 +145,16 @@ const WEIGHT_WORDS: &[&str] = &["分值", "满分", "权重"];
 /// (`决策指标20分，得分19分`, `预算编制10分得9.5分`, `满分20分，实得18分`), once the weight
 /// words are removed.
 const BARE_SCORE_WORDS: &[&str] = &[
-    "", "得", "得分", "实得", "实得分", "实际得分", "自评得分", "评价得分", "评分", "自评",
+    "",
+    "得",
+    "得分",
+    "实得",
+    "实得分",
+    "实际得分",
+    "自评得分",
+    "评价得分",
+    "评分",
+    "自评",
 ];
 
 /// Read one figure in points of a prose list of a total's parts into `listed`: a part with its

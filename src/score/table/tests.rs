@@ -199,7 +199,9 @@ fn prose_parts_with_their_weights() {
         want
     );
     assert_eq!(
-        listed("经自评，整体绩效得分47分，其中决策指标满分20分，实得19分；过程指标满分30分，实得28分。\n"),
+        listed(
+            "经自评，整体绩效得分47分，其中决策指标满分20分，实得19分；过程指标满分30分，实得28分。\n"
+        ),
         want
     );
     // The score first, its weight in brackets.
