@@ -129,6 +129,16 @@ pub(super) fn change_rates(
         let [current] = levels.as_slice() else {
             continue;
         };
+        // `2021年该项目支出X，2022年较2021年增加Y`: a level of the year the change is compared
+        // with, before the report's year, is the prior level, not the current one.
+        if qs[*current]
+            .year
+            .filter(|y| q.year == Some(*y))
+            .zip(doc.report_year)
+            .is_some_and(|(y, r)| y < r)
+        {
+            continue;
+        }
         out.push(GrowthClaim::ChangeRate {
             current: *current,
             change: c,
@@ -387,5 +397,23 @@ mod tests {
         let text = "本单位收入合计3218.46万元，其中：财政拨款收入3050.12万元，事业收入158.34万元。\
                     与上年相比，收入增加226.38万元，增长7.57%。";
         assert!(current_of_change(text).is_empty());
+    }
+
+    #[test]
+    fn a_level_of_the_compared_year_is_no_current_level() {
+        let change_rates = |text: &str| -> usize {
+            let doc = crate::parse::parse(text, crate::model::SourceFormat::Text);
+            crate::relations::find(text, &doc)
+                .growths
+                .iter()
+                .filter(|g| matches!(g, GrowthClaim::ChangeRate { .. }))
+                .count()
+        };
+        let text = "2022年度部门整体支出绩效自评报告\n\
+                    2021年该项目支出18650.20万元，2022年较2021年增加2586.25万元，增长13.87%。";
+        assert_eq!(change_rates(text), 0);
+        let text = "2022年度部门整体支出绩效自评报告\n\
+                    2022年该项目支出21236.45万元，较2021年增加2586.25万元，增长13.87%。";
+        assert_eq!(change_rates(text), 1);
     }
 }
