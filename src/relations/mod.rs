@@ -39,6 +39,7 @@ mod restated_label;
 mod restated_period;
 mod restatement;
 mod run_whole;
+mod satisfied_share;
 mod sequence;
 mod share;
 mod spent_left;
@@ -85,6 +86,7 @@ pub use ratio::*;
 use remainder_whole::*;
 pub use restatement::*;
 use run_whole::*;
+use satisfied_share::*;
 use sequence::*;
 use share::*;
 use spent_left::*;
@@ -334,6 +336,8 @@ pub fn find(text: &str, doc: &Document) -> Relations {
     let bound: std::collections::HashSet<usize> = r.ratios.iter().map(|c| c.rate).collect();
     let left = remainder_funds_rates(doc, &figs, &bound);
     r.calcs.extend(left);
+    let satisfied = satisfied_shares(doc, &figs, &bound);
+    r.calcs.extend(satisfied);
     r
 }
 
