@@ -29,6 +29,7 @@ mod funds_in_place;
 mod funds_rate;
 mod magnitude;
 mod named_total;
+pub mod outline;
 mod plan_rate;
 mod point_change;
 mod product;

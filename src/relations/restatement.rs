@@ -16,9 +16,10 @@ use super::restated_change::{OfLevel, of_level};
 pub use super::restated_label::{MIN_WRAPPED_LINE, TOTAL_WORDS, metric_key, strip_time_words};
 use super::restated_label::{label_of, year_of};
 use super::subject::{
-    self, Outline, Stage, Subject, compatible, dimension, metric_name, stage_in, topic_words,
+    self, Stage, Subject, compatible, dimension, metric_name, stage_in, topic_words,
     words_start,
 };
+use super::outline::Outline;
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
