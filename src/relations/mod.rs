@@ -62,6 +62,7 @@ mod sum_tail;
 mod summed_share;
 pub mod table;
 pub mod table_prose;
+mod unbound;
 mod unit;
 mod unit_proof;
 mod wordlist;

@@ -12,14 +12,13 @@ use super::adjusted::{adjusted_name, adjustments, canonical_adjusted, is_adjustm
 use super::area::area_of;
 use super::candidate::Unbound;
 use super::index::Figures;
+use super::outline::Outline;
 use super::restated_change::{OfLevel, of_level};
 pub use super::restated_label::{MIN_WRAPPED_LINE, TOTAL_WORDS, metric_key, strip_time_words};
 use super::restated_label::{label_of, year_of};
 use super::subject::{
-    self, Stage, Subject, compatible, dimension, metric_name, stage_in, topic_words,
-    words_start,
+    self, Stage, Subject, compatible, dimension, metric_name, stage_in, topic_words, words_start,
 };
-use super::outline::Outline;
 use super::subject_index::SubjectIndex;
 use super::*;
 use crate::model::Period;
