@@ -268,6 +268,16 @@ pub fn per_unit_of(text: &str, doc: &Document, q: &Quantity) -> Option<(&'static
     Some((w, average))
 }
 
+/// Whether a label is an average alone (`人均`, `户均为`, `平均每人`): it names nothing of its
+/// own, so it is of the amount just before it.
+fn is_bare_average(label: &str, per: &str) -> bool {
+    let l = label
+        .trim()
+        .trim_end_matches(['为', '达', '约', '是', '：', ':'])
+        .trim_end_matches("达到");
+    l == format!("{per}均") || l == format!("平均每{per}") || l == format!("每{per}平均")
+}
+
 /// The words of a figure's own label: its clause before it, after any earlier figure of the
 /// clause (`按每户2万元标准拨付补助资金796万元` → `万元标准拨付补助资金`).
 fn own_label<'t>(text: &'t str, doc: &Document, q: &Quantity) -> &'t str {
@@ -353,7 +363,7 @@ pub(super) fn find_products(
             .filter(|&j| qs[j].span.start >= last)
             .filter(|&j| per_unit[j].is_none())
             .collect();
-        let worded: Vec<usize> = amounts
+        let mut worded: Vec<usize> = amounts
             .iter()
             .copied()
             .filter(|&j| {
@@ -361,6 +371,22 @@ pub(super) fn find_products(
                 AMOUNT_WORDS.iter().any(|w| c.contains(w))
             })
             .collect();
+        // `培训经费支出182.36万元，人均210.82元`: a bare average right after an amount is that
+        // amount over the sentence's count.
+        let mut amounts = amounts;
+        if average
+            && amounts.is_empty()
+            && let Some(prev) = i.checked_sub(1)
+            && sentence.contains(&prev)
+            && qs[prev].unit.same_dimension(&q.unit)
+            && per_unit[prev].is_none()
+            && qs[prev].qualifier.is_none()
+            && !is_change_label(qs[prev].label_text())
+            && is_bare_average(own_label(text, doc, q), per)
+        {
+            amounts = vec![prev];
+            worded = vec![prev];
+        }
         let standards = sentence
             .iter()
             .filter(|&&j| qs[j].unit.is_money() && per_unit[j].is_some_and(|(p, _)| p == per))
@@ -480,6 +506,23 @@ mod tests {
         assert_eq!(
             verdicts("受益农户3户，户均增收33.33万元，合计增收资金100万元。"),
             [Ok(ProductVerdict::Consistent)]
+        );
+    }
+
+    #[test]
+    fn a_bare_average_after_an_amount_is_that_amount_over_the_count() {
+        assert_eq!(
+            verdicts("参训教师8650人次，培训经费支出182.36万元，人均210.82元。"),
+            [Ok(ProductVerdict::Consistent)]
+        );
+        assert!(matches!(
+            verdicts("参训教师8650人次，培训经费支出182.36万元，人均230.82元。")[..],
+            [Ok(ProductVerdict::Mismatch { .. })]
+        ));
+        // An average of something else, named: not of the amount before it.
+        assert_eq!(
+            verdicts("全县户籍人口12.5万人，财政支出38.6亿元，人均可支配收入2.8万元。"),
+            [Err(Unbound::NoAmount)]
         );
     }
 
