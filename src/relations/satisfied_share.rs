@@ -6,7 +6,9 @@
 //! counted by a survey word ([`SURVEYED_WORDS`]) and then only counts of the whole's unit, at
 //! least two of them named as satisfied ([`SATISFIED_WORDS`], never negated) and any others
 //! named as not satisfied; and the satisfied answers do not exceed the whole. A rate with a
-//! single satisfied count is a plain ratio, bound by `ratio.rs`.
+//! single satisfied count is a plain ratio, bound by `ratio.rs`. A rate that one satisfied count
+//! alone gives is read as counting only that answer (some reports count only 满意) and is not
+//! judged here.
 
 use super::*;
 
@@ -76,17 +78,30 @@ pub(super) fn satisfied_shares(
             continue;
         }
         let w = &qs[whole];
+        let hundred = Decimal::ONE_HUNDRED;
         let sum: Decimal = satisfied.iter().map(|&i| qs[i].base_value()).sum();
         if w.value.is_zero() || sum > w.base_value() {
             continue;
         }
-        let hundred = Decimal::ONE_HUNDRED;
         let Some(value) = sum
             .checked_div(w.base_value())
             .and_then(|v| v.checked_mul(hundred))
         else {
             continue;
         };
+        // Some reports count only the fully satisfied (`满意率` = 满意 / 调查数): a rate that
+        // one satisfied count alone gives is that reading, not a wrong sum.
+        let half = Decimal::new(5, r.decimals + 1);
+        let one_reading = satisfied.iter().any(|&i| {
+            qs[i]
+                .base_value()
+                .checked_div(w.base_value())
+                .and_then(|v| v.checked_mul(hundred))
+                .is_some_and(|v| (v - r.value).abs() <= half)
+        });
+        if one_reading {
+            continue;
+        }
         let names: Vec<String> = satisfied.iter().map(|&i| qs[i].display()).collect();
         let mut operands = vec![whole];
         operands.extend(&satisfied);
@@ -145,6 +160,8 @@ mod tests {
         );
         // More satisfied answers than people asked.
         assert!(found("共调查群众300户，满意285户，基本满意30户，满意率99%。").is_empty());
+        // The fully satisfied alone give the rate: that reading.
+        assert!(found("共调查群众300户，满意285户，基本满意12户，满意率95%。").is_empty());
         // No whole a survey counts.
         assert!(found("满意285户，基本满意12户，满意率99%。").is_empty());
     }
