@@ -43,7 +43,8 @@ pub(super) fn find_point_changes(doc: &Document) -> Vec<GrowthClaim> {
         if !rate(a) || !rate(b) {
             continue;
         }
-        // A third rate right before them: which two the change is between is not known.
+        // A rate with no words of its own right before them (`80%、86.2%提高到91.5%`): a list
+        // of rates, which two the change is between is not known.
         if a.checked_sub(1)
             .is_some_and(|k| rate(k) && qs[k].label_text().is_empty())
         {

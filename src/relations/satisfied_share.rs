@@ -91,13 +91,13 @@ pub(super) fn satisfied_shares(
         };
         // Some reports count only the fully satisfied (`满意率` = 满意 / 调查数): a rate that
         // one satisfied count alone gives is that reading, not a wrong sum.
-        let half = Decimal::new(5, r.decimals + 1);
+        let written = Interval::of_written(r.value, r.decimals);
         let one_reading = satisfied.iter().any(|&i| {
             qs[i]
                 .base_value()
                 .checked_div(w.base_value())
                 .and_then(|v| v.checked_mul(hundred))
-                .is_some_and(|v| (v - r.value).abs() <= half)
+                .is_some_and(|v| written.contains(v))
         });
         if one_reading {
             continue;

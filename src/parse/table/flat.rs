@@ -16,11 +16,12 @@
 //! 执行率, 得分 — DOMAIN §1); any other count is not read. A row whose count does not fit
 //! its columns, or whose figures run together, is kept but not certain.
 
-use crate::model::table::{ColumnRole, Row, RowKind, Table, TableForm};
+use crate::model::table::{Cell, ColumnRole, Row, RowKind, Table, TableForm, Uncertain};
 use crate::model::{Block, BlockKind, Span};
+use crate::parse::structure::marker_at;
 
 use super::cell;
-use super::roles::{header_role, row_kind, strip_parens};
+use super::roles::{bare_label, clean, header_role, row_kind, strip_parens};
 use super::row::{RawCell, flat_row};
 
 /// The columns of the 项目资金 block of a 项目支出绩效自评表.
@@ -329,4 +330,76 @@ pub fn read(text: &str, blocks: &[Block]) -> Vec<Table> {
         out.extend(read_block(text, bi, b, &mut pending));
     }
     out
+}
+
+/// A row as read: its name, whether it is a 其中 part, its figures.
+pub(super) struct Raw<'a> {
+    pub label: RawCell<'a>,
+    pub under: bool,
+    pub values: Vec<RawCell<'a>>,
+}
+
+/// The row of a table read from runs of tokens (flattened year columns, lettered columns): its
+/// kind, name and cells, certain only when it has a figure for every one of the `w` columns.
+pub(super) fn build(blocks: &[Block], r: &Raw<'_>, w: usize) -> Row {
+    let raw = r.label.text.trim_end_matches([':', '：']);
+    let kind = if r.under {
+        RowKind::Part
+    } else {
+        row_kind(raw).unwrap_or(RowKind::Other)
+    };
+    // The numbering stays: it says which rows are items of the row above them.
+    let label = if marker_at(&clean(raw)).is_some() {
+        clean(raw)
+    } else {
+        bare_label(raw).0
+    };
+    let full = r.values.len() == w;
+    let cells = r
+        .values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| Cell {
+            span: v.span,
+            colspan: 1,
+            column: full.then_some(k + 1),
+            value: super::cell::value(v.text, v.span),
+            measure: None,
+        })
+        .collect();
+    let span = r
+        .values
+        .last()
+        .map_or(r.label.span, |v| r.label.span.cover(v.span));
+    let certain = full || r.values.is_empty();
+    let mut row = Row {
+        span,
+        kind,
+        label,
+        label_span: Some(r.label.span),
+        cells,
+        certain,
+        uncertain: (!certain).then_some(Uncertain::Short {
+            values: r.values.len(),
+            columns: w,
+        }),
+        block: blocks
+            .partition_point(|b| b.span.start <= r.label.span.start)
+            .saturating_sub(1),
+    };
+    // Figures that can only be several run together (a rate beyond 1000 %) are no figures.
+    if row.certain
+        && row.cells.iter().any(|c| {
+            c.value
+                .as_ref()
+                .is_none_or(|v| super::cell::run_together(v, false))
+        })
+    {
+        row.certain = false;
+        row.uncertain = Some(Uncertain::RunTogether);
+        for c in &mut row.cells {
+            c.column = None;
+        }
+    }
+    row
 }

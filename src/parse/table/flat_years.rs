@@ -19,13 +19,12 @@
 //! name before it, more figures than columns, a name with sentence punctuation or one that
 //! starts with a figure that is no numbering, a table row of another layout.
 
-use crate::model::table::{Cell, ColumnRole, Row, RowKind, Table, TableForm, Uncertain};
+use crate::model::table::{ColumnRole, Row, Table, TableForm};
 use crate::model::{Block, BlockKind, Span};
 use crate::parse::structure::marker_at;
 
-use super::flat::{Tok, tokens};
-use super::roles::{bare_label, clean, row_kind};
-use super::row::RawCell;
+use super::flat::{Raw, Tok, build, tokens};
+use super::roles::clean;
 
 /// What follows the year of a column name (`2023年` or `2023年度`): the stage it states.
 pub const YEAR_STAGES: &[&str] = &["预算数", "决算数", "执行数", "实际数", "预算", "决算"];
@@ -58,76 +57,6 @@ fn row_name(t: &str) -> bool {
         && n <= MAX_NAME_CHARS
         && !t.contains(['。', '，', ',', '；', ';', '！', '？', '=', '＝'])
         && (!t.starts_with(|c: char| c.is_ascii_digit()) || marker_at(t).is_some())
-}
-
-/// A row as read: its name, whether it is a 其中 part, its figures.
-struct Raw<'a> {
-    label: RawCell<'a>,
-    under: bool,
-    values: Vec<RawCell<'a>>,
-}
-
-fn build(blocks: &[Block], r: &Raw<'_>, w: usize) -> Row {
-    let raw = r.label.text.trim_end_matches([':', '：']);
-    let kind = if r.under {
-        RowKind::Part
-    } else {
-        row_kind(raw).unwrap_or(RowKind::Other)
-    };
-    // The numbering stays: it says which rows are items of the row above them.
-    let label = if marker_at(&clean(raw)).is_some() {
-        clean(raw)
-    } else {
-        bare_label(raw).0
-    };
-    let full = r.values.len() == w;
-    let cells = r
-        .values
-        .iter()
-        .enumerate()
-        .map(|(k, v)| Cell {
-            span: v.span,
-            colspan: 1,
-            column: full.then_some(k + 1),
-            value: super::cell::value(v.text, v.span),
-            measure: None,
-        })
-        .collect();
-    let span = r
-        .values
-        .last()
-        .map_or(r.label.span, |v| r.label.span.cover(v.span));
-    let certain = full || r.values.is_empty();
-    let mut row = Row {
-        span,
-        kind,
-        label,
-        label_span: Some(r.label.span),
-        cells,
-        certain,
-        uncertain: (!certain).then_some(Uncertain::Short {
-            values: r.values.len(),
-            columns: w,
-        }),
-        block: blocks
-            .partition_point(|b| b.span.start <= r.label.span.start)
-            .saturating_sub(1),
-    };
-    // Figures that can only be several run together (a rate beyond 1000 %) are no figures.
-    if row.certain
-        && row.cells.iter().any(|c| {
-            c.value
-                .as_ref()
-                .is_none_or(|v| super::cell::run_together(v, false))
-        })
-    {
-        row.certain = false;
-        row.uncertain = Some(Uncertain::RunTogether);
-        for c in &mut row.cells {
-            c.column = None;
-        }
-    }
-    row
 }
 
 /// The rows after a header of `w` columns, from the tokens after it.

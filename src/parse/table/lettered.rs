@@ -16,11 +16,11 @@
 //! numbers) is none; the rows end at a row with more figures than columns or at the next
 //! `列次`.
 
-use crate::model::table::{Cell, ColumnRole, Row, RowKind, Table, TableForm, Uncertain};
+use crate::model::table::{ColumnRole, Row, Table, TableForm};
 use crate::model::{Block, BlockKind, Span};
 
-use super::flat::{Tok, raw_tokens};
-use super::roles::{bare_label, clean, row_kind};
+use super::flat::{Raw, Tok, build, raw_tokens};
+use super::roles::clean;
 use super::row::RawCell;
 
 /// Names of a column of row numbers.
@@ -108,13 +108,6 @@ fn header(toks: &[Tok<'_>], i: usize) -> Option<(Vec<String>, usize)> {
     (letters.len() >= MIN_LETTERED && in_order && formulas).then_some((names, j))
 }
 
-/// A row as read: its name, whether it is a 其中 part, its figures.
-struct Raw<'a> {
-    label: RawCell<'a>,
-    under: bool,
-    values: Vec<RawCell<'a>>,
-}
-
 fn rows<'a>(toks: &[Tok<'a>], w: usize) -> Vec<Raw<'a>> {
     let mut out: Vec<Raw<'a>> = Vec::new();
     let mut under = false;
@@ -148,45 +141,6 @@ fn rows<'a>(toks: &[Tok<'a>], w: usize) -> Vec<Raw<'a>> {
     }
     out.retain(|r| r.values.len() >= 2 && clean(r.label.text) != COLUMN_NUMBERS_ROW);
     out
-}
-
-fn build(blocks: &[Block], r: &Raw<'_>, w: usize) -> Row {
-    let raw = r.label.text.trim_end_matches([':', '：']);
-    let kind = if r.under {
-        RowKind::Part
-    } else {
-        row_kind(raw).unwrap_or(RowKind::Other)
-    };
-    let full = r.values.len() == w;
-    Row {
-        span: r
-            .values
-            .last()
-            .map_or(r.label.span, |v| r.label.span.cover(v.span)),
-        kind,
-        label: bare_label(raw).0,
-        label_span: Some(r.label.span),
-        cells: r
-            .values
-            .iter()
-            .enumerate()
-            .map(|(k, v)| Cell {
-                span: v.span,
-                colspan: 1,
-                column: full.then_some(k + 1),
-                value: super::cell::value(v.text, v.span),
-                measure: None,
-            })
-            .collect(),
-        certain: full,
-        uncertain: (!full).then_some(Uncertain::Short {
-            values: r.values.len(),
-            columns: w,
-        }),
-        block: blocks
-            .partition_point(|b| b.span.start <= r.label.span.start)
-            .saturating_sub(1),
-    }
 }
 
 /// Every lettered table of the document.
