@@ -175,6 +175,7 @@ mod tests {
 
     use super::*;
     use crate::model::SourceFormat;
+    use crate::model::table::{RowKind, Uncertain};
 
     const SANGONG: &str = "附表 经费控制情况 2022年决算数 2023年预算数 2023年决算数 \
         三公经费 30.50 40 35.20\n\n1、公务用车购置和维护经费 20.50 25 22.20 其中:公车购置 10 10 \

@@ -209,6 +209,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Vec<Table> {
 mod tests {
     use super::*;
     use crate::model::SourceFormat;
+    use crate::model::table::{RowKind, Uncertain};
 
     const SHEET: &str = "资金投入情况\n行次 全年预算数\n(A)\n统筹整合资金数\n(B)\n\
         扣除统筹整合资金后预算金额\n(C)\n全年到位资金\n(D)\n预算到位\n(D/C×100%)\n全年执行资金\n(E)\n\
